@@ -1,0 +1,120 @@
+import {
+  authResponseSchema,
+  categoryListSchema,
+  districtMapSchema,
+  meResponseSchema,
+  officerListSchema,
+  officerStatusSchema,
+  readinessSchema,
+  streetListSchema,
+  ticketListSchema,
+  ticketSchema,
+  type AuthResponse,
+  type CategoryList,
+  type CheckInRequest,
+  type DistrictMap,
+  type DutyRequest,
+  type LocationRequest,
+  type OfficerList,
+  type OfficerStatus,
+  type PasswordLoginRequest,
+  type Readiness,
+  type StreetList,
+  type Ticket,
+  type TicketList,
+  type TransferRequest,
+  type User,
+} from '@jiefang/contracts';
+import { z } from 'zod';
+import { type TicketFilters } from '../tickets/ticketCache';
+import { type ApiClient } from './client';
+import { type Uploader } from './upload';
+
+/** The queue asks for the most the BFF gives in one page; filters narrow it further. */
+export const TICKET_PAGE_SIZE = 200;
+
+const assignmentsSchema = z.object({ items: z.array(ticketSchema) });
+
+const encode = encodeURIComponent;
+
+/** The BFF's HTTP endpoints the admin panel uses, typed by the shared contracts. */
+export function createEndpoints(client: ApiClient, upload?: Uploader) {
+  const post = <T>(path: string, schema: z.ZodType<T>, body: unknown = {}) =>
+    client.request(path, { method: 'POST', body, schema });
+
+  return {
+    login: (body: PasswordLoginRequest): Promise<AuthResponse> =>
+      client.request('/api/auth/login', { method: 'POST', body, schema: authResponseSchema }),
+
+    me: async (signal?: AbortSignal): Promise<User> =>
+      (await client.request('/api/me', { schema: meResponseSchema, signal })).user,
+
+    // 503 carries the same shape with `status: "unavailable"`: it is an answer, not a failure.
+    readiness: (signal?: AbortSignal): Promise<Readiness> =>
+      client.request('/readyz', { schema: readinessSchema, acceptStatuses: [503], signal }),
+
+    categories: (signal?: AbortSignal): Promise<CategoryList> =>
+      client.request('/api/categories', { schema: categoryListSchema, signal }),
+
+    streets: (signal?: AbortSignal): Promise<StreetList> =>
+      client.request('/api/streets', { schema: streetListSchema, signal }),
+
+    district: (signal?: AbortSignal): Promise<DistrictMap> =>
+      client.request('/api/district', { schema: districtMapSchema, signal }),
+
+    tickets: (filters: TicketFilters, signal?: AbortSignal): Promise<TicketList> => {
+      const query = new URLSearchParams({ limit: String(TICKET_PAGE_SIZE) });
+      if (filters.status) query.set('status', filters.status);
+      if (filters.category) query.set('category', filters.category);
+      if (filters.street) query.set('street', filters.street);
+      return client.request(`/api/tickets?${query.toString()}`, { schema: ticketListSchema, signal });
+    },
+
+    ticket: (id: string, signal?: AbortSignal): Promise<Ticket> =>
+      client.request(`/api/tickets/${encode(id)}`, { schema: ticketSchema, signal }),
+
+    assign: (id: string, body: { officerId: string; reason?: string }): Promise<Ticket> =>
+      post(`/api/tickets/${encode(id)}/assign`, ticketSchema, body),
+
+    transfer: (id: string, body: TransferRequest): Promise<Ticket> =>
+      post(`/api/tickets/${encode(id)}/transfer`, ticketSchema, body),
+
+    accept: (id: string): Promise<Ticket> => post(`/api/tickets/${encode(id)}/accept`, ticketSchema),
+
+    reject: (id: string, reason: string): Promise<Ticket> =>
+      post(`/api/tickets/${encode(id)}/reject`, ticketSchema, { reason }),
+
+    checkIn: (id: string, point: CheckInRequest): Promise<Ticket> =>
+      post(`/api/tickets/${encode(id)}/check-in`, ticketSchema, point),
+
+    resolve: (
+      id: string,
+      note: string,
+      photos: readonly File[],
+      onProgress?: (fraction: number) => void,
+    ): Promise<Ticket> => {
+      if (!upload) throw new Error('createEndpoints: no uploader configured');
+      const form = new FormData();
+      form.append('note', note);
+      for (const photo of photos) form.append('photos', photo, photo.name);
+      return upload(`/api/tickets/${encode(id)}/resolve`, form, { schema: ticketSchema, onProgress });
+    },
+
+    officers: (signal?: AbortSignal): Promise<OfficerList> =>
+      client.request('/api/officers', { schema: officerListSchema, signal }),
+
+    officerStatus: (signal?: AbortSignal): Promise<OfficerStatus> =>
+      client.request('/api/officer/status', { schema: officerStatusSchema, signal }),
+
+    setDuty: (body: DutyRequest): Promise<OfficerStatus> =>
+      post('/api/officer/duty', officerStatusSchema, body),
+
+    sendLocation: (body: LocationRequest): Promise<OfficerStatus> =>
+      post('/api/officer/location', officerStatusSchema, body),
+
+    officerTickets: async (signal?: AbortSignal): Promise<Ticket[]> =>
+      (await client.request('/api/officer/tickets', { schema: assignmentsSchema, signal })).items,
+  };
+}
+
+export type Endpoints = ReturnType<typeof createEndpoints>;

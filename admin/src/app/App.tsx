@@ -1,0 +1,59 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntdApp, ConfigProvider } from 'antd';
+import { useMemo } from 'react';
+import { createHashRouter, RouterProvider } from 'react-router-dom';
+import { PageGate, RequireAuth } from '../auth/RequireAuth';
+import { currentLocale } from '../i18n';
+import { AppShell } from '../layout/AppShell';
+import { LoginPage } from '../pages/LoginPage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { useLargeText } from '../preferences/largeText';
+import { pages } from './pages';
+import { queryClient } from './services';
+import { buildTheme } from './theme';
+
+// Hash routing: the BFF serves index.html at /admin/ and needs no fallback for deep links.
+const router = createHashRouter(
+  [
+    { path: '/login', element: <LoginPage /> },
+    {
+      path: '/',
+      element: (
+        <RequireAuth>
+          <AppShell />
+        </RequireAuth>
+      ),
+      children: [
+        ...pages.map((page) => {
+          const element = <PageGate roles={page.roles}>{page.element}</PageGate>;
+          return page.path === '/' ? { index: true, element } : { path: page.path, element };
+        }),
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ],
+  {
+    // Opt in to React Router 7 behaviour now, so the upgrade changes nothing and dev logs stay quiet.
+    future: {
+      v7_relativeSplatPath: true,
+      v7_fetcherPersist: true,
+      v7_normalizeFormMethod: true,
+      v7_partialHydration: true,
+      v7_skipActionErrorRevalidation: true,
+    },
+  },
+);
+
+export function App() {
+  const [largeText] = useLargeText();
+  const appTheme = useMemo(() => buildTheme(largeText), [largeText]);
+  return (
+    <ConfigProvider locale={currentLocale().antd} theme={appTheme} button={{ autoInsertSpace: false }}>
+      <AntdApp>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} future={{ v7_startTransition: true }} />
+        </QueryClientProvider>
+      </AntdApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,30 @@
+import { DashboardOutlined, MobileOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { type ReactNode } from 'react';
+import { type PageDefinition } from '../layout/navigation';
+import { OfficerPage } from '../pages/officer/OfficerPage';
+import { OverviewPage } from '../pages/OverviewPage';
+import { TicketQueuePage } from '../pages/tickets/TicketQueuePage';
+import { consoleRoles, officerRoles } from '../tickets/permissions';
+
+/**
+ * Every page of the signed-in panel, in menu order. Routes and the side menu are both built from this list,
+ * so a menu entry exists only for a page that exists, and only for the roles that can use it. Later pages
+ * (设备告警, 陪诊服务) slot in here the same way.
+ */
+export const pages: readonly PageDefinition<ReactNode>[] = [
+  { path: '/', labelKey: 'nav.overview', icon: <DashboardOutlined />, element: <OverviewPage /> },
+  {
+    path: '/tickets',
+    labelKey: 'nav.tickets',
+    icon: <UnorderedListOutlined />,
+    element: <TicketQueuePage />,
+    roles: consoleRoles,
+  },
+  {
+    path: '/officer',
+    labelKey: 'nav.officer',
+    icon: <MobileOutlined />,
+    element: <OfficerPage />,
+    roles: officerRoles,
+  },
+];

@@ -1,0 +1,24 @@
+import { type Role } from '@jiefang/contracts';
+import { Result } from 'antd';
+import { type ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router-dom';
+import { t } from '../i18n';
+import { canSee } from '../layout/navigation';
+import { useSession } from './useSession';
+
+/** Renders its children for a signed-in person; everyone else goes to the login page. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const current = useSession();
+  const location = useLocation();
+  if (!current) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return children;
+}
+
+/** Keeps a page from people whose roles may not see it (the BFF enforces the same on its side). */
+export function PageGate({ roles, children }: { roles?: readonly Role[]; children: ReactNode }) {
+  const current = useSession();
+  if (!current || !canSee({ roles }, current.user.roles)) {
+    return <Result status="403" title={t('error.forbidden')} />;
+  }
+  return children;
+}

@@ -1,0 +1,295 @@
+import { SwapOutlined, UserAddOutlined } from '@ant-design/icons';
+import { type Ticket } from '@jiefang/contracts';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Drawer,
+  Empty,
+  Grid,
+  Result,
+  Skeleton,
+  Space,
+  Tag,
+  Timeline,
+  Tooltip,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { ApiError, describeError } from '../../api/errors';
+import { useSession } from '../../auth/useSession';
+import { DistrictMapView, type MapOfficer } from '../../components/DistrictMapView';
+import { PhotoGallery } from '../../components/PhotoGallery';
+import { SlaCountdown } from '../../components/SlaCountdown';
+import { TicketStatusTag } from '../../components/TicketStatusTag';
+import { t } from '../../i18n';
+import { formatDateTime } from '../../i18n/format';
+import { type LiveStatus } from '../../live/ticketEvents';
+import {
+  actionLabel,
+  actorLabel,
+  departmentLabel,
+  officerLabel,
+  priorityColors,
+  priorityLabel,
+  timelineColor,
+  timelineFacts,
+  timelineReason,
+  transitionLabel,
+  type TimelineLookups,
+} from '../../tickets/labels';
+import { canManageTicket, reroutableStatuses } from '../../tickets/permissions';
+import { useTicket } from '../../tickets/queries';
+import { useDirectory } from '../../tickets/useOfficerDirectory';
+import { AssignDialog } from './AssignDialog';
+import { TransferDialog } from './TransferDialog';
+
+export function TicketDetailDrawer({
+  ticketId,
+  live,
+  onClose,
+}: {
+  ticketId: string | null;
+  live: LiveStatus;
+  onClose: () => void;
+}) {
+  const screens = Grid.useBreakpoint();
+  const query = useTicket(ticketId, live);
+  const ticket = query.data;
+
+  let body;
+  if (query.isPending && ticketId) {
+    body = <Skeleton active paragraph={{ rows: 10 }} />;
+  } else if (query.isError && !ticket) {
+    const missing =
+      query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 403);
+    body = missing ? (
+      <Result status="404" title={t('detail.notFound')} />
+    ) : (
+      <Alert
+        type="error"
+        showIcon
+        message={t('detail.loadFailed', { message: describeError(query.error) })}
+        action={
+          <Button size="small" onClick={() => void query.refetch()}>
+            {t('queue.retry')}
+          </Button>
+        }
+      />
+    );
+  } else if (ticket) {
+    body = <TicketDetail ticket={ticket} />;
+  }
+
+  return (
+    <Drawer
+      open={Boolean(ticketId)}
+      onClose={onClose}
+      width={screens.md === false ? '100%' : 760}
+      destroyOnHidden
+      title={
+        ticket ? (
+          <Space wrap size={8}>
+            <span>{ticket.categoryName}</span>
+            <TicketStatusTag status={ticket.status} />
+          </Space>
+        ) : (
+          t('detail.title')
+        )
+      }
+      extra={ticket ? <DetailActions ticket={ticket} /> : null}
+    >
+      <div data-testid="ticket-detail">{body}</div>
+    </Drawer>
+  );
+}
+
+function DetailActions({ ticket }: { ticket: Ticket }) {
+  const current = useSession();
+  const [dialog, setDialog] = useState<'assign' | 'transfer' | null>(null);
+  if (!current) return null;
+  const mayManage = canManageTicket(current.user, ticket);
+  const open = reroutableStatuses.includes(ticket.status);
+  const why = !mayManage ? t('detail.actionsNotYours') : !open ? t('detail.actionsClosed') : undefined;
+  const disabled = Boolean(why);
+  return (
+    <>
+      <Space wrap>
+        <Tooltip title={why}>
+          <Button
+            data-testid="ticket-assign"
+            type="primary"
+            icon={<UserAddOutlined />}
+            disabled={disabled}
+            onClick={() => setDialog('assign')}
+          >
+            {ticket.assigneeId ? t('detail.reassign') : t('detail.assign')}
+          </Button>
+        </Tooltip>
+        <Tooltip title={why}>
+          <Button
+            data-testid="ticket-transfer"
+            icon={<SwapOutlined />}
+            disabled={disabled}
+            onClick={() => setDialog('transfer')}
+          >
+            {t('detail.transfer')}
+          </Button>
+        </Tooltip>
+      </Space>
+      <AssignDialog ticket={ticket} open={dialog === 'assign'} onClose={() => setDialog(null)} />
+      <TransferDialog ticket={ticket} open={dialog === 'transfer'} onClose={() => setDialog(null)} />
+    </>
+  );
+}
+
+function TicketDetail({ ticket }: { ticket: Ticket }) {
+  const directory = useDirectory();
+  const officersOnMap: MapOfficer[] = directory.officers
+    .filter((officer) => officer.onDuty && officer.location && officer.squadId === ticket.squadId)
+    .map((officer) => ({
+      id: officer.id,
+      name: officer.name,
+      lat: officer.location!.lat,
+      lng: officer.location!.lng,
+    }));
+  const squadName = ticket.squadId ? (directory.squadName?.(ticket.squadId) ?? ticket.squadId) : '—';
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <SlaCountdown ticket={ticket} />
+      <Descriptions
+        column={{ xs: 1, sm: 2, md: 2, lg: 2, xl: 2, xxl: 2 }}
+        size="small"
+        bordered
+        styles={{ label: { whiteSpace: 'nowrap', width: '6em' } }}
+      >
+        <Descriptions.Item label={t('detail.category')}>{ticket.categoryName}</Descriptions.Item>
+        <Descriptions.Item label={t('detail.priority')}>
+          <Tag color={priorityColors[ticket.priority]}>{priorityLabel(ticket.priority)}</Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('detail.street')}>
+          {ticket.streetName ?? t('queue.noStreet')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('detail.squad')}>{squadName}</Descriptions.Item>
+        <Descriptions.Item label={t('detail.department')}>
+          {departmentLabel(ticket.department)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('detail.assignee')}>
+          {ticket.assigneeId ? officerLabel(ticket.assigneeId, directory) : t('queue.unassigned')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('detail.reportedAt')}>
+          {formatDateTime(ticket.reportedAt)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('detail.reporters')}>{ticket.reporterCount}</Descriptions.Item>
+        <Descriptions.Item label={t('detail.deadlines')} span={{ xs: 1, sm: 2 }}>
+          <Space direction="vertical" size={0}>
+            <span>{t('detail.warnAt', { time: formatDateTime(ticket.deadlines.warnAt) })}</span>
+            <span>{t('detail.breachAt', { time: formatDateTime(ticket.deadlines.breachAt) })}</span>
+          </Space>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('detail.address')} span={{ xs: 1, sm: 2 }}>
+          {ticket.address}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('detail.description')} span={{ xs: 1, sm: 2 }}>
+          {ticket.description || (
+            <Typography.Text type="secondary">{t('detail.noDescription')}</Typography.Text>
+          )}
+        </Descriptions.Item>
+      </Descriptions>
+
+      <Card size="small" title={t('detail.photos')}>
+        <PhotoGallery photos={ticket.photos} />
+      </Card>
+
+      {ticket.resolution && (
+        <Card size="small" title={t('detail.resolution')}>
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Typography.Paragraph style={{ margin: 0 }}>{ticket.resolution.note}</Typography.Paragraph>
+            <Typography.Text type="secondary">{formatDateTime(ticket.resolution.at)}</Typography.Text>
+            <PhotoGallery photos={ticket.resolution.photos} altKey="detail.resolutionPhotoAlt" />
+          </Space>
+        </Card>
+      )}
+
+      {ticket.rating && (
+        <Card size="small" title={t('detail.rating')}>
+          <Space direction="vertical" size={0}>
+            <Typography.Text strong>
+              {t('detail.ratingValue', { score: ticket.rating.score })}
+            </Typography.Text>
+            {ticket.rating.comment && <Typography.Text>{ticket.rating.comment}</Typography.Text>}
+          </Space>
+        </Card>
+      )}
+
+      <Card
+        size="small"
+        title={t('detail.map')}
+        extra={
+          <Typography.Text
+            type="secondary"
+            copyable={{ text: `${ticket.location.lat},${ticket.location.lng}` }}
+          >
+            {t('detail.coordinates', {
+              lat: ticket.location.lat.toFixed(5),
+              lng: ticket.location.lng.toFixed(5),
+            })}
+          </Typography.Text>
+        }
+      >
+        <DistrictMapView point={ticket.location} streetId={ticket.streetId} officers={officersOnMap} />
+      </Card>
+
+      <Card size="small" title={t('detail.timeline')}>
+        <TicketTimeline ticket={ticket} lookups={directory} />
+      </Card>
+    </Space>
+  );
+}
+
+function TicketTimeline({ ticket, lookups }: { ticket: Ticket; lookups: TimelineLookups }) {
+  if (ticket.timeline.length === 0) {
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.timelineEmpty')} />;
+  }
+  // Newest first: the latest step matters most on a live ticket.
+  const entries = [...ticket.timeline].reverse();
+  return (
+    <Timeline
+      data-testid="ticket-timeline"
+      items={entries.map((entry, index) => {
+        const transition = transitionLabel(entry);
+        const facts = timelineFacts(entry, lookups);
+        const reason = timelineReason(entry);
+        return {
+          key: `${entry.at}-${index}`,
+          color: timelineColor(entry.action),
+          children: (
+            <div data-testid="timeline-entry" data-action={entry.action}>
+              <Space size={8} wrap>
+                <Typography.Text strong>{actionLabel(entry.action)}</Typography.Text>
+                {transition && <Tag style={{ marginInlineEnd: 0 }}>{transition}</Tag>}
+              </Space>
+              <div>
+                <Typography.Text type="secondary">
+                  {formatDateTime(entry.at)} · {actorLabel(entry, lookups)}
+                </Typography.Text>
+              </div>
+              {facts.length > 0 && (
+                <div>
+                  <Typography.Text>{facts.join(' · ')}</Typography.Text>
+                </div>
+              )}
+              {reason && (
+                <div>
+                  <Typography.Text>{reason}</Typography.Text>
+                </div>
+              )}
+            </div>
+          ),
+        };
+      })}
+    />
+  );
+}

@@ -1,0 +1,44 @@
+/** Closed-loop load: `concurrency` workers send requests back to back for `durationMs`. */
+export interface LoadResult {
+  completed: number;
+  failed: number;
+  seconds: number;
+  latenciesMs: number[];
+}
+
+export async function runLoad(
+  send: (sequence: number) => Promise<boolean>,
+  options: { concurrency: number; durationMs: number },
+): Promise<LoadResult> {
+  const latenciesMs: number[] = [];
+  let failed = 0;
+  let sequence = 0;
+  const started = performance.now();
+  const deadline = started + options.durationMs;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const begin = performance.now();
+      const ok = await send(sequence++).catch(() => false);
+      if (ok) latenciesMs.push(performance.now() - begin);
+      else failed += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  return {
+    completed: latenciesMs.length,
+    failed,
+    seconds: (performance.now() - started) / 1000,
+    latenciesMs,
+  };
+}
+
+export function percentile(values: number[], p: number): number {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+export function describeLoad(name: string, result: LoadResult): string {
+  const rate = result.completed / result.seconds;
+  return `${name.padEnd(34)} ${rate.toFixed(1).padStart(8)} req/s  p50 ${percentile(result.latenciesMs, 50).toFixed(1).padStart(6)} ms  p99 ${percentile(result.latenciesMs, 99).toFixed(1).padStart(7)} ms  ok ${result.completed}  failed ${result.failed}`;
+}

@@ -1,0 +1,296 @@
+import Koa from 'koa';
+import { bodyParser } from '@koa/bodyparser';
+import cors from '@koa/cors';
+import helmet from 'koa-helmet';
+import type { Connection } from 'mongoose';
+import type { Redis } from 'ioredis';
+import type { MqttClient } from 'mqtt';
+import type { Config } from './config';
+import type { Clock } from './infra/clock';
+import type { Logger } from './infra/logger';
+import { pingMongo } from './infra/mongo';
+import { documentLocks } from './infra/documentLocks';
+import type { AppState } from './http/appState';
+import { errorMiddleware } from './http/errorMiddleware';
+import { requestContext } from './http/requestContext';
+import { createRateLimit } from './http/rateLimit';
+import { staticSite } from './http/staticSite';
+import { categoryCatalogue, type CategoryCatalogue } from './domain/categories';
+import { healthRoutes } from './modules/health/healthRoutes';
+import { accessTokens } from './modules/auth/accessTokens';
+import { authService } from './modules/auth/authService';
+import { authRoutes } from './modules/auth/authRoutes';
+import { wechatSessions, type WechatSessions } from './modules/auth/wechatSessions';
+import { userModels } from './modules/users/userModel';
+import { staffAccounts } from './modules/users/staffAccounts';
+import { userRoutes } from './modules/users/userRoutes';
+import { loadDistrict, type District } from './modules/district/district';
+import { districtRoutes } from './modules/district/districtRoutes';
+import { ticketModel } from './modules/reports/ticketModel';
+import { ticketView } from './modules/reports/ticketView';
+import { reportIntake } from './modules/reports/reportIntake';
+import { reportRoutes } from './modules/reports/reportRoutes';
+import { photoStore } from './modules/photos/photoStore';
+import { photoLinks } from './modules/photos/photoLinks';
+import { photoRoutes } from './modules/photos/photoRoutes';
+import { officerPresence } from './modules/officers/officerPresence';
+import { officerRoutes } from './modules/officers/officerRoutes';
+import { slaTimers } from './modules/dispatch/slaTimers';
+import { staffDirectory } from './modules/dispatch/staffDirectory';
+import { ticketDispatcher } from './modules/dispatch/ticketDispatcher';
+import { reconcileSlaTimers, slaTimerHandler } from './modules/dispatch/slaTimerHandler';
+import { ticketActions } from './modules/tickets/ticketActions';
+import { ticketRoutes } from './modules/tickets/ticketRoutes';
+import { ticketEvents } from './modules/tickets/ticketEvents';
+import { officerDirectoryRoutes } from './modules/officers/officerDirectoryRoutes';
+import { notificationOutbox } from './modules/notifications/notificationOutbox';
+import { logSender, type NotificationSender } from './modules/notifications/notificationSenders';
+import { wechatSubscribeSender } from './modules/notifications/wechatSubscribeSender';
+import { notificationRoutes } from './modules/notifications/notificationRoutes';
+import { backgroundWork } from './backgroundWork';
+import { deviceModel } from './modules/devices/deviceModel';
+import { deviceRegistry } from './modules/devices/deviceRegistry';
+import { deviceRoutes } from './modules/devices/deviceRoutes';
+
+export interface AppDeps {
+  config: Config;
+  mongo: Connection;
+  redis: Redis;
+  mqtt: MqttClient;
+  clock: Clock;
+  logger: Logger;
+  district?: District;
+  categories?: CategoryCatalogue;
+  wechat?: WechatSessions | null;
+  notificationSender?: NotificationSender;
+}
+
+export interface JiefangApp {
+  koa: Koa<AppState>;
+  /** SLA timers, the notification relay and sender, and the start-up reconciliation sweep. */
+  startBackgroundWork(): Promise<void>;
+  /** Ends the consoles' live streams, so a shutdown need not wait for them to hang up. */
+  endLiveStreams(): Promise<void>;
+  /** Ends live streams, stops background work and closes the connections the app opened itself. */
+  close(): Promise<void>;
+}
+
+const version = process.env.npm_package_version ?? '0.1.0';
+
+export function createApp(deps: AppDeps): JiefangApp {
+  const { config, mongo, redis, mqtt, clock, logger } = deps;
+  const district = deps.district ?? loadDistrict();
+  const categories = deps.categories ?? categoryCatalogue();
+  const koa = new Koa<AppState>({ proxy: config.TRUST_PROXY });
+
+  const tokens = accessTokens(config.JWT_SECRET, config.JWT_TTL_SECONDS, clock);
+  const users = userModels(mongo);
+  const wechat =
+    deps.wechat !== undefined
+      ? deps.wechat
+      : config.WECHAT_APPID && config.WECHAT_SECRET
+        ? wechatSessions(config.WECHAT_APPID, config.WECHAT_SECRET, config.WECHAT_API_BASE)
+        : null;
+  const auth = authService({
+    models: users,
+    tokens,
+    clock,
+    district,
+    wechat,
+    loginRateLimit: createRateLimit(
+      redis,
+      'login',
+      config.LOGIN_RATE_LIMIT,
+      config.LOGIN_RATE_WINDOW_SECONDS,
+    ),
+  });
+
+  const tickets = ticketModel(mongo);
+  const locks = documentLocks(redis);
+  const photos = photoStore(mongo);
+  const links = photoLinks(config.JWT_SECRET, clock);
+  const presence = officerPresence(redis, clock);
+  const staff = staffDirectory(users);
+  const timers = slaTimers({
+    connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
+    prefix: `${config.REDIS_PREFIX}:bull`,
+    clock,
+    logger,
+  });
+  const outbox = notificationOutbox({
+    connection: mongo,
+    tickets,
+    sender: deps.notificationSender ?? notificationSenderFor(config, redis, users, logger),
+    clock,
+    locks,
+    logger,
+  });
+  const background = backgroundWork({ outbox, logger });
+  const view = (ticket: Parameters<typeof ticketView>[0]) =>
+    ticketView(ticket, { categories, district, links });
+  const events = ticketEvents({
+    redis,
+    channel: `${config.REDIS_PREFIX}:tickets:changed`,
+    tickets,
+    view,
+    logger,
+  });
+  const dispatcher = ticketDispatcher({
+    tickets,
+    presence,
+    staff,
+    categories,
+    timers,
+    outbox,
+    clock,
+    locks,
+    logger,
+    timeScale: config.SLA_TIME_SCALE,
+    onChange: (ticket) => {
+      events.announce(ticket._id);
+      background.kickDelivery();
+    },
+  });
+  const actions = ticketActions({
+    tickets,
+    dispatcher,
+    timers,
+    staff,
+    presence,
+    photos,
+    categories,
+    district,
+    clock,
+    locks,
+    timeScale: config.SLA_TIME_SCALE,
+  });
+  const intake = reportIntake({
+    connection: mongo,
+    tickets,
+    photos,
+    categories,
+    district,
+    dispatcher,
+    timers,
+    clock,
+    locks,
+    timeScale: config.SLA_TIME_SCALE,
+  });
+
+  koa.use(requestContext(logger));
+  koa.use(errorMiddleware);
+  koa.use(
+    helmet({
+      // antd and Taro H5 inject inline styles at run time.
+      contentSecurityPolicy: {
+        directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:', 'blob:'] },
+      },
+    }),
+  );
+  koa.use(
+    cors({
+      origin: (ctx) => {
+        const origin = ctx.get('Origin');
+        return config.CORS_ORIGINS.includes(origin) ? origin : '';
+      },
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
+      exposeHeaders: ['X-Request-Id', 'Retry-After', 'Idempotent-Replay'],
+      maxAge: 600,
+    }),
+  );
+  koa.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${config.BODY_LIMIT_KB}kb`, encoding: 'utf-8' }));
+  if (config.ADMIN_DIST_DIR) koa.use(staticSite('/admin', config.ADMIN_DIST_DIR));
+  if (config.H5_DIST_DIR) koa.use(staticSite('/h5', config.H5_DIST_DIR));
+
+  const routers = [
+    healthRoutes(
+      {
+        mongodb: () => pingMongo(mongo),
+        redis: async () => {
+          await redis.ping();
+        },
+        mqtt: async () => {
+          if (!mqtt.connected) throw new Error('not connected to the broker');
+        },
+      },
+      version,
+    ),
+    authRoutes(auth, tokens, config.DEV_LOGIN),
+    userRoutes(staffAccounts(users, district, clock), tokens),
+    districtRoutes(district),
+    reportRoutes({
+      intake,
+      actions,
+      tickets,
+      categories,
+      tokens,
+      clock,
+      view,
+      reportRateLimit: createRateLimit(
+        redis,
+        'report',
+        config.REPORT_RATE_LIMIT,
+        config.REPORT_RATE_WINDOW_SECONDS,
+      ),
+    }),
+    ticketRoutes({ actions, tickets, tokens, district, view, events }),
+    officerDirectoryRoutes({ users, presence, tickets, tokens }),
+    officerRoutes({ presence, tokens, tickets, view }),
+    photoRoutes(photos, links),
+    notificationRoutes(outbox, tokens),
+    deviceRoutes(
+      deviceRegistry({
+        devices: deviceModel(mongo),
+        district,
+        clock,
+        mqttUrl: config.DEVICE_MQTT_URL ?? config.MQTT_URL,
+      }),
+      tokens,
+      staff,
+    ),
+  ];
+  for (const router of routers) koa.use(router.routes()).use(router.allowedMethods({ throw: false }));
+
+  const handleTimer = slaTimerHandler({ tickets, dispatcher, staff, categories, clock, locks });
+  return {
+    koa,
+    async startBackgroundWork() {
+      timers.start(handleTimer);
+      await events.start();
+      const reconciled = await reconcileSlaTimers(tickets, timers);
+      await background.start(async () => {
+        await dispatcher.redispatchWaiting();
+      });
+      logger.info({ openTickets: reconciled }, 'background work started');
+    },
+    endLiveStreams: () => events.stop(),
+    async close() {
+      await events.stop();
+      await background.stop();
+      await timers.close();
+    },
+  };
+}
+
+/** WeChat subscribe messages when the mini-program's credentials are configured, else the log. */
+function notificationSenderFor(
+  config: Config,
+  redis: Redis,
+  users: ReturnType<typeof userModels>,
+  logger: Logger,
+): NotificationSender {
+  const fallback = logSender(logger);
+  if (!config.WECHAT_APPID || !config.WECHAT_SECRET) return fallback;
+  return wechatSubscribeSender({
+    appId: config.WECHAT_APPID,
+    secret: config.WECHAT_SECRET,
+    apiBase: config.WECHAT_API_BASE,
+    templates: config.WECHAT_TEMPLATES ?? {},
+    redis,
+    fallback,
+    openIdOf: async (userId) => {
+      const identity = await users.Identity.findOne({ userId, _id: { $regex: '^wechat:' } }).lean();
+      return identity ? identity._id.slice('wechat:'.length) : null;
+    },
+  });
+}

@@ -1,0 +1,63 @@
+import { ConfigError, loadConfig } from './config';
+
+const valid = {
+  MONGODB_URI: 'mongodb://127.0.0.1:27017/',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  MQTT_URL: 'mqtt://127.0.0.1:1883',
+  JWT_SECRET: 'x'.repeat(32),
+};
+
+function configErrorOf(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('applies defaults to a minimal valid environment', () => {
+    const config = loadConfig(valid);
+    expect(config.PORT).toBe(3000);
+    expect(config.DEV_LOGIN).toBe(false);
+    expect(config.CORS_ORIGINS).toEqual([]);
+  });
+
+  it('names a missing variable', () => {
+    const { MONGODB_URI: _omitted, ...rest } = valid;
+    const error = configErrorOf(rest);
+    expect(error.variables.map((item) => item.variable)).toEqual(['MONGODB_URI']);
+    expect(error.message).toContain('MONGODB_URI');
+  });
+
+  it('names every malformed variable with the reason', () => {
+    const error = configErrorOf({
+      ...valid,
+      PORT: 'eighty',
+      JWT_SECRET: 'short',
+      REDIS_URL: 'localhost:6379',
+    });
+    const named = Object.fromEntries(error.variables.map((item) => [item.variable, item.message]));
+    expect(Object.keys(named).sort()).toEqual(['JWT_SECRET', 'PORT', 'REDIS_URL']);
+    expect(named.JWT_SECRET).toMatch(/32/);
+  });
+
+  it('refuses the dev login in production', () => {
+    const error = configErrorOf({ ...valid, NODE_ENV: 'production', DEV_LOGIN: '1' });
+    expect(error.variables[0]?.variable).toBe('DEV_LOGIN');
+  });
+
+  it('wants the WeChat app id and secret together', () => {
+    const error = configErrorOf({ ...valid, WECHAT_APPID: 'wx123' });
+    expect(error.variables[0]?.variable).toBe('WECHAT_SECRET');
+  });
+
+  it('splits the CORS allow-list', () => {
+    expect(loadConfig({ ...valid, CORS_ORIGINS: 'http://a.test, http://b.test' }).CORS_ORIGINS).toEqual([
+      'http://a.test',
+      'http://b.test',
+    ]);
+  });
+});

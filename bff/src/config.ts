@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { wechatTemplateMapSchema } from './modules/notifications/wechatSubscribeSender';
+
+const booleanFlag = z
+  .enum(['0', '1', 'true', 'false'])
+  .transform((value) => value === '1' || value === 'true');
+
+const commaList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
+
+const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URL'),
+    MONGODB_DB: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,63}$/, 'Latin letters, digits, "_" or "-"')
+      .default('jiefang'),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL'),
+    MQTT_URL: z
+      .string()
+      .regex(/^(mqtts?|wss?|tcp):\/\//, 'must be an mqtt://, mqtts://, ws:// or wss:// URL'),
+    MQTT_USERNAME: z.string().optional(),
+    MQTT_PASSWORD: z.string().optional(),
+    /** The broker URL handed to devices at registration; defaults to MQTT_URL. */
+    DEVICE_MQTT_URL: z
+      .string()
+      .regex(/^(mqtts?|wss?|tcp):\/\//, 'must be an mqtt://, mqtts://, ws:// or wss:// URL')
+      .optional(),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+    JWT_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(30 * 24 * 3600)
+      .default(8 * 3600),
+    DEV_LOGIN: booleanFlag.default(false),
+    WECHAT_APPID: z.string().optional(),
+    WECHAT_SECRET: z.string().optional(),
+    WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+    WECHAT_TEMPLATES: z
+      .string()
+      .transform((value, context) => {
+        try {
+          return JSON.parse(value) as unknown;
+        } catch {
+          context.addIssue({ code: 'custom', message: 'must be a JSON object' });
+          return z.NEVER;
+        }
+      })
+      .pipe(wechatTemplateMapSchema)
+      .optional(),
+    CORS_ORIGINS: commaList.default([]),
+    BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
+    LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+    LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
+    REPORT_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+    REPORT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+    SLA_TIME_SCALE: z.coerce.number().positive().max(1).default(1),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9:_-]{1,64}$/)
+      .default('jiefang'),
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ADMIN_DIST_DIR: z.string().optional(),
+    H5_DIST_DIR: z.string().optional(),
+    TRUST_PROXY: booleanFlag.default(false),
+  })
+  .superRefine((config, context) => {
+    if (config.NODE_ENV === 'production' && config.DEV_LOGIN) {
+      context.addIssue({ code: 'custom', path: ['DEV_LOGIN'], message: 'must be off in production' });
+    }
+    if (Boolean(config.WECHAT_APPID) !== Boolean(config.WECHAT_SECRET)) {
+      context.addIssue({
+        code: 'custom',
+        path: [config.WECHAT_APPID ? 'WECHAT_SECRET' : 'WECHAT_APPID'],
+        message: 'WECHAT_APPID and WECHAT_SECRET must be set together',
+      });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly variables: Array<{ variable: string; message: string }>) {
+    super(`Invalid configuration: ${variables.map((item) => `${item.variable} ${item.message}`).join('; ')}`);
+  }
+}
+
+/** Reads and validates the environment; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => ({
+      variable: issue.path.join('.') || '(environment)',
+      message: issue.message,
+    })),
+  );
+}

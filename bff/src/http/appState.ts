@@ -1,0 +1,18 @@
+import type { Role } from '@jiefang/contracts';
+import type { Logger } from '../infra/logger';
+
+export interface Caller {
+  userId: string;
+  roles: Role[];
+  /** The enforcement squad of an officer or squad leader. */
+  squadId?: string;
+  /** The caller's display name, for timelines. */
+  name?: string;
+}
+
+/** What middleware puts on ctx.state for the handlers after it. */
+export interface AppState {
+  requestId: string;
+  logger: Logger;
+  caller?: Caller;
+}

@@ -1,0 +1,41 @@
+import type { Redis } from 'ioredis';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { tooManyRequests } from './httpError';
+
+export interface RateLimit {
+  /** Counts one attempt for key; throws 429 with Retry-After once the budget is spent. */
+  consume(key: string): Promise<void>;
+  reset(key: string): Promise<void>;
+}
+
+/** A fixed-window limit kept in Redis, so it holds across every BFF instance. */
+export function createRateLimit(
+  redis: Redis,
+  name: string,
+  points: number,
+  windowSeconds: number,
+): RateLimit {
+  const limiter = new RateLimiterRedis({
+    storeClient: redis,
+    keyPrefix: `ratelimit:${name}`,
+    points,
+    duration: windowSeconds,
+    // Surface Redis outages as errors (→ 503) instead of silently letting every attempt through.
+    insuranceLimiter: undefined,
+  });
+  return {
+    async consume(key) {
+      try {
+        await limiter.consume(key);
+      } catch (rejection) {
+        if (rejection instanceof RateLimiterRes) {
+          throw tooManyRequests(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
+        }
+        throw rejection;
+      }
+    },
+    async reset(key) {
+      await limiter.delete(key);
+    },
+  };
+}

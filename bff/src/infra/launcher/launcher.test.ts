@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import mqtt from 'mqtt';
+import { mongo } from 'mongoose';
+import { startLocalServices } from './launcher';
+import { freePort, isListening } from './portProbe';
+
+const tempDataDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'jiefang-launcher-'));
+
+describe('startLocalServices', () => {
+  it('uses explicit URLs from the environment as they are', async () => {
+    const services = await startLocalServices({
+      env: {
+        MONGODB_URI: 'mongodb://db.example:27017/',
+        REDIS_URL: 'redis://cache:6379',
+        MQTT_URL: 'mqtt://b:1883',
+      },
+      dataDir: tempDataDir(),
+    });
+    expect(services.mongodb).toMatchObject({ url: 'mongodb://db.example:27017/', source: 'configured' });
+    expect(services.redis.source).toBe('configured');
+    expect(services.mqtt.source).toBe('configured');
+    await services.stop();
+  });
+
+  it('reuses services that already listen on their local ports', async () => {
+    const services = await startLocalServices({ env: {}, dataDir: tempDataDir() });
+    try {
+      // The test run's own globalSetup has MongoDB on 27017, and the machine has Redis and an MQTT broker.
+      expect(services.mongodb.source).toBe('already-running');
+      expect(services.redis).toMatchObject({ url: 'redis://127.0.0.1:6379', source: 'already-running' });
+      expect(services.mqtt.source).toBe('already-running');
+    } finally {
+      await services.stop();
+    }
+    expect(await isListening('127.0.0.1', 27017)).toBe(true);
+  });
+
+  it.each([
+    ['mosquitto', process.env.PATH ?? ''],
+    ['embedded aedes broker', '/nonexistent'],
+  ])(
+    'starts FerretDB and %s when nothing listens, and stops them',
+    async (broker, searchPath) => {
+      const mongoPort = await freePort();
+      const mqttPort = await freePort();
+      const binary = path.resolve(__dirname, '../../../../.data/bin/ferretdb');
+      const services = await startLocalServices({
+        env: {
+          PATH: searchPath,
+          FERRETDB_PORT: String(mongoPort),
+          FERRETDB_BIN: fs.existsSync(binary) ? binary : '',
+          MQTT_PORT: String(mqttPort),
+          REDIS_URL: 'redis://127.0.0.1:6379',
+        },
+        dataDir: tempDataDir(),
+        installMissing: false,
+      });
+      try {
+        expect(services.mongodb).toMatchObject({
+          url: `mongodb://127.0.0.1:${mongoPort}/`,
+          source: 'started',
+        });
+        expect(services.mqtt).toMatchObject({ url: `mqtt://127.0.0.1:${mqttPort}`, source: 'started' });
+        expect(services.mqtt.provider).toContain(broker);
+
+        const client = await mongo.MongoClient.connect(services.mongodb.url);
+        await client.db('launcher_check').collection('things').insertOne({ ok: 1 });
+        expect(await client.db('launcher_check').collection('things').countDocuments()).toBe(1);
+        await client.close();
+
+        const mqttClient = await mqtt.connectAsync(services.mqtt.url, { clientId: `launcher-${mqttPort}` });
+        await mqttClient.endAsync();
+      } finally {
+        await services.stop();
+      }
+      expect(await isListening('127.0.0.1', mongoPort)).toBe(false);
+      expect(await isListening('127.0.0.1', mqttPort)).toBe(false);
+    },
+    40_000,
+  );
+
+  it('explains what to install when MongoDB cannot be found or started', async () => {
+    const port = await freePort();
+    await expect(
+      startLocalServices({
+        env: { FERRETDB_PORT: String(port), FERRETDB_BIN: '/nonexistent/ferretdb', PATH: '/nonexistent' },
+        dataDir: tempDataDir(),
+        installMissing: false,
+      }),
+    ).rejects.toThrow(/install-ferretdb\.sh.*MONGODB_URI/);
+  });
+
+  it('probes ports without leaving sockets behind', async () => {
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const address = server.address() as net.AddressInfo;
+    expect(await isListening('127.0.0.1', address.port)).toBe(true);
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    expect(await isListening('127.0.0.1', address.port)).toBe(false);
+  });
+});

@@ -1,0 +1,232 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { createBroker } from 'aedes';
+import { findExecutable, startManagedProcess, type ManagedProcess } from './childProcess';
+import { isListening, waitForPort } from './portProbe';
+
+export type ServiceSource = 'configured' | 'already-running' | 'started';
+
+export interface ResolvedService {
+  url: string;
+  source: ServiceSource;
+  /** What provides it, for people reading the start-up banner. */
+  provider: string;
+}
+
+export interface LocalServices {
+  mongodb: ResolvedService;
+  redis: ResolvedService;
+  mqtt: ResolvedService;
+  /** Stops everything this launcher started; services it found running are left alone. */
+  stop(): Promise<void>;
+}
+
+export interface LauncherOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Where FerretDB's SQLite files, logs and built binaries live; defaults to <repo>/.data. */
+  dataDir?: string;
+  log?: (message: string) => void;
+  /** Build FerretDB with Go when no binary is found (true by default). */
+  installMissing?: boolean;
+}
+
+export class ServiceUnavailableError extends Error {
+  override name = 'ServiceUnavailableError';
+}
+
+const repoRoot = path.resolve(__dirname, '../../../..');
+const localHost = '127.0.0.1';
+
+/**
+ * Resolves MongoDB, Redis and MQTT in this order: an explicit URL from the environment, a service
+ * already listening on its standard local port, one this launcher starts, or an error naming what
+ * to install.
+ */
+export async function startLocalServices(options: LauncherOptions = {}): Promise<LocalServices> {
+  const env = options.env ?? process.env;
+  const dataDir = options.dataDir ?? path.join(repoRoot, '.data');
+  const log = options.log ?? (() => undefined);
+  fs.mkdirSync(path.join(dataDir, 'logs'), { recursive: true });
+
+  const stoppers: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
+    stoppers.length = 0;
+  };
+
+  try {
+    const mongodb = await resolveMongo(env, dataDir, options.installMissing ?? true, log, stoppers);
+    const redis = await resolveRedis(env, dataDir, log, stoppers);
+    const mqtt = await resolveMqtt(env, dataDir, log, stoppers);
+    return { mongodb, redis, mqtt, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+async function resolveMongo(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  installMissing: boolean,
+  log: (message: string) => void,
+  stoppers: Array<() => Promise<void>>,
+): Promise<ResolvedService> {
+  if (env.MONGODB_URI) return { url: env.MONGODB_URI, source: 'configured', provider: 'MONGODB_URI' };
+  const port = Number(env.FERRETDB_PORT ?? 27017);
+  const url = `mongodb://${localHost}:${port}/`;
+  if (await isListening(localHost, port)) {
+    return { url, source: 'already-running', provider: `MongoDB protocol on ${localHost}:${port}` };
+  }
+
+  const installed = path.join(dataDir, 'bin', 'ferretdb');
+  let binary = findExecutable('ferretdb', [env.FERRETDB_BIN ?? '', installed], env.PATH);
+  if (!binary && installMissing && findExecutable('go', ['/usr/local/go/bin/go'], env.PATH)) {
+    log('FerretDB not found: building it with Go (scripts/install-ferretdb.sh)…');
+    execFileSync('bash', [path.join(repoRoot, 'scripts/install-ferretdb.sh')], {
+      stdio: 'inherit',
+      env: { ...process.env, FERRETDB_INSTALL_DIR: path.dirname(installed) },
+    });
+    binary = findExecutable('ferretdb', [installed]);
+  }
+  if (!binary) {
+    throw new ServiceUnavailableError(
+      'MongoDB is not reachable and FerretDB is not installed. Run `bash scripts/install-ferretdb.sh` ' +
+        '(needs Go 1.22+), or set MONGODB_URI to a MongoDB you run.',
+    );
+  }
+
+  const sqliteDir = path.join(dataDir, 'ferretdb');
+  const stateDir = path.join(dataDir, 'ferretdb-state');
+  fs.mkdirSync(sqliteDir, { recursive: true });
+  fs.mkdirSync(stateDir, { recursive: true });
+  const child = startManagedProcess(
+    'ferretdb',
+    binary,
+    [
+      '--handler=sqlite',
+      `--sqlite-url=file:${sqliteDir}/`,
+      `--state-dir=${stateDir}`,
+      `--listen-addr=${localHost}:${port}`,
+      `--debug-addr=${localHost}:0`,
+      '--telemetry=disable',
+      '--log-level=warn',
+    ],
+    path.join(dataDir, 'logs', 'ferretdb.log'),
+  );
+  stoppers.push(() => child.stop());
+  await waitForChild(child, localHost, port, 20_000, 'FerretDB');
+  log(`Started FerretDB (SQLite under ${sqliteDir}) on ${localHost}:${port}`);
+  return { url, source: 'started', provider: `FerretDB ${binary}` };
+}
+
+async function resolveRedis(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  log: (message: string) => void,
+  stoppers: Array<() => Promise<void>>,
+): Promise<ResolvedService> {
+  if (env.REDIS_URL) return { url: env.REDIS_URL, source: 'configured', provider: 'REDIS_URL' };
+  const port = 6379;
+  const url = `redis://${localHost}:${port}`;
+  if (await isListening(localHost, port)) {
+    return { url, source: 'already-running', provider: `Redis on ${localHost}:${port}` };
+  }
+  const binary = findExecutable('redis-server', [env.REDIS_SERVER_BIN ?? ''], env.PATH);
+  if (!binary) {
+    throw new ServiceUnavailableError(
+      'Redis is not reachable on 127.0.0.1:6379 and redis-server is not installed. ' +
+        'Install it (`apt-get install redis-server`) or set REDIS_URL.',
+    );
+  }
+  const child = startManagedProcess(
+    'redis-server',
+    binary,
+    ['--bind', localHost, '--port', String(port), '--save', '', '--appendonly', 'no', '--dir', dataDir],
+    path.join(dataDir, 'logs', 'redis.log'),
+  );
+  stoppers.push(() => child.stop());
+  await waitForChild(child, localHost, port, 10_000, 'redis-server');
+  log(`Started redis-server on ${localHost}:${port}`);
+  return { url, source: 'started', provider: `redis-server ${binary}` };
+}
+
+async function resolveMqtt(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  log: (message: string) => void,
+  stoppers: Array<() => Promise<void>>,
+): Promise<ResolvedService> {
+  if (env.MQTT_URL) return { url: env.MQTT_URL, source: 'configured', provider: 'MQTT_URL' };
+  const port = Number(env.MQTT_PORT ?? 1883);
+  const url = `mqtt://${localHost}:${port}`;
+  if (await isListening(localHost, port)) {
+    return { url, source: 'already-running', provider: `MQTT broker on ${localHost}:${port}` };
+  }
+
+  const mosquitto = findExecutable('mosquitto', [env.MOSQUITTO_BIN ?? ''], env.PATH);
+  if (mosquitto) {
+    const configFile = writeMosquittoConfig(dataDir, port);
+    const child = startManagedProcess(
+      'mosquitto',
+      mosquitto,
+      ['-c', configFile],
+      path.join(dataDir, 'logs', 'mosquitto.log'),
+    );
+    stoppers.push(() => child.stop());
+    await waitForChild(child, localHost, port, 10_000, 'mosquitto');
+    log(`Started mosquitto on ${localHost}:${port}`);
+    return { url, source: 'started', provider: `mosquitto ${mosquitto}` };
+  }
+
+  const broker = createBroker();
+  const server = net.createServer(broker.handle);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, localHost, () => resolve());
+  });
+  stoppers.push(async () => {
+    await new Promise<void>((resolve) => broker.close(() => resolve()));
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+  log(`Started the embedded aedes MQTT broker on ${localHost}:${port}`);
+  return { url, source: 'started', provider: 'embedded aedes broker' };
+}
+
+function writeMosquittoConfig(dataDir: string, port: number): string {
+  const dir = path.join(dataDir, 'mosquitto');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'mosquitto.conf');
+  // Persistence and explicit queue limits: Mosquitto's defaults lose queued QoS 1 messages on restart.
+  fs.writeFileSync(
+    file,
+    [
+      `listener ${port} ${localHost}`,
+      'allow_anonymous true',
+      'persistence true',
+      `persistence_location ${dir}/`,
+      'max_queued_messages 100000',
+      '',
+    ].join('\n'),
+  );
+  return file;
+}
+
+async function waitForChild(
+  child: ManagedProcess,
+  host: string,
+  port: number,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
+  const exited = new Promise<never>((_, reject) =>
+    child.child.once('exit', (code) =>
+      reject(
+        new ServiceUnavailableError(`${what} exited with code ${code} before listening; see .data/logs/`),
+      ),
+    ),
+  );
+  await Promise.race([waitForPort(host, port, timeoutMs, what), exited]);
+}

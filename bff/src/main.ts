@@ -1,0 +1,53 @@
+import http from 'node:http';
+import { ConfigError, loadConfig } from './config';
+import { createApp } from './app';
+import { systemClock } from './infra/clock';
+import { createLogger } from './infra/logger';
+import { connectMongo } from './infra/mongo';
+import { connectRedis } from './infra/redis';
+import { connectMqtt } from './infra/mqtt';
+import { gracefulShutdown } from './http/gracefulShutdown';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const [mongo, redis, mqtt] = await Promise.all([
+    connectMongo(config.MONGODB_URI, config.MONGODB_DB),
+    connectRedis(config.REDIS_URL, `${config.REDIS_PREFIX}:`),
+    connectMqtt({
+      url: config.MQTT_URL,
+      clientId: `jiefang-bff-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+      username: config.MQTT_USERNAME,
+      password: config.MQTT_PASSWORD,
+    }),
+  ]);
+  const app = createApp({ config, mongo, redis, mqtt, clock: systemClock, logger });
+  await app.startBackgroundWork();
+  const server = http.createServer(app.koa.callback());
+  server.listen(config.PORT, config.HOST, () => {
+    logger.info({ port: config.PORT, host: config.HOST }, 'BFF listening');
+  });
+  gracefulShutdown(server, {
+    graceMs: config.SHUTDOWN_GRACE_MS,
+    logger,
+    onShutdownStart: () => app.endLiveStreams(),
+    closeDependencies: async () => {
+      await app.close();
+      await Promise.allSettled([mongo.close(), redis.quit(), mqtt.endAsync()]);
+    },
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error('BFF failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

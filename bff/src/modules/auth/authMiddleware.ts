@@ -1,0 +1,39 @@
+import type { Middleware } from 'koa';
+import type { Role } from '@jiefang/contracts';
+import type { AppState, Caller } from '../../http/appState';
+import { forbidden, unauthenticated } from '../../http/httpError';
+import type { AccessTokens } from './accessTokens';
+
+/** Requires a valid Bearer token and puts the caller on ctx.state. */
+export function requireAuth(tokens: AccessTokens): Middleware<AppState> {
+  return async (ctx, next) => {
+    const header = ctx.get('Authorization');
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1]) throw unauthenticated();
+    ctx.state.caller = tokens.verify(match[1]);
+    await next();
+  };
+}
+
+/** Allows the request when the caller holds at least one of the roles. */
+export function requireRole(...allowed: Role[]): Middleware<AppState> {
+  return async (ctx, next) => {
+    const caller = callerOf(ctx.state);
+    if (!caller.roles.some((role) => allowed.includes(role))) {
+      throw forbidden('没有权限执行此操作', { requiredRoles: allowed });
+    }
+    await next();
+  };
+}
+
+export function callerOf(state: AppState): Caller {
+  if (!state.caller) throw unauthenticated();
+  return state.caller;
+}
+
+/** Ownership check: the caller is the owner, or holds one of the roles that may act on anyone's behalf. */
+export function assertOwnerOr(caller: Caller, ownerId: string, ...overridingRoles: Role[]): void {
+  if (caller.userId === ownerId) return;
+  if (caller.roles.some((role) => overridingRoles.includes(role))) return;
+  throw forbidden('只能查看或操作自己的数据');
+}

@@ -1,0 +1,135 @@
+import { Types } from 'mongoose';
+import type { AuthResponse, DevLoginRequest, PasswordLoginRequest, Role, User } from '@jiefang/contracts';
+import type { Clock } from '../../infra/clock';
+import { HttpError, badRequest, notFound, unauthenticated } from '../../http/httpError';
+import type { RateLimit } from '../../http/rateLimit';
+import { findStreet, type District } from '../district/district';
+import { identityKey, toUserView, type UserDocument, type UserModels } from '../users/userModel';
+import type { AccessTokens } from './accessTokens';
+import { decoyPasswordHash, verifyPassword } from './passwords';
+import type { WechatSessions } from './wechatSessions';
+
+export interface AuthServiceDeps {
+  models: UserModels;
+  tokens: AccessTokens;
+  clock: Clock;
+  district: District;
+  loginRateLimit: RateLimit;
+  wechat: WechatSessions | null;
+}
+
+const rolesNeedingStreet: readonly Role[] = ['officer', 'squad_leader'];
+
+export function authService(deps: AuthServiceDeps) {
+  const { models, tokens, clock, district } = deps;
+
+  const respond = (user: UserDocument): AuthResponse => {
+    const { token, expiresAt } = tokens.issue(user._id, user.roles, user.squadId, user.name);
+    return { token, expiresAt: expiresAt.toISOString(), user: viewOf(user) };
+  };
+
+  const viewOf = (user: UserDocument): User =>
+    toUserView(user, user.streetId ? findStreet(district, user.streetId)?.properties.name : undefined);
+
+  /** Returns the user behind an identity, creating both when new; safe against concurrent first logins. */
+  const findOrCreateByIdentity = async (
+    key: string,
+    create: () => Omit<UserDocument, '_id' | 'createdAt' | 'updatedAt' | 'disabled'>,
+  ): Promise<UserDocument> => {
+    const existing = await models.Identity.findById(key).lean();
+    if (existing) {
+      const user = await models.User.findById(existing.userId).lean();
+      if (user) return user;
+    }
+    const now = clock.now();
+    const user: UserDocument = {
+      _id: new Types.ObjectId().toHexString(),
+      ...create(),
+      disabled: false,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await models.User.create(user);
+    try {
+      await models.Identity.create({ _id: key, userId: user._id, createdAt: now });
+      return user;
+    } catch (error) {
+      await models.User.deleteOne({ _id: user._id });
+      if ((error as { code?: number }).code !== 11000) throw error;
+      const winner = await models.Identity.findById(key).lean();
+      const winnerUser = winner && (await models.User.findById(winner.userId).lean());
+      if (!winnerUser) throw error;
+      return winnerUser;
+    }
+  };
+
+  const assertActive = (user: UserDocument) => {
+    if (user.disabled) throw new HttpError(403, 'forbidden', '该账号已停用');
+  };
+
+  return {
+    async devLogin(request: DevLoginRequest): Promise<AuthResponse> {
+      const street = request.street ? findStreet(district, request.street) : undefined;
+      if (request.street && !street) {
+        throw badRequest([{ path: 'street', message: `没有这个街道：${request.street}` }]);
+      }
+      if (!street && rolesNeedingStreet.includes(request.role)) {
+        throw badRequest([{ path: 'street', message: '执法队员和中队长需要选择所属街道' }]);
+      }
+      const key = identityKey.devLogin(request.role, request.name, street?.properties.id);
+      const user = await findOrCreateByIdentity(key, () => ({
+        name: request.name,
+        roles: [request.role],
+        ...(street
+          ? {
+              streetId: street.properties.id,
+              ...(rolesNeedingStreet.includes(request.role) ? { squadId: street.properties.squadId } : {}),
+            }
+          : {}),
+      }));
+      assertActive(user);
+      return respond(user);
+    },
+
+    async passwordLogin(request: PasswordLoginRequest, clientIp: string): Promise<AuthResponse> {
+      const limitKey = `${clientIp}:${request.username.toLowerCase()}`;
+      await deps.loginRateLimit.consume(limitKey);
+      const identity = await models.Identity.findById(identityKey.username(request.username)).lean();
+      const user = identity ? await models.User.findById(identity.userId).lean() : null;
+      const passwordMatches = await verifyPassword(request.password, user?.passwordHash ?? decoyPasswordHash);
+      if (!user?.passwordHash || !passwordMatches) throw unauthenticated('用户名或密码错误');
+      assertActive(user);
+      await deps.loginRateLimit.reset(limitKey);
+      return respond(user);
+    },
+
+    async wechatLogin(code: string): Promise<AuthResponse> {
+      if (!deps.wechat) {
+        throw new HttpError(
+          503,
+          'dependency_unavailable',
+          '微信登录未配置（需要 WECHAT_APPID 和 WECHAT_SECRET）',
+          {
+            dependency: 'wechat',
+          },
+          { 'Retry-After': '60' },
+        );
+      }
+      const session = await deps.wechat.exchange(code);
+      const user = await findOrCreateByIdentity(identityKey.wechat(session.openId), () => ({
+        name: '微信用户',
+        roles: ['resident'],
+      }));
+      assertActive(user);
+      return respond(user);
+    },
+
+    async me(userId: string): Promise<User> {
+      const user = await models.User.findById(userId).lean();
+      if (!user || user.disabled) throw notFound('用户不存在或已停用');
+      return viewOf(user);
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof authService>;

@@ -1,0 +1,161 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Model } from 'mongoose';
+import type {
+  Device,
+  DeviceCredentials,
+  DeviceList,
+  DeviceListQuery,
+  RegisterDeviceRequest,
+  UpdateDeviceRequest,
+} from '@jiefang/contracts';
+import type { Clock } from '../../infra/clock';
+import { badRequest, conflict, notFound } from '../../http/httpError';
+import { findStreet, type District } from '../district/district';
+import type { DeviceDocument } from './deviceModel';
+
+/**
+ * Secrets are 192 random bits, so a salted SHA-256 is enough to store them (there is nothing to
+ * brute-force), and it keeps every device connection cheap to verify.
+ */
+const hashSecret = (salt: string, secret: string) =>
+  createHash('sha256').update(`${salt}:${secret}`).digest('hex');
+const newSecret = () => randomBytes(24).toString('base64url');
+
+export function deviceRegistry(deps: {
+  devices: Model<DeviceDocument>;
+  district: District;
+  clock: Clock;
+  mqttUrl: string;
+}) {
+  const { devices, district, clock } = deps;
+
+  const streetIdOf = (street: string) => {
+    const found = findStreet(district, street);
+    if (!found) throw badRequest([{ path: 'street', message: `没有这个街道：${street}` }]);
+    return found.properties.id;
+  };
+
+  const credentials = (id: string, secret: string): DeviceCredentials => ({
+    id,
+    secret,
+    mqttUrl: deps.mqttUrl,
+  });
+
+  const view = (device: DeviceDocument): Device => ({
+    id: device._id,
+    type: device.type,
+    streetId: device.streetId,
+    streetName: findStreet(district, device.streetId)?.properties.name ?? null,
+    location: device.location,
+    zoneClass: device.zoneClass,
+    householdId: device.householdId,
+    building: device.building,
+    site: device.site,
+    disabled: device.disabled,
+    online: device.online,
+    lastSeenAt: device.lastSeenAt?.toISOString() ?? null,
+    lastReading: device.lastReading,
+    credentialsRotatedAt: device.credentialsRotatedAt.toISOString(),
+  });
+
+  return {
+    view,
+
+    async register(request: RegisterDeviceRequest): Promise<DeviceCredentials> {
+      const now = clock.now();
+      const secret = newSecret();
+      const salt = randomBytes(12).toString('hex');
+      try {
+        await devices.create({
+          _id: request.id,
+          type: request.type,
+          streetId: streetIdOf(request.street),
+          location: { lat: request.lat, lng: request.lng },
+          zoneClass: request.zoneClass ?? null,
+          householdId: request.householdId ?? null,
+          building: request.building ?? null,
+          site: request.site ?? null,
+          secretSalt: salt,
+          secretHash: hashSecret(salt, secret),
+          credentialsRotatedAt: now,
+          disabled: false,
+          online: false,
+          lastSeenAt: null,
+          lastReading: null,
+          createdAt: now,
+          updatedAt: now,
+        });
+      } catch (error) {
+        if ((error as { code?: number }).code === 11000) throw conflict('设备编号已存在', { field: 'id' });
+        throw error;
+      }
+      return credentials(request.id, secret);
+    },
+
+    async update(id: string, request: UpdateDeviceRequest): Promise<Device> {
+      const { street, lat, lng, ...rest } = request;
+      const current = await devices.findById(id).lean<DeviceDocument>();
+      if (!current) throw notFound('设备不存在');
+      const set: Partial<DeviceDocument> = { ...rest, updatedAt: clock.now() };
+      if (street) set.streetId = streetIdOf(street);
+      if (lat !== undefined || lng !== undefined)
+        set.location = { lat: lat ?? current.location.lat, lng: lng ?? current.location.lng };
+      const updated = await devices
+        .findByIdAndUpdate(id, { $set: set }, { new: true })
+        .lean<DeviceDocument>();
+      if (!updated) throw notFound('设备不存在');
+      return view(updated);
+    },
+
+    /** Issues a new secret; the old one stops working at once. */
+    async rotateSecret(id: string): Promise<DeviceCredentials> {
+      const secret = newSecret();
+      const salt = randomBytes(12).toString('hex');
+      const updated = await devices.updateOne(
+        { _id: id },
+        {
+          $set: {
+            secretSalt: salt,
+            secretHash: hashSecret(salt, secret),
+            credentialsRotatedAt: clock.now(),
+            updatedAt: clock.now(),
+          },
+        },
+      );
+      if (!updated.matchedCount) throw notFound('设备不存在');
+      return credentials(id, secret);
+    },
+
+    /** For the broker's authentication hook: is this the device's current secret? */
+    async verify(id: string, secret: string): Promise<boolean> {
+      const device = await devices
+        .findById(id, { secretSalt: 1, secretHash: 1, disabled: 1 })
+        .lean<DeviceDocument>();
+      if (!device || device.disabled) return false;
+      const expected = Buffer.from(device.secretHash, 'hex');
+      const given = Buffer.from(hashSecret(device.secretSalt, secret), 'hex');
+      return expected.length === given.length && timingSafeEqual(expected, given);
+    },
+
+    async get(id: string): Promise<Device> {
+      const device = await devices.findById(id).lean<DeviceDocument>();
+      if (!device) throw notFound('设备不存在');
+      return view(device);
+    },
+
+    async list(query: DeviceListQuery, onlyStreetId?: string): Promise<DeviceList> {
+      const filter: Record<string, unknown> = {};
+      if (query.type) filter.type = query.type;
+      if (query.street) filter.streetId = streetIdOf(query.street);
+      if (onlyStreetId) filter.streetId = onlyStreetId;
+      if (query.online) filter.online = query.online === 'true';
+      const [items, total] = await Promise.all([
+        devices.find(filter).sort({ _id: 1 }).skip(query.offset).limit(query.limit).lean<DeviceDocument[]>(),
+        devices.countDocuments(filter),
+      ]);
+      return { items: items.map(view), total };
+    },
+  };
+}
+
+export type DeviceRegistry = ReturnType<typeof deviceRegistry>;

@@ -1,0 +1,95 @@
+import type { Model } from 'mongoose';
+import type { Clock } from '../../infra/clock';
+import type { DocumentLocks } from '../../infra/documentLocks';
+import { slaClockRunning } from '../../domain/ticketTransitions';
+import type { CategoryCatalogue } from '../../domain/categories';
+import type { TicketDocument } from '../reports/ticketModel';
+import { applyTicketChange, systemActor } from '../tickets/ticketChanges';
+import type { SlaTimerJob, SlaTimers } from './slaTimers';
+import type { StaffDirectory } from './staffDirectory';
+import type { TicketDispatcher } from './ticketDispatcher';
+import { openTicketStatuses } from '../../domain/ticketTransitions';
+
+/** What each SLA deadline does when it fires; each is conditional, so firing twice changes nothing. */
+export function slaTimerHandler(deps: {
+  tickets: Model<TicketDocument>;
+  dispatcher: TicketDispatcher;
+  staff: StaffDirectory;
+  categories: CategoryCatalogue;
+  clock: Clock;
+  locks: DocumentLocks;
+}) {
+  const escalate = async (ticket: TicketDocument, kind: 'warn' | 'breach') => {
+    const flag = kind === 'warn' ? 'slaWarned' : 'slaBreached';
+    if (ticket[flag] || !slaClockRunning(ticket.status)) return;
+    const recipients = [
+      ...(await deps.staff.squadLeaders(ticket.squadId)),
+      ...(await deps.staff.dispatchers()),
+    ];
+    const category = deps.categories.get(ticket.category);
+    const updated = await applyTicketChange(deps, ticket, {
+      action: kind === 'warn' ? 'sla_warning' : 'sla_breached',
+      to: ticket.status,
+      actor: systemActor,
+      reason: kind === 'warn' ? '即将超时：尚无队员到场' : `超过 ${category.onSiteSlaMinutes} 分钟未到场`,
+      set: { [flag]: true },
+      notify: [...new Set(recipients)].map((recipientId) => ({
+        recipientId,
+        template: kind === 'warn' ? 'sla_warning' : 'sla_breached',
+        data: { ticketId: ticket._id, category: category.name, address: ticket.address },
+      })),
+    });
+    if (updated) await deps.dispatcher.afterChange(updated);
+    else {
+      // Lost a race with another change: look again with the new state.
+      const fresh = await deps.tickets.findById(ticket._id).lean<TicketDocument>();
+      if (fresh && fresh.slaRound === ticket.slaRound) await escalate(fresh, kind);
+    }
+  };
+
+  return async (job: SlaTimerJob): Promise<void> => {
+    const ticket = await deps.tickets.findById(job.ticketId).lean<TicketDocument>();
+    if (!ticket) return;
+    if (job.kind === 'accept') {
+      if (ticket.status !== 'assigned' || ticket.assignmentSeq !== job.sequence || !ticket.assigneeId) return;
+      await deps.dispatcher.dispatch(ticket._id, {
+        reason: '接单超时，自动改派',
+        refusal: { officerId: ticket.assigneeId, action: 'accept_timeout', reason: '3 分钟内未接单' },
+      });
+      return;
+    }
+    if (ticket.slaRound !== job.sequence) return;
+    await escalate(ticket, job.kind);
+  };
+}
+
+/** Start-up sweep: makes sure every open ticket has its timers, e.g. after Redis lost its jobs. */
+export async function reconcileSlaTimers(tickets: Model<TicketDocument>, timers: SlaTimers): Promise<number> {
+  const open = await tickets
+    .find(
+      { status: { $in: openTicketStatuses } },
+      { status: 1, assignmentSeq: 1, slaRound: 1, deadlines: 1, slaWarned: 1, slaBreached: 1 },
+    )
+    .lean<TicketDocument[]>();
+  for (const ticket of open) {
+    if (slaClockRunning(ticket.status)) {
+      if (!ticket.slaWarned)
+        await timers.schedule(
+          { ticketId: ticket._id, kind: 'warn', sequence: ticket.slaRound },
+          ticket.deadlines.warnAt,
+        );
+      if (!ticket.slaBreached)
+        await timers.schedule(
+          { ticketId: ticket._id, kind: 'breach', sequence: ticket.slaRound },
+          ticket.deadlines.breachAt,
+        );
+    }
+    if (ticket.status === 'assigned' && ticket.deadlines.acceptBy) {
+      await timers.schedule(
+        { ticketId: ticket._id, kind: 'accept', sequence: ticket.assignmentSeq },
+        ticket.deadlines.acceptBy,
+      );
+    }
+  }
+  return open.length;
+}

@@ -1,0 +1,254 @@
+import type { Model } from 'mongoose';
+import type { Clock } from '../../infra/clock';
+import type { DocumentLocks } from '../../infra/documentLocks';
+import type { Logger } from '../../infra/logger';
+import { rankOfficers, type OfficerCandidate, type RankedOfficer } from '../../domain/dispatchRanking';
+import { slaDeadlines } from '../../domain/slaDeadlines';
+import type { CategoryCatalogue } from '../../domain/categories';
+import type { OfficerPresence } from '../officers/officerPresence';
+import type { TicketDocument, TimelineRecord } from '../reports/ticketModel';
+import { applyTicketChange, systemActor, type Actor, type TicketChange } from '../tickets/ticketChanges';
+import type { NotificationOutbox } from '../notifications/notificationOutbox';
+import type { SlaTimers } from './slaTimers';
+import type { StaffDirectory } from './staffDirectory';
+
+const activeStatuses = ['assigned', 'accepted', 'on_site'];
+
+export interface DispatchContext {
+  actor?: Actor;
+  reason: string;
+  /** The current assignee refused or let the accept deadline pass: record it and pick someone else. */
+  refusal?: { officerId: string; action: 'reject' | 'accept_timeout'; reason: string };
+}
+
+export interface TicketDispatcherDeps {
+  tickets: Model<TicketDocument>;
+  presence: OfficerPresence;
+  staff: StaffDirectory;
+  categories: CategoryCatalogue;
+  timers: SlaTimers;
+  outbox: NotificationOutbox;
+  clock: Clock;
+  locks: DocumentLocks;
+  logger: Logger;
+  timeScale: number;
+  /** Called after every change that was applied, e.g. to publish it to live queues. */
+  onChange: (ticket: TicketDocument) => void;
+}
+
+/**
+ * Assigns a ticket to the officer who can be on site soonest: inside the responsible squad first,
+ * then neighbouring squads, else the dispatcher queue (never dropped). Each outcome is one
+ * conditional update; a lost race re-reads the ticket and tries again.
+ */
+export function ticketDispatcher(deps: TicketDispatcherDeps) {
+  const { tickets, clock } = deps;
+
+  const workloads = async (officerIds: string[]): Promise<Map<string, number>> => {
+    if (!officerIds.length) return new Map();
+    const rows = await tickets.aggregate<{ _id: string; count: number }>([
+      { $match: { assigneeId: { $in: officerIds }, status: { $in: activeStatuses } } },
+      { $group: { _id: '$assigneeId', count: { $sum: 1 } } },
+    ]);
+    return new Map(rows.map((row) => [row._id, row.count]));
+  };
+
+  const chooseOfficer = async (
+    ticket: TicketDocument,
+    excluded: Set<string>,
+  ): Promise<(RankedOfficer & { name: string | null }) | null> => {
+    const nearby = await deps.presence.nearby(ticket.location);
+    const withName = (officer: RankedOfficer | undefined) =>
+      officer
+        ? { ...officer, name: nearby.find((item) => item.officerId === officer.officerId)?.name ?? null }
+        : null;
+    const load = await workloads(nearby.map((officer) => officer.officerId));
+    const candidates: OfficerCandidate[] = nearby.map((officer) => ({
+      ...officer,
+      activeTickets: load.get(officer.officerId) ?? 0,
+    }));
+    const now = clock.now();
+    const own = rankOfficers(
+      candidates.filter((officer) => officer.squadId === ticket.squadId),
+      ticket.location,
+      now,
+      excluded,
+    );
+    if (own.ranked[0]) return withName(own.ranked[0]);
+    // Outside every street there is no responsible squad: a person decides.
+    if (ticket.routing !== 'single') return null;
+    const neighbours = rankOfficers(
+      candidates.filter((officer) => officer.squadId !== ticket.squadId),
+      ticket.location,
+      now,
+      excluded,
+    );
+    return withName(neighbours.ranked[0]);
+  };
+
+  const afterChange = async (ticket: TicketDocument) => {
+    // The updated document says whether the change left notifications to relay.
+    if (ticket.pendingNotifications.length)
+      await deps.outbox.relayFromTicket(ticket._id, ticket.pendingNotifications);
+    deps.onChange(ticket);
+  };
+
+  const dispatchOnce = async (
+    ticket: TicketDocument,
+    context: DispatchContext,
+  ): Promise<TicketDocument | null | 'stale'> => {
+    if (!['dispatch_queue', 'assigned', 'reopened', 'accepted'].includes(ticket.status)) return ticket;
+    const category = deps.categories.get(ticket.category);
+    const excluded = new Set(ticket.refusedBy);
+    const precedingEntries: TimelineRecord[] = [];
+    const notify: TicketChange['notify'] = [];
+    if (context.refusal) {
+      const leaders = await deps.staff.squadLeaders(ticket.squadId);
+      excluded.add(context.refusal.officerId);
+      precedingEntries.push({
+        at: clock.now(),
+        action: context.refusal.action,
+        from: ticket.status,
+        to: ticket.status,
+        actorId: context.refusal.action === 'reject' ? context.refusal.officerId : null,
+        actorRole: context.refusal.action === 'reject' ? 'officer' : 'system',
+        actorName:
+          context.refusal.action === 'reject' ? await deps.staff.nameOf(context.refusal.officerId) : null,
+        reason: context.refusal.reason,
+      });
+      for (const leader of leaders) {
+        notify.push({
+          recipientId: leader,
+          template: 'escalation_reassigned',
+          data: { ticketId: ticket._id, category: category.name, reason: context.refusal.reason },
+        });
+      }
+    }
+
+    const chosen =
+      ticket.routing === 'single' || ticket.squadId ? await chooseOfficer(ticket, excluded) : null;
+    const now = clock.now();
+    let change: TicketChange;
+    if (chosen) {
+      const deadlines = slaDeadlines({
+        reportedAt: ticket.slaStartedAt,
+        assignedAt: now,
+        onSiteSlaMinutes: category.onSiteSlaMinutes,
+        timeScale: deps.timeScale,
+      });
+      notify.push({
+        recipientId: chosen.officerId,
+        template: 'new_assignment',
+        data: {
+          ticketId: ticket._id,
+          category: category.name,
+          address: ticket.address,
+          distanceMeters: Math.round(chosen.distanceMeters),
+        },
+      });
+      if (ticket.assignmentSeq === 0) {
+        for (const reporter of ticket.reporterIds) {
+          notify.push({
+            recipientId: reporter,
+            template: 'ticket_assigned',
+            data: { ticketId: ticket._id, category: category.name },
+          });
+        }
+      }
+      change = {
+        action: 'assign',
+        to: 'assigned',
+        actor: context.actor ?? systemActor,
+        reason: context.reason,
+        details: {
+          officerId: chosen.officerId,
+          officerName: chosen.name ?? (await deps.staff.nameOf(chosen.officerId)),
+          squadId: chosen.squadId,
+          distanceMeters: Math.round(chosen.distanceMeters),
+          etaSeconds: Math.round(chosen.etaSeconds),
+        },
+        precedingEntries,
+        set: {
+          assigneeId: chosen.officerId,
+          assignmentSeq: ticket.assignmentSeq + 1,
+          deadlines: { ...ticket.deadlines, acceptBy: deadlines.acceptBy },
+        },
+        ...(context.refusal ? { addToSet: { refusedBy: context.refusal.officerId } } : {}),
+        notify,
+      };
+    } else {
+      const dispatchers = await deps.staff.dispatchers();
+      for (const dispatcher of dispatchers) {
+        notify.push({
+          recipientId: dispatcher,
+          template: 'dispatch_queue_alarm',
+          data: { ticketId: ticket._id, category: category.name, routing: ticket.routing },
+        });
+      }
+      const alreadyQueued = ticket.status === 'dispatch_queue' && ticket.timeline.at(-1)?.action === 'queue';
+      if (alreadyQueued && !context.refusal) return ticket; // the dispatchers have been told already
+      change = {
+        action: 'queue',
+        to: 'dispatch_queue',
+        actor: context.actor ?? systemActor,
+        reason:
+          ticket.routing === 'outside'
+            ? '不在任何街道辖区内，转调度员处理'
+            : ticket.routing === 'overlap'
+              ? '位于多个辖区交界（插花地带），转调度员处理'
+              : '附近暂无可派队员，转调度员处理',
+        precedingEntries,
+        set: { assigneeId: null, deadlines: { ...ticket.deadlines, acceptBy: null } },
+        ...(context.refusal ? { addToSet: { refusedBy: context.refusal.officerId } } : {}),
+        notify,
+      };
+    }
+
+    const updated = await applyTicketChange({ tickets, clock, locks: deps.locks }, ticket, change);
+    if (!updated) return 'stale';
+    if (updated.status === 'assigned' && updated.deadlines.acceptBy) {
+      await deps.timers.schedule(
+        { ticketId: updated._id, kind: 'accept', sequence: updated.assignmentSeq },
+        updated.deadlines.acceptBy,
+      );
+    }
+    await afterChange(updated);
+    return updated;
+  };
+
+  /** Tries up to three times when another change to the same ticket wins the race. */
+  const dispatch = async (ticketId: string, context: DispatchContext): Promise<TicketDocument | null> => {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const ticket = await tickets.findById(ticketId).lean<TicketDocument>();
+      if (!ticket) return null;
+      if (context.refusal && ticket.assigneeId !== context.refusal.officerId) return ticket;
+      // Without a refusal this is a first dispatch (or a re-dispatch after a reopen or transfer): a
+      // ticket someone else has assigned meanwhile is left as it is.
+      if (!context.refusal && !['dispatch_queue', 'reopened'].includes(ticket.status)) return ticket;
+      const result = await dispatchOnce(ticket, context);
+      if (result !== 'stale') return result;
+    }
+    deps.logger.warn({ ticketId }, 'dispatch gave up after repeated concurrent changes');
+    return tickets.findById(ticketId).lean<TicketDocument>();
+  };
+
+  return {
+    dispatch,
+    afterChange,
+
+    /** Sweep: tickets whose first dispatch never ran (e.g. Redis was down at submission). */
+    async redispatchWaiting(): Promise<number> {
+      // Only tickets older than a grace period, so the sweep never races a submission in progress.
+      const before = new Date(clock.now().getTime() - 30_000);
+      const waiting = await tickets
+        .find({ status: 'dispatch_queue', assignmentSeq: 0, reportedAt: { $lt: before } }, { timeline: 1 })
+        .limit(100)
+        .lean<Array<Pick<TicketDocument, '_id' | 'timeline'>>>();
+      const neverTried = waiting.filter((ticket) => ticket.timeline.at(-1)?.action === 'report');
+      for (const ticket of neverTried) await dispatch(ticket._id, { reason: '自动派单（补派）' });
+      return neverTried.length;
+    },
+  };
+}
+
+export type TicketDispatcher = ReturnType<typeof ticketDispatcher>;

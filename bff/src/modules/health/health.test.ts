@@ -1,0 +1,74 @@
+import { readinessSchema } from '@jiefang/contracts';
+import { findExecutable, startManagedProcess, type ManagedProcess } from '../../infra/launcher/childProcess';
+import { freePort, waitForPort } from '../../infra/launcher/portProbe';
+import { startTestApp, type TestApp } from '../../testing/testApp';
+import os from 'node:os';
+import path from 'node:path';
+
+describe('health and readiness', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('health');
+  });
+  afterAll(() => t.close());
+
+  it('is alive', async () => {
+    const response = await t.http.get('/healthz').expect(200);
+    expect(response.body.status).toBe('ok');
+  });
+
+  it('is ready when MongoDB, Redis and MQTT answer', async () => {
+    const response = await t.http.get('/readyz').expect(200);
+    const readiness = readinessSchema.parse(response.body);
+    expect(readiness.status).toBe('ready');
+    expect(Object.keys(readiness.checks).sort()).toEqual(['mongodb', 'mqtt', 'redis']);
+  });
+});
+
+describe('when Redis stops', () => {
+  let redisServer: ManagedProcess;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // A Redis of this test's own, so stopping it leaves the shared one alone.
+    const binary = findExecutable('redis-server', ['/usr/bin/redis-server']);
+    if (!binary) throw new Error('redis-server is needed for this test (apt-get install redis-server)');
+    const port = await freePort();
+    redisServer = startManagedProcess(
+      'redis-server',
+      binary,
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      path.join(os.tmpdir(), `jiefang-redis-${port}.log`),
+    );
+    await waitForPort('127.0.0.1', port, 5000, 'redis-server');
+    t = await startTestApp('health_redis_down', { redisUrl: `redis://127.0.0.1:${port}`, background: false });
+    await t.http.get('/readyz').expect(200);
+    await redisServer.stop();
+  });
+  afterAll(async () => {
+    await t.close();
+    await redisServer.stop();
+  });
+
+  it('reports 503 naming Redis, with Retry-After', async () => {
+    const response = await t.http.get('/readyz').expect(503);
+    const readiness = readinessSchema.parse(response.body);
+    expect(readiness.status).toBe('unavailable');
+    expect(readiness.checks.redis).toMatchObject({ ok: false });
+    expect(readiness.checks.redis?.error).toBeTruthy();
+    expect(readiness.checks.mongodb).toMatchObject({ ok: true });
+    expect(response.headers['retry-after']).toBe('5');
+  });
+
+  it('answers requests that need Redis with 503 dependency_unavailable', async () => {
+    const response = await t.http
+      .post('/api/auth/login')
+      .send({ username: 'anyone', password: 'x' })
+      .expect(503);
+    expect(response.body.error).toMatchObject({
+      code: 'dependency_unavailable',
+      details: { dependency: 'redis' },
+    });
+    expect(response.headers['retry-after']).toBeDefined();
+  });
+});

@@ -1,0 +1,29 @@
+import Router from '@koa/router';
+import type { DependencyName, Health } from '@jiefang/contracts';
+import type { AppState } from '../../http/appState';
+import { checkReadiness, type DependencyProbe } from './readiness';
+
+export function healthRoutes(
+  probes: Record<DependencyName, DependencyProbe>,
+  version: string,
+): Router<AppState> {
+  const router = new Router<AppState>();
+  const startedAt = process.uptime();
+
+  router.get('/healthz', (ctx) => {
+    const body: Health = { status: 'ok', uptimeSeconds: Math.round(process.uptime() - startedAt), version };
+    ctx.body = body;
+  });
+
+  router.get('/readyz', async (ctx) => {
+    const readiness = await checkReadiness(probes);
+    if (readiness.status !== 'ready') {
+      ctx.status = 503;
+      ctx.set('Retry-After', '5');
+    }
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = readiness;
+  });
+
+  return router;
+}

@@ -1,0 +1,26 @@
+import type { Logger } from '../../infra/logger';
+import type { OutboxDocument } from './outboxModel';
+
+export type SendResult = { ok: true; channel: string } | { ok: false; permanent: boolean; error: string };
+
+/** Delivers one notification; a transient failure is retried with backoff, a permanent one is not. */
+export interface NotificationSender {
+  send(notification: OutboxDocument): Promise<SendResult>;
+}
+
+/** Local development: the notification is written to the log, which is its delivery. */
+export function logSender(logger: Logger): NotificationSender {
+  return {
+    async send(notification) {
+      logger.info(
+        {
+          notificationId: notification._id,
+          recipientId: notification.recipientId,
+          template: notification.template,
+        },
+        'notification delivered to the log',
+      );
+      return { ok: true, channel: 'log' };
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+
+export const outboxStatuses = ['pending', 'sending', 'sent', 'refused'] as const;
+export type OutboxStatus = (typeof outboxStatuses)[number];
+
+export interface OutboxDocument {
+  _id: string;
+  recipientId: string;
+  template: string;
+  data: Record<string, string | number | boolean | null>;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+  leaseUntil: Date | null;
+  createdAt: Date;
+  sentAt: Date | null;
+  channel: string | null;
+  lastError: string | null;
+}
+
+const outboxSchema = new Schema<OutboxDocument>(
+  {
+    _id: { type: String, required: true },
+    recipientId: { type: String, required: true },
+    template: { type: String, required: true },
+    data: { type: Schema.Types.Mixed, default: {} },
+    status: { type: String, enum: outboxStatuses, required: true },
+    attempts: { type: Number, default: 0 },
+    nextAttemptAt: { type: Date, required: true },
+    leaseUntil: { type: Date, default: null },
+    createdAt: { type: Date, required: true },
+    sentAt: { type: Date, default: null },
+    channel: { type: String, default: null },
+    lastError: { type: String, default: null },
+  },
+  { versionKey: false, minimize: false },
+);
+outboxSchema.index({ status: 1, nextAttemptAt: 1 });
+outboxSchema.index({ recipientId: 1, createdAt: -1 });
+
+export function outboxModel(connection: Connection): Model<OutboxDocument> {
+  return (
+    (connection.models.Outbox as Model<OutboxDocument> | undefined) ??
+    connection.model<OutboxDocument>('Outbox', outboxSchema, 'outbox')
+  );
+}

@@ -1,0 +1,99 @@
+import { fileTypeFromBuffer } from 'file-type/core';
+import sharp from 'sharp';
+import { HttpError } from '../../http/httpError';
+
+export const photoLimits = { maxBytes: 10 * 1024 * 1024, maxCount: 9, minCount: 1 } as const;
+
+const acceptedTypes = new Map([
+  ['image/jpeg', 'jpeg'],
+  ['image/png', 'png'],
+  ['image/webp', 'webp'],
+] as const);
+
+export interface ProcessedPhoto {
+  contentType: 'image/jpeg' | 'image/png' | 'image/webp';
+  data: Buffer;
+  width: number;
+  height: number;
+  thumbnail: Buffer;
+}
+
+export interface UploadedFile {
+  originalname: string;
+  buffer: Buffer;
+  size: number;
+}
+
+/**
+ * Checks every upload before any is stored: the type comes from the magic bytes (never the name),
+ * empty files and files over 10 MB are refused.
+ */
+export async function assertAcceptablePhotos(
+  files: readonly UploadedFile[],
+  field = 'photos',
+): Promise<void> {
+  if (files.length < photoLimits.minCount || files.length > photoLimits.maxCount) {
+    throw new HttpError(
+      400,
+      'validation_failed',
+      `请上传 ${photoLimits.minCount}–${photoLimits.maxCount} 张照片`,
+      {
+        fields: [{ path: field, message: `1–${photoLimits.maxCount} photos` }],
+      },
+    );
+  }
+  for (const [index, file] of files.entries()) {
+    if (file.size > photoLimits.maxBytes) {
+      throw new HttpError(413, 'payload_too_large', '单张照片不能超过 10 MB', {
+        fields: [{ path: `${field}.${index}`, message: 'larger than 10 MB' }],
+      });
+    }
+    if (file.size === 0) {
+      throw new HttpError(415, 'unsupported_media_type', '照片文件是空的', {
+        fields: [{ path: `${field}.${index}`, message: 'empty file' }],
+      });
+    }
+    const sniffed = await fileTypeFromBuffer(file.buffer);
+    if (!sniffed || !acceptedTypes.has(sniffed.mime as 'image/jpeg')) {
+      throw new HttpError(415, 'unsupported_media_type', '只支持 JPEG、PNG、WebP 格式的照片', {
+        fields: [{ path: `${field}.${index}`, message: 'not a JPEG, PNG or WebP image' }],
+        detected: sniffed?.mime ?? null,
+      });
+    }
+  }
+}
+
+/**
+ * Re-encodes a photo so EXIF (GPS, device) and every other metadata block is dropped, keeping the
+ * visible orientation, and makes a thumbnail.
+ */
+export async function processPhoto(file: UploadedFile): Promise<ProcessedPhoto> {
+  const sniffed = await fileTypeFromBuffer(file.buffer);
+  const format = sniffed && acceptedTypes.get(sniffed.mime as 'image/jpeg');
+  if (!sniffed || !format)
+    throw new HttpError(415, 'unsupported_media_type', '只支持 JPEG、PNG、WebP 格式的照片');
+  try {
+    // rotate() applies the EXIF orientation before sharp drops the metadata.
+    const image = sharp(file.buffer, { failOn: 'error', limitInputPixels: 80_000_000 }).rotate();
+    const { data, info } = await image
+      .clone()
+      .resize({ width: 2560, height: 2560, fit: 'inside', withoutEnlargement: true })
+      .toFormat(format, format === 'jpeg' ? { quality: 85, mozjpeg: true } : {})
+      .toBuffer({ resolveWithObject: true });
+    const thumbnail = await image
+      .clone()
+      .resize({ width: 320, height: 320, fit: 'cover' })
+      .jpeg({ quality: 75 })
+      .toBuffer();
+    return {
+      contentType: sniffed.mime as ProcessedPhoto['contentType'],
+      data,
+      width: info.width,
+      height: info.height,
+      thumbnail,
+    };
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    throw new HttpError(415, 'unsupported_media_type', '照片文件已损坏，无法读取');
+  }
+}

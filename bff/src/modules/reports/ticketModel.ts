@@ -1,0 +1,152 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import {
+  categoryCodes,
+  departments,
+  priorities,
+  ticketStatuses,
+  type CategoryCode,
+  type Department,
+  type Priority,
+  type TicketStatus,
+} from '@jiefang/contracts';
+
+export interface TimelineRecord {
+  at: Date;
+  action: string;
+  from: TicketStatus | null;
+  to: TicketStatus;
+  actorId: string | null;
+  actorRole: string | null;
+  actorName?: string | null;
+  reason?: string;
+  details?: Record<string, unknown>;
+}
+
+export interface NotificationRecord {
+  /** Deterministic, so relaying it to the outbox twice stores it once. */
+  id: string;
+  recipientId: string;
+  template: string;
+  data: Record<string, string | number | boolean | null>;
+}
+
+export interface StoredPhotoRef {
+  id: string;
+  thumbnailId: string;
+}
+
+export interface TicketDocument {
+  _id: string;
+  category: CategoryCode;
+  priority: Priority;
+  department: Department;
+  location: { lat: number; lng: number };
+  /** Precision-6 geohash cell (~1.2 km × 0.6 km): narrows the duplicate search to nearby cells. */
+  geohash: string;
+  accuracy?: number;
+  address: string;
+  description: string;
+  reporters: Array<{ userId: string; anonymous: boolean; at: Date }>;
+  reporterIds: string[];
+  reporterCount: number;
+  photos: StoredPhotoRef[];
+  routing: 'single' | 'outside' | 'overlap';
+  streetId: string | null;
+  squadId: string | null;
+  status: TicketStatus;
+  version: number;
+  assigneeId: string | null;
+  /** Increases with every assignment, so a late timer for an earlier assignment does nothing. */
+  assignmentSeq: number;
+  refusedBy: string[];
+  reportedAt: Date;
+  updatedAt: Date;
+  /** When the current on-site clock started: the report, or its latest reopening. */
+  slaStartedAt: Date;
+  /** 1 for the first clock; each reopening starts the next round of warn/breach timers. */
+  slaRound: number;
+  deadlines: { acceptBy: Date | null; warnAt: Date; breachAt: Date };
+  slaWarned: boolean;
+  slaBreached: boolean;
+  onSiteAt: Date | null;
+  resolvedAt: Date | null;
+  resolution: { note: string; photos: StoredPhotoRef[]; at: Date } | null;
+  rating: { score: number; comment: string; at: Date; by: string } | null;
+  timeline: TimelineRecord[];
+  /** Written in the same update as the state change that causes them, then relayed to the outbox. */
+  pendingNotifications: NotificationRecord[];
+}
+
+const photoRef = { _id: false, id: String, thumbnailId: String };
+
+const ticketSchema = new Schema<TicketDocument>(
+  {
+    _id: { type: String, required: true },
+    category: { type: String, enum: categoryCodes, required: true },
+    priority: { type: String, enum: priorities, required: true },
+    department: { type: String, enum: departments, required: true },
+    location: { lat: { type: Number, required: true }, lng: { type: Number, required: true } },
+    geohash: { type: String, required: true },
+    accuracy: Number,
+    address: { type: String, default: '' },
+    description: { type: String, default: '' },
+    reporters: [{ _id: false, userId: String, anonymous: Boolean, at: Date }],
+    reporterIds: [String],
+    reporterCount: { type: Number, required: true },
+    photos: [photoRef],
+    routing: { type: String, enum: ['single', 'outside', 'overlap'], required: true },
+    streetId: { type: String, default: null },
+    squadId: { type: String, default: null },
+    status: { type: String, enum: ticketStatuses, required: true },
+    version: { type: Number, required: true },
+    assigneeId: { type: String, default: null },
+    assignmentSeq: { type: Number, default: 0 },
+    refusedBy: [String],
+    reportedAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+    slaStartedAt: { type: Date, required: true },
+    slaRound: { type: Number, default: 1 },
+    deadlines: { acceptBy: { type: Date, default: null }, warnAt: Date, breachAt: Date },
+    slaWarned: { type: Boolean, default: false },
+    slaBreached: { type: Boolean, default: false },
+    onSiteAt: { type: Date, default: null },
+    resolvedAt: { type: Date, default: null },
+    resolution: {
+      type: new Schema({ note: String, photos: [photoRef], at: Date }, { _id: false }),
+      default: null,
+    },
+    rating: {
+      type: new Schema({ score: Number, comment: String, at: Date, by: String }, { _id: false }),
+      default: null,
+    },
+    timeline: [
+      {
+        _id: false,
+        at: Date,
+        action: String,
+        from: { type: String, default: null },
+        to: String,
+        actorId: { type: String, default: null },
+        actorRole: { type: String, default: null },
+        actorName: { type: String, default: null },
+        reason: String,
+        details: Schema.Types.Mixed,
+      },
+    ],
+    pendingNotifications: [
+      { _id: false, id: String, recipientId: String, template: String, data: Schema.Types.Mixed },
+    ],
+  },
+  { versionKey: false, minimize: false },
+);
+ticketSchema.index({ status: 1, squadId: 1, reportedAt: -1 });
+ticketSchema.index({ category: 1, geohash: 1, status: 1 });
+ticketSchema.index({ reporterIds: 1, reportedAt: -1 });
+ticketSchema.index({ assigneeId: 1, status: 1 });
+
+export function ticketModel(connection: Connection): Model<TicketDocument> {
+  return (
+    (connection.models.Ticket as Model<TicketDocument> | undefined) ??
+    connection.model<TicketDocument>('Ticket', ticketSchema, 'tickets')
+  );
+}

@@ -1,0 +1,363 @@
+import distance from '@turf/distance';
+import type { Model } from 'mongoose';
+import type { CheckInRequest, Department, RateRequest, TransferRequest } from '@jiefang/contracts';
+import type { Clock } from '../../infra/clock';
+import type { DocumentLocks } from '../../infra/documentLocks';
+import type { Caller } from '../../http/appState';
+import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../http/httpError';
+import type { CategoryCatalogue } from '../../domain/categories';
+import { slaDeadlines } from '../../domain/slaDeadlines';
+import { TransitionRefused, nextStatus, type TicketAction } from '../../domain/ticketTransitions';
+import { findStreet, type District } from '../district/district';
+import type { SlaTimers } from '../dispatch/slaTimers';
+import type { StaffDirectory } from '../dispatch/staffDirectory';
+import type { TicketDispatcher } from '../dispatch/ticketDispatcher';
+import type { OfficerPresence } from '../officers/officerPresence';
+import { assertAcceptablePhotos, processPhoto, type UploadedFile } from '../photos/photoProcessing';
+import type { PhotoStore } from '../photos/photoStore';
+import { canManageTicket } from '../reports/ticketAccess';
+import type { TicketDocument } from '../reports/ticketModel';
+import { applyTicketChange, type TicketChange } from './ticketChanges';
+
+export const ticketActionPolicy = {
+  checkInRadiusMeters: 150,
+  reopenWithinMs: 7 * 24 * 3600_000,
+} as const;
+
+export interface TicketActionsDeps {
+  tickets: Model<TicketDocument>;
+  dispatcher: TicketDispatcher;
+  timers: SlaTimers;
+  staff: StaffDirectory;
+  presence: OfficerPresence;
+  photos: PhotoStore;
+  categories: CategoryCatalogue;
+  district: District;
+  clock: Clock;
+  locks: DocumentLocks;
+  timeScale: number;
+}
+
+const departmentNames: Record<Department, string> = {
+  urban_management: '城管执法',
+  traffic_police: '交通管理',
+  sanitation: '环境卫生',
+  ecology_environment: '生态环境',
+  municipal_works: '市政设施',
+  landscaping: '园林绿化',
+  fire_safety: '消防安全',
+  street_office: '街道综合',
+};
+
+/** What officers, residents and dispatchers do to a ticket; each step is one conditional update. */
+export function ticketActions(deps: TicketActionsDeps) {
+  const { tickets, clock } = deps;
+
+  const load = async (id: string) => {
+    const ticket = await tickets.findById(id).lean<TicketDocument>();
+    if (!ticket) throw notFound('工单不存在');
+    return ticket;
+  };
+
+  const guardTransition = (ticket: TicketDocument, action: TicketAction) => {
+    try {
+      return nextStatus(ticket.status, action);
+    } catch (error) {
+      if (error instanceof TransitionRefused) {
+        throw conflict('工单状态已变化，无法执行该操作', { status: ticket.status, action });
+      }
+      throw error;
+    }
+  };
+
+  const commit = async (ticket: TicketDocument, change: TicketChange) => {
+    const updated = await applyTicketChange(deps, ticket, change);
+    if (!updated) throw conflict('工单刚被其他人更新，请刷新后重试');
+    await deps.dispatcher.afterChange(updated);
+    return updated;
+  };
+
+  const assertAssignee = (caller: Caller, ticket: TicketDocument) => {
+    if (ticket.assigneeId !== caller.userId) throw forbidden('该工单没有派给你');
+  };
+
+  const assertReporter = (caller: Caller, ticket: TicketDocument) => {
+    if (!ticket.reporterIds.includes(caller.userId)) throw forbidden('只能处理自己上报的问题');
+  };
+
+  const actor = (caller: Caller, role: string) => ({ id: caller.userId, role, name: caller.name ?? null });
+  /** The role a manager acted in, most senior first. */
+  const managerRole = (caller: Caller) =>
+    caller.roles.includes('dispatcher')
+      ? 'dispatcher'
+      : caller.roles.includes('admin')
+        ? 'admin'
+        : caller.roles.includes('squad_leader')
+          ? 'squad_leader'
+          : 'officer';
+
+  const storePhotos = async (caller: Caller, files: UploadedFile[]) => {
+    await assertAcceptablePhotos(files);
+    const processed = await Promise.all(files.map((file) => processPhoto(file)));
+    const stored = [];
+    for (const photo of processed)
+      stored.push(await deps.photos.save(photo, { uploadedBy: caller.userId, kind: 'resolution' }));
+    return stored;
+  };
+
+  return {
+    async accept(caller: Caller, id: string) {
+      const ticket = await load(id);
+      assertAssignee(caller, ticket);
+      const to = guardTransition(ticket, 'accept');
+      return commit(ticket, {
+        action: 'accept',
+        to,
+        actor: actor(caller, 'officer'),
+        set: { deadlines: { ...ticket.deadlines, acceptBy: null } },
+      });
+    },
+
+    async reject(caller: Caller, id: string, reason: string) {
+      const ticket = await load(id);
+      assertAssignee(caller, ticket);
+      if (ticket.status !== 'assigned') throw conflict('只能拒绝尚未接单的工单', { status: ticket.status });
+      const updated = await deps.dispatcher.dispatch(id, {
+        reason: '队员拒单，自动改派',
+        refusal: { officerId: caller.userId, action: 'reject', reason },
+      });
+      if (!updated) throw notFound('工单不存在');
+      return updated;
+    },
+
+    async checkIn(caller: Caller, id: string, point: CheckInRequest) {
+      const ticket = await load(id);
+      assertAssignee(caller, ticket);
+      const to = guardTransition(ticket, 'check_in');
+      const meters = distance([point.lng, point.lat], [ticket.location.lng, ticket.location.lat], {
+        units: 'meters',
+      });
+      if (meters > ticketActionPolicy.checkInRadiusMeters) {
+        throw unprocessable(
+          `距离上报地点约 ${Math.round(meters)} 米，需在 ${ticketActionPolicy.checkInRadiusMeters} 米内签到`,
+          {
+            distanceMeters: Math.round(meters),
+            limitMeters: ticketActionPolicy.checkInRadiusMeters,
+          },
+        );
+      }
+      const now = clock.now();
+      const late = now.getTime() > ticket.deadlines.breachAt.getTime();
+      await deps.presence.updateLocation(caller.userId, point);
+      return commit(ticket, {
+        action: 'check_in',
+        to,
+        actor: actor(caller, 'officer'),
+        details: {
+          distanceMeters: Math.round(meters),
+          minutesSinceReport: Math.round((now.getTime() - ticket.slaStartedAt.getTime()) / 6000) / 10,
+        },
+        // The breach stands even if its timer has not fired yet (e.g. Redis was down).
+        set: { onSiteAt: now, ...(late ? { slaBreached: true } : {}) },
+        notify: ticket.reporterIds.map((recipientId) => ({
+          recipientId,
+          template: 'officer_on_site',
+          data: { ticketId: ticket._id, category: deps.categories.get(ticket.category).name },
+        })),
+      });
+    },
+
+    async resolve(caller: Caller, id: string, note: string, files: UploadedFile[]) {
+      const ticket = await load(id);
+      assertAssignee(caller, ticket);
+      guardTransition(ticket, 'resolve');
+      const photos = await storePhotos(caller, files);
+      const fresh = await load(id);
+      try {
+        const to = guardTransition(fresh, 'resolve');
+        const now = clock.now();
+        return await commit(fresh, {
+          action: 'resolve',
+          to,
+          actor: actor(caller, 'officer'),
+          reason: note,
+          set: { resolvedAt: now, resolution: { note, photos, at: now } },
+          notify: fresh.reporterIds.map((recipientId) => ({
+            recipientId,
+            template: 'ticket_resolved',
+            data: { ticketId: fresh._id, category: deps.categories.get(fresh.category).name },
+          })),
+        });
+      } catch (error) {
+        await deps.photos.remove(photos.flatMap((photo) => [photo.id, photo.thumbnailId]));
+        throw error;
+      }
+    },
+
+    async transfer(caller: Caller, id: string, request: TransferRequest) {
+      const ticket = await load(id);
+      if (ticket.assigneeId !== caller.userId && !canManageTicket(caller, ticket)) {
+        throw forbidden('只有承办队员、本中队中队长或调度员可以转办');
+      }
+      if (!['dispatch_queue', 'assigned', 'accepted', 'reopened'].includes(ticket.status)) {
+        throw conflict('工单已到场或已办结，不能转办', { status: ticket.status });
+      }
+      if (request.toSquad) {
+        const street =
+          findStreet(deps.district, request.toSquad) ??
+          deps.district.features.find((feature) => feature.properties.squadId === request.toSquad);
+        if (!street) throw badRequest([{ path: 'toSquad', message: `没有这个中队：${request.toSquad}` }]);
+        if (street.properties.squadId === ticket.squadId) throw unprocessable('工单已在该中队');
+        const moved = await commit(ticket, {
+          action: 'transfer',
+          to: 'dispatch_queue',
+          actor: actor(caller, managerRole(caller)),
+          reason: request.reason,
+          details: { fromSquad: ticket.squadId, toSquad: street.properties.squadId },
+          set: {
+            squadId: street.properties.squadId,
+            streetId: street.properties.id,
+            routing: 'single',
+            assigneeId: null,
+            refusedBy: [],
+            deadlines: { ...ticket.deadlines, acceptBy: null },
+          },
+        });
+        return (
+          (await deps.dispatcher.dispatch(moved._id, { reason: `转办至${street.properties.squadName}` })) ??
+          moved
+        );
+      }
+      const department = request.toDepartment as Department;
+      const dispatchers = await deps.staff.dispatchers();
+      return commit(ticket, {
+        action: 'transfer',
+        to: 'dispatch_queue',
+        actor: actor(caller, managerRole(caller)),
+        reason: request.reason,
+        details: { fromDepartment: ticket.department, toDepartment: department },
+        set: { department, assigneeId: null, deadlines: { ...ticket.deadlines, acceptBy: null } },
+        notify: dispatchers.map((recipientId) => ({
+          recipientId,
+          template: 'ticket_transferred',
+          data: { ticketId: ticket._id, department: departmentNames[department] },
+        })),
+      });
+    },
+
+    async assign(caller: Caller, id: string, officerId: string, reason: string) {
+      const ticket = await load(id);
+      if (!canManageTicket(caller, ticket)) throw forbidden('只有调度员或本中队中队长可以指派');
+      const to = guardTransition(ticket, 'assign');
+      const officerSquad = await deps.staff.officerSquad(officerId);
+      if (!officerSquad) throw badRequest([{ path: 'officerId', message: '该用户不是执法队员' }]);
+      const acceptBy = slaDeadlines({
+        reportedAt: ticket.slaStartedAt,
+        assignedAt: clock.now(),
+        onSiteSlaMinutes: deps.categories.get(ticket.category).onSiteSlaMinutes,
+        timeScale: deps.timeScale,
+      }).acceptBy;
+      const updated = await commit(ticket, {
+        action: 'assign',
+        to,
+        actor: actor(caller, managerRole(caller)),
+        reason,
+        details: {
+          officerId,
+          officerName: await deps.staff.nameOf(officerId),
+          squadId: officerSquad,
+          manual: true,
+        },
+        set: {
+          assigneeId: officerId,
+          assignmentSeq: ticket.assignmentSeq + 1,
+          deadlines: { ...ticket.deadlines, acceptBy },
+        },
+        notify: [
+          {
+            recipientId: officerId,
+            template: 'new_assignment',
+            data: {
+              ticketId: ticket._id,
+              category: deps.categories.get(ticket.category).name,
+              address: ticket.address,
+            },
+          },
+        ],
+      });
+      await deps.timers.schedule({ ticketId: id, kind: 'accept', sequence: updated.assignmentSeq }, acceptBy);
+      return updated;
+    },
+
+    async confirm(caller: Caller, id: string) {
+      const ticket = await load(id);
+      assertReporter(caller, ticket);
+      const to = guardTransition(ticket, 'confirm');
+      return commit(ticket, { action: 'confirm', to, actor: actor(caller, 'resident') });
+    },
+
+    async reopen(caller: Caller, id: string, reason: string) {
+      const ticket = await load(id);
+      assertReporter(caller, ticket);
+      const to = guardTransition(ticket, 'reopen');
+      const now = clock.now();
+      if (
+        !ticket.resolvedAt ||
+        now.getTime() - ticket.resolvedAt.getTime() > ticketActionPolicy.reopenWithinMs
+      ) {
+        throw unprocessable('办结超过 7 天的工单不能重新打开，请重新上报');
+      }
+      const category = deps.categories.get(ticket.category);
+      const deadlines = slaDeadlines({
+        reportedAt: now,
+        assignedAt: now,
+        onSiteSlaMinutes: category.onSiteSlaMinutes,
+        timeScale: deps.timeScale,
+      });
+      const round = ticket.slaRound + 1;
+      const leaders = await deps.staff.squadLeaders(ticket.squadId);
+      const reopened = await commit(ticket, {
+        action: 'reopen',
+        to,
+        actor: actor(caller, 'resident'),
+        reason,
+        set: {
+          slaStartedAt: now,
+          slaRound: round,
+          slaWarned: false,
+          slaBreached: false,
+          assigneeId: null,
+          refusedBy: [],
+          onSiteAt: null,
+          deadlines: { acceptBy: null, warnAt: deadlines.warnAt, breachAt: deadlines.breachAt },
+        },
+        notify: leaders.map((recipientId) => ({
+          recipientId,
+          template: 'ticket_reopened',
+          data: { ticketId: ticket._id, reason },
+        })),
+      });
+      await deps.timers.schedule({ ticketId: id, kind: 'warn', sequence: round }, deadlines.warnAt);
+      await deps.timers.schedule({ ticketId: id, kind: 'breach', sequence: round }, deadlines.breachAt);
+      return (await deps.dispatcher.dispatch(id, { reason: '居民重新打开，重新派单' })) ?? reopened;
+    },
+
+    async rate(caller: Caller, id: string, rating: RateRequest) {
+      const ticket = await load(id);
+      assertReporter(caller, ticket);
+      if (ticket.status !== 'resolved' && ticket.status !== 'confirmed') {
+        throw conflict('工单办结后才能评价', { status: ticket.status });
+      }
+      if (ticket.rating) throw conflict('该工单已经评价过了');
+      return commit(ticket, {
+        action: 'rate',
+        to: ticket.status,
+        actor: actor(caller, 'resident'),
+        details: { score: rating.score },
+        set: { rating: { ...rating, at: clock.now(), by: caller.userId } },
+      });
+    },
+  };
+}
+
+export type TicketActions = ReturnType<typeof ticketActions>;

@@ -1,0 +1,103 @@
+import Router from '@koa/router';
+import type { Model } from 'mongoose';
+import {
+  assignRequestSchema,
+  checkInRequestSchema,
+  reasonRequestSchema,
+  reportListQuerySchema,
+  resolveFieldsSchema,
+  transferRequestSchema,
+} from '@jiefang/contracts';
+import type { AppState } from '../../http/appState';
+import { badRequest, notFound } from '../../http/httpError';
+import { readMultipart } from '../../http/multipart';
+import { fieldErrorsOf, parseBody, parseQuery } from '../../http/validate';
+import type { District } from '../district/district';
+import { findStreet } from '../district/district';
+import type { AccessTokens } from '../auth/accessTokens';
+import { callerOf, requireAuth, requireRole } from '../auth/authMiddleware';
+import { assertCanViewTicket } from '../reports/ticketAccess';
+import type { TicketDocument } from '../reports/ticketModel';
+import { ticketPage } from '../reports/ticketPages';
+import type { ticketView } from '../reports/ticketView';
+import type { TicketActions } from './ticketActions';
+import type { TicketEvents } from './ticketEvents';
+
+/** Enforcement's side: the console's queue and the officers' actions. */
+export function ticketRoutes(deps: {
+  actions: TicketActions;
+  tickets: Model<TicketDocument>;
+  tokens: AccessTokens;
+  district: District;
+  view: (ticket: TicketDocument) => ReturnType<typeof ticketView>;
+  events: TicketEvents;
+}): Router<AppState> {
+  const router = new Router<AppState>();
+  router.use(
+    '/api/tickets',
+    requireAuth(deps.tokens),
+    requireRole('officer', 'squad_leader', 'dispatcher', 'admin'),
+  );
+  const id = (params: Record<string, string | undefined>) => params.id ?? '';
+
+  router.get('/api/tickets', async (ctx) => {
+    const caller = callerOf(ctx.state);
+    const query = parseQuery(ctx, reportListQuerySchema);
+    const filter: Record<string, unknown> = {};
+    const seesAll = caller.roles.includes('dispatcher') || caller.roles.includes('admin');
+    if (!seesAll) filter.squadId = caller.squadId ?? '(none)';
+    if (query.status) filter.status = query.status;
+    if (query.category) filter.category = query.category;
+    if (query.street)
+      filter.streetId = findStreet(deps.district, query.street)?.properties.id ?? query.street;
+    ctx.body = await ticketPage(deps.tickets, filter, query, deps.view);
+  });
+
+  router.get('/api/tickets/events', (ctx) => {
+    deps.events.stream(ctx, callerOf(ctx.state));
+  });
+
+  router.get('/api/tickets/:id', async (ctx) => {
+    const ticket = await deps.tickets.findById(id(ctx.params)).lean<TicketDocument>();
+    if (!ticket) throw notFound('工单不存在');
+    assertCanViewTicket(callerOf(ctx.state), ticket);
+    ctx.body = deps.view(ticket);
+  });
+
+  router.post('/api/tickets/:id/accept', async (ctx) => {
+    ctx.body = deps.view(await deps.actions.accept(callerOf(ctx.state), id(ctx.params)));
+  });
+
+  router.post('/api/tickets/:id/reject', async (ctx) => {
+    const { reason } = parseBody(ctx, reasonRequestSchema);
+    ctx.body = deps.view(await deps.actions.reject(callerOf(ctx.state), id(ctx.params), reason));
+  });
+
+  router.post('/api/tickets/:id/check-in', async (ctx) => {
+    const point = parseBody(ctx, checkInRequestSchema);
+    ctx.body = deps.view(await deps.actions.checkIn(callerOf(ctx.state), id(ctx.params), point));
+  });
+
+  router.post('/api/tickets/:id/transfer', async (ctx) => {
+    const request = parseBody(ctx, transferRequestSchema);
+    ctx.body = deps.view(await deps.actions.transfer(callerOf(ctx.state), id(ctx.params), request));
+  });
+
+  router.post('/api/tickets/:id/assign', requireRole('squad_leader', 'dispatcher', 'admin'), async (ctx) => {
+    const request = parseBody(ctx, assignRequestSchema);
+    ctx.body = deps.view(
+      await deps.actions.assign(callerOf(ctx.state), id(ctx.params), request.officerId, request.reason),
+    );
+  });
+
+  router.post('/api/tickets/:id/resolve', async (ctx) => {
+    const body = await readMultipart(ctx);
+    const fields = resolveFieldsSchema.safeParse(body.fields);
+    if (!fields.success) throw badRequest(fieldErrorsOf(fields.error));
+    ctx.body = deps.view(
+      await deps.actions.resolve(callerOf(ctx.state), id(ctx.params), fields.data.note, body.files),
+    );
+  });
+
+  return router;
+}

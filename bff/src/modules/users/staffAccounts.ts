@@ -1,0 +1,81 @@
+import { Types } from 'mongoose';
+import {
+  staffRoles,
+  type CreateStaffAccountRequest,
+  type User,
+  type UserList,
+  type UserListQuery,
+} from '@jiefang/contracts';
+import type { Clock } from '../../infra/clock';
+import { badRequest, conflict, notFound, unprocessable } from '../../http/httpError';
+import { findStreet, type District } from '../district/district';
+import { hashPassword } from '../auth/passwords';
+import { identityKey, toUserView, type UserDocument, type UserModels } from './userModel';
+
+/** Admin-managed accounts that sign in with a username and password. */
+export function staffAccounts(models: UserModels, district: District, clock: Clock) {
+  const streetName = (streetId?: string) =>
+    streetId ? findStreet(district, streetId)?.properties.name : undefined;
+
+  return {
+    async create(request: CreateStaffAccountRequest): Promise<User> {
+      if (!request.roles.some((role) => staffRoles.includes(role))) {
+        // Residents, volunteers and owners sign in through WeChat; a password account for them is a mistake.
+        throw unprocessable('账号密码登录仅用于工作人员，请至少包含一个工作人员角色', { staffRoles });
+      }
+      const street = request.street ? findStreet(district, request.street) : undefined;
+      if (request.street && !street) {
+        throw badRequest([{ path: 'street', message: `没有这个街道：${request.street}` }]);
+      }
+      const inSquad = request.roles.some((role) => role === 'officer' || role === 'squad_leader');
+      if (inSquad && !street) {
+        throw badRequest([{ path: 'street', message: '执法队员和中队长需要选择所属街道' }]);
+      }
+      const key = identityKey.username(request.username);
+      if (await models.Identity.exists({ _id: key })) throw conflict('用户名已被使用', { field: 'username' });
+
+      const now = clock.now();
+      const user: UserDocument = {
+        _id: new Types.ObjectId().toHexString(),
+        name: request.name,
+        roles: [...new Set(request.roles)],
+        username: request.username,
+        passwordHash: await hashPassword(request.password),
+        ...(street ? { streetId: street.properties.id } : {}),
+        ...(street && inSquad ? { squadId: street.properties.squadId } : {}),
+        disabled: false,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await models.User.create(user);
+      try {
+        await models.Identity.create({ _id: key, userId: user._id, createdAt: now });
+      } catch (error) {
+        await models.User.deleteOne({ _id: user._id });
+        if ((error as { code?: number }).code === 11000)
+          throw conflict('用户名已被使用', { field: 'username' });
+        throw error;
+      }
+      return toUserView(user, streetName(user.streetId));
+    },
+
+    async get(id: string): Promise<User> {
+      const user = await models.User.findById(id).lean();
+      if (!user) throw notFound('用户不存在');
+      return toUserView(user, streetName(user.streetId));
+    },
+
+    async list(query: UserListQuery): Promise<UserList> {
+      const filter: Record<string, unknown> = {};
+      if (query.role) filter.roles = query.role;
+      if (query.street) filter.streetId = findStreet(district, query.street)?.properties.id ?? query.street;
+      const [items, total] = await Promise.all([
+        models.User.find(filter).sort({ createdAt: 1, _id: 1 }).skip(query.offset).limit(query.limit).lean(),
+        models.User.countDocuments(filter),
+      ]);
+      return { items: items.map((user) => toUserView(user, streetName(user.streetId))), total };
+    },
+  };
+}
+
+export type StaffAccounts = ReturnType<typeof staffAccounts>;

@@ -1,0 +1,84 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import { roles, type Role, type User } from '@jiefang/contracts';
+
+export interface UserDocument {
+  _id: string;
+  name: string;
+  roles: Role[];
+  username?: string;
+  passwordHash?: string;
+  streetId?: string;
+  squadId?: string;
+  disabled: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const userSchema = new Schema<UserDocument>(
+  {
+    _id: { type: String, required: true },
+    name: { type: String, required: true },
+    roles: { type: [String], enum: roles, required: true },
+    username: String,
+    passwordHash: String,
+    streetId: String,
+    squadId: String,
+    disabled: { type: Boolean, default: false },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { versionKey: false, timestamps: false },
+);
+userSchema.index({ streetId: 1, roles: 1 });
+
+/**
+ * Sign-in identities (username, WeChat openid, dev-login key) keyed by their _id, so uniqueness
+ * comes from the primary key: FerretDB cannot build sparse or partial unique indexes.
+ */
+export interface IdentityDocument {
+  _id: string;
+  userId: string;
+  createdAt: Date;
+}
+
+const identitySchema = new Schema<IdentityDocument>(
+  {
+    _id: { type: String, required: true },
+    userId: { type: String, required: true, index: true },
+    createdAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+
+export const identityKey = {
+  username: (username: string) => `username:${username.toLowerCase()}`,
+  wechat: (openId: string) => `wechat:${openId}`,
+  devLogin: (role: Role, name: string, streetId: string | undefined) =>
+    `dev:${role}:${streetId ?? '-'}:${name}`,
+};
+
+export interface UserModels {
+  User: Model<UserDocument>;
+  Identity: Model<IdentityDocument>;
+}
+
+export function userModels(connection: Connection): UserModels {
+  return {
+    User: connection.models.User ?? connection.model<UserDocument>('User', userSchema, 'users'),
+    Identity:
+      connection.models.Identity ??
+      connection.model<IdentityDocument>('Identity', identitySchema, 'identities'),
+  };
+}
+
+export function toUserView(user: UserDocument, streetName?: string): User {
+  return {
+    id: user._id,
+    name: user.name,
+    roles: user.roles,
+    ...(user.username ? { username: user.username } : {}),
+    ...(user.streetId ? { streetId: user.streetId } : {}),
+    ...(streetName ? { streetName } : {}),
+    ...(user.squadId ? { squadId: user.squadId } : {}),
+  };
+}

@@ -1,0 +1,89 @@
+import { roles, type Role } from '@jiefang/contracts';
+import { startTestApp, type TestApp } from '../../testing/testApp';
+
+let t: TestApp;
+let adminToken: string;
+beforeAll(async () => {
+  t = await startTestApp('users');
+  adminToken = (await t.loginAs('admin', '系统管理员')).token;
+});
+afterAll(() => t.close());
+
+const newOfficer = {
+  username: 'chigang-officer9',
+  password: 'a-long-password',
+  name: '赤岗九号队员',
+  roles: ['officer'],
+  street: '赤岗街道',
+};
+
+describe('staff accounts', () => {
+  it.each(roles.filter((role) => role !== 'admin'))('denies %s with 403', async (role: Role) => {
+    const { token } = await t.loginAs(
+      role,
+      `越权${role}`,
+      role === 'officer' || role === 'squad_leader' ? '赤岗' : undefined,
+    );
+    const list = await t.http.get('/api/users').set('Authorization', `Bearer ${token}`).expect(403);
+    expect(list.body.error).toMatchObject({ code: 'forbidden', details: { requiredRoles: ['admin'] } });
+    await t.http.post('/api/users').set('Authorization', `Bearer ${token}`).send(newOfficer).expect(403);
+  });
+
+  it('denies an anonymous caller with 401', async () => {
+    await t.http.get('/api/users').expect(401);
+  });
+
+  it('lets an admin create an account that can then sign in, once', async () => {
+    const created = await t.http
+      .post('/api/users')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send(newOfficer)
+      .expect(201);
+    expect(created.body).toMatchObject({ username: 'chigang-officer9', squadId: 'squad-chigang' });
+
+    const login = await t.http
+      .post('/api/auth/login')
+      .send({ username: 'chigang-officer9', password: 'a-long-password' })
+      .expect(200);
+    expect(login.body.user.id).toBe(created.body.id);
+
+    const again = await t.http
+      .post('/api/users')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send({ ...newOfficer, username: 'Chigang-Officer9'.toLowerCase() })
+      .expect(409);
+    expect(again.body.error.code).toBe('conflict');
+  });
+
+  it('refuses a password account without a staff role with 422', async () => {
+    const response = await t.http
+      .post('/api/users')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send({ ...newOfficer, username: 'resident-pw', roles: ['resident'], street: undefined })
+      .expect(422);
+    expect(response.body.error.code).toBe('unprocessable');
+  });
+
+  it('shows a user to that user and to admins and dispatchers, not to other users', async () => {
+    const owner = await t.loginAs('resident', '自己');
+    const other = await t.loginAs('resident', '别人');
+    const dispatcher = await t.loginAs('dispatcher', '调度');
+    const path = `/api/users/${owner.userId}`;
+    await t.http.get(path).set('Authorization', `Bearer ${owner.token}`).expect(200);
+    await t.http.get(path).set('Authorization', `Bearer ${dispatcher.token}`).expect(200);
+    await t.http.get(path).set('Authorization', `Bearer ${adminToken}`).expect(200);
+    const denied = await t.http.get(path).set('Authorization', `Bearer ${other.token}`).expect(403);
+    expect(denied.body.error.code).toBe('forbidden');
+    await t.http.get('/api/users/nobody').set('Authorization', `Bearer ${adminToken}`).expect(404);
+  });
+
+  it('lists accounts filtered by role and street', async () => {
+    const response = await t.http
+      .get('/api/users?role=officer&street=chigang')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .expect(200);
+    expect(response.body.items.length).toBeGreaterThan(0);
+    for (const user of response.body.items) expect(user).toMatchObject({ streetId: 'chigang' });
+    await t.http.get('/api/users?limit=0').set('Authorization', `Bearer ${adminToken}`).expect(400);
+  });
+});

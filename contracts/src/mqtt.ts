@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+export const deviceTypes = ['noise_meter', 'charging_detector', 'smoke_detector'] as const;
+export const deviceTypeSchema = z.enum(deviceTypes);
+export type DeviceType = z.infer<typeof deviceTypeSchema>;
+
+/** Device ids appear in topic names, so they are limited to characters that are safe there. */
+export const deviceIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{3,64}$/, 'device id: 3–64 letters, digits, "-" or "_"');
+
+export const deviceTopics = {
+  telemetry: (deviceId: string) => `devices/${deviceId}/telemetry`,
+  event: (deviceId: string) => `devices/${deviceId}/event`,
+  status: (deviceId: string) => `devices/${deviceId}/status`,
+  command: (deviceId: string) => `devices/${deviceId}/cmd`,
+  commandAck: (deviceId: string) => `devices/${deviceId}/cmd/ack`,
+};
+
+const envelope = {
+  ts: z.number().int().positive(),
+  seq: z.number().int().nonnegative(),
+};
+
+export const deviceStatusSchema = z.object({
+  ...envelope,
+  status: z.enum(['online', 'offline']),
+  type: deviceTypeSchema.optional(),
+  firmware: z.string().max(40).optional(),
+});
+export type DeviceStatus = z.infer<typeof deviceStatusSchema>;
+
+/** Parses a topic of the contract into its device id and channel, or null for any other topic. */
+export function parseDeviceTopic(
+  topic: string,
+): { deviceId: string; channel: 'telemetry' | 'event' | 'status' | 'cmd' | 'cmd/ack' } | null {
+  const match = /^devices\/([A-Za-z0-9_-]{3,64})\/(telemetry|event|status|cmd|cmd\/ack)$/.exec(topic);
+  if (!match) return null;
+  return { deviceId: match[1] as string, channel: match[2] as 'telemetry' };
+}
+
+/** Downlink on `devices/{id}/cmd`, e.g. `{ ts, messageId: "w-123", action: "voice_warning", params: { text } }`. */
+export const deviceCommandSchema = z.object({
+  ts: z.number().int().positive(),
+  /** Chosen by the sender; the device echoes it in the ack, so the sender can match and deduplicate. */
+  messageId: z.string().min(1).max(64),
+  action: z.string().min(1).max(40),
+  params: z.record(z.string(), z.unknown()).optional(),
+});
+export type DeviceCommand = z.infer<typeof deviceCommandSchema>;
+
+/** Uplink on `devices/{id}/cmd/ack`: the device's answer to one command. */
+export const deviceCommandAckSchema = z.object({
+  ts: z.number().int().positive(),
+  seq: z.number().int().nonnegative(),
+  messageId: z.string().min(1).max(64),
+  ok: z.boolean(),
+  error: z.string().max(200).optional(),
+});
+export type DeviceCommandAck = z.infer<typeof deviceCommandAckSchema>;

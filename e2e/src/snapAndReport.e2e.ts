@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, screenshot } from './browser';
+import { startStack, type RunningStack } from './stack';
+
+// 广州塔南广场, inside 赤岗街道; the officer waits 40 m north of it.
+const site = { latitude: 23.1066, longitude: 113.3245 };
+const officerSpot = { latitude: 23.10696, longitude: 113.3245 };
+
+let stack: RunningStack;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+before(async () => {
+  stack = await startStack();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function phone(geolocation: { latitude: number; longitude: number }): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    geolocation: { ...geolocation, accuracy: 10 },
+    permissions: ['geolocation'],
+  });
+  contexts.push(context);
+  return context.newPage();
+}
+
+describe('随手拍 end to end', () => {
+  it('a resident reports in H5, an officer accepts, checks in and resolves, the resident rates it', async () => {
+    // The officer goes on duty in the mobile web view and shares a position near the site.
+    const officer = await phone(officerSpot);
+    await officer.goto(`${stack.baseUrl}/admin/`);
+    await officer.getByTestId('login-username').fill('chigang-officer1');
+    await officer.getByTestId('login-password').fill(stack.demoPassword);
+    await officer.getByTestId('login-submit').click();
+    await officer.getByTestId('current-user-name').waitFor();
+    await officer.goto(`${stack.baseUrl}/admin/#/officer`);
+    const sharedPosition = officer.waitForResponse(
+      (response) => response.url().endsWith('/api/officer/location') && response.status() === 200,
+    );
+    await officer.getByTestId('officer-duty-toggle').click();
+    await sharedPosition;
+
+    // The resident reports a street vendor from the H5 mini-program.
+    const resident = await phone(site);
+    await resident.goto(`${stack.baseUrl}/h5/`);
+    await resident.getByTestId('dev-login-name').fill('王阿姨');
+    await resident.getByTestId('dev-login-role-resident').click();
+    await resident.getByTestId('dev-login-submit').click();
+    await resident.getByTestId('home-user-name').waitFor();
+    const evidence = await resident.screenshot({ type: 'png' });
+    await resident.getByTestId('feature-report.create').click();
+    await resident
+      .getByTestId('report-photo-input')
+      .setInputFiles({ name: 'vendor.png', mimeType: 'image/png', buffer: evidence });
+    await resident.getByTestId('report-category-street_vending').click();
+    await resident.getByTestId('report-locate').click();
+    await resident.locator('[data-testid="report-location"][data-source="gps"]').waitFor();
+    await resident.getByTestId('report-address').fill('阅江西路广州塔南广场');
+    await resident.getByTestId('report-description').fill('人行道上有流动摊贩占道经营');
+    await screenshot(resident, 'report-form');
+    const submitted = resident.waitForResponse(
+      (response) => response.url().endsWith('/api/reports') && response.request().method() === 'POST',
+    );
+    await resident.getByTestId('report-submit').click();
+    const submission = await submitted;
+    assert.equal(submission.status(), 201);
+    const ticket = (await submission.json()) as { id: string; status: string; streetName: string };
+    assert.equal(ticket.status, 'assigned');
+    assert.equal(ticket.streetName, '赤岗街道');
+    await resident.getByTestId('report-result').waitFor();
+    await screenshot(resident, 'report-result');
+
+    // The assignment reaches the officer's view; accept, check in on site, resolve with a photo.
+    const card = officer.getByTestId(`officer-ticket-${ticket.id}`);
+    await card.waitFor({ timeout: 20_000 });
+    await card.getByTestId('officer-accept').click();
+    await officer.locator(`[data-testid="officer-ticket-${ticket.id}"][data-status="accepted"]`).waitFor();
+    await card.getByTestId('officer-check-in').click();
+    await officer.locator(`[data-testid="officer-ticket-${ticket.id}"][data-status="on_site"]`).waitFor();
+    await card.getByTestId('officer-resolve-note').fill('已劝离摊贩，人行道恢复通行');
+    await card.getByTestId('officer-resolve-photos').setInputFiles({
+      name: 'after.png',
+      mimeType: 'image/png',
+      buffer: await officer.screenshot({ type: 'png' }),
+    });
+    await screenshot(officer, 'officer-resolve');
+    const resolved = officer.waitForResponse((response) =>
+      response.url().endsWith(`/api/tickets/${ticket.id}/resolve`),
+    );
+    await card.getByTestId('officer-resolve-submit').click();
+    assert.equal((await resolved).status(), 200);
+
+    // The resident sees it resolved in 我的上报 and rates it.
+    await resident.goto(`${stack.baseUrl}/h5/`);
+    await resident.getByTestId('feature-report.mine').click();
+    await resident.getByTestId(`my-report-${ticket.id}`).click();
+    await resident.locator('[data-testid="report-status"][data-status="resolved"]').waitFor();
+    await resident.getByTestId('report-rate-5').click();
+    const rated = resident.waitForResponse((response) =>
+      response.url().endsWith(`/api/reports/${ticket.id}/rate`),
+    );
+    await resident.getByTestId('report-rate-submit').click();
+    assert.equal((await rated).status(), 200);
+    await resident.getByTestId('report-rating').waitFor();
+    await screenshot(resident, 'report-rated');
+  });
+});

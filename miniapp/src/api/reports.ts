@@ -1,0 +1,94 @@
+import {
+  categoryListSchema,
+  districtMapSchema,
+  reportSubmissionSchema,
+  ticketListSchema,
+  ticketSchema,
+  type Category,
+  type DistrictMap,
+  type RateRequest,
+  type ReportSubmission,
+  type Ticket,
+  type TicketList,
+} from '@jiefang/contracts';
+import { t } from '../i18n';
+import { PhotoUnavailableError } from '../features/report/submission';
+import type { UploadProgress } from '../features/report/labels';
+import { ApiError, joinUrl, toApiError, type ApiClient, type HttpResponse } from './client';
+import type { UploadPhoto, Uploader } from './upload';
+
+export interface ReportUpload {
+  idempotencyKey: string;
+  fields: Array<[string, string]>;
+  photos: UploadPhoto[];
+}
+
+export interface ReportsApiOptions {
+  client: ApiClient;
+  baseUrl: string;
+  uploader: Uploader;
+  getToken: () => string | undefined;
+  onAuthFailure?: (error: ApiError) => void;
+}
+
+export interface ReportsApi {
+  categories(): Promise<Category[]>;
+  district(): Promise<DistrictMap>;
+  mine(options?: { offset?: number; limit?: number }): Promise<TicketList>;
+  get(id: string): Promise<Ticket>;
+  confirm(id: string): Promise<Ticket>;
+  reopen(id: string, reason: string): Promise<Ticket>;
+  rate(id: string, rating: RateRequest): Promise<Ticket>;
+  /** POST /api/reports as one multipart request; rejects with an ApiError (or PhotoUnavailableError). */
+  submit(upload: ReportUpload, onProgress: (progress: UploadProgress) => void): Promise<ReportSubmission>;
+  /** A photo's signed path made absolute for the mini-program (same-origin in H5). */
+  photoUrl(path: string): string;
+}
+
+export function createReportsApi(options: ReportsApiOptions): ReportsApi {
+  const { client } = options;
+  const id = (value: string) => encodeURIComponent(value);
+  return {
+    categories: async () => (await client.get('/api/categories', categoryListSchema)).items,
+    district: () => client.get('/api/district', districtMapSchema),
+    mine: ({ offset = 0, limit = 20 } = {}) =>
+      client.get(`/api/reports?mine=1&limit=${limit}&offset=${offset}`, ticketListSchema),
+    get: (ticketId) => client.get(`/api/reports/${id(ticketId)}`, ticketSchema),
+    confirm: (ticketId) => client.post(`/api/reports/${id(ticketId)}/confirm`, {}, ticketSchema),
+    reopen: (ticketId, reason) =>
+      client.post(`/api/reports/${id(ticketId)}/reopen`, { reason }, ticketSchema),
+    rate: (ticketId, rating) => client.post(`/api/reports/${id(ticketId)}/rate`, rating, ticketSchema),
+
+    async submit(upload, onProgress) {
+      const token = options.getToken();
+      const headers: Record<string, string> = {
+        Accept: 'application/json',
+        'Idempotency-Key': upload.idempotencyKey,
+      };
+      if (token) headers.Authorization = `Bearer ${token}`;
+      let response: HttpResponse;
+      try {
+        response = await options.uploader({
+          url: joinUrl(options.baseUrl, '/api/reports'),
+          headers,
+          fields: upload.fields,
+          photos: upload.photos,
+          onProgress,
+        });
+      } catch (error) {
+        if (error instanceof PhotoUnavailableError) throw error;
+        throw new ApiError('network', t('error.network'), 0);
+      }
+      if (response.status < 200 || response.status >= 300) {
+        const error = toApiError(response);
+        if (error.isAuthFailure && token) options.onAuthFailure?.(error);
+        throw error;
+      }
+      const parsed = reportSubmissionSchema.safeParse(response.body);
+      if (!parsed.success) throw new ApiError('bad_response', t('error.badResponse'), response.status);
+      return parsed.data;
+    },
+
+    photoUrl: (path) => (/^https?:\/\//.test(path) ? path : joinUrl(options.baseUrl, path)),
+  };
+}

@@ -1,0 +1,58 @@
+import { roles } from '@jiefang/contracts';
+import { entriesForRoles, featureIds, featuresByRole } from './entries';
+import { t } from '../i18n';
+
+describe('entriesForRoles', () => {
+  it('gives a resident 随手拍, 我的上报 and 预约陪诊', () => {
+    const [resident] = entriesForRoles(['resident']);
+    expect(resident?.role).toBe('resident');
+    expect(resident?.features.map((f) => t(`entry.${f.id}.title`))).toEqual([
+      '随手拍',
+      '我的上报',
+      '预约陪诊',
+    ]);
+  });
+
+  it('shows one entry per role held, in the canonical order, without duplicates or unknown roles', () => {
+    const entries = entriesForRoles(['admin', 'resident', 'officer', 'resident', 'mayor']);
+    expect(entries.map((e) => e.role)).toEqual(['resident', 'officer', 'admin']);
+    expect(entries[1]?.features.map((f) => f.id)).toEqual(['enforcement.tickets']);
+    expect(entries[2]?.features.map((f) => f.id)).toEqual(['dispatch.center']);
+  });
+
+  it('maps every role to at least one feature', () => {
+    for (const role of roles) expect(featuresByRole[role].length).toBeGreaterThan(0);
+    expect(entriesForRoles([...roles])).toHaveLength(roles.length);
+  });
+
+  it('marks a feature without a page as not available (即将上线) and one with a page as available', () => {
+    const [volunteer] = entriesForRoles(['volunteer']);
+    expect(volunteer?.features).toEqual([{ id: 'escort.tasks', path: undefined, available: false }]);
+    const [resident] = entriesForRoles(['resident'], { 'report.create': '/subpackages/report/create' });
+    expect(resident?.features[0]).toEqual({
+      id: 'report.create',
+      path: '/subpackages/report/create',
+      available: true,
+    });
+    expect(resident?.features[1]?.available).toBe(false);
+  });
+
+  it('links a resident to the 随手拍 pages in the report subpackage', () => {
+    const [resident] = entriesForRoles(['resident']);
+    expect(resident?.features.slice(0, 2)).toEqual([
+      { id: 'report.create', path: '/subpackages/report/create/index', available: true },
+      { id: 'report.mine', path: '/subpackages/report/mine/index', available: true },
+    ]);
+  });
+
+  it('has a title and a description for every feature', () => {
+    for (const id of featureIds) {
+      expect(t(`entry.${id}.title`)).not.toBe('');
+      expect(t(`entry.${id}.desc`)).not.toBe('');
+    }
+  });
+
+  it('returns nothing for no roles (the page shows its empty state)', () => {
+    expect(entriesForRoles([])).toEqual([]);
+  });
+});

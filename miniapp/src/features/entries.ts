@@ -1,0 +1,65 @@
+import { roles, type Role } from '@jiefang/contracts';
+import { MINE_PAGE, REPORT_CREATE_PAGE } from './report/routes';
+
+/** Every feature a role's home card can point to. */
+export const featureIds = [
+  'report.create',
+  'report.mine',
+  'escort.book',
+  'escort.tasks',
+  'charging.alerts',
+  'community.services',
+  'enforcement.tickets',
+  'dispatch.center',
+] as const;
+export type FeatureId = (typeof featureIds)[number];
+
+/**
+ * The page of each feature that has been built. A feature without a page is shown disabled as
+ * 即将上线 instead of linking to an empty page; adding its page here is what switches it on.
+ */
+export const featurePages: Partial<Record<FeatureId, string>> = {
+  'report.create': REPORT_CREATE_PAGE,
+  'report.mine': MINE_PAGE,
+};
+
+/** What each role sees on the home page (elder and family bookings live under resident). */
+export const featuresByRole: Record<Role, readonly FeatureId[]> = {
+  resident: ['report.create', 'report.mine', 'escort.book'],
+  volunteer: ['escort.tasks'],
+  property_owner: ['charging.alerts'],
+  community_worker: ['community.services'],
+  officer: ['enforcement.tickets'],
+  squad_leader: ['enforcement.tickets'],
+  dispatcher: ['dispatch.center'],
+  admin: ['dispatch.center'],
+};
+
+export interface FeatureEntry {
+  id: FeatureId;
+  /** The page to open, or undefined while the feature is still coming. */
+  path: string | undefined;
+  available: boolean;
+}
+
+export interface RoleEntry {
+  role: Role;
+  features: FeatureEntry[];
+}
+
+/** One entry per distinct role the user holds, in the canonical role order; unknown roles are ignored. */
+export function entriesForRoles(
+  userRoles: readonly string[],
+  pages: Partial<Record<FeatureId, string>> = featurePages,
+): RoleEntry[] {
+  const held = new Set(userRoles);
+  return roles
+    .filter((role) => held.has(role))
+    .map((role) => ({
+      role,
+      features: featuresByRole[role].map((id) => {
+        const path = pages[id];
+        return { id, path, available: path !== undefined };
+      }),
+    }));
+}

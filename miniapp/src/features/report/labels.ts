@@ -1,0 +1,195 @@
+import {
+  timelineActions,
+  type CategoryCode,
+  type Ticket,
+  type TicketStatus,
+  type TimelineAction,
+  type TimelineEntry,
+} from '@jiefang/contracts';
+import { t, type MessageKey } from '../../i18n';
+
+/** Status names residents see. */
+export function statusLabel(status: TicketStatus): string {
+  return t(`report.status.${status}`);
+}
+
+export type StatusTone = 'waiting' | 'working' | 'done' | 'attention';
+
+/** The badge colour family of a status. */
+export function statusTone(status: TicketStatus): StatusTone {
+  switch (status) {
+    case 'dispatch_queue':
+    case 'assigned':
+      return 'waiting';
+    case 'accepted':
+    case 'on_site':
+      return 'working';
+    case 'resolved':
+    case 'reopened':
+      return 'attention';
+    case 'confirmed':
+      return 'done';
+  }
+}
+
+export { timelineActions, type TimelineAction };
+
+function isKnownAction(action: string): action is TimelineAction {
+  return (timelineActions as readonly string[]).includes(action);
+}
+
+/** A timeline action in words; one this build does not know yet reads 进度更新 rather than a code. */
+export function actionLabel(action: string): string {
+  return isKnownAction(action) ? t(`report.action.${action}`) : t('report.action.unknown');
+}
+
+/** The extra line under a timeline entry (a reason, a score), if it says something to a resident. */
+export function actionDetail(
+  entry: Pick<TimelineEntry, 'action' | 'reason' | 'details'>,
+): string | undefined {
+  if (entry.action === 'rate') {
+    const score = Number(entry.details?.score);
+    return Number.isInteger(score) && score >= 1 && score <= 5
+      ? t('report.rate.stars', { n: score })
+      : undefined;
+  }
+  if (entry.action === 'report_joined') {
+    const count = Number(entry.details?.reporterCount);
+    return Number.isInteger(count) && count > 1 ? t('report.joinedCount', { n: count }) : undefined;
+  }
+  // Reasons the system writes for staff (自动派单…) are left out; a resident's own or a reopen/transfer reason is shown.
+  if (entry.reason && ['reopen', 'transfer', 'reject'].includes(entry.action)) return entry.reason;
+  return undefined;
+}
+
+/** Newest first, as a resident reads progress. */
+export function timelineNewestFirst(timeline: readonly TimelineEntry[]): TimelineEntry[] {
+  return [...timeline].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+}
+
+export const reopenWindowMs = 7 * 24 * 3600_000;
+
+/** When the ticket was resolved last: the resolution's time, else the last `resolve` entry. */
+export function resolvedAt(ticket: Pick<Ticket, 'resolution' | 'timeline'>): number | undefined {
+  if (ticket.resolution) return Date.parse(ticket.resolution.at);
+  const last = [...ticket.timeline].reverse().find((entry) => entry.action === 'resolve');
+  return last ? Date.parse(last.at) : undefined;
+}
+
+export type ReopenOption = { kind: 'allowed'; until: number } | { kind: 'expired' } | { kind: 'none' };
+
+export interface TicketAffordances {
+  confirm: boolean;
+  reopen: ReopenOption;
+  rate: boolean;
+}
+
+/** Which of 确认解决 / 重新打开 / 评价 a reporter may use now (the BFF enforces the same rules). */
+export function ticketAffordances(
+  ticket: Pick<Ticket, 'status' | 'resolution' | 'timeline' | 'rating'>,
+  now: number = Date.now(),
+): TicketAffordances {
+  const closed = ticket.status === 'resolved' || ticket.status === 'confirmed';
+  let reopen: ReopenOption = { kind: 'none' };
+  if (closed) {
+    const at = resolvedAt(ticket);
+    reopen =
+      at !== undefined && now - at <= reopenWindowMs
+        ? { kind: 'allowed', until: at + reopenWindowMs }
+        : { kind: 'expired' };
+  }
+  return { confirm: ticket.status === 'resolved', reopen, rate: closed && ticket.rating === null };
+}
+
+const categoryIcons: Record<CategoryCode, string> = {
+  street_vending: '🛒',
+  illegal_parking: '🚗',
+  garbage: '🗑️',
+  noise: '🔊',
+  oil_fume: '💨',
+  road_damage: '🚧',
+  fallen_tree: '🌳',
+  manhole_cover: '🕳️',
+  ebike_indoor_charging: '🔌',
+  other: '📝',
+};
+
+export function categoryIcon(code: CategoryCode): string {
+  return categoryIcons[code];
+}
+
+/** Times are shown on Beijing time (the district's), whatever the phone's zone. */
+const beijingOffsetMs = 8 * 3600_000;
+
+function parts(ms: number) {
+  const d = new Date(ms + beijingOffsetMs);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hh: String(d.getUTCHours()).padStart(2, '0'),
+    mm: String(d.getUTCMinutes()).padStart(2, '0'),
+  };
+}
+
+/** `今天 15:08`, `昨天 09:30`, `3月5日 15:08`, or with the year when it is not this year. */
+export function formatTime(iso: string, now: number = Date.now()): string {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) return '';
+  const p = parts(ms);
+  const today = parts(now);
+  const dayIndex = (x: number) => Math.floor((x + beijingOffsetMs) / 86_400_000);
+  const days = dayIndex(now) - dayIndex(ms);
+  const time = `${p.hh}:${p.mm}`;
+  if (days === 0) return t('time.today', { time });
+  if (days === 1) return t('time.yesterday', { time });
+  if (p.year === today.year) return t('time.monthDay', { month: p.month, day: p.day, time });
+  return t('time.full', { year: p.year, month: p.month, day: p.day, time });
+}
+
+/** Staged upload progress (the mini-program has no byte progress for one request), as the bar shows it. */
+export type UploadStage = 'preparing' | 'reading' | 'uploading' | 'processing' | 'waiting' | 'done';
+
+export interface UploadProgress {
+  stage: UploadStage;
+  /** Bytes sent / total, when the platform reports it (H5). */
+  sent?: number;
+  total?: number;
+  /** Files read so far (mini-program). */
+  filesRead?: number;
+  files?: number;
+}
+
+const stageLabel = {
+  preparing: 'report.progress.preparing',
+  reading: 'report.progress.reading',
+  uploading: 'report.progress.uploading',
+  processing: 'report.progress.processing',
+  waiting: 'report.progress.waiting',
+  done: 'report.progress.done',
+} as const satisfies Record<UploadStage, MessageKey>;
+
+/** The bar's fill (0–100) and words: reading 0–20 %, uploading 20–90 % (by bytes when known), then 95 %. */
+export function progressView(progress: UploadProgress): { percent: number; label: string } {
+  const label = t(stageLabel[progress.stage]);
+  switch (progress.stage) {
+    case 'preparing':
+      return { percent: 2, label };
+    case 'reading': {
+      const share = progress.files ? (progress.filesRead ?? 0) / progress.files : 0;
+      return { percent: Math.round(2 + 18 * share), label };
+    }
+    case 'uploading': {
+      if (progress.total && progress.sent !== undefined) {
+        const share = Math.min(1, progress.sent / progress.total);
+        return { percent: Math.round(20 + 70 * share), label: `${label} ${Math.round(share * 100)}%` };
+      }
+      return { percent: 55, label };
+    }
+    case 'processing':
+    case 'waiting':
+      return { percent: 95, label };
+    case 'done':
+      return { percent: 100, label };
+  }
+}

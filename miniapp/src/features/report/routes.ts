@@ -1,0 +1,8 @@
+/** The 随手拍 pages, all in the `subpackages/report` subpackage (kept out of the main package). */
+export const REPORT_CREATE_PAGE = '/subpackages/report/create/index';
+export const MINE_PAGE = '/subpackages/report/mine/index';
+export const DETAIL_PAGE = '/subpackages/report/detail/index';
+
+export function detailUrl(ticketId: string): string {
+  return `${DETAIL_PAGE}?id=${encodeURIComponent(ticketId)}`;
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '街坊',
+  enablePullDownRefresh: true,
+});

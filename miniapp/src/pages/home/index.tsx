@@ -1,0 +1,152 @@
+import { useCallback, useEffect, useState } from 'react';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Loading } from '@nutui/nutui-react-taro';
+import type { User } from '@jiefang/contracts';
+import { ApiError } from '../../api/client';
+import { BrandBar } from '../../components/BrandBar';
+import { PageShell } from '../../components/PageShell';
+import { entriesForRoles, type FeatureEntry, type RoleEntry } from '../../features/entries';
+import { splitMessage, t } from '../../i18n';
+import { LOGIN_PAGE, api, messageOf, session } from '../../services';
+import './index.scss';
+
+type Me = { status: 'loading' } | { status: 'ready'; user: User } | { status: 'error'; message: string };
+
+function FeatureRow({ feature }: { feature: FeatureEntry }) {
+  const { path } = feature;
+  return (
+    <View
+      className={path ? 'jf-entry' : 'jf-entry jf-entry--disabled'}
+      data-testid={`feature-${feature.id}`}
+      data-available={path ? 'true' : 'false'}
+      ariaRole="button"
+      onClick={path ? () => void Taro.navigateTo({ url: path }) : undefined}
+    >
+      <View className="jf-entry__text">
+        <Text className="jf-entry__title">{t(`entry.${feature.id}.title`)}</Text>
+        <Text className="jf-entry__desc">{t(`entry.${feature.id}.desc`)}</Text>
+      </View>
+      {path ? (
+        <Text className="jf-entry__arrow">›</Text>
+      ) : (
+        <Text className="jf-soon">{t('entry.comingSoon')}</Text>
+      )}
+    </View>
+  );
+}
+
+function RoleCard({ entry }: { entry: RoleEntry }) {
+  return (
+    <View className="jf-card jf-role" data-testid={`role-entry-${entry.role}`}>
+      <Text className="jf-role__name">{t(`role.${entry.role}`)}</Text>
+      {entry.features.map((feature) => (
+        <FeatureRow key={feature.id} feature={feature} />
+      ))}
+    </View>
+  );
+}
+
+function MeCard({ me, onRetry }: { me: Me; onRetry: () => void }) {
+  if (me.status === 'loading') {
+    return (
+      <View className="jf-card jf-state" data-testid="me-loading">
+        <Loading>{t('home.loading')}</Loading>
+      </View>
+    );
+  }
+  if (me.status === 'error') {
+    return (
+      <View className="jf-card jf-state jf-state--error" data-testid="me-error">
+        <Text className="jf-state__text">{`${t('home.loadFailed')}：${me.message}`}</Text>
+        <Text className="jf-link" data-testid="me-retry" onClick={onRetry}>
+          {t('home.retry')}
+        </Text>
+      </View>
+    );
+  }
+  const { user } = me;
+  return (
+    <View className="jf-card jf-me" data-testid="me-card">
+      <Text className="jf-card__title">{t('home.me.title')}</Text>
+      <View className="jf-me__row">
+        <Text className="jf-me__key">{t('home.me.roles')}</Text>
+        <Text className="jf-me__value">{user.roles.map((role) => t(`role.${role}`)).join('、')}</Text>
+      </View>
+      <View className="jf-me__row">
+        <Text className="jf-me__key">{t('home.me.street')}</Text>
+        <Text className="jf-me__value">{user.streetName ?? user.streetId ?? t('home.me.streetNone')}</Text>
+      </View>
+    </View>
+  );
+}
+
+export default function HomePage() {
+  const [stored] = useState(() => session.current());
+  const [me, setMe] = useState<Me>({ status: 'loading' });
+
+  const load = useCallback(async () => {
+    setMe({ status: 'loading' });
+    try {
+      setMe({ status: 'ready', user: await api.me() });
+    } catch (err) {
+      // A rejected token already sent the user back to the login page.
+      if (err instanceof ApiError && err.isAuthFailure) return;
+      setMe({ status: 'error', message: messageOf(err) });
+    }
+  }, []);
+
+  useEffect(() => {
+    if (!stored) {
+      void Taro.reLaunch({ url: LOGIN_PAGE });
+      return;
+    }
+    void load();
+  }, [stored, load]);
+
+  usePullDownRefresh(() => {
+    void load().finally(() => void Taro.stopPullDownRefresh());
+  });
+
+  if (!stored) return <PageShell>{null}</PageShell>;
+
+  // The stored profile shows at once; the fresh one from /api/me replaces it when it arrives.
+  const user = me.status === 'ready' ? me.user : stored.user;
+  const entries = entriesForRoles(user.roles);
+
+  const logout = () => {
+    session.clear();
+    void Taro.reLaunch({ url: LOGIN_PAGE });
+  };
+
+  const [beforeName, afterName] = splitMessage('home.greeting', 'name');
+
+  return (
+    <PageShell>
+      <BrandBar />
+
+      <View className="jf-greeting">
+        {beforeName && <Text>{beforeName}</Text>}
+        <Text className="jf-greeting__name" data-testid="home-user-name">
+          {user.name}
+        </Text>
+        {afterName && <Text>{afterName}</Text>}
+      </View>
+
+      <MeCard me={me} onRetry={() => void load()} />
+
+      <Text className="jf-section-title">{t('home.entries.title')}</Text>
+      {entries.length === 0 ? (
+        <View className="jf-card jf-state" data-testid="entries-empty">
+          <Text className="jf-state__text">{t('home.entries.empty')}</Text>
+        </View>
+      ) : (
+        entries.map((entry) => <RoleCard key={entry.role} entry={entry} />)
+      )}
+
+      <Button className="jf-logout" data-testid="logout" size="xlarge" block fill="outline" onClick={logout}>
+        {t('home.logout')}
+      </Button>
+    </PageShell>
+  );
+}

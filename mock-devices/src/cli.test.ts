@@ -1,0 +1,64 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { deviceTopics } from '@jiefang/contracts';
+import { BROKER_URL, clearRetained, uniqueDeviceId } from './testSupport';
+
+const tsx = resolve(__dirname, '../../node_modules/.bin/tsx');
+const cli = resolve(__dirname, 'cli.ts');
+
+function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(tsx, [cli, ...args], { env: { ...process.env, MQTT_URL: BROKER_URL } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+describe('the CLI', () => {
+  it('rejects bad arguments with a clear message and exit code 2', async () => {
+    const { code, stdout, stderr } = await runCli(['--charging', 'lots', '--duration=-5']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('--charging: must be a whole number (got "lots")');
+    expect(stderr).toContain('--duration: must be a number of seconds (got "-5")');
+  });
+
+  it('runs a small fleet for --duration and prints a summary', async () => {
+    const prefix = uniqueDeviceId('cli');
+    const { code, stdout, stderr } = await runCli([
+      '--noise',
+      '1',
+      '--charging',
+      '2',
+      '--smoke',
+      '0',
+      '--prefix',
+      prefix,
+      '--duration',
+      '1',
+      '--session-expiry',
+      '5',
+    ]);
+    await clearRetained(
+      [`${prefix}-noise-0001`, `${prefix}-charging-0001`, `${prefix}-charging-0002`].map(deviceTopics.status),
+    );
+    expect({ code, stderr }).toMatchObject({
+      code: 0,
+      stderr: expect.stringContaining('no --credentials file'),
+    });
+    expect(stdout).toContain('all 3 devices connected');
+    expect(stdout).toMatch(
+      /summary: 3 devices, 3 connected, 3 online at stop, 6 messages sent, 0 commands, 0 acks, 0 reconnects, 0 errors/,
+    );
+  });
+
+  it('prints usage for --help', async () => {
+    const { code, stdout } = await runCli(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: npm run devices/);
+  });
+});

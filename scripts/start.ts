@@ -1,0 +1,113 @@
+// Starts the whole stack for a person at a keyboard: services, demo data, and the BFF serving the
+// admin panel and the H5 mini-program. The caller's environment passes through to the BFF.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startLocalServices } from '../bff/src/infra/launcher/launcher';
+import { waitForPort } from '../bff/src/infra/launcher/portProbe';
+import { connectMongo } from '../bff/src/infra/mongo';
+import { systemClock } from '../bff/src/infra/clock';
+import { loadDistrict } from '../bff/src/modules/district/district';
+import { seedDemoAccounts } from '../bff/src/seed/demoAccounts';
+
+const root = path.resolve(__dirname, '..');
+const dataDir = path.join(root, '.data');
+
+/** A JWT secret kept under .data so sign-ins survive a restart of the local stack. */
+function localJwtSecret(): string {
+  const file = path.join(dataDir, 'jwt-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, randomBytes(48).toString('hex'), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+async function main() {
+  const services = await startLocalServices({ log: (message) => console.log(`· ${message}`) });
+  let stopping = false;
+  const stopServices = async () => {
+    if (stopping) return;
+    stopping = true;
+    await services.stop();
+  };
+
+  const port = Number(process.env.PORT ?? 3000);
+  const mongoDb = process.env.MONGODB_DB ?? 'jiefang';
+  const demoPassword = process.env.DEMO_PASSWORD ?? 'jiefang-demo';
+  const mongo = await connectMongo(services.mongodb.url, mongoDb);
+  const seeded = await seedDemoAccounts(mongo, loadDistrict(), systemClock, demoPassword);
+  await mongo.close();
+
+  const bffEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    MONGODB_URI: services.mongodb.url,
+    MONGODB_DB: mongoDb,
+    // One Redis namespace per database, so stacks on different databases never share officers or timers.
+    REDIS_PREFIX: process.env.REDIS_PREFIX ?? mongoDb,
+    REDIS_URL: services.redis.url,
+    MQTT_URL: services.mqtt.url,
+    JWT_SECRET: process.env.JWT_SECRET ?? localJwtSecret(),
+    DEV_LOGIN: process.env.DEV_LOGIN ?? '1',
+    ADMIN_DIST_DIR: process.env.ADMIN_DIST_DIR ?? path.join(root, 'admin/dist'),
+    H5_DIST_DIR: process.env.H5_DIST_DIR ?? path.join(root, 'miniapp/dist/h5'),
+  };
+  const bff = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bff/src/main.ts')], {
+    env: bffEnv,
+    stdio: 'inherit',
+  });
+  const bffExited = new Promise<number>((resolve) => bff.once('exit', (code) => resolve(code ?? 1)));
+
+  const shutdown = async (signal: NodeJS.Signals) => {
+    console.log(`\n${signal}: stopping the BFF and the services this launcher started…`);
+    if (bff.exitCode === null) bff.kill('SIGTERM');
+    await bffExited;
+    await stopServices();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+
+  const ready = await Promise.race([
+    waitForPort('127.0.0.1', port, 60_000, 'the BFF').then(() => true),
+    bffExited.then(() => false),
+  ]);
+  if (!ready) {
+    console.error('The BFF exited during start-up; see its messages above.');
+    await stopServices();
+    process.exit(1);
+  }
+
+  const base = `http://127.0.0.1:${port}`;
+  const serviceLine = (name: string, service: { url: string; provider: string }) =>
+    `  ${name.padEnd(8)} ${service.url}  (${service.provider})`;
+  console.log(
+    [
+      '',
+      '街坊 Jiefang is running',
+      `  BFF      ${base}  (health ${base}/readyz)`,
+      `  Admin    ${base}/admin/  (e.g. admin / ${process.env.DEMO_PASSWORD ? '$DEMO_PASSWORD' : demoPassword})`,
+      `  H5       ${base}/h5/  (dev login: pick any role and name)`,
+      serviceLine('MongoDB', services.mongodb),
+      serviceLine('Redis', services.redis),
+      serviceLine('MQTT', services.mqtt),
+      `  Demo accounts: ${seeded.created.length} created, ${seeded.existing.length} already there`,
+      'Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
+
+  const code = await bffExited;
+  if (!stopping) {
+    console.error(`The BFF exited with code ${code}.`);
+    await stopServices();
+    process.exit(code || 1);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
