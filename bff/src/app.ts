@@ -51,6 +51,20 @@ import { backgroundWork } from './backgroundWork';
 import { deviceModel } from './modules/devices/deviceModel';
 import { deviceRegistry } from './modules/devices/deviceRegistry';
 import { deviceRoutes } from './modules/devices/deviceRoutes';
+import { deviceBrokerAccounts } from './modules/devices/deviceBrokerAccounts';
+import { delayedJobs } from './infra/delayedJobs';
+import { alarmBook } from './modules/alarms/alarmBook';
+import { alarmModel } from './modules/alarms/alarmModel';
+import { alarmReactions, type AlarmTimerJob } from './modules/alarms/alarmReactions';
+import { alarmEvents, alarmRoutes } from './modules/alarms/alarmRoutes';
+import { householdModel } from './modules/households/householdModel';
+import { householdRoutes } from './modules/households/householdRoutes';
+import { deviceBridge } from './modules/telemetry/deviceBridge';
+import { deviceReadingModel } from './modules/telemetry/deviceReadingModel';
+import { latestReadings } from './modules/telemetry/latestReadings';
+import { readingRoutes } from './modules/telemetry/readingRoutes';
+import { uplinkLog } from './modules/telemetry/uplinkLog';
+import { uplinkProcessor } from './modules/telemetry/uplinkProcessor';
 
 export interface AppDeps {
   config: Config;
@@ -238,33 +252,122 @@ export function createApp(deps: AppDeps): JiefangApp {
     officerRoutes({ presence, tokens, tickets, view }),
     photoRoutes(photos, links),
     notificationRoutes(outbox, tokens),
-    deviceRoutes(
-      deviceRegistry({
-        devices: deviceModel(mongo),
-        district,
-        clock,
-        mqttUrl: config.DEVICE_MQTT_URL ?? config.MQTT_URL,
-      }),
-      tokens,
-      staff,
-    ),
   ];
   for (const router of routers) koa.use(router.routes()).use(router.allowedMethods({ throw: false }));
+
+  const households = householdModel(mongo);
+  const alarms = alarmModel(mongo);
+  const deviceReadings = deviceReadingModel(mongo);
+  const devices = deviceModel(mongo);
+  const alarmChannel = `${config.REDIS_PREFIX}:alarms:changed`;
+  let announceAlarm: (id: string) => void = () => undefined;
+  const book = alarmBook({
+    alarms,
+    locks,
+    clock,
+    district,
+    onChange: (alarm) => announceAlarm(alarm._id),
+  });
+  const alarmStream = alarmEvents({ redis, channel: alarmChannel, book, district, logger });
+  announceAlarm = (id) => alarmStream.announce(id);
+  const alarmTimers = delayedJobs<AlarmTimerJob>({
+    queueName: 'alarms',
+    jobId: (job) => `${job.alarmId}-${job.kind}`.replace(/:/g, '_'),
+    jobName: (job) => job.kind,
+    connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
+    prefix: `${config.REDIS_PREFIX}:bull`,
+    clock,
+    logger,
+  });
+  const reactions = alarmReactions({
+    book,
+    households,
+    outbox,
+    staff,
+    intake,
+    mqtt,
+    timers: alarmTimers,
+    district,
+    clock,
+    timeScale: config.SLA_TIME_SCALE,
+    logger,
+    kickDelivery: () => background.kickDelivery(),
+  });
+  const uplinks = uplinkLog(redis, config.DEVICE_PARTITIONS);
+  const processor = uplinkProcessor({
+    redis,
+    log: uplinks,
+    devices,
+    readings: deviceReadings,
+    book,
+    reactions,
+    clock,
+    logger,
+    instanceId: config.INSTANCE_ID,
+    chargingThreshold: config.CHARGING_CONFIDENCE_THRESHOLD,
+  });
+  const bridge = deviceBridge({
+    url: config.MQTT_URL,
+    username: config.MQTT_USERNAME,
+    password: config.MQTT_PASSWORD,
+    instanceId: config.INSTANCE_ID,
+    group: config.REDIS_PREFIX.replace(/[^A-Za-z0-9_-]/g, '-'),
+    connections: config.BRIDGE_CONNECTIONS,
+    log: uplinks,
+    logger,
+    onStored: () => processor.nudge(),
+  });
+  const brokerAccounts = deviceBrokerAccounts({
+    mqtt,
+    managed: config.MQTT_DEVICE_ACCOUNTS === 'managed',
+    logger,
+  });
+  const deviceRoutesRouter = deviceRoutes(
+    deviceRegistry({
+      devices,
+      district,
+      clock,
+      mqttUrl: config.DEVICE_MQTT_URL ?? config.MQTT_URL,
+      accounts: brokerAccounts,
+      latest: (ids) => latestReadings(redis, ids),
+    }),
+    tokens,
+    staff,
+  );
+  for (const router of [
+    deviceRoutesRouter,
+    householdRoutes({ households, district, tokens, clock }),
+    alarmRoutes({ book, reactions, households, staff, district, tokens, events: alarmStream }),
+    readingRoutes({ devices, readings: deviceReadings, alarms, redis, district, tokens, clock }),
+  ]) {
+    koa.use(router.routes()).use(router.allowedMethods({ throw: false }));
+  }
 
   const handleTimer = slaTimerHandler({ tickets, dispatcher, staff, categories, clock, locks });
   return {
     koa,
     async startBackgroundWork() {
       timers.start(handleTimer);
+      alarmTimers.start(reactions.handleTimer);
       await events.start();
+      await alarmStream.start();
+      processor.start();
+      await bridge.start();
       const reconciled = await reconcileSlaTimers(tickets, timers);
       await background.start(async () => {
         await dispatcher.redispatchWaiting();
       });
       logger.info({ openTickets: reconciled }, 'background work started');
     },
-    endLiveStreams: () => events.stop(),
+    endLiveStreams: async () => {
+      await Promise.all([events.stop(), alarmStream.stop()]);
+    },
     async close() {
+      await bridge.stop();
+      await processor.stop();
+      await alarmTimers.close();
+      brokerAccounts.close();
+      await alarmStream.stop();
       await events.stop();
       await background.stop();
       await timers.close();

@@ -33,6 +33,22 @@ const configSchema = z
       .string()
       .regex(/^(mqtts?|wss?|tcp):\/\//, 'must be an mqtt://, mqtts://, ws:// or wss:// URL')
       .optional(),
+    /**
+     * `managed`: the BFF creates each device's broker account through Mosquitto's dynamic-security
+     * API; `external`: accounts are applied to the broker by its operator (EMQX, managed brokers).
+     */
+    MQTT_DEVICE_ACCOUNTS: z.enum(['managed', 'external']).default('managed'),
+    /** Stable name of this BFF instance: its MQTT sessions persist under it across restarts. */
+    INSTANCE_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/)
+      .default('bff-1'),
+    /** MQTT connections the bridge opens; each processes its share of the traffic in order. */
+    BRIDGE_CONNECTIONS: z.coerce.number().int().min(1).max(16).default(2),
+    /** Device streams are split into this many partitions, each processed by one instance at a time. */
+    DEVICE_PARTITIONS: z.coerce.number().int().min(1).max(256).default(8),
+    /** A `charging_detected` event opens an alarm only with at least this confidence. */
+    CHARGING_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
     JWT_TTL_SECONDS: z.coerce
       .number()

@@ -79,3 +79,34 @@ export type DeviceListQuery = z.infer<typeof deviceListQuerySchema>;
 
 export const deviceListSchema = z.object({ items: z.array(deviceSchema), total: z.number().int() });
 export type DeviceList = z.infer<typeof deviceListSchema>;
+
+/** A household with detectors: its owners see and acknowledge its alarms; contacts are called on smoke. */
+export const createHouseholdRequestSchema = z.object({
+  id: householdIdSchema,
+  street: z.string().trim().min(1).max(40),
+  address: z.string().trim().min(1).max(120),
+  /** User ids of the property owners (role property_owner). */
+  ownerIds: z.array(z.string().min(1).max(64)).max(10).default([]),
+  contacts: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1).max(40),
+        phone: z.string().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '请填写手机号或带区号的座机号'),
+      }),
+    )
+    .max(5)
+    .default([]),
+});
+export type CreateHouseholdRequest = z.infer<typeof createHouseholdRequestSchema>;
+
+export const householdSchema = z.object({
+  id: z.string(),
+  streetId: z.string(),
+  address: z.string(),
+  ownerIds: z.array(z.string()),
+  contacts: z.array(z.object({ name: z.string(), phone: z.string() })),
+  /** Indoor-charging alarms this household has had: repeat offenders get the grid worker's visit. */
+  chargingAlarmCount: z.number().int(),
+});
+export type Household = z.infer<typeof householdSchema>;
+export const householdListSchema = z.object({ items: z.array(householdSchema) });

@@ -7,3 +7,4 @@ export * from './mqtt';
 export * from './users';
 export * from './reports';
 export * from './devices';
+export * from './alarms';

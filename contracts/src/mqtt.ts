@@ -58,3 +58,30 @@ export const deviceCommandAckSchema = z.object({
   error: z.string().max(200).optional(),
 });
 export type DeviceCommandAck = z.infer<typeof deviceCommandAckSchema>;
+
+/** Largest uplink payload the bridge reads; anything longer is counted as oversized and dropped. */
+export const maxDevicePayloadBytes = 4_096;
+
+/** Uplink on `devices/{id}/telemetry` from a noise meter: A-weighted equivalent level over its interval. */
+export const noiseTelemetrySchema = z.object({
+  ...envelope,
+  leq: z.number().min(0).max(160),
+  /** Length of the measuring interval ending at `ts`, ms (default 1 s). */
+  intervalMs: z.number().int().min(100).max(600_000).default(1_000),
+});
+export type NoiseTelemetry = z.infer<typeof noiseTelemetrySchema>;
+
+export const deviceEventTypes = ['charging_detected', 'smoke_detected'] as const;
+export const deviceEventTypeSchema = z.enum(deviceEventTypes);
+export type DeviceEventType = z.infer<typeof deviceEventTypeSchema>;
+
+/** Uplink on `devices/{id}/event`: a detection, with the detector's confidence in [0, 1]. */
+export const deviceEventSchema = z.object({
+  ...envelope,
+  type: deviceEventTypeSchema,
+  confidence: z.number().min(0).max(1),
+});
+export type DeviceEvent = z.infer<typeof deviceEventSchema>;
+
+/** The command a noise meter understands: play its recorded warning through its loudspeaker. */
+export const playWarningAction = 'play_warning';

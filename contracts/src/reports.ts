@@ -10,6 +10,7 @@ export const categoryCodes = [
   'fallen_tree',
   'manhole_cover',
   'ebike_indoor_charging',
+  'fire_hazard',
   'other',
 ] as const;
 export const categoryCodeSchema = z.enum(categoryCodes);
@@ -108,6 +109,8 @@ export const timelineActions = [
   'transfer',
   'sla_warning',
   'sla_breached',
+  'device_alarm',
+  'device_evidence',
 ] as const;
 export type TimelineAction = (typeof timelineActions)[number];
 
@@ -124,6 +127,33 @@ export const timelineEntrySchema = z.object({
   details: z.record(z.string(), z.unknown()).optional(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+/** What a sensor recorded for a ticket: the alarm, the dB(A) trace and limit, the warnings and acks. */
+export const deviceEvidenceSchema = z.object({
+  alarmId: z.string(),
+  deviceId: z.string(),
+  alarmType: z.string(),
+  site: z.string().nullable(),
+  openedAt: z.string(),
+  confidence: z.number().nullable(),
+  noise: z
+    .object({
+      limitDb: z.number(),
+      period: z.enum(['day', 'night']),
+      peakDb: z.number(),
+      trace: z.array(z.object({ at: z.string(), levelDb: z.number() })),
+    })
+    .nullable(),
+  warnings: z.array(
+    z.object({
+      messageId: z.string(),
+      sentAt: z.string(),
+      ackAt: z.string().nullable(),
+      ok: z.boolean().nullable(),
+    }),
+  ),
+});
+export type DeviceEvidence = z.infer<typeof deviceEvidenceSchema>;
 
 export const ticketSchema = z.object({
   id: z.string(),
@@ -150,6 +180,8 @@ export const ticketSchema = z.object({
   resolution: z.object({ note: z.string(), photos: z.array(photoRefSchema), at: z.string() }).nullable(),
   rating: z.object({ score: z.number().int(), comment: z.string(), at: z.string() }).nullable(),
   timeline: z.array(timelineEntrySchema),
+  /** Sensor evidence when a device's alarm opened or backed this ticket. */
+  deviceEvidence: z.array(deviceEvidenceSchema).default([]),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 

@@ -6,6 +6,10 @@ export default defineAppConfig({
       root: 'subpackages/report',
       pages: ['create/index', 'mine/index', 'detail/index'],
     },
+    {
+      root: 'subpackages/devices',
+      pages: ['noise/index', 'owner/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -13,9 +17,10 @@ export default defineAppConfig({
     navigationBarTitleText: '街坊',
     navigationBarTextStyle: 'black',
   },
-  // 随手拍 needs the report's position (WGS-84) and, when GPS is refused, the map picker.
+  // 随手拍 needs the report's position (WGS-84) and, when GPS is refused, the map picker; 身边噪音 the
+  // position too (it lists every site when refused).
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: {
-    'scope.userLocation': { desc: '用于随手拍上报问题所在的位置' },
+    'scope.userLocation': { desc: '用于随手拍上报问题位置、查看身边的噪音' },
   },
 });

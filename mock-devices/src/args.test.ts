@@ -1,4 +1,5 @@
 import { defaultCounts, defaultUrl, parseCliArgs } from './args';
+import { defaultSignalSettings } from './scenario';
 
 const run = (argv: string[], env: NodeJS.ProcessEnv = {}) => {
   const result = parseCliArgs(argv, env);
@@ -41,7 +42,42 @@ describe('parseCliArgs', () => {
       staggerMs: 10,
       durationMs: 60_000,
       firmware: 'sim-0.1.0',
+      signals: defaultSignalSettings,
     });
+  });
+
+  it('reads the signal options, and lets noise-episode ignore the first warning unless told otherwise', () => {
+    expect(
+      run(['--scenario', 'quiet', '--interval-ms', '250', '--time-scale', '60', '--compliance', '1']).signals,
+    ).toEqual({ scenario: 'quiet', intervalMs: 250, timeScale: 60, compliance: 1, ignoreWarnings: 0 });
+    expect(run(['--scenario', 'noise-episode']).signals).toMatchObject({
+      ignoreWarnings: 1,
+      compliance: 0.7,
+    });
+    expect(run(['--scenario', 'noise-episode', '--ignore-warnings', '0']).signals.ignoreWarnings).toBe(0);
+    expect(run(['--time-scale', '0.5']).signals.timeScale).toBe(0.5);
+  });
+
+  it('explains bad signal options', () => {
+    const message = errorOf([
+      '--scenario',
+      'party',
+      '--interval-ms',
+      '50',
+      '--time-scale',
+      'fast',
+      '--compliance',
+      '1.5',
+      '--ignore-warnings',
+      'x',
+    ]);
+    expect(message).toContain(
+      '--scenario: must be one of normal, quiet, noise-episode, charging, smoke (got "party")',
+    );
+    expect(message).toContain('--interval-ms: must be at least 100 (got "50")');
+    expect(message).toContain('--time-scale: must be a number (got "fast")');
+    expect(message).toContain('--compliance: must be at most 1 (got "1.5")');
+    expect(message).toContain('--ignore-warnings: must be a whole number (got "x")');
   });
 
   it('uses a small default fleet, $MQTT_URL, and 0 for types left out', () => {
@@ -82,6 +118,9 @@ describe('parseCliArgs', () => {
     const result = parseCliArgs(['--help'], {});
     expect(result.kind).toBe('help');
     expect(result.kind === 'help' && result.text).toContain('--credentials <file>');
+    expect(result.kind === 'help' && result.text).toMatch(
+      /--scenario <name>[\s\S]*noise-episode[\s\S]*--interval-ms/,
+    );
     expect(parseCliArgs(['-h'], {}).kind).toBe('help');
   });
 });

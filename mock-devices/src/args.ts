@@ -2,6 +2,13 @@ import { parseArgs } from 'node:util';
 import { deviceTypes } from '@jiefang/contracts';
 import { z } from 'zod';
 import type { DeviceCounts } from './credentials';
+import {
+  defaultIgnoreWarnings,
+  defaultSignalSettings,
+  scenarioDescriptions,
+  scenarios,
+  type SignalSettings,
+} from './scenario';
 
 export interface SimulatorOptions {
   /** Devices per type; a type left out is 0, or "all of the file's" when every type is left out. */
@@ -16,6 +23,8 @@ export interface SimulatorOptions {
   /** Absent: run until SIGINT/SIGTERM. */
   durationMs?: number;
   firmware: string;
+  /** What the devices measure and report: scenario, telemetry interval, time scale, warning compliance. */
+  signals: SignalSettings;
 }
 
 export type CliParseResult =
@@ -30,8 +39,8 @@ export const usage = `Usage: npm run devices -- [options]
        npm run start -w @jiefang/mock-devices -- [options]
 
 Connects simulated noise meters, charging detectors and smoke detectors to an MQTT broker, each on its own
-connection with its own credentials, speaking the devices/{id}/… contract (status with Last Will, heartbeat,
-command acks).
+connection with its own credentials, speaking the devices/{id}/… contract: status with Last Will, heartbeat,
+command acks, noise readings on telemetry and detections on event.
 
 Devices
   --noise <n>            noise meters                  (default ${defaultCounts.noise_meter} without --credentials)
@@ -48,6 +57,16 @@ Broker
   --keepalive <s>        MQTT keepalive                           (default 60)
   --session-expiry <s>   how long the broker keeps a device's session after a disconnect (default 3600)
 
+Signals
+  --scenario <name>      what the devices do                      (default normal)
+${scenarios.map((name) => `                           ${name.padEnd(14)} ${scenarioDescriptions[name]}`).join('\n')}
+  --interval-ms <ms>     noise meters' telemetry interval, 100–600000 (default ${defaultSignalSettings.intervalMs})
+  --time-scale <k>       episodes and detections come k times as often and last 1/k as long, for demos;
+                         the day/night background still follows the clock (default 1)
+  --compliance <p>       probability that a play_warning command ends a loud episode (default ${defaultSignalSettings.compliance})
+  --ignore-warnings <n>  warnings each loud episode ignores first (default 1 with noise-episode, so a demo shows
+                         the escalation; else 0)
+
 Behaviour
   --heartbeat <s>        interval of the status heartbeat         (default 30)
   --stagger <ms>         pause between two devices' first connect (default 10)
@@ -55,8 +74,10 @@ Behaviour
   --firmware <text>      firmware string in the online status     (default sim-0.1.0)
   -h, --help             show this help
 
-Example
-  npm run devices -- --noise 20 --charging 200 --smoke 20 --credentials ./devices.json --duration 60`;
+Examples
+  npm run devices -- --noise 20 --charging 200 --smoke 20 --credentials ./devices.json --duration 60
+  npm run devices -- --noise 1 --charging 0 --smoke 0 --scenario noise-episode --compliance 1
+  npm run devices -- --time-scale 60   # 60× as many episodes and detections, each 1/60 as long`;
 
 const flagOf: Record<string, string> = { noise: '--noise', charging: '--charging', smoke: '--smoke' };
 
@@ -71,6 +92,13 @@ const seconds = (min: number, max: number) =>
   z
     .string()
     .regex(/^\d+(\.\d+)?$/, 'must be a number of seconds')
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+const decimal = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'must be a number')
     .transform(Number)
     .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
 
@@ -94,6 +122,14 @@ const rawSchema = z
     stagger: wholeNumber(60_000).default(10),
     duration: seconds(0.1, 31 * 86_400).optional(),
     firmware: z.string().min(1).max(40, 'must be at most 40 characters').default('sim-0.1.0'),
+    scenario: z.enum(scenarios, { error: `must be one of ${scenarios.join(', ')}` }).default('normal'),
+    // The contract's bounds for intervalMs.
+    'interval-ms': wholeNumber(600_000)
+      .pipe(z.number().min(100, 'must be at least 100'))
+      .default(defaultSignalSettings.intervalMs),
+    'time-scale': decimal(0.01, 100_000).default(defaultSignalSettings.timeScale),
+    compliance: decimal(0, 1).default(defaultSignalSettings.compliance),
+    'ignore-warnings': wholeNumber(100).optional(),
   })
   .superRefine((raw, ctx) => {
     if (raw.prefix !== undefined && raw.credentials !== undefined) {
@@ -138,6 +174,11 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
         stagger: { type: 'string' },
         duration: { type: 'string' },
         firmware: { type: 'string' },
+        scenario: { type: 'string' },
+        'interval-ms': { type: 'string' },
+        'time-scale': { type: 'string' },
+        compliance: { type: 'string' },
+        'ignore-warnings': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -186,6 +227,13 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
       staggerMs: raw.stagger,
       ...(raw.duration === undefined ? {} : { durationMs: Math.round(raw.duration * 1000) }),
       firmware: raw.firmware,
+      signals: {
+        scenario: raw.scenario,
+        intervalMs: raw['interval-ms'],
+        timeScale: raw['time-scale'],
+        compliance: raw.compliance,
+        ignoreWarnings: raw['ignore-warnings'] ?? defaultIgnoreWarnings(raw.scenario),
+      },
     },
   };
 }

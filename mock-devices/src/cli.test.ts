@@ -27,7 +27,7 @@ describe('the CLI', () => {
     expect(stderr).toContain('--duration: must be a number of seconds (got "-5")');
   });
 
-  it('runs a small fleet for --duration and prints a summary', async () => {
+  it('runs a small fleet in a scenario for --duration and prints a summary', async () => {
     const prefix = uniqueDeviceId('cli');
     const { code, stdout, stderr } = await runCli([
       '--noise',
@@ -42,6 +42,10 @@ describe('the CLI', () => {
       '1',
       '--session-expiry',
       '5',
+      '--scenario',
+      'charging',
+      '--interval-ms',
+      '200',
     ]);
     await clearRetained(
       [`${prefix}-noise-0001`, `${prefix}-charging-0001`, `${prefix}-charging-0002`].map(deviceTopics.status),
@@ -51,9 +55,17 @@ describe('the CLI', () => {
       stderr: expect.stringContaining('no --credentials file'),
     });
     expect(stdout).toContain('all 3 devices connected');
-    expect(stdout).toMatch(
-      /summary: 3 devices, 3 connected, 3 online at stop, 6 messages sent, 0 commands, 0 acks, 0 reconnects, 0 errors/,
-    );
+    expect(stdout).toContain('scenario charging');
+    expect(stdout).toMatch(/charging-0002 → charging_detected \(confidence 0\.9\)/);
+    // 3 online + 3 offline + 2 detections, plus a reading every 200 ms from the noise meter.
+    const summary =
+      /summary: 3 devices, 3 connected, 3 online at stop, (\d+) messages sent \((\d+) telemetry, 2 events\), 0 commands, 0 acks, 0 reconnects, 0 errors/.exec(
+        stdout,
+      );
+    expect(summary).not.toBeNull();
+    const [, sent, telemetry] = summary!.map(Number);
+    expect(telemetry).toBeGreaterThanOrEqual(2);
+    expect(sent).toBe(8 + telemetry!);
   });
 
   it('prints usage for --help', async () => {

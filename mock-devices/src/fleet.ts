@@ -20,6 +20,9 @@ export interface FleetSummary {
   /** Devices connected when `stop()` began (or now, before it). */
   online: number;
   sent: number;
+  /** Of the messages sent, noise readings and detections. */
+  telemetry: number;
+  events: number;
   commands: number;
   acks: number;
   reconnects: number;
@@ -79,6 +82,8 @@ export class Fleet {
       connected: this.everConnected,
       online: this.onlineAtStop ?? this.devices.filter((device) => device.connected).length,
       sent: 0,
+      telemetry: 0,
+      events: 0,
       commands: 0,
       acks: 0,
       reconnects: 0,
@@ -86,6 +91,8 @@ export class Fleet {
     };
     for (const { stats } of this.devices) {
       summary.sent += stats.sent;
+      summary.telemetry += stats.telemetry;
+      summary.events += stats.events;
       summary.commands += stats.commands;
       summary.acks += stats.acks;
       summary.reconnects += Math.max(0, stats.connects - 1);
@@ -121,7 +128,7 @@ export function formatSummary(summary: FleetSummary, elapsedMs: number): string 
     `summary: ${summary.devices} devices`,
     `${summary.connected} connected`,
     `${summary.online} online at stop`,
-    `${summary.sent} messages sent`,
+    `${summary.sent} messages sent (${summary.telemetry} telemetry, ${summary.events} events)`,
     `${summary.commands} commands`,
     `${summary.acks} acks`,
     `${summary.reconnects} reconnects`,

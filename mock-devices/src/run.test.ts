@@ -6,6 +6,7 @@ import { generateIdentities } from './credentials';
 import { Fleet, formatSummary } from './fleet';
 import { createMemoryLogger } from './logger';
 import { redactUrl, runSimulator } from './run';
+import { defaultSignalSettings } from './scenario';
 import type { ConnectFn } from './simulatedDevice';
 import { BROKER_URL, clearRetained, uniqueDeviceId, Watcher } from './testSupport';
 
@@ -28,6 +29,7 @@ const baseOptions: Omit<SimulatorOptions, 'counts'> = {
   sessionExpirySec: 10,
   staggerMs: 20,
   firmware: 'sim-test',
+  signals: defaultSignalSettings,
 };
 
 const isStatus = (id: string, status: string) => (m: { topic: string; json: unknown }) =>
@@ -87,13 +89,15 @@ describe('Fleet', () => {
       connected: 3,
       online: 3,
       sent: 6,
+      telemetry: 0,
+      events: 0,
       commands: 0,
       acks: 0,
       reconnects: 0,
       errors: 0,
     });
     expect(formatSummary(summary, 1_234)).toBe(
-      'summary: 3 devices, 3 connected, 3 online at stop, 6 messages sent, 0 commands, 0 acks, 0 reconnects, 0 errors, ran 1.2 s',
+      'summary: 3 devices, 3 connected, 3 online at stop, 6 messages sent (0 telemetry, 0 events), 0 commands, 0 acks, 0 reconnects, 0 errors, ran 1.2 s',
     );
   });
 });

@@ -13,6 +13,8 @@ import {
 } from './credentials';
 import { Fleet, type FleetSummary } from './fleet';
 import type { Logger } from './logger';
+import type { Random } from './random';
+import { createBehaviourFactory } from './scenario';
 import type { ConnectFn } from './simulatedDevice';
 
 export interface RunDeps {
@@ -24,6 +26,8 @@ export interface RunDeps {
   /** Directory a relative --credentials path is resolved against. */
   cwd: string;
   readFile?: (path: string) => Promise<string>;
+  /** Source of every random choice (signals, backoff jitter); Math.random unless a test injects one. */
+  random?: Random;
 }
 
 export interface RunResult {
@@ -36,10 +40,14 @@ export interface RunResult {
 /** Builds the fleet from the options, runs it until asked to stop or `durationMs` passed, then stops it cleanly. */
 export async function runSimulator(options: SimulatorOptions, deps: RunDeps): Promise<RunResult> {
   const { clock, logger } = deps;
+  const random = deps.random ?? Math.random;
+  const { signals } = options;
   const identities = await chooseIdentities(options, deps);
   const startedAt = clock.now();
   logger.info(
-    `starting ${describeFleet(identities)} against ${redactUrl(options.url)}; heartbeat every ${options.heartbeatMs / 1000} s` +
+    `starting ${describeFleet(identities)} against ${redactUrl(options.url)}; scenario ${signals.scenario}` +
+      (signals.timeScale === 1 ? '' : ` at ${signals.timeScale}× speed`) +
+      `; heartbeat every ${options.heartbeatMs / 1000} s` +
       (options.durationMs === undefined
         ? '; Ctrl-C to stop'
         : `; stopping after ${options.durationMs / 1000} s`),
@@ -59,6 +67,8 @@ export async function runSimulator(options: SimulatorOptions, deps: RunDeps): Pr
       keepaliveSec: options.keepaliveSec,
       sessionExpirySec: options.sessionExpirySec,
       firmware: options.firmware,
+      random,
+      behaviour: createBehaviourFactory(signals, { clock, logger, random }),
     },
   });
   void fleet.start();

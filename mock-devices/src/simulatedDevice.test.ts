@@ -59,6 +59,25 @@ afterAll(async () => {
   await clearRetained(usedIds.map(statusOf));
 });
 
+describe('SimulatedDevice payload checks', () => {
+  it('refuses to send telemetry or an event the contract rejects, counting an error', async () => {
+    const logger = createMemoryLogger();
+    const device = new SimulatedDevice({
+      identity: { id: uniqueDeviceId('bad'), type: 'noise_meter' },
+      url: BROKER_URL,
+      connect: capturingConnect,
+      clock: createManualClock(),
+      logger,
+      heartbeatMs: 60_000,
+    });
+    await expect(device.sendTelemetry({ leq: 200, intervalMs: 1_000 })).resolves.toBe(false);
+    await expect(device.sendEvent({ type: 'smoke_detected', confidence: 1.5 })).resolves.toBe(false);
+    expect(device.stats).toMatchObject({ errors: 2, sent: 0, telemetry: 0, events: 0 });
+    expect(logger.lines[0]).toMatch(/^warn .* invalid telemetry not sent: leq /);
+    expect(rawClients).toEqual([]);
+  });
+});
+
 describe('SimulatedDevice against the real broker', () => {
   it('publishes a retained online status, then heartbeats with increasing seq and clock ts', async () => {
     const id = uniqueDeviceId('hb');

@@ -1,11 +1,26 @@
-import { deviceTopics, type DeviceStatus, type DeviceType } from '@jiefang/contracts';
+import {
+  deviceCommandSchema,
+  deviceEventSchema,
+  deviceTopics,
+  noiseTelemetrySchema,
+  type DeviceCommand,
+  type DeviceCommandAck,
+  type DeviceStatus,
+  type DeviceType,
+} from '@jiefang/contracts';
 import type { IClientOptions, IConnackPacket, MqttClient } from 'mqtt';
 import { z } from 'zod';
 import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
+import type {
+  BehaviourFactory,
+  DeviceBehaviour,
+  DeviceEventBody,
+  DeviceUplink,
+  NoiseTelemetryBody,
+} from './behaviour';
 import type { Clock } from './clock';
 import type { DeviceIdentity } from './credentials';
 import type { Logger } from './logger';
-import { deviceCommandSchema, type DeviceCommand, type DeviceCommandAck } from '@jiefang/contracts';
 
 /** `mqtt.connect`, or a wrapper around it (tests use one to reach the raw client). */
 export type ConnectFn = (url: string, options: IClientOptions) => MqttClient;
@@ -34,6 +49,8 @@ export interface SimulatedDeviceOptions {
   onConnect?: (device: SimulatedDevice) => void;
   /** Called for every valid command, after it was acknowledged. */
   onCommand?: (device: SimulatedDevice, command: DeviceCommand) => void;
+  /** What the device measures and reports (telemetry, detections); without it, only status and acks. */
+  behaviour?: BehaviourFactory;
 }
 
 export interface DeviceStats {
@@ -41,6 +58,9 @@ export interface DeviceStats {
   connects: number;
   /** Messages the broker acknowledged (QoS 1 PUBACK). */
   sent: number;
+  /** Of those, telemetry readings and events. */
+  telemetry: number;
+  events: number;
   commands: number;
   acks: number;
   errors: number;
@@ -53,15 +73,31 @@ const DEFAULT_SESSION_EXPIRY_SEC = 3_600;
 
 /**
  * One simulated device on its own MQTT connection: persistent session, Last Will `offline` on its status topic,
- * `online` on connect, a heartbeat, and an ack for every command on its `cmd` topic.
+ * `online` on connect, a heartbeat, an ack for every command on its `cmd` topic, and whatever its behaviour
+ * measures on `telemetry` and `event`.
  */
-export class SimulatedDevice {
+export class SimulatedDevice implements DeviceUplink {
   readonly id: string;
   readonly type: DeviceType;
-  readonly stats: DeviceStats = { connects: 0, sent: 0, commands: 0, acks: 0, errors: 0 };
+  readonly stats: DeviceStats = {
+    connects: 0,
+    sent: 0,
+    telemetry: 0,
+    events: 0,
+    commands: 0,
+    acks: 0,
+    errors: 0,
+  };
 
   private readonly options: SimulatedDeviceOptions;
-  private readonly topics: { status: string; command: string; commandAck: string };
+  private readonly topics: {
+    status: string;
+    command: string;
+    commandAck: string;
+    telemetry: string;
+    event: string;
+  };
+  private readonly behaviour: DeviceBehaviour | undefined;
   private seq: number;
   private client: MqttClient | undefined;
   private cancelHeartbeat: (() => void) | undefined;
@@ -79,7 +115,10 @@ export class SimulatedDevice {
       status: deviceTopics.status(this.id),
       command: deviceTopics.command(this.id),
       commandAck: deviceTopics.commandAck(this.id),
+      telemetry: deviceTopics.telemetry(this.id),
+      event: deviceTopics.event(this.id),
     };
+    this.behaviour = options.behaviour?.(this);
   }
 
   get connected(): boolean {
@@ -136,10 +175,22 @@ export class SimulatedDevice {
     return this.publish(this.topics.status, this.statusPayload('online'), true);
   }
 
-  /** Sends a telemetry reading or an event with a fresh `ts` and `seq` (for later behaviours). */
-  send(channel: 'telemetry' | 'event', body: Record<string, unknown>): Promise<boolean> {
-    const topic = channel === 'telemetry' ? deviceTopics.telemetry(this.id) : deviceTopics.event(this.id);
-    return this.publish(topic, { ...this.envelope(), ...body }, false);
+  /** Publishes a noise reading on `telemetry` with a fresh `ts` and `seq`, checked against the contract. */
+  async sendTelemetry(body: NoiseTelemetryBody): Promise<boolean> {
+    const parsed = noiseTelemetrySchema.safeParse({ ...this.envelope(), ...body });
+    if (!parsed.success) return this.refuse('telemetry', parsed.error);
+    const sent = await this.publish(this.topics.telemetry, parsed.data, false);
+    if (sent) this.stats.telemetry += 1;
+    return sent;
+  }
+
+  /** Publishes a detection on `event` with a fresh `ts` and `seq`, checked against the contract. */
+  async sendEvent(body: DeviceEventBody): Promise<boolean> {
+    const parsed = deviceEventSchema.safeParse({ ...this.envelope(), ...body });
+    if (!parsed.success) return this.refuse('event', parsed.error);
+    const sent = await this.publish(this.topics.event, parsed.data, false);
+    if (sent) this.stats.events += 1;
+    return sent;
   }
 
   /**
@@ -147,6 +198,8 @@ export class SimulatedDevice {
    * `timeoutMs` and closes the socket.
    */
   stop(timeoutMs = 3_000): Promise<void> {
+    // Before anything is awaited, so no reading or detection slips out after `offline`.
+    this.behaviour?.stop();
     this.stopPromise ??= this.shutdown(timeoutMs);
     return this.stopPromise;
   }
@@ -189,6 +242,8 @@ export class SimulatedDevice {
     const waiters = this.connectWaiters;
     this.connectWaiters = [];
     waiters.forEach((resolve) => resolve());
+    // Measuring starts once, at the first connect; it goes on across reconnects like a real device's sensor.
+    if (this.stats.connects === 1) this.behaviour?.start();
     this.options.onConnect?.(this);
   }
 
@@ -218,7 +273,10 @@ export class SimulatedDevice {
     }
     const command = parsed.data;
     this.options.logger.info(`${this.id} ← ${command.action} (${command.messageId})`);
-    void this.ack(command.messageId, true).then(() => this.options.onCommand?.(this, command));
+    void this.ack(command.messageId, true).then(() => {
+      this.behaviour?.onCommand(command);
+      this.options.onCommand?.(this, command);
+    });
   }
 
   private async ack(messageId: string, ok: boolean, error?: string): Promise<void> {
@@ -274,6 +332,13 @@ export class SimulatedDevice {
   private stopHeartbeat(): void {
     this.cancelHeartbeat?.();
     this.cancelHeartbeat = undefined;
+  }
+
+  /** A payload the contract rejects is a bug in the simulator: counted and logged, never sent. */
+  private refuse(channel: string, error: z.ZodError): boolean {
+    const problems = error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ');
+    this.recordError(`invalid ${channel} not sent: ${problems}`);
+    return false;
   }
 
   private recordError(message: string): void {

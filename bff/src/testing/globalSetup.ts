@@ -11,4 +11,6 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_MONGODB_URI = services.mongodb.url;
   process.env.TEST_REDIS_URL = services.redis.url;
   process.env.TEST_MQTT_URL = services.mqtt.url;
+  process.env.TEST_MQTT_USERNAME = services.mqtt.username ?? '';
+  process.env.TEST_MQTT_PASSWORD = services.mqtt.password ?? '';
 }

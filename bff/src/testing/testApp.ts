@@ -50,6 +50,9 @@ export async function startTestApp(suite: string, options: TestAppOptions = {}):
     MONGODB_DB: `test_${runId}`.slice(0, 63),
     REDIS_URL: options.redisUrl ?? requiredEnv('TEST_REDIS_URL'),
     MQTT_URL: requiredEnv('TEST_MQTT_URL'),
+    MQTT_USERNAME: process.env.TEST_MQTT_USERNAME || undefined,
+    MQTT_PASSWORD: process.env.TEST_MQTT_PASSWORD || undefined,
+    INSTANCE_ID: runId.slice(0, 40),
     JWT_SECRET: `test-secret-${runId}`.padEnd(40, '-'),
     REDIS_PREFIX: `test:${runId}`,
     DEV_LOGIN: '1',
@@ -67,7 +70,12 @@ export async function startTestApp(suite: string, options: TestAppOptions = {}):
   });
   redis.on('error', () => undefined);
   await redis.connect();
-  const mqtt = await connectMqtt({ url: config.MQTT_URL, clientId: `test-${runId}` });
+  const mqtt = await connectMqtt({
+    url: config.MQTT_URL,
+    clientId: `test-${runId}`,
+    username: config.MQTT_USERNAME,
+    password: config.MQTT_PASSWORD,
+  });
   const app = createApp({
     config,
     mongo,

@@ -1,5 +1,5 @@
 import { roles } from '@jiefang/contracts';
-import { entriesForRoles, featureIds, featuresByRole } from './entries';
+import { commonEntries, entriesForRoles, featureIds, featuresByRole } from './entries';
 import { t } from '../i18n';
 
 describe('entriesForRoles', () => {
@@ -23,6 +23,24 @@ describe('entriesForRoles', () => {
   it('maps every role to at least one feature', () => {
     for (const role of roles) expect(featuresByRole[role].length).toBeGreaterThan(0);
     expect(entriesForRoles([...roles])).toHaveLength(roles.length);
+  });
+
+  it('links a property owner to 屋主告警 in the devices subpackage', () => {
+    const [owner] = entriesForRoles(['property_owner']);
+    expect(owner?.features).toEqual([
+      { id: 'charging.alerts', path: '/subpackages/devices/owner/index', available: true },
+    ]);
+    expect(t('entry.charging.alerts.title')).toBe('屋主告警');
+    expect(entriesForRoles(['resident'])[0]?.features.map((f) => f.id)).not.toContain('charging.alerts');
+  });
+
+  it('gives everyone signed in 身边噪音, whatever the roles, outside the role cards', () => {
+    expect(commonEntries()).toEqual([
+      { id: 'noise.nearby', path: '/subpackages/devices/noise/index', available: true },
+    ]);
+    expect(t('entry.noise.nearby.title')).toBe('身边噪音');
+    expect(commonEntries({})).toEqual([{ id: 'noise.nearby', path: undefined, available: false }]);
+    for (const role of roles) expect(featuresByRole[role]).not.toContain('noise.nearby');
   });
 
   it('marks a feature without a page as not available (即将上线) and one with a page as available', () => {

@@ -1,4 +1,5 @@
 import { roles, type Role } from '@jiefang/contracts';
+import { NOISE_PAGE, OWNER_ALARMS_PAGE } from './devices/routes';
 import { MINE_PAGE, REPORT_CREATE_PAGE } from './report/routes';
 
 /** Every feature a role's home card can point to. */
@@ -8,6 +9,7 @@ export const featureIds = [
   'escort.book',
   'escort.tasks',
   'charging.alerts',
+  'noise.nearby',
   'community.services',
   'enforcement.tickets',
   'dispatch.center',
@@ -21,7 +23,12 @@ export type FeatureId = (typeof featureIds)[number];
 export const featurePages: Partial<Record<FeatureId, string>> = {
   'report.create': REPORT_CREATE_PAGE,
   'report.mine': MINE_PAGE,
+  'charging.alerts': OWNER_ALARMS_PAGE,
+  'noise.nearby': NOISE_PAGE,
 };
+
+/** What everyone signed in sees on the home page, whatever their roles (in a card of its own). */
+export const commonFeatures: readonly FeatureId[] = ['noise.nearby'];
 
 /** What each role sees on the home page (elder and family bookings live under resident). */
 export const featuresByRole: Record<Role, readonly FeatureId[]> = {
@@ -57,9 +64,16 @@ export function entriesForRoles(
     .filter((role) => held.has(role))
     .map((role) => ({
       role,
-      features: featuresByRole[role].map((id) => {
-        const path = pages[id];
-        return { id, path, available: path !== undefined };
-      }),
+      features: featuresByRole[role].map((id) => toEntry(id, pages)),
     }));
+}
+
+/** The features every signed-in user has, shown whatever the roles (even none known). */
+export function commonEntries(pages: Partial<Record<FeatureId, string>> = featurePages): FeatureEntry[] {
+  return commonFeatures.map((id) => toEntry(id, pages));
+}
+
+function toEntry(id: FeatureId, pages: Partial<Record<FeatureId, string>>): FeatureEntry {
+  const path = pages[id];
+  return { id, path, available: path !== undefined };
 }

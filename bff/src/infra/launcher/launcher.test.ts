@@ -26,12 +26,18 @@ describe('startLocalServices', () => {
   });
 
   it('reuses services that already listen on their local ports', async () => {
-    const services = await startLocalServices({ env: {}, dataDir: tempDataDir() });
+    // The test run's own globalSetup has MongoDB on 27017 and our broker on 1884; the machine has Redis.
+    const services = await startLocalServices({ env: {} });
     try {
-      // The test run's own globalSetup has MongoDB on 27017, and the machine has Redis and an MQTT broker.
       expect(services.mongodb.source).toBe('already-running');
       expect(services.redis).toMatchObject({ url: 'redis://127.0.0.1:6379', source: 'already-running' });
-      expect(services.mqtt.source).toBe('already-running');
+      expect(services.mqtt).toMatchObject({ source: 'already-running', accounts: 'dynamic-security' });
+      const bff = await mqtt.connectAsync(services.mqtt.url, {
+        username: services.mqtt.username,
+        password: services.mqtt.password,
+        reconnectPeriod: 0,
+      });
+      await bff.endAsync();
     } finally {
       await services.stop();
     }
@@ -71,8 +77,17 @@ describe('startLocalServices', () => {
         expect(await client.db('launcher_check').collection('things').countDocuments()).toBe(1);
         await client.close();
 
-        const mqttClient = await mqtt.connectAsync(services.mqtt.url, { clientId: `launcher-${mqttPort}` });
+        const mqttClient = await mqtt.connectAsync(services.mqtt.url, {
+          clientId: `launcher-${mqttPort}`,
+          username: services.mqtt.username,
+          password: services.mqtt.password,
+          reconnectPeriod: 0,
+        });
         await mqttClient.endAsync();
+        // Devices are never pointed at an anonymous broker.
+        await expect(
+          mqtt.connectAsync(services.mqtt.url, { clientId: `anonymous-${mqttPort}`, reconnectPeriod: 0 }),
+        ).rejects.toThrow(/authori[sz]ed|refused/i);
       } finally {
         await services.stop();
       }
@@ -81,6 +96,10 @@ describe('startLocalServices', () => {
     },
     40_000,
   );
+
+  it('refuses to hand devices a broker on its port that it did not start', async () => {
+    await expect(startLocalServices({ env: {}, dataDir: tempDataDir() })).rejects.toThrow(/MQTT_URL/);
+  });
 
   it('explains what to install when MongoDB cannot be found or started', async () => {
     const port = await freePort();

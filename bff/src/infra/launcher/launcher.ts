@@ -1,8 +1,9 @@
 import fs from 'node:fs';
-import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { createBroker } from 'aedes';
+import { bffBrokerAccount, initialDynamicSecurityState, type BrokerAccount } from './brokerAccounts';
+import { startEmbeddedBroker } from './embeddedBroker';
 import { findExecutable, startManagedProcess, type ManagedProcess } from './childProcess';
 import { isListening, waitForPort } from './portProbe';
 
@@ -15,10 +16,18 @@ export interface ResolvedService {
   provider: string;
 }
 
+/** The MQTT broker, with the BFF's own account on it when the broker has accounts. */
+export interface BrokerService extends ResolvedService {
+  username?: string;
+  password?: string;
+  /** Set when the BFF manages device accounts through Mosquitto's dynamic-security control API. */
+  accounts?: 'dynamic-security';
+}
+
 export interface LocalServices {
   mongodb: ResolvedService;
   redis: ResolvedService;
-  mqtt: ResolvedService;
+  mqtt: BrokerService;
   /** Stops everything this launcher started; services it found running are left alone. */
   stop(): Promise<void>;
 }
@@ -158,17 +167,48 @@ async function resolveMqtt(
   dataDir: string,
   log: (message: string) => void,
   stoppers: Array<() => Promise<void>>,
-): Promise<ResolvedService> {
-  if (env.MQTT_URL) return { url: env.MQTT_URL, source: 'configured', provider: 'MQTT_URL' };
-  const port = Number(env.MQTT_PORT ?? 1883);
+): Promise<BrokerService> {
+  if (env.MQTT_URL) {
+    return {
+      url: env.MQTT_URL,
+      source: 'configured',
+      provider: 'MQTT_URL',
+      username: env.MQTT_USERNAME,
+      password: env.MQTT_PASSWORD,
+    };
+  }
+  // Devices are never pointed at an anonymous broker, so the launcher runs its own with accounts.
+  const port = Number(env.MQTT_PORT ?? 1884);
   const url = `mqtt://${localHost}:${port}`;
+  const dir = path.join(dataDir, 'mosquitto');
+  const accountFile = path.join(dir, 'bff-account.json');
   if (await isListening(localHost, port)) {
-    return { url, source: 'already-running', provider: `MQTT broker on ${localHost}:${port}` };
+    if (!fs.existsSync(accountFile)) {
+      throw new ServiceUnavailableError(
+        `Something already listens on ${localHost}:${port} that this launcher did not start. ` +
+          'Stop it, choose another MQTT_PORT, or set MQTT_URL, MQTT_USERNAME and MQTT_PASSWORD.',
+      );
+    }
+    return {
+      url,
+      source: 'already-running',
+      provider: `MQTT broker on ${localHost}:${port}`,
+      accounts: 'dynamic-security',
+      ...bffBrokerAccount(dir),
+    };
   }
 
   const mosquitto = findExecutable('mosquitto', [env.MOSQUITTO_BIN ?? ''], env.PATH);
   if (mosquitto) {
-    const configFile = writeMosquittoConfig(dataDir, port);
+    const plugin = findDynamicSecurityPlugin(env);
+    if (!plugin) {
+      throw new ServiceUnavailableError(
+        "Mosquitto's dynamic-security plugin was not found; install Mosquitto 2 (`apt-get install mosquitto`) " +
+          'or set MOSQUITTO_DYNSEC_PLUGIN to mosquitto_dynamic_security.so.',
+      );
+    }
+    const account = bffBrokerAccount(dir);
+    const configFile = writeMosquittoConfig(dir, port, plugin, account);
     const child = startManagedProcess(
       'mosquitto',
       mosquitto,
@@ -177,37 +217,73 @@ async function resolveMqtt(
     );
     stoppers.push(() => child.stop());
     await waitForChild(child, localHost, port, 10_000, 'mosquitto');
-    log(`Started mosquitto on ${localHost}:${port}`);
-    return { url, source: 'started', provider: `mosquitto ${mosquitto}` };
+    log(`Started mosquitto with per-device accounts on ${localHost}:${port}`);
+    return {
+      url,
+      source: 'started',
+      provider: `mosquitto ${mosquitto}`,
+      accounts: 'dynamic-security',
+      ...account,
+    };
   }
 
-  const broker = createBroker();
-  const server = net.createServer(broker.handle);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, localHost, () => resolve());
+  const account = bffBrokerAccount(dir);
+  const broker = await startEmbeddedBroker({
+    host: localHost,
+    port,
+    stateFile: path.join(dir, 'aedes-accounts.json'),
+    account,
   });
-  stoppers.push(async () => {
-    await new Promise<void>((resolve) => broker.close(() => resolve()));
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
-  log(`Started the embedded aedes MQTT broker on ${localHost}:${port}`);
-  return { url, source: 'started', provider: 'embedded aedes broker' };
+  stoppers.push(() => broker.close());
+  log(`Started the embedded aedes MQTT broker with per-device accounts on ${localHost}:${port}`);
+  return {
+    url,
+    source: 'started',
+    provider: 'embedded aedes broker',
+    accounts: 'dynamic-security',
+    ...account,
+  };
 }
 
-function writeMosquittoConfig(dataDir: string, port: number): string {
-  const dir = path.join(dataDir, 'mosquitto');
+const dynamicSecurityPluginPaths = [
+  '/usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so',
+  '/usr/lib/aarch64-linux-gnu/mosquitto_dynamic_security.so',
+  '/usr/lib/mosquitto_dynamic_security.so',
+  '/usr/local/lib/mosquitto_dynamic_security.so',
+];
+
+function findDynamicSecurityPlugin(env: NodeJS.ProcessEnv): string | undefined {
+  return [env.MOSQUITTO_DYNSEC_PLUGIN ?? '', ...dynamicSecurityPluginPaths].find(
+    (candidate) => candidate && fs.existsSync(candidate),
+  );
+}
+
+function writeMosquittoConfig(dir: string, port: number, plugin: string, account: BrokerAccount): string {
   fs.mkdirSync(dir, { recursive: true });
+  const stateFile = path.join(dir, 'dynamic-security.json');
+  if (!fs.existsSync(stateFile)) {
+    fs.writeFileSync(stateFile, JSON.stringify(initialDynamicSecurityState(account), null, 2), {
+      mode: 0o600,
+    });
+  }
   const file = path.join(dir, 'mosquitto.conf');
   // Persistence and explicit queue limits: Mosquitto's defaults lose queued QoS 1 messages on restart.
   fs.writeFileSync(
     file,
     [
       `listener ${port} ${localHost}`,
-      'allow_anonymous true',
+      'allow_anonymous false',
+      // Run as whoever runs the launcher: started as root, Mosquitto would switch to a user that
+      // cannot write its state under .data.
+      `user ${os.userInfo().username}`,
+      `plugin ${plugin}`,
+      `plugin_opt_config_file ${stateFile}`,
       'persistence true',
       `persistence_location ${dir}/`,
-      'max_queued_messages 100000',
+      'autosave_interval 10',
+      'max_queued_messages 1000000',
+      'max_inflight_messages 100',
+      'max_packet_size 65536',
       '',
     ].join('\n'),
   );

@@ -1,9 +1,7 @@
 import { deviceCredentialsSchema, deviceListSchema } from '@jiefang/contracts';
 import { startTestApp, type TestApp } from '../../testing/testApp';
 import { auth } from '../../testing/reportFixtures';
-import { deviceModel } from './deviceModel';
-import { deviceRegistry } from './deviceRegistry';
-import { loadDistrict } from '../district/district';
+import mqtt from 'mqtt';
 
 let t: TestApp;
 let admin: string;
@@ -16,8 +14,26 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** A real login on the test run's broker: username and client id are the device id. */
+async function canConnect(id: string, secret: string): Promise<boolean> {
+  const client = mqtt.connect(t.config.MQTT_URL, {
+    clientId: id,
+    username: id,
+    password: secret,
+    reconnectPeriod: 0,
+    connectTimeout: 3000,
+  });
+  const connected = await new Promise<boolean>((resolve) => {
+    client.once('connect', () => resolve(true));
+    client.once('error', () => resolve(false));
+    client.once('close', () => resolve(false));
+  });
+  await client.endAsync(true);
+  return connected;
+}
+
 const noiseMeter = {
-  id: 'noise-qingzhu-01',
+  id: `noise-${Math.random().toString(36).slice(2, 10)}`,
   type: 'noise_meter',
   street: '江南中街道',
   lat: 23.108,
@@ -30,11 +46,11 @@ describe('device registry', () => {
   it('registers a device once and shows its secret only at registration', async () => {
     const created = await t.http.post('/api/devices').set(auth(admin)).send(noiseMeter).expect(201);
     const credentials = deviceCredentialsSchema.parse(created.body);
-    expect(credentials).toMatchObject({ id: 'noise-qingzhu-01', mqttUrl: 'mqtts://devices.example:8883' });
+    expect(credentials).toMatchObject({ id: noiseMeter.id, mqttUrl: 'mqtts://devices.example:8883' });
     expect(credentials.secret.length).toBeGreaterThanOrEqual(32);
     expect(created.headers['cache-control']).toBe('no-store');
 
-    const shown = await t.http.get('/api/devices/noise-qingzhu-01').set(auth(admin)).expect(200);
+    const shown = await t.http.get(`/api/devices/${noiseMeter.id}`).set(auth(admin)).expect(200);
     expect(shown.body).toMatchObject({
       streetId: 'jiangnanzhong',
       streetName: '江南中街道',
@@ -47,18 +63,13 @@ describe('device registry', () => {
     await t.http.post('/api/devices').set(auth(admin)).send(noiseMeter).expect(409);
   });
 
-  it('verifies credentials for the broker and rotates them', async () => {
-    const registry = deviceRegistry({
-      devices: deviceModel(t.mongo),
-      district: loadDistrict(),
-      clock: t.clock,
-      mqttUrl: 'mqtt://x',
-    });
+  it('gives each device a broker account that rotation and disabling take effect on at once', async () => {
+    const id = `charge-${t.runId}`.slice(0, 64);
     const created = await t.http
       .post('/api/devices')
       .set(auth(admin))
       .send({
-        id: 'charge-huazhou-101',
+        id,
         type: 'charging_detector',
         street: 'huazhou',
         lat: 23.093,
@@ -66,23 +77,18 @@ describe('device registry', () => {
         householdId: 'hz-101',
       })
       .expect(201);
-    expect(await registry.verify('charge-huazhou-101', created.body.secret)).toBe(true);
-    expect(await registry.verify('charge-huazhou-101', 'guess')).toBe(false);
-    expect(await registry.verify('no-such-device', created.body.secret)).toBe(false);
+    expect(await canConnect(id, created.body.secret)).toBe(true);
+    expect(await canConnect(id, 'guess')).toBe(false);
+    expect(await canConnect(`${id}-other`, created.body.secret)).toBe(false);
 
-    const rotated = await t.http
-      .post('/api/devices/charge-huazhou-101/rotate-secret')
-      .set(auth(admin))
-      .expect(200);
-    expect(await registry.verify('charge-huazhou-101', created.body.secret)).toBe(false);
-    expect(await registry.verify('charge-huazhou-101', rotated.body.secret)).toBe(true);
+    const rotated = await t.http.post(`/api/devices/${id}/rotate-secret`).set(auth(admin)).expect(200);
+    expect(await canConnect(id, created.body.secret)).toBe(false);
+    expect(await canConnect(id, rotated.body.secret)).toBe(true);
 
-    await t.http
-      .patch('/api/devices/charge-huazhou-101')
-      .set(auth(admin))
-      .send({ disabled: true })
-      .expect(200);
-    expect(await registry.verify('charge-huazhou-101', rotated.body.secret)).toBe(false);
+    await t.http.patch(`/api/devices/${id}`).set(auth(admin)).send({ disabled: true }).expect(200);
+    expect(await canConnect(id, rotated.body.secret)).toBe(false);
+    await t.http.patch(`/api/devices/${id}`).set(auth(admin)).send({ disabled: false }).expect(200);
+    expect(await canConnect(id, rotated.body.secret)).toBe(true);
   });
 
   it('checks what each type needs', async () => {
@@ -116,18 +122,18 @@ describe('device registry', () => {
     const list = deviceListSchema.parse(
       (await t.http.get('/api/devices').set(auth(leader.token)).expect(200)).body,
     );
-    expect(list.items.map((device) => device.id)).toEqual(['charge-huazhou-101']);
+    expect(list.items.map((device) => device.id)).toEqual([`charge-${t.runId}`.slice(0, 64)]);
     const all = deviceListSchema.parse(
       (await t.http.get('/api/devices?type=noise_meter').set(auth(admin)).expect(200)).body,
     );
-    expect(all.items.map((device) => device.id)).toEqual(['noise-qingzhu-01']);
+    expect(all.items.map((device) => device.id)).toEqual([noiseMeter.id]);
 
     await t.http
       .post('/api/devices')
       .set(auth(leader.token))
       .send({ ...noiseMeter, id: 'noise-y-1' })
       .expect(403);
-    await t.http.post('/api/devices/noise-qingzhu-01/rotate-secret').set(auth(leader.token)).expect(403);
+    await t.http.post(`/api/devices/${noiseMeter.id}/rotate-secret`).set(auth(leader.token)).expect(403);
     const resident = await t.loginAs('resident', '好奇的居民');
     await t.http.get('/api/devices').set(auth(resident.token)).expect(403);
   });

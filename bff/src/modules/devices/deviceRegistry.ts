@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Model } from 'mongoose';
 import type {
   Device,
@@ -11,6 +11,7 @@ import type {
 import type { Clock } from '../../infra/clock';
 import { badRequest, conflict, notFound } from '../../http/httpError';
 import { findStreet, type District } from '../district/district';
+import type { DeviceBrokerAccounts } from './deviceBrokerAccounts';
 import type { DeviceDocument } from './deviceModel';
 
 /**
@@ -26,6 +27,9 @@ export function deviceRegistry(deps: {
   district: District;
   clock: Clock;
   mqttUrl: string;
+  accounts: DeviceBrokerAccounts;
+  /** The processor's latest readings (Redis), fresher than anything stored on the device. */
+  latest: (deviceIds: readonly string[]) => Promise<Map<string, Record<string, string | number>>>;
 }) {
   const { devices, district, clock } = deps;
 
@@ -40,6 +44,11 @@ export function deviceRegistry(deps: {
     secret,
     mqttUrl: deps.mqttUrl,
   });
+
+  const withLatest = async (items: DeviceDocument[]): Promise<Device[]> => {
+    const latest = await deps.latest(items.map((item) => item._id)).catch(() => new Map());
+    return items.map((item) => ({ ...view(item), lastReading: latest.get(item._id) ?? item.lastReading }));
+  };
 
   const view = (device: DeviceDocument): Device => ({
     id: device._id,
@@ -89,6 +98,13 @@ export function deviceRegistry(deps: {
         if ((error as { code?: number }).code === 11000) throw conflict('设备编号已存在', { field: 'id' });
         throw error;
       }
+      try {
+        await deps.accounts.grant(request.id, secret);
+      } catch (error) {
+        // A device the broker would refuse is not registered: the admin can simply try again.
+        await devices.deleteOne({ _id: request.id });
+        throw error;
+      }
       return credentials(request.id, secret);
     },
 
@@ -104,6 +120,9 @@ export function deviceRegistry(deps: {
         .findByIdAndUpdate(id, { $set: set }, { new: true })
         .lean<DeviceDocument>();
       if (!updated) throw notFound('设备不存在');
+      if (request.disabled !== undefined && request.disabled !== current.disabled) {
+        await deps.accounts.setEnabled(id, !request.disabled);
+      }
       return view(updated);
     },
 
@@ -111,6 +130,9 @@ export function deviceRegistry(deps: {
     async rotateSecret(id: string): Promise<DeviceCredentials> {
       const secret = newSecret();
       const salt = randomBytes(12).toString('hex');
+      if (!(await devices.exists({ _id: id }))) throw notFound('设备不存在');
+      // Broker first: if it refuses, the registry still holds the secret the device is using.
+      await deps.accounts.grant(id, secret);
       const updated = await devices.updateOne(
         { _id: id },
         {
@@ -126,21 +148,10 @@ export function deviceRegistry(deps: {
       return credentials(id, secret);
     },
 
-    /** For the broker's authentication hook: is this the device's current secret? */
-    async verify(id: string, secret: string): Promise<boolean> {
-      const device = await devices
-        .findById(id, { secretSalt: 1, secretHash: 1, disabled: 1 })
-        .lean<DeviceDocument>();
-      if (!device || device.disabled) return false;
-      const expected = Buffer.from(device.secretHash, 'hex');
-      const given = Buffer.from(hashSecret(device.secretSalt, secret), 'hex');
-      return expected.length === given.length && timingSafeEqual(expected, given);
-    },
-
     async get(id: string): Promise<Device> {
       const device = await devices.findById(id).lean<DeviceDocument>();
       if (!device) throw notFound('设备不存在');
-      return view(device);
+      return (await withLatest([device]))[0] as Device;
     },
 
     async list(query: DeviceListQuery, onlyStreetId?: string): Promise<DeviceList> {
@@ -153,7 +164,7 @@ export function deviceRegistry(deps: {
         devices.find(filter).sort({ _id: 1 }).skip(query.offset).limit(query.limit).lean<DeviceDocument[]>(),
         devices.countDocuments(filter),
       ]);
-      return { items: items.map(view), total };
+      return { items: await withLatest(items), total };
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { UserModels } from '../users/userModel';
 
-/** Who to tell: a squad's leaders, the dispatchers. */
+/** Who to tell: a squad's leaders, a street's community (grid) workers, the dispatchers. */
 export function staffDirectory(models: UserModels) {
   const idsOf = async (filter: Record<string, unknown>) =>
     (await models.User.find({ ...filter, disabled: false }, { _id: 1 }).lean()).map((user) => user._id);
@@ -8,6 +8,8 @@ export function staffDirectory(models: UserModels) {
     squadLeaders: (squadId: string | null) =>
       squadId ? idsOf({ roles: 'squad_leader', squadId }) : Promise.resolve([]),
     dispatchers: () => idsOf({ roles: 'dispatcher' }),
+    communityWorkers: (streetId: string | null) =>
+      streetId ? idsOf({ roles: 'community_worker', streetId }) : Promise.resolve([]),
     async nameOf(userId: string): Promise<string | null> {
       const user = await models.User.findById(userId, { name: 1 }).lean();
       return user?.name ?? null;

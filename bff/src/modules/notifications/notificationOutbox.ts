@@ -137,6 +137,9 @@ export function notificationOutbox(deps: {
   return {
     relayFromTicket,
 
+    /** Notifications not tied to a ticket (device alarms); deterministic ids make a replay harmless. */
+    enqueue: store,
+
     /** Crash recovery: relays whatever any ticket still holds. */
     async relayAll(): Promise<number> {
       const tickets = await deps.tickets

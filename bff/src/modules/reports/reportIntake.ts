@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { Types, type Connection, type Model } from 'mongoose';
 import ngeohash from 'ngeohash';
-import type { CreateReportFields } from '@jiefang/contracts';
+import type { CategoryCode, CreateReportFields, DeviceEvidence, Priority } from '@jiefang/contracts';
+import { higherPriority, raisedPriority } from '../../domain/priorities';
 import type { Clock } from '../../infra/clock';
 import type { DocumentLocks } from '../../infra/documentLocks';
 import type { Caller } from '../../http/appState';
 import { HttpError, conflict } from '../../http/httpError';
 import type { CategoryCatalogue } from '../../domain/categories';
-import { duplicateTicketFor, duplicatePolicy } from '../../domain/duplicateReports';
+import { duplicatePolicyFor, duplicateTicketFor } from '../../domain/duplicateReports';
 import { responsibleArea, type JurisdictionArea } from '../../domain/jurisdiction';
 import { slaDeadlines } from '../../domain/slaDeadlines';
 import { openTicketStatuses } from '../../domain/ticketTransitions';
@@ -94,23 +95,9 @@ export function reportIntake(deps: ReportIntakeDeps) {
     stored: StoredPhoto[],
   ): Promise<TicketDocument | null> => {
     const now = deps.clock.now();
-    const cells = ngeohash.neighbors(ngeohash.encode(fields.lat, fields.lng, geohashPrecision));
-    cells.push(ngeohash.encode(fields.lat, fields.lng, geohashPrecision));
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      const candidates = await deps.tickets
-        .find({
-          category: fields.category,
-          geohash: { $in: cells },
-          status: { $in: openTicketStatuses },
-          reportedAt: { $gte: new Date(now.getTime() - duplicatePolicy.windowMs) },
-        })
-        .lean<TicketDocument[]>();
-      const match = duplicateTicketFor(
-        { category: fields.category, location: { lat: fields.lat, lng: fields.lng }, at: now },
-        candidates.map((ticket) => ({ ...ticket, id: ticket._id })),
-      );
-      if (!match) return null;
-      const ticket = candidates.find((candidate) => candidate._id === match.id) as TicketDocument;
+      const ticket = await openTicketsNear(fields.category, { lat: fields.lat, lng: fields.lng });
+      if (!ticket) return null;
       if (ticket.reporterIds.includes(caller.userId)) return ticket;
       const joined = await applyTicketChange(deps, ticket, {
         action: 'report_joined',
@@ -126,6 +113,10 @@ export function reportIntake(deps: ReportIntakeDeps) {
           reporters: [...ticket.reporters, { userId: caller.userId, anonymous: fields.anonymous, at: now }],
           reporterCount: ticket.reporterCount + 1,
           photos: [...ticket.photos, ...stored],
+          // A resident confirming what a sensor measured makes the case stronger and more urgent.
+          ...(ticket.deviceEvidence?.length && ticket.reporterCount === 0
+            ? { priority: raisedPriority(ticket.priority) }
+            : {}),
         },
         addToSet: { reporterIds: caller.userId },
         notify: ticket.assigneeId
@@ -143,10 +134,22 @@ export function reportIntake(deps: ReportIntakeDeps) {
     throw conflict('工单正在更新，请重试');
   };
 
-  const createTicket = async (caller: Caller, fields: CreateReportFields, stored: StoredPhoto[]) => {
+  /** A new ticket routed to the squad whose area holds the point, its SLA clock starting now. */
+  const buildTicket = (input: {
+    id?: string;
+    category: CategoryCode;
+    priority?: Priority;
+    location: { lat: number; lng: number };
+    accuracy?: number;
+    address: string;
+    description: string;
+    reporter: { userId: string; anonymous: boolean; name: string | null } | null;
+    photos: StoredPhoto[];
+    deviceEvidence?: DeviceEvidence[];
+  }): TicketDocument => {
     const now = deps.clock.now();
-    const category = deps.categories.get(fields.category);
-    const match = responsibleArea({ lat: fields.lat, lng: fields.lng }, areas);
+    const category = deps.categories.get(input.category);
+    const match = responsibleArea(input.location, areas);
     const street =
       match.kind === 'single'
         ? deps.district.features.find((f) => f.properties.id === match.areaId)
@@ -157,20 +160,21 @@ export function reportIntake(deps: ReportIntakeDeps) {
       onSiteSlaMinutes: category.onSiteSlaMinutes,
       timeScale: deps.timeScale,
     });
-    const ticket: TicketDocument = {
-      _id: new Types.ObjectId().toHexString(),
-      category: fields.category,
-      priority: category.priority,
+    const reporter = input.reporter;
+    return {
+      _id: input.id ?? new Types.ObjectId().toHexString(),
+      category: input.category,
+      priority: higherPriority(category.priority, input.priority ?? category.priority),
       department: category.department,
-      location: { lat: fields.lat, lng: fields.lng },
-      geohash: ngeohash.encode(fields.lat, fields.lng, geohashPrecision),
-      ...(fields.accuracy !== undefined ? { accuracy: fields.accuracy } : {}),
-      address: fields.address,
-      description: fields.description,
-      reporters: [{ userId: caller.userId, anonymous: fields.anonymous, at: now }],
-      reporterIds: [caller.userId],
-      reporterCount: 1,
-      photos: stored,
+      location: input.location,
+      geohash: ngeohash.encode(input.location.lat, input.location.lng, geohashPrecision),
+      ...(input.accuracy !== undefined ? { accuracy: input.accuracy } : {}),
+      address: input.address,
+      description: input.description,
+      reporters: reporter ? [{ userId: reporter.userId, anonymous: reporter.anonymous, at: now }] : [],
+      reporterIds: reporter ? [reporter.userId] : [],
+      reporterCount: reporter ? 1 : 0,
+      photos: input.photos,
       routing: match.kind,
       streetId: street?.properties.id ?? null,
       squadId: street?.properties.squadId ?? null,
@@ -193,19 +197,52 @@ export function reportIntake(deps: ReportIntakeDeps) {
       timeline: [
         {
           at: now,
-          action: 'report',
+          action: reporter ? 'report' : 'device_alarm',
           from: null,
           to: 'dispatch_queue',
-          actorId: fields.anonymous ? null : caller.userId,
-          actorRole: 'resident',
-          actorName: fields.anonymous ? null : (caller.name ?? null),
+          actorId: reporter && !reporter.anonymous ? reporter.userId : null,
+          actorRole: reporter ? 'resident' : 'device',
+          actorName: reporter && !reporter.anonymous ? reporter.name : null,
           details: { routing: match.kind, ...(match.kind === 'overlap' ? { areas: match.areaIds } : {}) },
         },
       ],
       pendingNotifications: [],
+      ...(input.deviceEvidence ? { deviceEvidence: input.deviceEvidence } : {}),
     };
+  };
+
+  const createTicket = async (caller: Caller, fields: CreateReportFields, stored: StoredPhoto[]) => {
+    const ticket = buildTicket({
+      category: fields.category,
+      location: { lat: fields.lat, lng: fields.lng },
+      ...(fields.accuracy !== undefined ? { accuracy: fields.accuracy } : {}),
+      address: fields.address,
+      description: fields.description,
+      reporter: { userId: caller.userId, anonymous: fields.anonymous, name: caller.name ?? null },
+      photos: stored,
+    });
     await deps.tickets.create(ticket);
     return ticket;
+  };
+
+  /** Open tickets of a category near a point, newest window only: the candidates to join. */
+  const openTicketsNear = async (category: CategoryCode, location: { lat: number; lng: number }) => {
+    const now = deps.clock.now();
+    const cells = ngeohash.neighbors(ngeohash.encode(location.lat, location.lng, geohashPrecision));
+    cells.push(ngeohash.encode(location.lat, location.lng, geohashPrecision));
+    const candidates = await deps.tickets
+      .find({
+        category,
+        geohash: { $in: cells },
+        status: { $in: openTicketStatuses },
+        reportedAt: { $gte: new Date(now.getTime() - duplicatePolicyFor(category).windowMs) },
+      })
+      .lean<TicketDocument[]>();
+    const match = duplicateTicketFor(
+      { category, location, at: now },
+      candidates.map((ticket) => ({ ...ticket, id: ticket._id })),
+    );
+    return match ? (candidates.find((candidate) => candidate._id === match.id) ?? null) : null;
   };
 
   /** Timers and the first assignment; if Redis is down the ticket waits, safe, for the sweep. */
@@ -219,6 +256,65 @@ export function reportIntake(deps: ReportIntakeDeps) {
   };
 
   return {
+    /**
+     * A device alarm that needs enforcement: it backs an open ticket of the category nearby (residents'
+     * reports of the same noise, say), raising its priority, or opens and dispatches a new one. The
+     * ticket id comes from the alarm, so replaying the alarm never opens a second ticket.
+     */
+    async openForDevice(input: {
+      category: CategoryCode;
+      priority?: Priority;
+      location: { lat: number; lng: number };
+      address: string;
+      description: string;
+      evidence: DeviceEvidence;
+    }): Promise<TicketDocument> {
+      const ticketId = createHash('sha1')
+        .update(`alarm:${input.evidence.alarmId}`)
+        .digest('hex')
+        .slice(0, 24);
+      const replayed = await deps.tickets.findById(ticketId).lean<TicketDocument>();
+      if (replayed) return replayed;
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const nearby = await openTicketsNear(input.category, input.location);
+        if (!nearby) break;
+        if (nearby.deviceEvidence?.some((item) => item.alarmId === input.evidence.alarmId)) return nearby;
+        const backed = await applyTicketChange(deps, nearby, {
+          action: 'device_evidence',
+          to: nearby.status,
+          actor: { id: null, role: 'device', name: null },
+          reason: '监测设备数据佐证了本工单',
+          details: { deviceId: input.evidence.deviceId, alarmId: input.evidence.alarmId },
+          set: {
+            deviceEvidence: [...(nearby.deviceEvidence ?? []), input.evidence],
+            priority: higherPriority(raisedPriority(nearby.priority), input.priority ?? nearby.priority),
+          },
+          notify: [],
+        });
+        if (backed) return backed;
+      }
+      const ticket = buildTicket({
+        id: ticketId,
+        category: input.category,
+        ...(input.priority ? { priority: input.priority } : {}),
+        location: input.location,
+        address: input.address,
+        description: input.description,
+        reporter: null,
+        photos: [],
+        deviceEvidence: [input.evidence],
+      });
+      try {
+        await deps.tickets.create(ticket);
+      } catch (error) {
+        if ((error as { code?: number }).code !== 11000) throw error;
+        const existing = await deps.tickets.findById(ticketId).lean<TicketDocument>();
+        if (existing) return existing;
+        throw error;
+      }
+      return startClockAndDispatch(ticket);
+    },
+
     async submit(input: {
       caller: Caller;
       fields: CreateReportFields;

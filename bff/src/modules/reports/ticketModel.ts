@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import {
+  type DeviceEvidence,
   categoryCodes,
   departments,
   priorities,
@@ -75,6 +76,8 @@ export interface TicketDocument {
   timeline: TimelineRecord[];
   /** Written in the same update as the state change that causes them, then relayed to the outbox. */
   pendingNotifications: NotificationRecord[];
+  /** Sensor evidence, in API shape (ISO times), when device alarms opened or backed the ticket. */
+  deviceEvidence?: DeviceEvidence[];
 }
 
 const photoRef = { _id: false, id: String, thumbnailId: String };
@@ -136,6 +139,7 @@ const ticketSchema = new Schema<TicketDocument>(
     pendingNotifications: [
       { _id: false, id: String, recipientId: String, template: String, data: Schema.Types.Mixed },
     ],
+    deviceEvidence: { type: Schema.Types.Mixed, default: undefined },
   },
   { versionKey: false, minimize: false },
 );

@@ -48,6 +48,7 @@ export function ticketView(
     rating: ticket.rating
       ? { score: ticket.rating.score, comment: ticket.rating.comment, at: ticket.rating.at.toISOString() }
       : null,
+    deviceEvidence: ticket.deviceEvidence ?? [],
     timeline: ticket.timeline.map((entry) => ({
       at: entry.at.toISOString(),
       action: entry.action,

@@ -51,6 +51,8 @@ describe('actionLabel', () => {
       transfer: '转办',
       sla_warning: '即将超时',
       sla_breached: '已超时',
+      device_alarm: '设备告警',
+      device_evidence: '设备监测记录',
     });
   });
 

@@ -111,6 +111,7 @@ const categoryIcons: Record<CategoryCode, string> = {
   fallen_tree: '🌳',
   manhole_cover: '🕳️',
   ebike_indoor_charging: '🔌',
+  fire_hazard: '🧯',
   other: '📝',
 };
 

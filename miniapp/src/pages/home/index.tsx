@@ -6,7 +6,7 @@ import type { User } from '@jiefang/contracts';
 import { ApiError } from '../../api/client';
 import { BrandBar } from '../../components/BrandBar';
 import { PageShell } from '../../components/PageShell';
-import { entriesForRoles, type FeatureEntry, type RoleEntry } from '../../features/entries';
+import { commonEntries, entriesForRoles, type FeatureEntry, type RoleEntry } from '../../features/entries';
 import { splitMessage, t } from '../../i18n';
 import { LOGIN_PAGE, api, messageOf, session } from '../../services';
 import './index.scss';
@@ -41,6 +41,19 @@ function RoleCard({ entry }: { entry: RoleEntry }) {
     <View className="jf-card jf-role" data-testid={`role-entry-${entry.role}`}>
       <Text className="jf-role__name">{t(`role.${entry.role}`)}</Text>
       {entry.features.map((feature) => (
+        <FeatureRow key={feature.id} feature={feature} />
+      ))}
+    </View>
+  );
+}
+
+/** Features every signed-in user has (身边噪音), whatever the roles. */
+function CommonCard({ features }: { features: FeatureEntry[] }) {
+  if (features.length === 0) return null;
+  return (
+    <View className="jf-card jf-role" data-testid="common-entries">
+      <Text className="jf-role__name">{t('home.entries.common')}</Text>
+      {features.map((feature) => (
         <FeatureRow key={feature.id} feature={feature} />
       ))}
     </View>
@@ -143,6 +156,7 @@ export default function HomePage() {
       ) : (
         entries.map((entry) => <RoleCard key={entry.role} entry={entry} />)
       )}
+      <CommonCard features={commonEntries()} />
 
       <Button className="jf-logout" data-testid="logout" size="xlarge" block fill="outline" onClick={logout}>
         {t('home.logout')}

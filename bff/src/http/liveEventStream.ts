@@ -1,0 +1,100 @@
+import { PassThrough } from 'node:stream';
+import type { Context } from 'koa';
+import type { Redis } from 'ioredis';
+import type { Caller } from './appState';
+import type { Logger } from '../infra/logger';
+
+const heartbeatMs = 15_000;
+
+interface Listener {
+  caller: Caller;
+  stream: PassThrough;
+}
+
+/**
+ * Live changes of one kind of document for consoles over server-sent events. Changes are announced
+ * on a Redis channel by id, so a console connected to any BFF instance hears about changes made by
+ * every instance; each listener gets only what its caller may see.
+ */
+export function liveEventStream<Document>(deps: {
+  redis: Redis;
+  channel: string;
+  eventName: string;
+  load: (id: string) => Promise<Document | null>;
+  visibleTo: (caller: Caller, document: Document) => boolean;
+  payload: (document: Document) => unknown;
+  logger: Logger;
+}) {
+  const listeners = new Set<Listener>();
+  let subscriber: Redis | null = null;
+  let heartbeat: NodeJS.Timeout | null = null;
+
+  const fanOut = async (id: string) => {
+    if (!listeners.size) return;
+    const document = await deps.load(id);
+    if (!document) return;
+    const frame = `event: ${deps.eventName}\ndata: ${JSON.stringify(deps.payload(document))}\n\n`;
+    for (const listener of listeners) {
+      if (deps.visibleTo(listener.caller, document)) listener.stream.write(frame);
+    }
+  };
+
+  return {
+    async start(): Promise<void> {
+      subscriber = deps.redis.duplicate({
+        lazyConnect: true,
+        enableOfflineQueue: true,
+        maxRetriesPerRequest: null,
+      });
+      subscriber.on('error', () => undefined);
+      subscriber.on('message', (_channel: string, id: string) => {
+        fanOut(id).catch((error: unknown) =>
+          deps.logger.warn({ err: error, channel: deps.channel }, 'live event fan-out failed'),
+        );
+      });
+      await subscriber.connect();
+      await subscriber.subscribe(deps.channel);
+      heartbeat = setInterval(() => {
+        for (const listener of listeners) listener.stream.write(': ping\n\n');
+      }, heartbeatMs);
+      heartbeat.unref();
+    },
+
+    /** Announces a change; losing one is tolerable (consoles also poll), failing the request is not. */
+    announce(id: string): void {
+      deps.redis.publish(deps.channel, id).catch(() => undefined);
+    },
+
+    stream(ctx: Context, caller: Caller): void {
+      const stream = new PassThrough();
+      const listener = { caller, stream };
+      listeners.add(listener);
+      const detach = () => {
+        listeners.delete(listener);
+        stream.end();
+      };
+      ctx.req.socket.setTimeout(0);
+      ctx.req.once('close', detach);
+      ctx.status = 200;
+      ctx.set({
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-cache, no-transform',
+        Connection: 'keep-alive',
+        'X-Accel-Buffering': 'no',
+      });
+      ctx.body = stream;
+      stream.write('retry: 3000\n: connected\n\n');
+    },
+
+    /** Ends every open stream, so a shutdown does not wait for consoles to hang up. */
+    async stop(): Promise<void> {
+      if (heartbeat) clearInterval(heartbeat);
+      for (const listener of listeners) listener.stream.end();
+      listeners.clear();
+      subscriber?.disconnect();
+      subscriber = null;
+    },
+  };
+}
+
+export type LiveEventStream = ReturnType<typeof liveEventStream>;

@@ -1,0 +1,74 @@
+import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import type { Clock } from './clock';
+import type { Logger } from './logger';
+
+/**
+ * Deadlines as BullMQ delayed jobs in Redis: they survive a BFF restart and each fires in exactly one
+ * instance. The job id makes scheduling idempotent: every instance may schedule, BullMQ keeps one job.
+ * Handlers must be conditional, so a job that runs again changes nothing.
+ */
+export function delayedJobs<Job extends object>(options: {
+  queueName: string;
+  jobId: (job: Job) => string;
+  jobName: (job: Job) => string;
+  connection: ConnectionOptions;
+  prefix: string;
+  clock: Clock;
+  logger: Logger;
+}) {
+  let queue: Queue<Job> | null = null;
+  let worker: Worker<Job> | null = null;
+
+  // Created on first use, so an app that never schedules holds no extra Redis connection.
+  const theQueue = () =>
+    (queue ??= new Queue<Job>(options.queueName, {
+      connection: options.connection,
+      prefix: options.prefix,
+      defaultJobOptions: {
+        removeOnComplete: 1000,
+        removeOnFail: 5000,
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 1000 },
+      },
+    }) as Queue<Job>);
+
+  return {
+    async schedule(job: Job, at: Date): Promise<void> {
+      const delay = Math.max(0, at.getTime() - options.clock.now().getTime());
+      // BullMQ's generic job-name typing cannot follow a generic payload; the name is a plain string.
+      await (theQueue() as unknown as Queue).add(options.jobName(job), job, {
+        jobId: options.jobId(job),
+        delay,
+      });
+    },
+
+    start(handler: (job: Job) => Promise<void>): void {
+      if (worker) return;
+      worker = new Worker<Job>(options.queueName, async (job) => handler(job.data), {
+        connection: options.connection,
+        prefix: options.prefix,
+        concurrency: 8,
+      });
+      worker.on('failed', (job, error) =>
+        options.logger.error({ err: error, job: job?.data, queue: options.queueName }, 'delayed job failed'),
+      );
+      worker.on('error', (error) =>
+        options.logger.error({ err: error, queue: options.queueName }, 'delayed job worker error'),
+      );
+    },
+
+    /** Bounded: with Redis gone, BullMQ's graceful close would wait for a reconnect forever. */
+    async close(): Promise<void> {
+      const closing = Promise.all([worker?.close(), queue?.close()]);
+      const inTime = await Promise.race([
+        closing.then(() => true),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), 3000).unref()),
+      ]);
+      if (!inTime) await Promise.allSettled([worker?.disconnect(), queue?.disconnect()]);
+      worker = null;
+      queue = null;
+    },
+  };
+}
+
+export type DelayedJobs<Job extends object> = ReturnType<typeof delayedJobs<Job>>;

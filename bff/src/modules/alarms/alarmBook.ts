@@ -1,0 +1,321 @@
+import type { Model } from 'mongoose';
+import type { Alarm, AlarmListQuery, AlarmType, DeviceType } from '@jiefang/contracts';
+import { alarmSeverityOf } from '../../domain/deviceAlarmRules';
+import { conflict, notFound } from '../../http/httpError';
+import type { Clock } from '../../infra/clock';
+import type { DocumentLocks } from '../../infra/documentLocks';
+import { findStreet, type District } from '../district/district';
+import type { AlarmDocument, AlarmTimelineRecord, NoiseEvidence, RemoteWarningRecord } from './alarmModel';
+
+/** What the alarm book needs to know of a device. */
+export interface AlarmedDevice {
+  id: string;
+  type: DeviceType;
+  streetId: string;
+  site: string | null;
+  householdId: string | null;
+  location: { lat: number; lng: number };
+}
+
+export interface Detection {
+  seq: number;
+  at: Date;
+  confidence?: number;
+  noise?: NoiseEvidence;
+}
+
+export type AlarmActor = { id: string; name: string | null } | null;
+
+const maxTimeline = 200;
+
+/**
+ * Alarms' lifecycle: active → acknowledged → cleared, one open alarm per device and type (repeats
+ * raise its count), and a timeline. Every change runs under the alarm's lock and is announced.
+ */
+export function alarmBook(deps: {
+  alarms: Model<AlarmDocument>;
+  locks: DocumentLocks;
+  clock: Clock;
+  district: District;
+  onChange: (alarm: AlarmDocument) => void;
+}) {
+  const { alarms } = deps;
+  const entry = (
+    action: string,
+    actor: AlarmActor = null,
+    note: string | null = null,
+  ): AlarmTimelineRecord => ({
+    at: deps.clock.now(),
+    action,
+    actorId: actor?.id ?? null,
+    actorName: actor?.name ?? null,
+    note,
+  });
+
+  /** Reads, changes and writes one alarm under its lock; `change` returns null to leave it as it is. */
+  const change = async (
+    id: string,
+    apply: (alarm: AlarmDocument) => AlarmDocument | null,
+  ): Promise<AlarmDocument | null> => {
+    const updated = await deps.locks.withLock(`alarm:${id}`, async () => {
+      const current = await alarms.findById(id).lean<AlarmDocument>();
+      if (!current) throw notFound('告警不存在');
+      const next = apply(current);
+      if (!next) return null;
+      next.timeline = next.timeline.slice(-maxTimeline);
+      next.updatedAt = deps.clock.now();
+      await alarms.replaceOne({ _id: id }, next);
+      return next;
+    });
+    if (updated) deps.onChange(updated);
+    return updated;
+  };
+
+  const openKey = (deviceId: string, type: AlarmType) => `${deviceId}:${type}`;
+
+  return {
+    change,
+
+    async get(id: string): Promise<AlarmDocument> {
+      const alarm = await alarms.findById(id).lean<AlarmDocument>();
+      if (!alarm) throw notFound('告警不存在');
+      return alarm;
+    },
+
+    findOpen(deviceId: string, type: AlarmType): Promise<AlarmDocument | null> {
+      return alarms
+        .findOne({ openKey: openKey(deviceId, type) })
+        .lean<AlarmDocument>()
+        .exec();
+    },
+
+    /**
+     * Opens an alarm for a detection, or folds the detection into the open one. `fresh` says this
+     * detection is the one that opened the alarm (also when it is replayed after a crash), so the
+     * caller runs the alarm's reactions, which are idempotent, again rather than never.
+     */
+    async openOrRepeat(
+      device: AlarmedDevice,
+      type: AlarmType,
+      detection: Detection,
+    ): Promise<{ alarm: AlarmDocument; fresh: boolean }> {
+      const id = `${device.id}:${type}:${detection.seq}`;
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const open = await alarms.findOne({ openKey: openKey(device.id, type) }).lean<AlarmDocument>();
+        if (open) {
+          if (open._id === id) return { alarm: open, fresh: true };
+          const repeated = await change(open._id, (alarm) => {
+            if (alarm.status === 'cleared' || detection.seq <= alarm.lastSeq) return null;
+            return {
+              ...alarm,
+              count: alarm.count + 1,
+              lastSeq: detection.seq,
+              lastDetectedAt: detection.at,
+              confidence:
+                detection.confidence !== undefined
+                  ? Math.max(alarm.confidence ?? 0, detection.confidence)
+                  : alarm.confidence,
+              timeline: [...alarm.timeline, entry('repeated')],
+            };
+          });
+          return { alarm: repeated ?? open, fresh: false };
+        }
+        const existing = await alarms.findById(id).lean<AlarmDocument>();
+        // Replayed after the alarm was already cleared: nothing new happened.
+        if (existing) return { alarm: existing, fresh: false };
+        const now = deps.clock.now();
+        const alarm: AlarmDocument = {
+          _id: id,
+          openKey: openKey(device.id, type),
+          deviceId: device.id,
+          deviceType: device.type,
+          type,
+          status: 'active',
+          severity: alarmSeverityOf[type],
+          count: 1,
+          lastSeq: detection.seq,
+          ticketId: null,
+          streetId: device.streetId,
+          site: device.site,
+          householdId: device.householdId,
+          location: device.location,
+          openedAt: detection.at,
+          lastDetectedAt: detection.at,
+          acknowledgedAt: null,
+          clearedAt: null,
+          noise: detection.noise ?? null,
+          confidence: detection.confidence ?? null,
+          warnings: [],
+          timeline: [entry('opened')],
+          updatedAt: now,
+        };
+        try {
+          await alarms.create(alarm);
+          deps.onChange(alarm);
+          return { alarm, fresh: true };
+        } catch (error) {
+          // Another writer opened one for this device and type first: fold into it.
+          if ((error as { code?: number }).code !== 11000) throw error;
+        }
+      }
+      throw conflict('告警正在更新，请重试');
+    },
+
+    acknowledge(id: string, actor: AlarmActor, note?: string) {
+      return change(id, (alarm) => {
+        if (alarm.status !== 'active') {
+          throw conflict(alarm.status === 'cleared' ? '告警已解除' : '告警已确认', { status: alarm.status });
+        }
+        return {
+          ...alarm,
+          status: 'acknowledged',
+          acknowledgedAt: deps.clock.now(),
+          timeline: [...alarm.timeline, entry('acknowledged', actor, note ?? null)],
+        };
+      });
+    },
+
+    /** Manual clearing by staff, or automatic when readings recover (actor null). */
+    clear(id: string, actor: AlarmActor, note?: string) {
+      return change(id, (alarm) => {
+        if (alarm.status === 'cleared') {
+          if (!actor) return null;
+          throw conflict('告警已解除', { status: alarm.status });
+        }
+        return {
+          ...alarm,
+          status: 'cleared',
+          openKey: alarm._id,
+          clearedAt: deps.clock.now(),
+          timeline: [...alarm.timeline, entry(actor ? 'cleared' : 'auto_cleared', actor, note ?? null)],
+        };
+      });
+    },
+
+    recordWarning(id: string, warning: RemoteWarningRecord, actor: AlarmActor) {
+      return change(id, (alarm) => {
+        if (alarm.warnings.some((item) => item.messageId === warning.messageId)) return null;
+        return {
+          ...alarm,
+          warnings: [...alarm.warnings, warning],
+          timeline: [...alarm.timeline, entry('warning_sent', actor, warning.text)],
+        };
+      });
+    },
+
+    async recordAck(deviceId: string, messageId: string, ok: boolean, at: Date) {
+      const alarm = await alarms.findOne({ deviceId, 'warnings.messageId': messageId }, { _id: 1 }).lean();
+      if (!alarm) return null;
+      return change(alarm._id, (current) => {
+        const warning = current.warnings.find((item) => item.messageId === messageId);
+        if (!warning || warning.ackAt) return null;
+        return {
+          ...current,
+          warnings: current.warnings.map((item) =>
+            item.messageId === messageId ? { ...item, ackAt: at, ok } : item,
+          ),
+          timeline: [...current.timeline, entry(ok ? 'warning_acked' : 'warning_failed')],
+        };
+      });
+    },
+
+    recordNoise(id: string, noise: NoiseEvidence) {
+      return change(id, (alarm) => (alarm.status === 'cleared' ? null : { ...alarm, noise }));
+    },
+
+    note(id: string, action: string, note: string | null = null) {
+      return change(id, (alarm) => ({ ...alarm, timeline: [...alarm.timeline, entry(action, null, note)] }));
+    },
+
+    attachTicket(id: string, ticketId: string) {
+      return change(id, (alarm) =>
+        alarm.ticketId === ticketId
+          ? null
+          : { ...alarm, ticketId, timeline: [...alarm.timeline, entry('ticket_opened', null, ticketId)] },
+      );
+    },
+
+    async list(
+      query: AlarmListQuery,
+      scope: { streetIds?: string[]; householdIds?: string[] },
+    ): Promise<{ items: AlarmDocument[]; total: number }> {
+      const filter: Record<string, unknown> = {};
+      if (query.deviceId) filter.deviceId = query.deviceId;
+      if (query.type) filter.type = query.type;
+      if (query.status) filter.status = { $in: query.status.split(',') };
+      if (query.street) {
+        const street = findStreet(deps.district, query.street);
+        filter.streetId = street?.properties.id ?? query.street;
+      }
+      if (scope.streetIds) {
+        const asked = filter.streetId;
+        filter.streetId = { $in: asked ? scope.streetIds.filter((id) => id === asked) : scope.streetIds };
+      }
+      if (scope.householdIds) filter.householdId = { $in: scope.householdIds };
+      const [items, total] = await Promise.all([
+        alarms
+          .find(filter)
+          .sort({ openedAt: -1 })
+          .skip(query.offset)
+          .limit(query.limit)
+          .lean<AlarmDocument[]>(),
+        alarms.countDocuments(filter),
+      ]);
+      return { items, total };
+    },
+
+    view(alarm: AlarmDocument): Alarm {
+      return alarmView(alarm, deps.district);
+    },
+  };
+}
+
+export type AlarmBook = ReturnType<typeof alarmBook>;
+
+const iso = (date: Date | null) => (date ? new Date(date).toISOString() : null);
+
+export function alarmView(alarm: AlarmDocument, district: District): Alarm {
+  return {
+    id: alarm._id,
+    deviceId: alarm.deviceId,
+    deviceType: alarm.deviceType,
+    type: alarm.type,
+    status: alarm.status,
+    severity: alarm.severity,
+    count: alarm.count,
+    ...(alarm.ticketId ? { ticketId: alarm.ticketId } : {}),
+    streetId: alarm.streetId,
+    streetName: findStreet(district, alarm.streetId)?.properties.name ?? null,
+    site: alarm.site,
+    householdId: alarm.householdId,
+    location: alarm.location,
+    openedAt: new Date(alarm.openedAt).toISOString(),
+    lastDetectedAt: new Date(alarm.lastDetectedAt).toISOString(),
+    acknowledgedAt: iso(alarm.acknowledgedAt),
+    clearedAt: iso(alarm.clearedAt),
+    noise: alarm.noise
+      ? {
+          ...alarm.noise,
+          trace: alarm.noise.trace.map((sample) => ({
+            at: new Date(sample.at).toISOString(),
+            levelDb: sample.levelDb,
+          })),
+        }
+      : null,
+    confidence: alarm.confidence,
+    warnings: alarm.warnings.map((warning) => ({
+      messageId: warning.messageId,
+      sentAt: new Date(warning.sentAt).toISOString(),
+      automatic: warning.automatic,
+      text: warning.text,
+      ackAt: iso(warning.ackAt),
+      ok: warning.ok,
+    })),
+    timeline: alarm.timeline.map((item) => ({
+      at: new Date(item.at).toISOString(),
+      action: item.action,
+      actor: item.actorId ? { id: item.actorId, name: item.actorName ?? '' } : null,
+      note: item.note,
+    })),
+  };
+}

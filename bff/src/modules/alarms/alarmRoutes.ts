@@ -1,0 +1,147 @@
+import Router from '@koa/router';
+import type { Model } from 'mongoose';
+import {
+  alarmListQuerySchema,
+  alarmNoteRequestSchema,
+  remoteWarningRequestSchema,
+  type AlarmEvent,
+} from '@jiefang/contracts';
+import type { AppState, Caller } from '../../http/appState';
+import { forbidden, unprocessable } from '../../http/httpError';
+import { liveEventStream } from '../../http/liveEventStream';
+import { parseBody, parseQuery } from '../../http/validate';
+import type { AccessTokens } from '../auth/accessTokens';
+import { callerOf, requireAuth } from '../auth/authMiddleware';
+import { findStreet, type District } from '../district/district';
+import type { StaffDirectory } from '../dispatch/staffDirectory';
+import type { HouseholdDocument } from '../households/householdModel';
+import { alarmScope, canViewAlarm, canWorkAlarm, isStaff, type AlarmViewer } from './alarmAccess';
+import type { AlarmBook } from './alarmBook';
+import type { AlarmDocument } from './alarmModel';
+import type { AlarmReactions } from './alarmReactions';
+
+type AlarmStream = ReturnType<typeof liveEventStream<AlarmDocument>>;
+
+/** Street enforcement's alarm console and property owners' own alarms. */
+export function alarmRoutes(deps: {
+  book: AlarmBook;
+  reactions: AlarmReactions;
+  households: Model<HouseholdDocument>;
+  staff: StaffDirectory;
+  district: District;
+  tokens: AccessTokens;
+  events: AlarmStream;
+}): Router<AppState> {
+  const router = new Router<AppState>();
+  router.use('/api/alarms', requireAuth(deps.tokens));
+  const squadOfStreet = (streetId: string) => findStreet(deps.district, streetId)?.properties.squadId ?? null;
+  const streetsOfSquad = (squadId: string) =>
+    deps.district.features
+      .filter((feature) => feature.properties.squadId === squadId)
+      .map((f) => f.properties.id);
+
+  const viewerOf = async (caller: Caller): Promise<AlarmViewer> => ({
+    caller,
+    streetId: caller.roles.includes('community_worker') ? await deps.staff.streetOf(caller.userId) : null,
+    householdIds: caller.roles.includes('property_owner')
+      ? (await deps.households.find({ ownerIds: caller.userId }, { _id: 1 }).lean()).map((item) => item._id)
+      : [],
+    squadOfStreet,
+  });
+
+  const alarmFor = async (ctx: { params: Record<string, string | undefined>; state: AppState }) => {
+    const viewer = await viewerOf(callerOf(ctx.state));
+    const alarm = await deps.book.get(ctx.params.id ?? '');
+    if (!canViewAlarm(viewer, alarm)) throw forbidden('无权查看该告警');
+    return { viewer, alarm };
+  };
+
+  router.get('/api/alarms', async (ctx) => {
+    const query = parseQuery(ctx, alarmListQuerySchema);
+    const scope = alarmScope(await viewerOf(callerOf(ctx.state)), query.mine === '1', streetsOfSquad);
+    if (!scope) {
+      ctx.body = { items: [], total: 0 };
+      return;
+    }
+    const page = await deps.book.list(query, scope);
+    ctx.body = { items: page.items.map(deps.book.view), total: page.total };
+  });
+
+  router.get('/api/alarms/events', async (ctx) => {
+    const caller = callerOf(ctx.state);
+    if (!isStaff(caller)) throw forbidden('只有工作人员可以订阅告警');
+    deps.events.stream(ctx, caller);
+  });
+
+  router.get('/api/alarms/:id', async (ctx) => {
+    ctx.body = deps.book.view((await alarmFor(ctx)).alarm);
+  });
+
+  router.post('/api/alarms/:id/acknowledge', async (ctx) => {
+    const request = parseBody(ctx, alarmNoteRequestSchema);
+    const { alarm } = await alarmFor(ctx);
+    const caller = callerOf(ctx.state);
+    const updated = await deps.book.acknowledge(
+      alarm._id,
+      { id: caller.userId, name: caller.name ?? null },
+      request.note,
+    );
+    ctx.body = deps.book.view(updated ?? alarm);
+  });
+
+  router.post('/api/alarms/:id/clear', async (ctx) => {
+    const request = parseBody(ctx, alarmNoteRequestSchema);
+    const { viewer, alarm } = await alarmFor(ctx);
+    if (!canWorkAlarm(viewer, alarm)) throw forbidden('只有负责的工作人员可以解除告警');
+    const caller = callerOf(ctx.state);
+    const updated = await deps.book.clear(
+      alarm._id,
+      { id: caller.userId, name: caller.name ?? null },
+      request.note,
+    );
+    ctx.body = deps.book.view(updated ?? alarm);
+  });
+
+  router.post('/api/alarms/:id/warning', async (ctx) => {
+    const request = parseBody(ctx, remoteWarningRequestSchema);
+    const { viewer, alarm } = await alarmFor(ctx);
+    if (!canWorkAlarm(viewer, alarm)) throw forbidden('只有负责的工作人员可以远程喊话');
+    if (alarm.deviceType !== 'noise_meter')
+      throw unprocessable('只有噪声监测点可以远程喊话', { deviceType: alarm.deviceType });
+    if (alarm.status === 'cleared') throw unprocessable('告警已解除，无需喊话', { status: alarm.status });
+    const caller = callerOf(ctx.state);
+    await deps.reactions.sendWarning(alarm, {
+      automatic: false,
+      ...(request.text ? { text: request.text } : {}),
+      actor: { id: caller.userId, name: caller.name ?? null },
+    });
+    ctx.status = 202;
+    ctx.body = deps.book.view(await deps.book.get(alarm._id));
+  });
+
+  return router;
+}
+
+/** Live alarm changes for consoles (`GET /api/alarms/events`), filtered per listener. */
+export function alarmEvents(deps: {
+  redis: ConstructorParameters<typeof Object>[0] extends never
+    ? never
+    : Parameters<typeof liveEventStream>[0]['redis'];
+  channel: string;
+  book: AlarmBook;
+  district: District;
+  logger: Parameters<typeof liveEventStream>[0]['logger'];
+}) {
+  const squadOfStreet = (streetId: string) => findStreet(deps.district, streetId)?.properties.squadId ?? null;
+  return liveEventStream<AlarmDocument>({
+    redis: deps.redis,
+    channel: deps.channel,
+    eventName: 'alarm',
+    load: (id) => deps.book.get(id).catch(() => null),
+    // Streams are for staff; community workers' street is not on the caller, so they see their squad's view.
+    visibleTo: (caller, alarm) =>
+      canWorkAlarm({ caller, streetId: null, householdIds: [], squadOfStreet }, alarm),
+    payload: (alarm): AlarmEvent => ({ type: 'alarm', alarm: deps.book.view(alarm) }),
+    logger: deps.logger,
+  });
+}

@@ -1,0 +1,130 @@
+import mqtt, { type MqttClient } from 'mqtt';
+import type { Logger } from '../../infra/logger';
+import { parseUplink, type UplinkRejection } from './uplinkParser';
+import type { UplinkLog } from './uplinkLog';
+
+export interface BridgeCounters {
+  received: number;
+  stored: number;
+  duplicates: number;
+  rejected: Record<UplinkRejection, number>;
+  failures: number;
+}
+
+export interface DeviceBridgeOptions {
+  url: string;
+  username?: string;
+  password?: string;
+  /** Stable per instance: the broker keeps each connection's session (and queued messages) under it. */
+  instanceId: string;
+  /** Shared-subscription group: instances in one group split the traffic. */
+  group: string;
+  connections: number;
+  log: UplinkLog;
+  logger: Logger;
+  /** Called after each stored uplink, so the processor can look at once instead of at its next poll. */
+  onStored?: () => void;
+}
+
+/** Uplink topics the bridge reads; a device's own `cmd` is not among them. */
+const uplinkFilters = ['devices/+/telemetry', 'devices/+/event', 'devices/+/status', 'devices/+/cmd/ack'];
+const sessionExpirySeconds = 7 * 24 * 3600;
+
+/**
+ * Reads every device's uplink with QoS 1 over persistent sessions and a shared subscription. A message
+ * is acknowledged to the broker only after it is validated and stored in the uplink log, so a crash
+ * at any point means the broker sends it again, and the log's `(deviceId, seq)` check drops the copy.
+ */
+export function deviceBridge(options: DeviceBridgeOptions) {
+  const counters: BridgeCounters = {
+    received: 0,
+    stored: 0,
+    duplicates: 0,
+    rejected: { foreign_topic: 0, oversized: 0, malformed: 0 },
+    failures: 0,
+  };
+  const clients: MqttClient[] = [];
+  let lastRejectionLog = 0;
+
+  const handle = async (topic: string, payload: Buffer): Promise<void> => {
+    counters.received += 1;
+    const parsed = parseUplink(topic, payload);
+    if (!parsed.ok) {
+      counters.rejected[parsed.reason] += 1;
+      // One line a second at most: a misbehaving device must not flood the log.
+      const now = Date.now();
+      if (now - lastRejectionLog > 1000) {
+        lastRejectionLog = now;
+        options.logger.warn(
+          { topic, reason: parsed.reason, detail: parsed.detail, rejected: counters.rejected },
+          'device message rejected',
+        );
+      }
+      return;
+    }
+    const stored = await options.log.append(parsed.uplink);
+    if (stored) {
+      counters.stored += 1;
+      options.onStored?.();
+    } else counters.duplicates += 1;
+  };
+
+  const connect = (index: number) =>
+    new Promise<MqttClient>((resolve, reject) => {
+      const client = mqtt.connect(options.url, {
+        clientId: `jiefang-${options.group}-${options.instanceId}-${index}`.slice(0, 64),
+        username: options.username,
+        password: options.password,
+        protocolVersion: 5,
+        clean: false,
+        properties: { sessionExpiryInterval: sessionExpirySeconds, receiveMaximum: 100 },
+        reconnectPeriod: 1000,
+        connectTimeout: 5000,
+        resubscribe: true,
+      });
+      // The acknowledgement goes out when `done` is called: only after the log has the message.
+      client.handleMessage = (packet, done) => {
+        handle(packet.topic, Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload))
+          .then(() => done())
+          .catch((error: unknown) => {
+            counters.failures += 1;
+            options.logger.error(
+              { err: error },
+              'could not store a device message; the broker will resend it',
+            );
+            // Without an acknowledgement the broker redelivers once the connection is re-established.
+            client.end(true, () => client.reconnect());
+          });
+      };
+      client.on('error', (error) => options.logger.warn({ err: error }, 'device bridge connection error'));
+      const timer = setTimeout(() => reject(new Error(`MQTT broker at ${options.url} did not answer`)), 8000);
+      client.once('connect', (connack) => {
+        clearTimeout(timer);
+        const subscriptions = uplinkFilters.map((filter) => `$share/${options.group}/${filter}`);
+        // A resumed session keeps its subscriptions; subscribing again is harmless and covers a new one.
+        client
+          .subscribeAsync(subscriptions, { qos: 1 })
+          .then((granted) => {
+            const refused = granted.filter((grant) => grant.qos > 2);
+            if (refused.length)
+              reject(new Error(`the broker refused the bridge's subscriptions: ${JSON.stringify(refused)}`));
+            else resolve(client);
+          })
+          .catch(reject);
+        options.logger.debug({ sessionPresent: connack.sessionPresent, index }, 'device bridge connected');
+      });
+    });
+
+  return {
+    counters,
+    async start(): Promise<void> {
+      for (let index = 0; index < options.connections; index += 1) clients.push(await connect(index));
+    },
+    /** Disconnects but keeps the sessions, so the broker queues what arrives meanwhile. */
+    async stop(): Promise<void> {
+      await Promise.all(clients.splice(0).map((client) => client.endAsync()));
+    },
+  };
+}
+
+export type DeviceBridge = ReturnType<typeof deviceBridge>;

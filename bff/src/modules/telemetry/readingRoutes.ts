@@ -1,0 +1,133 @@
+import Router from '@koa/router';
+import distance from '@turf/distance';
+import type { Redis } from 'ioredis';
+import type { Model } from 'mongoose';
+import { z } from 'zod';
+import { noiseSitesQuerySchema, type DeviceReadings, type NoiseSites } from '@jiefang/contracts';
+import { noiseLimitFor } from '../../domain/noiseLimits';
+import type { AppState } from '../../http/appState';
+import { notFound } from '../../http/httpError';
+import { parseQuery } from '../../http/validate';
+import type { Clock } from '../../infra/clock';
+import type { AlarmDocument } from '../alarms/alarmModel';
+import type { AccessTokens } from '../auth/accessTokens';
+import { requireAuth, requireRole } from '../auth/authMiddleware';
+import { findStreet, type District } from '../district/district';
+import type { DeviceDocument } from '../devices/deviceModel';
+import type { DeviceReadingDocument } from './deviceReadingModel';
+import { latestReadings } from './latestReadings';
+
+const readingsQuerySchema = z.object({
+  minutes: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
+});
+const recentAlarmWindowMs = 24 * 3600_000;
+
+/** Noise levels for residents near home, and a meter's recent history for the console. */
+export function readingRoutes(deps: {
+  devices: Model<DeviceDocument>;
+  readings: Model<DeviceReadingDocument>;
+  alarms: Model<AlarmDocument>;
+  redis: Redis;
+  district: District;
+  tokens: AccessTokens;
+  clock: Clock;
+}): Router<AppState> {
+  const router = new Router<AppState>();
+
+  router.get(
+    '/api/devices/:id/readings',
+    requireAuth(deps.tokens),
+    requireRole('admin', 'dispatcher', 'squad_leader', 'officer', 'community_worker'),
+    async (ctx) => {
+      const { minutes } = parseQuery(ctx, readingsQuerySchema);
+      const deviceId = ctx.params.id ?? '';
+      if (!(await deps.devices.exists({ _id: deviceId }))) throw notFound('设备不存在');
+      const since = new Date(deps.clock.now().getTime() - minutes * 60_000);
+      const items = await deps.readings
+        .find({ deviceId, minute: { $gte: since } })
+        .sort({ minute: 1 })
+        .lean<DeviceReadingDocument[]>();
+      const body: DeviceReadings = {
+        deviceId,
+        items: items.map((item) => ({
+          at: item.minute.toISOString(),
+          levelDb: item.levelDb,
+          maxDb: item.maxDb,
+        })),
+      };
+      ctx.body = body;
+    },
+  );
+
+  router.get('/api/noise/sites', requireAuth(deps.tokens), async (ctx) => {
+    const query = parseQuery(ctx, noiseSitesQuerySchema);
+    const here =
+      query.lat !== undefined && query.lng !== undefined ? { lat: query.lat, lng: query.lng } : null;
+    const meters = await deps.devices
+      .find({ type: 'noise_meter', disabled: false }, { secretHash: 0, secretSalt: 0 })
+      .limit(2000)
+      .lean<DeviceDocument[]>();
+    const distanceTo = (location: { lat: number; lng: number }) =>
+      here
+        ? Math.round(distance([here.lng, here.lat], [location.lng, location.lat], { units: 'meters' }))
+        : null;
+    const nearby = meters
+      .map((device) => ({ device, distanceM: distanceTo(device.location) }))
+      .filter((item) => item.distanceM === null || item.distanceM <= query.radiusM)
+      .sort((a, b) => (a.distanceM ?? 0) - (b.distanceM ?? 0))
+      .slice(0, 100);
+    const ids = nearby.map((item) => item.device._id);
+    const [latest, alarms] = await Promise.all([
+      latestReadings(deps.redis, ids),
+      deps.alarms
+        .find({
+          deviceId: { $in: ids },
+          type: 'noise_exceeded',
+          openedAt: { $gte: new Date(deps.clock.now().getTime() - recentAlarmWindowMs) },
+        })
+        .sort({ openedAt: -1 })
+        .limit(50)
+        .lean<AlarmDocument[]>(),
+    ]);
+    const now = deps.clock.now();
+    const body: NoiseSites = {
+      items: nearby.map(({ device, distanceM }) => {
+        const reading = latest.get(device._id);
+        const limit = noiseLimitFor(device.zoneClass ?? '2', now);
+        const levelDb = typeof reading?.levelDb === 'number' ? reading.levelDb : null;
+        const at = typeof reading?.at === 'number' ? new Date(reading.at).toISOString() : null;
+        return {
+          deviceId: device._id,
+          site: device.site,
+          streetName: findStreet(deps.district, device.streetId)?.properties.name ?? null,
+          location: device.location,
+          distanceM,
+          online: device.online,
+          levelDb,
+          limitDb: limit.limitDb,
+          period: limit.period,
+          updatedAt: at,
+          alarmActive: alarms.some((alarm) => alarm.deviceId === device._id && alarm.status !== 'cleared'),
+        };
+      }),
+      recentAlarms: alarms.slice(0, 20).map((alarm) => ({
+        id: alarm._id,
+        deviceId: alarm.deviceId,
+        site: alarm.site,
+        status: alarm.status,
+        openedAt: alarm.openedAt.toISOString(),
+        clearedAt: alarm.clearedAt?.toISOString() ?? null,
+        peakDb: alarm.noise?.peakDb ?? 0,
+        limitDb: alarm.noise?.limitDb ?? 0,
+      })),
+    };
+    ctx.body = body;
+  });
+
+  return router;
+}

@@ -1,0 +1,57 @@
+import {
+  deviceCommandAckSchema,
+  deviceEventSchema,
+  deviceStatusSchema,
+  maxDevicePayloadBytes,
+  noiseTelemetrySchema,
+  parseDeviceTopic,
+  type DeviceCommandAck,
+  type DeviceEvent,
+  type DeviceStatus,
+  type NoiseTelemetry,
+} from '@jiefang/contracts';
+
+/** One validated message from a device, whatever its channel. */
+export type Uplink = { deviceId: string } & (
+  | { channel: 'telemetry'; body: NoiseTelemetry }
+  | { channel: 'event'; body: DeviceEvent }
+  | { channel: 'status'; body: DeviceStatus }
+  | { channel: 'cmd/ack'; body: DeviceCommandAck }
+);
+
+export type UplinkRejection = 'foreign_topic' | 'oversized' | 'malformed';
+
+const schemas = {
+  telemetry: noiseTelemetrySchema,
+  event: deviceEventSchema,
+  status: deviceStatusSchema,
+  'cmd/ack': deviceCommandAckSchema,
+} as const;
+
+/** Reads an MQTT message into an uplink of the contract, or says why it cannot be one. */
+export function parseUplink(
+  topic: string,
+  payload: Buffer,
+): { ok: true; uplink: Uplink } | { ok: false; reason: UplinkRejection; detail?: string } {
+  const parsedTopic = parseDeviceTopic(topic);
+  if (!parsedTopic || parsedTopic.channel === 'cmd') return { ok: false, reason: 'foreign_topic' };
+  if (payload.length > maxDevicePayloadBytes) return { ok: false, reason: 'oversized' };
+  let json: unknown;
+  try {
+    json = JSON.parse(payload.toString('utf8'));
+  } catch {
+    return { ok: false, reason: 'malformed', detail: 'not JSON' };
+  }
+  const result = schemas[parsedTopic.channel].safeParse(json);
+  if (!result.success) {
+    return {
+      ok: false,
+      reason: 'malformed',
+      detail: result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
+    };
+  }
+  return {
+    ok: true,
+    uplink: { deviceId: parsedTopic.deviceId, channel: parsedTopic.channel, body: result.data } as Uplink,
+  };
+}

@@ -1,0 +1,430 @@
+import type { Redis } from 'ioredis';
+import type { Model } from 'mongoose';
+import type { NoiseZoneClass } from '@jiefang/contracts';
+import { alarmForDetectorEvent, silentDevices } from '../../domain/deviceAlarmRules';
+import { addToMinute, type MinuteAccumulator, type MinuteLevel } from '../../domain/minuteLevels';
+import { noiseLimitFor } from '../../domain/noiseLimits';
+import {
+  emptyNoiseWatch,
+  equivalentLevel,
+  noisePolicy,
+  observeNoise,
+  type NoiseWatchState,
+} from '../../domain/noiseWatch';
+import type { Clock } from '../../infra/clock';
+import type { Logger } from '../../infra/logger';
+import type { AlarmBook, AlarmedDevice } from '../alarms/alarmBook';
+import type { NoiseEvidence } from '../alarms/alarmModel';
+import type { AlarmReactions } from '../alarms/alarmReactions';
+import type { DeviceDocument } from '../devices/deviceModel';
+import type { DeviceReadingDocument } from './deviceReadingModel';
+import { partitionLeases } from './partitionLeases';
+import type { UplinkEntry, UplinkLog } from './uplinkLog';
+import type { Uplink } from './uplinkParser';
+
+/** Per device, kept in Redis between batches (and in memory while this instance owns the partition). */
+interface DeviceState {
+  noise: NoiseWatchState;
+  minute: MinuteAccumulator | null;
+  noiseAlarmId: string | null;
+  /** The episode's evidence while a noise alarm is open. */
+  evidence: NoiseEvidence | null;
+}
+
+const emptyState = (): DeviceState => ({
+  noise: emptyNoiseWatch,
+  minute: null,
+  noiseAlarmId: null,
+  evidence: null,
+});
+const batchSize = 500;
+const idlePauseMs = 25;
+const leaseTtlMs = 15_000;
+const leaseRefreshMs = 3_000;
+const deviceCacheMs = 30_000;
+const silenceSweepMs = 30_000;
+const maxTrace = 120;
+
+export interface ProcessorCounters {
+  processed: number;
+  unknownDevices: number;
+  belowThreshold: number;
+  errors: number;
+}
+
+/**
+ * Applies the device rules to the uplink log: each partition in order, in batches, with the noise
+ * watch's state, the cursor and the latest readings written together after each batch. After a crash
+ * the batch is applied again; alarms and their reactions are idempotent, so nothing happens twice.
+ */
+export function uplinkProcessor(deps: {
+  redis: Redis;
+  log: UplinkLog;
+  devices: Model<DeviceDocument>;
+  readings: Model<DeviceReadingDocument>;
+  book: AlarmBook;
+  reactions: AlarmReactions;
+  clock: Clock;
+  logger: Logger;
+  instanceId: string;
+  chargingThreshold: number;
+}) {
+  const { redis, book, reactions } = deps;
+  const counters: ProcessorCounters = { processed: 0, unknownDevices: 0, belowThreshold: 0, errors: 0 };
+  const leases = partitionLeases(redis, {
+    partitions: deps.log.partitions,
+    owner: deps.instanceId,
+    ttlMs: leaseTtlMs,
+  });
+  const cursors = new Map<number, string>();
+  const states = new Map<string, DeviceState>();
+  const deviceCache = new Map<string, { device: DeviceDocument | null; at: number }>();
+  let running = false;
+  let loop: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+  let lastLeaseRefresh = 0;
+  let lastSweep = 0;
+
+  const deviceOf = async (deviceId: string): Promise<DeviceDocument | null> => {
+    const cached = deviceCache.get(deviceId);
+    if (cached && Date.now() - cached.at < deviceCacheMs) return cached.device;
+    const device = await deps.devices
+      .findById(deviceId, { secretHash: 0, secretSalt: 0 })
+      .lean<DeviceDocument>();
+    deviceCache.set(deviceId, { device, at: Date.now() });
+    return device;
+  };
+
+  const alarmed = (device: DeviceDocument): AlarmedDevice => ({
+    id: device._id,
+    type: device.type,
+    streetId: device.streetId,
+    site: device.site,
+    householdId: device.householdId,
+    location: device.location,
+  });
+
+  const loadStates = async (deviceIds: string[]) => {
+    const missing = deviceIds.filter((id) => !states.has(id));
+    if (!missing.length) return;
+    const stored = await redis.mget(...missing.map((id) => `devices:state:${id}`));
+    missing.forEach((id, index) => {
+      const text = stored[index];
+      states.set(id, text ? (JSON.parse(text) as DeviceState) : emptyState());
+    });
+  };
+
+  /** Per batch: what to write once the batch is through. */
+  interface BatchWrites {
+    touched: Set<string>;
+    latest: Map<string, Record<string, string | number>>;
+    heard: Map<string, number>;
+    cameOnline: Set<string>;
+    wentOffline: Set<string>;
+    minutes: Array<{ deviceId: string; level: MinuteLevel }>;
+  }
+
+  const handleTelemetry = async (
+    device: DeviceDocument,
+    uplink: Extract<Uplink, { channel: 'telemetry' }>,
+    writes: BatchWrites,
+  ) => {
+    const state = states.get(device._id) ?? emptyState();
+    const { ts, leq, intervalMs, seq } = uplink.body;
+    const zoneClass: NoiseZoneClass = device.zoneClass ?? '2';
+    const limit = noiseLimitFor(zoneClass, new Date(ts));
+    const observed = observeNoise(
+      state.noise,
+      { ts, leq, intervalMs },
+      (at) => noiseLimitFor(zoneClass, new Date(at)).limitDb,
+    );
+    state.noise = observed.state;
+    const covered = observed.state.window.reduce((sum, reading) => sum + reading.intervalMs, 0);
+    const levelDb =
+      covered >= noisePolicy.minCoverageMs
+        ? Math.round(equivalentLevel(observed.state.window) * 10) / 10
+        : null;
+
+    const minute = addToMinute(state.minute, { ts, leq, intervalMs });
+    state.minute = minute.current;
+    if (minute.finished) {
+      writes.minutes.push({ deviceId: device._id, level: minute.finished });
+      if (state.noiseAlarmId && state.evidence && levelDb !== null) {
+        state.evidence = {
+          ...state.evidence,
+          levelDb,
+          peakDb: Math.max(state.evidence.peakDb, levelDb),
+          limitDb: limit.limitDb,
+          period: limit.period,
+          trace: [...state.evidence.trace, { at: new Date(ts), levelDb }].slice(-maxTrace),
+        };
+        await book.recordNoise(state.noiseAlarmId, state.evidence).catch(() => null);
+      }
+    }
+    writes.latest.set(device._id, {
+      at: ts,
+      leq,
+      levelDb: levelDb ?? '',
+      limitDb: limit.limitDb,
+      period: limit.period,
+    });
+
+    for (const event of observed.events) {
+      if (event.type === 'alarm_opened') {
+        const evidence: NoiseEvidence = {
+          limitDb: event.limitDb,
+          period: limit.period,
+          levelDb: event.levelDb,
+          peakDb: event.levelDb,
+          trace: [{ at: new Date(event.at), levelDb: event.levelDb }],
+        };
+        const { alarm, fresh } = await book.openOrRepeat(alarmed(device), 'noise_exceeded', {
+          seq,
+          at: new Date(event.at),
+          noise: evidence,
+        });
+        state.noiseAlarmId = alarm._id;
+        state.evidence = alarm.noise ?? evidence;
+        if (fresh) await reactions.opened(alarm);
+      } else if (event.type === 'escalate' && state.noiseAlarmId) {
+        const alarm = await book.get(state.noiseAlarmId).catch(() => null);
+        if (alarm && alarm.status !== 'cleared') await reactions.noiseStillExceeded(alarm);
+      } else if (event.type === 'alarm_cleared' && state.noiseAlarmId) {
+        await book.clear(state.noiseAlarmId, null, `声级回落到 ${event.levelDb} dB(A)`).catch(() => null);
+        state.noiseAlarmId = null;
+        state.evidence = null;
+      }
+    }
+    states.set(device._id, state);
+  };
+
+  const handle = async (entry: UplinkEntry, writes: BatchWrites) => {
+    const { uplink } = entry;
+    const device = await deviceOf(uplink.deviceId);
+    if (!device || device.disabled) {
+      counters.unknownDevices += 1;
+      return;
+    }
+    writes.touched.add(device._id);
+    const offline = uplink.channel === 'status' && uplink.body.status === 'offline';
+    if (offline) {
+      writes.wentOffline.add(device._id);
+      writes.cameOnline.delete(device._id);
+      const { alarm, fresh } = await book.openOrRepeat(alarmed(device), 'offline', {
+        seq: uplink.body.seq,
+        at: new Date(uplink.body.ts),
+      });
+      if (fresh) await reactions.opened(alarm);
+      return;
+    }
+    writes.heard.set(device._id, deps.clock.now().getTime());
+    writes.cameOnline.add(device._id);
+    writes.wentOffline.delete(device._id);
+
+    switch (uplink.channel) {
+      case 'telemetry':
+        if (device.type === 'noise_meter') await handleTelemetry(device, uplink, writes);
+        return;
+      case 'event': {
+        const type = alarmForDetectorEvent(uplink.body, deps.chargingThreshold);
+        if (!type) {
+          counters.belowThreshold += 1;
+          return;
+        }
+        const { alarm, fresh } = await book.openOrRepeat(alarmed(device), type, {
+          seq: uplink.body.seq,
+          at: new Date(uplink.body.ts),
+          confidence: uplink.body.confidence,
+        });
+        if (fresh) await reactions.opened(alarm);
+        writes.latest.set(device._id, {
+          at: uplink.body.ts,
+          event: uplink.body.type,
+          confidence: uplink.body.confidence,
+        });
+        return;
+      }
+      case 'cmd/ack':
+        await book.recordAck(device._id, uplink.body.messageId, uplink.body.ok, new Date(uplink.body.ts));
+        return;
+      case 'status':
+        return;
+    }
+  };
+
+  const applyPresence = async (writes: BatchWrites) => {
+    const now = deps.clock.now();
+    const changed = [...writes.cameOnline, ...writes.wentOffline];
+    if (!changed.length) return;
+    const wereOffline = new Set(
+      (
+        await deps.devices.find({ _id: { $in: [...writes.cameOnline] }, online: false }, { _id: 1 }).lean()
+      ).map((d) => d._id),
+    );
+    if (wereOffline.size) {
+      await deps.devices.updateMany(
+        { _id: { $in: [...wereOffline] } },
+        { $set: { online: true, lastSeenAt: now } },
+      );
+      for (const deviceId of wereOffline) {
+        const open = await book.findOpen(deviceId, 'offline');
+        if (open) await book.clear(open._id, null, '设备恢复在线').catch(() => null);
+      }
+    }
+    if (writes.wentOffline.size) {
+      await deps.devices.updateMany({ _id: { $in: [...writes.wentOffline] } }, { $set: { online: false } });
+    }
+  };
+
+  const processBatch = async (partition: number, entries: UplinkEntry[]) => {
+    const writes: BatchWrites = {
+      touched: new Set(),
+      latest: new Map(),
+      heard: new Map(),
+      cameOnline: new Set(),
+      wentOffline: new Set(),
+      minutes: [],
+    };
+    await loadStates([...new Set(entries.map((entry) => entry.uplink.deviceId))]);
+    for (const entry of entries) {
+      try {
+        await handle(entry, writes);
+      } catch (error) {
+        counters.errors += 1;
+        deps.logger.error(
+          { err: error, deviceId: entry.uplink.deviceId, entry: entry.id },
+          'device message failed',
+        );
+        throw error;
+      }
+      counters.processed += 1;
+    }
+    await applyPresence(writes);
+    if (writes.minutes.length) {
+      await deps.readings
+        .insertMany(
+          writes.minutes.map(({ deviceId, level }) => ({
+            _id: `${deviceId}:${level.start}`,
+            deviceId,
+            minute: new Date(level.start),
+            levelDb: level.levelDb,
+            maxDb: level.maxDb,
+            coveredMs: level.coveredMs,
+          })),
+          { ordered: false },
+        )
+        .catch((error: { code?: number; writeErrors?: unknown[] }) => {
+          // Minutes already written by a batch that is being replayed.
+          if (error.code !== 11000 && !error.writeErrors) throw error;
+        });
+    }
+    const last = entries[entries.length - 1] as UplinkEntry;
+    const transaction = redis.multi();
+    for (const deviceId of writes.touched) {
+      const state = states.get(deviceId);
+      if (state) transaction.set(`devices:state:${deviceId}`, JSON.stringify(state), 'EX', 7 * 24 * 3600);
+    }
+    for (const [deviceId, latest] of writes.latest) transaction.hset(`devices:latest:${deviceId}`, latest);
+    for (const [deviceId, at] of writes.heard) transaction.zadd('devices:heard', at, deviceId);
+    for (const deviceId of writes.wentOffline) transaction.zrem('devices:heard', deviceId);
+    transaction.set(`devices:cursor:${partition}`, last.id);
+    transaction.xtrim(deps.log.streamKey(partition), 'MINID', '~', last.id);
+    await transaction.exec();
+    cursors.set(partition, last.id);
+  };
+
+  /** Devices silent past their type's limit get an offline alarm (one instance does this at a time). */
+  const sweepSilence = async () => {
+    if ((await redis.set('devices:sweep', deps.instanceId, 'PX', silenceSweepMs - 1000, 'NX')) !== 'OK')
+      return;
+    const now = deps.clock.now().getTime();
+    const heard = await redis.zrangebyscore('devices:heard', '-inf', now - 60_000, 'WITHSCORES');
+    const candidates: Array<{ deviceId: string; at: number }> = [];
+    for (let index = 0; index < heard.length; index += 2) {
+      candidates.push({ deviceId: heard[index] as string, at: Number(heard[index + 1]) });
+    }
+    if (!candidates.length) return;
+    const devices = await deps.devices
+      .find({ _id: { $in: candidates.map((item) => item.deviceId) } })
+      .lean<DeviceDocument[]>();
+    const typed = candidates.flatMap((item) => {
+      const device = devices.find((candidate) => candidate._id === item.deviceId);
+      return device ? [{ ...item, type: device.type }] : [];
+    });
+    for (const deviceId of silentDevices(typed, now)) {
+      const device = devices.find((candidate) => candidate._id === deviceId) as DeviceDocument;
+      const { alarm, fresh } = await book.openOrRepeat(alarmed(device), 'offline', {
+        seq: now,
+        at: new Date(now),
+      });
+      if (fresh) await reactions.opened(alarm);
+      await deps.devices.updateOne({ _id: deviceId }, { $set: { online: false } });
+      await redis.zrem('devices:heard', deviceId);
+    }
+  };
+
+  const round = async (): Promise<number> => {
+    if (Date.now() - lastLeaseRefresh > leaseRefreshMs) {
+      lastLeaseRefresh = Date.now();
+      const taken = await leases.refresh();
+      for (const partition of taken) {
+        cursors.set(partition, (await redis.get(`devices:cursor:${partition}`)) ?? '0-0');
+        // Another instance may have moved these devices on; read their state afresh.
+        states.clear();
+      }
+    }
+    if (Date.now() - lastSweep > silenceSweepMs) {
+      lastSweep = Date.now();
+      await sweepSilence();
+    }
+    let handled = 0;
+    for (const partition of leases.owned) {
+      const entries = await deps.log.read(redis, partition, cursors.get(partition) ?? '0-0', batchSize);
+      if (!entries.length) continue;
+      await processBatch(partition, entries);
+      handled += entries.length;
+    }
+    return handled;
+  };
+
+  const run = async () => {
+    while (running) {
+      let handled = 0;
+      try {
+        handled = await round();
+      } catch (error) {
+        deps.logger.error({ err: error }, 'device processing round failed; retrying');
+        states.clear();
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      if (!handled && running) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, idlePauseMs);
+        });
+        wake = null;
+      }
+    }
+  };
+
+  return {
+    counters,
+    start(): void {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    /** A message was stored: look now instead of at the next poll. */
+    nudge(): void {
+      wake?.();
+    },
+    async stop(): Promise<void> {
+      running = false;
+      wake?.();
+      await loop;
+      await leases.releaseAll();
+    },
+  };
+}
+
+export type UplinkProcessor = ReturnType<typeof uplinkProcessor>;

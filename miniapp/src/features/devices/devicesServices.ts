@@ -1,0 +1,16 @@
+import { createAlarmsApi } from '../../api/alarms';
+import { apiClient } from '../../services';
+import type { LatLng } from '../report/coords';
+import { locateWgs84 } from '../report/location';
+
+export const alarmsApi = createAlarmsApi(apiClient);
+
+/** The user's position in WGS-84 (as 随手拍 gets it), or undefined when refused or unavailable. */
+export async function locateForNoise(): Promise<LatLng | undefined> {
+  try {
+    const { lat, lng } = await locateWgs84();
+    return Number.isFinite(lat) && Number.isFinite(lng) ? { lat, lng } : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '身边噪音',
+  enablePullDownRefresh: true,
+});
