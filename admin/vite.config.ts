@@ -54,6 +54,7 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['src/**/*.test.ts'],
+    // Pure logic runs in node; component tests (`*.test.tsx`) opt in to jsdom with a file comment.
+    include: ['src/**/*.test.{ts,tsx}'],
   },
 });

@@ -1,6 +1,6 @@
 // Starts the whole stack for a person at a keyboard: services, demo data, and the BFF serving the
 // admin panel and the H5 mini-program. The caller's environment passes through to the BFF.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { connectMongo } from '../bff/src/infra/mongo';
 import { systemClock } from '../bff/src/infra/clock';
 import { loadDistrict } from '../bff/src/modules/district/district';
 import { seedDemoAccounts } from '../bff/src/seed/demoAccounts';
+import { provisionDemoDevices } from './demoDevices';
 
 const root = path.resolve(__dirname, '..');
 const dataDir = path.join(root, '.data');
@@ -49,6 +50,8 @@ async function main() {
     REDIS_PREFIX: process.env.REDIS_PREFIX ?? mongoDb,
     REDIS_URL: services.redis.url,
     MQTT_URL: services.mqtt.url,
+    ...(services.mqtt.username ? { MQTT_USERNAME: services.mqtt.username } : {}),
+    ...(services.mqtt.password ? { MQTT_PASSWORD: services.mqtt.password } : {}),
     JWT_SECRET: process.env.JWT_SECRET ?? localJwtSecret(),
     DEV_LOGIN: process.env.DEV_LOGIN ?? '1',
     ADMIN_DIST_DIR: process.env.ADMIN_DIST_DIR ?? path.join(root, 'admin/dist'),
@@ -60,8 +63,10 @@ async function main() {
   });
   const bffExited = new Promise<number>((resolve) => bff.once('exit', (code) => resolve(code ?? 1)));
 
+  let fleet: ChildProcess | null = null;
   const shutdown = async (signal: NodeJS.Signals) => {
     console.log(`\n${signal}: stopping the BFF and the services this launcher started…`);
+    if (fleet && fleet.exitCode === null) fleet.kill('SIGTERM');
     if (bff.exitCode === null) bff.kill('SIGTERM');
     await bffExited;
     await stopServices();
@@ -81,6 +86,33 @@ async function main() {
   }
 
   const base = `http://127.0.0.1:${port}`;
+  // A small demo fleet on the real broker, each device with its own account (DEMO_DEVICES=0 turns it off).
+  let fleetLine = '  Devices  off (DEMO_DEVICES=0)';
+  if (process.env.DEMO_DEVICES !== '0') {
+    const credentialsFile = path.join(dataDir, 'devices.json');
+    const provisioned = await provisionDemoDevices({
+      baseUrl: base,
+      adminPassword: demoPassword,
+      credentialsFile,
+      devLogin: bffEnv.DEV_LOGIN === '1' || bffEnv.DEV_LOGIN === 'true',
+    });
+    fleet = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(root, 'mock-devices/src/cli.ts'),
+        '--credentials',
+        credentialsFile,
+        '--url',
+        services.mqtt.url,
+        '--time-scale',
+        process.env.DEMO_TIME_SCALE ?? '30',
+      ],
+      { stdio: ['ignore', fs.openSync(path.join(dataDir, 'logs', 'devices.log'), 'a'), 'inherit'] },
+    );
+    fleetLine = `  Devices  ${provisioned.devices} simulated (${provisioned.created} new; log .data/logs/devices.log)`;
+  }
   const serviceLine = (name: string, service: { url: string; provider: string }) =>
     `  ${name.padEnd(8)} ${service.url}  (${service.provider})`;
   console.log(
@@ -93,6 +125,7 @@ async function main() {
       serviceLine('MongoDB', services.mongodb),
       serviceLine('Redis', services.redis),
       serviceLine('MQTT', services.mqtt),
+      fleetLine,
       `  Demo accounts: ${seeded.created.length} created, ${seeded.existing.length} already there`,
       'Press Ctrl+C to stop.',
       '',

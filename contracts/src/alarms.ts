@@ -21,6 +21,7 @@ export const alarmTimelineActions = [
   'warning_acked',
   'warning_failed',
   'owners_notified',
+  'staff_notified',
   'escalated',
   'ticket_opened',
   'acknowledged',

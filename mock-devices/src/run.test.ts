@@ -132,13 +132,13 @@ describe('runSimulator', () => {
 
     expect(connects.map((c) => c.options)).toEqual([
       expect.objectContaining({
-        clientId: `dev-${ids[0]}`,
+        clientId: ids[0],
         username: ids[0],
         password: 'secret-a',
         clean: false,
         will: expect.objectContaining({ topic: deviceTopics.status(ids[0]!), qos: 1, retain: true }),
       }),
-      expect.objectContaining({ clientId: `dev-${ids[1]}`, username: ids[1], password: 'secret-b' }),
+      expect.objectContaining({ clientId: ids[1], username: ids[1], password: 'secret-b' }),
     ]);
     expect(result.exitCode).toBe(0);
     expect(result.summary).toMatchObject({ devices: 2, connected: 2, errors: 0 });

@@ -130,12 +130,13 @@ export class SimulatedDevice implements DeviceUplink {
     return this.seq;
   }
 
+  // The broker ties each account to the client id: a device logs in as itself, nothing else.
   /** Opens the connection; returns at once, the device keeps (re)connecting until `stop()`. */
   start(): void {
     if (this.client || this.stopPromise) return;
     const { identity, keepaliveSec, sessionExpirySec } = this.options;
     const client = this.options.connect(this.options.url, {
-      clientId: `dev-${identity.id}`,
+      clientId: identity.id,
       username: identity.id,
       ...(identity.secret === undefined ? {} : { password: identity.secret }),
       protocolVersion: 5,

@@ -1,6 +1,12 @@
 import {
+  alarmListSchema,
+  alarmSchema,
   authResponseSchema,
   categoryListSchema,
+  deviceCredentialsSchema,
+  deviceListSchema,
+  deviceReadingsSchema,
+  deviceSchema,
   districtMapSchema,
   meResponseSchema,
   officerListSchema,
@@ -9,29 +15,44 @@ import {
   streetListSchema,
   ticketListSchema,
   ticketSchema,
+  type Alarm,
+  type AlarmList,
   type AuthResponse,
   type CategoryList,
   type CheckInRequest,
+  type Device,
+  type DeviceCredentials,
+  type DeviceList,
+  type DeviceReadings,
   type DistrictMap,
   type DutyRequest,
   type LocationRequest,
   type OfficerList,
   type OfficerStatus,
   type PasswordLoginRequest,
+  type RegisterDeviceRequest,
   type Readiness,
   type StreetList,
   type Ticket,
   type TicketList,
   type TransferRequest,
+  type UpdateDeviceRequest,
   type User,
 } from '@jiefang/contracts';
 import { z } from 'zod';
+import { alarmQuery, type AlarmFilters } from '../alarms/alarmCache';
+import { type DeviceFilters } from '../alarms/queryKeys';
 import { type TicketFilters } from '../tickets/ticketCache';
 import { type ApiClient } from './client';
 import { type Uploader } from './upload';
 
 /** The queue asks for the most the BFF gives in one page; filters narrow it further. */
 export const TICKET_PAGE_SIZE = 200;
+
+/** The alarm console asks for the most the BFF gives in one page; filters narrow it further. */
+export const ALARM_PAGE_SIZE = 200;
+/** Devices: the district has a few hundred at most. */
+export const DEVICE_PAGE_SIZE = 500;
 
 const assignmentsSchema = z.object({ items: z.array(ticketSchema) });
 
@@ -111,6 +132,47 @@ export function createEndpoints(client: ApiClient, upload?: Uploader) {
 
     sendLocation: (body: LocationRequest): Promise<OfficerStatus> =>
       post('/api/officer/location', officerStatusSchema, body),
+
+    alarms: (filters: AlarmFilters, signal?: AbortSignal): Promise<AlarmList> =>
+      client.request(`/api/alarms?${alarmQuery(filters, ALARM_PAGE_SIZE)}`, {
+        schema: alarmListSchema,
+        signal,
+      }),
+
+    alarm: (id: string, signal?: AbortSignal): Promise<Alarm> =>
+      client.request(`/api/alarms/${encode(id)}`, { schema: alarmSchema, signal }),
+
+    acknowledgeAlarm: (id: string, note?: string): Promise<Alarm> =>
+      post(`/api/alarms/${encode(id)}/acknowledge`, alarmSchema, note ? { note } : {}),
+
+    clearAlarm: (id: string, note?: string): Promise<Alarm> =>
+      post(`/api/alarms/${encode(id)}/clear`, alarmSchema, note ? { note } : {}),
+
+    sendWarning: (id: string, text?: string): Promise<Alarm> =>
+      post(`/api/alarms/${encode(id)}/warning`, alarmSchema, text ? { text } : {}),
+
+    devices: (filters: DeviceFilters, signal?: AbortSignal): Promise<DeviceList> => {
+      const query = new URLSearchParams({ limit: String(DEVICE_PAGE_SIZE) });
+      if (filters.type) query.set('type', filters.type);
+      if (filters.street) query.set('street', filters.street);
+      if (filters.online) query.set('online', filters.online);
+      return client.request(`/api/devices?${query.toString()}`, { schema: deviceListSchema, signal });
+    },
+
+    deviceReadings: (id: string, minutes: number, signal?: AbortSignal): Promise<DeviceReadings> =>
+      client.request(`/api/devices/${encode(id)}/readings?minutes=${minutes}`, {
+        schema: deviceReadingsSchema,
+        signal,
+      }),
+
+    registerDevice: (body: RegisterDeviceRequest): Promise<DeviceCredentials> =>
+      post('/api/devices', deviceCredentialsSchema, body),
+
+    updateDevice: (id: string, body: UpdateDeviceRequest): Promise<Device> =>
+      client.request(`/api/devices/${encode(id)}`, { method: 'PATCH', body, schema: deviceSchema }),
+
+    rotateDeviceSecret: (id: string): Promise<DeviceCredentials> =>
+      post(`/api/devices/${encode(id)}/rotate-secret`, deviceCredentialsSchema),
 
     officerTickets: async (signal?: AbortSignal): Promise<Ticket[]> =>
       (await client.request('/api/officer/tickets', { schema: assignmentsSchema, signal })).items,

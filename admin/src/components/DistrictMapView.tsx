@@ -5,8 +5,11 @@ import { t } from '../i18n';
 import { useDistrict } from '../tickets/queries';
 import { boundsOf, fitProjection, polygonPath, ringCenter, type LatLng } from '../tickets/geo';
 
-const fills = ['#e6f4ff', '#f6ffed', '#fff7e6', '#f9f0ff', '#e6fffb', '#fff0f6'];
-const strokes = ['#69b1ff', '#95de64', '#ffc069', '#b37feb', '#5cdbd3', '#ff85c0'];
+/** Street colours, in feature order; shared with the device map. */
+export const streetFills = ['#e6f4ff', '#f6ffed', '#fff7e6', '#f9f0ff', '#e6fffb', '#fff0f6'];
+export const streetStrokes = ['#69b1ff', '#95de64', '#ffc069', '#b37feb', '#5cdbd3', '#ff85c0'];
+const fills = streetFills;
+const strokes = streetStrokes;
 
 export interface MapOfficer extends LatLng {
   id: string;
@@ -24,15 +27,26 @@ export function DistrictMapView({
   point,
   streetId,
   officers = [],
+  pointLabel,
 }: {
   point?: LatLng;
   streetId?: string | null;
   officers?: readonly MapOfficer[];
+  /** What the red point is (default 工单位置). */
+  pointLabel?: string;
 }) {
   const district = useDistrict();
   if (district.isPending) return <Skeleton.Node active style={{ width: '100%', height: 240 }} />;
   if (district.isError) return <Alert type="warning" showIcon message={t('map.loadFailed')} />;
-  return <MapSvg district={district.data} point={point} streetId={streetId} officers={officers} />;
+  return (
+    <MapSvg
+      district={district.data}
+      point={point}
+      streetId={streetId}
+      officers={officers}
+      pointLabel={pointLabel ?? t('map.ticket')}
+    />
+  );
 }
 
 function MapSvg({
@@ -40,11 +54,13 @@ function MapSvg({
   point,
   streetId,
   officers,
+  pointLabel,
 }: {
   district: DistrictMap;
   point?: LatLng;
   streetId?: string | null;
   officers: readonly MapOfficer[];
+  pointLabel: string;
 }) {
   const { token } = theme.useToken();
   // The frame is the district: a point far outside it is pinned to the edge rather than shrinking the map.
@@ -133,12 +149,12 @@ function MapSvg({
               strokeWidth={pinOutside ? 3 : 2}
               strokeDasharray={pinOutside ? '3 2' : undefined}
             />
-            <title>{pinOutside ? t('map.offMap') : t('map.ticket')}</title>
+            <title>{pinOutside ? t('map.offMap') : pointLabel}</title>
           </g>
         )}
       </svg>
       <div style={{ display: 'flex', gap: 16, marginTop: 6, flexWrap: 'wrap' }}>
-        {pin && <Legend color="#ff4d4f" label={t('map.ticket')} />}
+        {pin && <Legend color="#ff4d4f" label={pointLabel} />}
         {officers.length > 0 && <Legend color="#1677ff" label={t('map.officer')} />}
         {point && streetId === null && <Typography.Text type="warning">{t('map.outside')}</Typography.Text>}
         {pinOutside && <Typography.Text type="secondary">{t('map.offMap')}</Typography.Text>}

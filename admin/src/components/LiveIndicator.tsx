@@ -11,10 +11,17 @@ const view: Record<LiveStatus, { badge: 'success' | 'processing' | 'warning' | '
   };
 
 /** 实时 / 重连中: whether changes arrive by push or by the 10-second poll. */
-export function LiveIndicator({ status }: { status: LiveStatus }) {
+export function LiveIndicator({
+  status,
+  openHint = 'live.openHint',
+}: {
+  status: LiveStatus;
+  /** What the push brings, for the tooltip while connected. */
+  openHint?: MessageKey;
+}) {
   const { badge, key } = view[status];
   return (
-    <Tooltip title={t(status === 'open' ? 'live.openHint' : 'live.pollingHint')}>
+    <Tooltip title={t(status === 'open' ? openHint : 'live.pollingHint')}>
       <span data-testid="live-status" data-status={status} style={{ whiteSpace: 'nowrap' }}>
         <Badge status={badge} text={t(key)} />
       </span>

@@ -1,10 +1,8 @@
 import { ticketEventSchema, type Ticket } from '@jiefang/contracts';
-import { errorFromResponse } from '../api/client';
 import { type ApiError } from '../api/errors';
-import { createSseParser } from './sseParser';
+import { connectEventStream, type EventStream, type LiveStatus } from './eventStream';
 
-/** connecting: the first attempt; open: events flow; reconnecting: lost, retrying; stopped: closed or signed out. */
-export type LiveStatus = 'connecting' | 'open' | 'reconnecting' | 'stopped';
+export { backoffDelay, RECONNECT_MAX_MS, type LiveStatus } from './eventStream';
 
 export interface TicketEventStreamOptions {
   url: string;
@@ -22,152 +20,17 @@ export interface TicketEventStreamOptions {
   idleTimeoutMs?: number;
 }
 
-export interface TicketEventStream {
-  close(): void;
-  /** Skips the current back-off wait (e.g. the browser came back online). */
-  reconnectNow(): void;
-}
+export type TicketEventStream = EventStream;
 
-export const RECONNECT_MAX_MS = 30_000;
-
-/** Exponential back-off from 1 s, capped at 30 s, with ±20 % jitter so clients do not reconnect in step. */
-export function backoffDelay(attempt: number, random: () => number = Math.random): number {
-  const base = Math.min(RECONNECT_MAX_MS, 1000 * 2 ** Math.max(0, attempt));
-  return Math.round(base * (0.8 + 0.4 * random()));
-}
-
-/**
- * Follows `GET /api/tickets/events` with `fetch` (EventSource cannot send the bearer header), parses the
- * stream, validates each `ticket` event against the contract and reconnects with back-off until closed.
- */
-export function connectTicketEvents(options: TicketEventStreamOptions): TicketEventStream {
-  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const backoff = options.backoff ?? ((attempt: number) => backoffDelay(attempt));
-  const idleTimeoutMs = options.idleTimeoutMs ?? 45_000;
-  let closed = false;
-  let controller: AbortController | null = null;
-  let wake: (() => void) | null = null;
-  let lastEventId = '';
-  let status: LiveStatus | null = null;
-
-  const setStatus = (next: LiveStatus) => {
-    if (next === status) return;
-    status = next;
-    options.onStatus(next);
-  };
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wake = null;
-        resolve();
-      }
-      wake = done;
-    });
-
-  async function readAll(body: ReadableStream<Uint8Array>, abort: AbortController): Promise<void> {
-    const parser = createSseParser({
-      onMessage(message) {
-        lastEventId = message.lastEventId;
-        if (message.event !== 'ticket') return;
-        let payload: unknown;
-        try {
-          payload = JSON.parse(message.data);
-        } catch {
-          return;
-        }
-        const parsed = ticketEventSchema.safeParse(payload);
-        if (parsed.success) options.onTicket(parsed.data.ticket);
-      },
-    });
-    const decoder = new TextDecoder();
-    const reader = body.getReader();
-    // Aborting (close, or the idle watchdog) ends the read even where fetch does not tie the body to it.
-    const cancel = () => void reader.cancel().catch(() => undefined);
-    abort.signal.addEventListener('abort', cancel);
-    let idle: ReturnType<typeof setTimeout> | undefined;
-    const arm = () => {
-      clearTimeout(idle);
-      idle = setTimeout(() => abort.abort(), idleTimeoutMs);
-    };
-    arm();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        arm();
-        parser.push(decoder.decode(value, { stream: true }));
-      }
-    } finally {
-      clearTimeout(idle);
-      abort.signal.removeEventListener('abort', cancel);
-      reader.releaseLock();
-    }
-  }
-
-  async function run() {
-    let attempt = 0;
-    let opened = false;
-    while (!closed) {
-      setStatus(opened || attempt > 0 ? 'reconnecting' : 'connecting');
-      const token = options.getToken();
-      if (!token) break;
-      const abort = new AbortController();
-      controller = abort;
-      try {
-        const headers: Record<string, string> = {
-          Accept: 'text/event-stream',
-          Authorization: `Bearer ${token}`,
-        };
-        if (lastEventId) headers['Last-Event-ID'] = lastEventId;
-        const response = await doFetch(options.url, {
-          headers,
-          signal: abort.signal,
-          cache: 'no-store',
-        });
-        if (response.status === 401) {
-          const error = await errorFromResponse(response);
-          if (error.isUnauthenticated) {
-            options.onUnauthenticated?.(error);
-            break;
-          }
-        }
-        if (!response.ok || !response.body) {
-          await response.body?.cancel().catch(() => undefined);
-          throw new Error(`event stream answered ${response.status}`);
-        }
-        attempt = 0;
-        setStatus('open');
-        options.onOpen?.(opened);
-        opened = true;
-        await readAll(response.body, abort);
-      } catch {
-        // Network failure, a refused answer, or the idle watchdog: retry below.
-      } finally {
-        controller = null;
-      }
-      if (closed) break;
-      setStatus('reconnecting');
-      await sleep(backoff(attempt));
-      attempt += 1;
-    }
-    closed = true;
-    setStatus('stopped');
-  }
-
-  void run();
-
-  return {
-    close() {
-      if (closed) return;
-      closed = true;
-      controller?.abort();
-      wake?.();
+/** Follows `GET /api/tickets/events`, delivering each `ticket` event that matches the contract. */
+export function connectTicketEvents({ onTicket, ...options }: TicketEventStreamOptions): TicketEventStream {
+  return connectEventStream({
+    ...options,
+    event: 'ticket',
+    parse: (payload) => {
+      const parsed = ticketEventSchema.safeParse(payload);
+      return parsed.success ? parsed.data.ticket : undefined;
     },
-    reconnectNow() {
-      wake?.();
-    },
-  };
+    onEvent: onTicket,
+  });
 }

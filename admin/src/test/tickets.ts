@@ -28,6 +28,7 @@ const base: Ticket = {
   resolution: null,
   rating: null,
   timeline: [],
+  deviceEvidence: [],
 };
 
 /** A valid ticket for tests; the contract checks the result so fixtures cannot drift from it. */

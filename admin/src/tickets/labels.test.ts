@@ -83,6 +83,7 @@ describe('actorLabel', () => {
     expect(actorLabel({ actorId: 'd-9', actorRole: 'dispatcher' }, lookups)).toBe('调度员');
     expect(actorLabel({ actorId: null, actorRole: 'system' })).toBe('系统');
     expect(actorLabel({ actorId: null, actorRole: null })).toBe('系统');
+    expect(actorLabel({ actorId: null, actorRole: 'device' })).toBe('监测设备');
   });
 });
 

@@ -66,6 +66,7 @@ export function actorLabel(
   const role = entry.actorRole;
   if (role === 'resident') return entry.actorId ? roleLabel('resident') : t('timeline.actor.anonymous');
   if (!role || role === 'system') return t('timeline.actor.system');
+  if (role === 'device') return t('timeline.actor.device');
   if (!isRole(role)) return role;
   const name = entry.actorName ?? (entry.actorId ? lookups.officerName?.(entry.actorId) : undefined);
   return name ? t('timeline.actor.named', { name, role: roleLabel(role) }) : roleLabel(role);

@@ -19,6 +19,7 @@ import {
 import { useState } from 'react';
 import { ApiError, describeError } from '../../api/errors';
 import { useSession } from '../../auth/useSession';
+import { DeviceEvidenceCard } from '../../components/DeviceEvidenceCard';
 import { DistrictMapView, type MapOfficer } from '../../components/DistrictMapView';
 import { PhotoGallery } from '../../components/PhotoGallery';
 import { SlaCountdown } from '../../components/SlaCountdown';
@@ -198,6 +199,8 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
           )}
         </Descriptions.Item>
       </Descriptions>
+
+      <DeviceEvidenceCard evidence={ticket.deviceEvidence} />
 
       <Card size="small" title={t('detail.photos')}>
         <PhotoGallery photos={ticket.photos} />

@@ -16,6 +16,7 @@ export const bffBrokerRole = 'jiefang-bff';
  */
 export const bffBrokerAcls = [
   { acltype: 'subscribePattern', topic: 'devices/#', allow: true },
+  { acltype: 'subscribePattern', topic: '$share/+/devices/#', allow: true },
   // Mosquitto checks delivery too; without these the BFF never receives uplinks or control answers.
   { acltype: 'publishClientReceive', topic: 'devices/#', allow: true },
   { acltype: 'publishClientReceive', topic: '$CONTROL/dynamic-security/#', allow: true },
@@ -42,11 +43,21 @@ function dynamicSecurityPassword(password: string) {
   return { password: hash.toString('base64'), salt: salt.toString('base64'), iterations };
 }
 
+interface DynamicSecurityFile {
+  defaultACLAccess: Record<string, boolean>;
+  clients: Array<{ username: string; roles?: Array<{ rolename: string }> } & Record<string, unknown>>;
+  groups: unknown[];
+  roles: Array<{ rolename: string; acls: unknown[] } & Record<string, unknown>>;
+}
+
 /**
- * The plugin's initial state: only the BFF's account, anonymous access refused and nothing allowed
- * by default. Device accounts are added at run time by the BFF from its registry.
+ * The plugin's state: anonymous access refused and nothing allowed by default; device accounts
+ * (added at run time by the BFF) kept from the existing file; the BFF's account and role current.
  */
-export function initialDynamicSecurityState(account: BrokerAccount) {
+export function dynamicSecurityState(file: string, account: BrokerAccount): DynamicSecurityFile {
+  const existing: DynamicSecurityFile | null = fs.existsSync(file)
+    ? (JSON.parse(fs.readFileSync(file, 'utf8')) as DynamicSecurityFile)
+    : null;
   return {
     defaultACLAccess: {
       publishClientSend: false,
@@ -55,6 +66,7 @@ export function initialDynamicSecurityState(account: BrokerAccount) {
       unsubscribe: true,
     },
     clients: [
+      ...(existing?.clients ?? []).filter((client) => client.username !== account.username),
       {
         username: account.username,
         textname: 'Jiefang BFF',
@@ -62,7 +74,10 @@ export function initialDynamicSecurityState(account: BrokerAccount) {
         ...dynamicSecurityPassword(account.password),
       },
     ],
-    groups: [],
-    roles: [{ rolename: bffBrokerRole, acls: bffBrokerAcls }],
+    groups: existing?.groups ?? [],
+    roles: [
+      ...(existing?.roles ?? []).filter((role) => role.rolename !== bffBrokerRole),
+      { rolename: bffBrokerRole, acls: bffBrokerAcls },
+    ],
   };
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { bffBrokerAccount, initialDynamicSecurityState, type BrokerAccount } from './brokerAccounts';
+import { bffBrokerAccount, dynamicSecurityState, type BrokerAccount } from './brokerAccounts';
 import { startEmbeddedBroker } from './embeddedBroker';
 import { findExecutable, startManagedProcess, type ManagedProcess } from './childProcess';
 import { isListening, waitForPort } from './portProbe';
@@ -261,11 +261,11 @@ function findDynamicSecurityPlugin(env: NodeJS.ProcessEnv): string | undefined {
 function writeMosquittoConfig(dir: string, port: number, plugin: string, account: BrokerAccount): string {
   fs.mkdirSync(dir, { recursive: true });
   const stateFile = path.join(dir, 'dynamic-security.json');
-  if (!fs.existsSync(stateFile)) {
-    fs.writeFileSync(stateFile, JSON.stringify(initialDynamicSecurityState(account), null, 2), {
-      mode: 0o600,
-    });
-  }
+  // Device accounts made at run time are kept; the BFF's own account and role are rewritten each
+  // start, so a newer release's permissions apply to an existing data directory.
+  fs.writeFileSync(stateFile, JSON.stringify(dynamicSecurityState(stateFile, account), null, 2), {
+    mode: 0o600,
+  });
   const file = path.join(dir, 'mosquitto.conf');
   // Persistence and explicit queue limits: Mosquitto's defaults lose queued QoS 1 messages on restart.
   fs.writeFileSync(

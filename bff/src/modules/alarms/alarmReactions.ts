@@ -237,8 +237,11 @@ export function alarmReactions(deps: {
         ...(await deps.staff.communityWorkers(alarm.streetId)),
         ...(await deps.staff.squadLeaders(squadOf(alarm.streetId))),
       ];
-      await notify(alarm, recipients, 'charging_unacknowledged', 'escalated');
-      await openTicket(alarm, 'ebike_indoor_charging');
+      if (!alarm.timeline.some((entry) => entry.action === 'escalated')) {
+        await book.note(alarm._id, 'escalated', '10 分钟无人确认，通知网格员与执法中队');
+      }
+      await notify(alarm, recipients, 'charging_unacknowledged', 'staff_notified');
+      await openTicket(await book.get(alarm._id), 'ebike_indoor_charging');
     },
   };
 }

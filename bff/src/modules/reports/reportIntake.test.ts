@@ -233,9 +233,13 @@ describe('POST /api/reports', () => {
 });
 
 describe('GET /api/categories', () => {
-  it('lists the ten categories with Chinese names and SLAs', async () => {
+  it('lists the ten issue categories and fire hazards with Chinese names and SLAs', async () => {
     const response = await t.http.get('/api/categories').expect(200);
-    expect(response.body.items).toHaveLength(10);
+    expect(response.body.items).toHaveLength(11);
+    expect(response.body.items.find((item: { code: string }) => item.code === 'fire_hazard')).toMatchObject({
+      name: '消防隐患',
+      priority: 'urgent',
+    });
     expect(response.body.items.find((item: { code: string }) => item.code === 'manhole_cover')).toMatchObject(
       {
         name: '井盖缺失',

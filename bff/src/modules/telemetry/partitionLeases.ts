@@ -1,6 +1,8 @@
 import type { Redis } from 'ioredis';
 
 const renewScript = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+// Free, or ours already: an instance restarted under its stable id takes its partitions straight back.
+const takeScript = `local holder = redis.call('get', KEYS[1]) if holder == false or holder == ARGV[1] then redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 else return 0 end`;
 const releaseScript = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
 /**
@@ -23,7 +25,7 @@ export function partitionLeases(redis: Redis, options: { partitions: number; own
           if (renewed !== 1) owned.delete(partition);
           continue;
         }
-        if ((await redis.set(key(partition), options.owner, 'PX', options.ttlMs, 'NX')) === 'OK') {
+        if ((await redis.eval(takeScript, 1, key(partition), options.owner, options.ttlMs)) === 1) {
           owned.add(partition);
           taken.push(partition);
         }

@@ -29,6 +29,8 @@ interface DeviceState {
   noiseAlarmId: string | null;
   /** The episode's evidence while a noise alarm is open. */
   evidence: NoiseEvidence | null;
+  /** An offline alarm from the device's Last Will is open: the next message from it clears it. */
+  offlineAlarmId?: string | null;
 }
 
 const emptyState = (): DeviceState => ({
@@ -215,7 +217,13 @@ export function uplinkProcessor(deps: {
         at: new Date(uplink.body.ts),
       });
       if (fresh) await reactions.opened(alarm);
+      states.set(device._id, { ...(states.get(device._id) ?? emptyState()), offlineAlarmId: alarm._id });
       return;
+    }
+    const state = states.get(device._id);
+    if (state?.offlineAlarmId) {
+      await book.clear(state.offlineAlarmId, null, '设备恢复在线').catch(() => null);
+      state.offlineAlarmId = null;
     }
     writes.heard.set(device._id, deps.clock.now().getTime());
     writes.cameOnline.add(device._id);

@@ -1,0 +1,23 @@
+import { applyAlarmUpdate } from '../alarms/applyAlarm';
+import { alarmKeys } from '../alarms/queryKeys';
+import { apiBaseUrl, queryClient, session } from '../app/services';
+import { connectAlarmEvents } from './alarmEvents';
+import { type LiveStatus } from './eventStream';
+import { createSharedLive } from './sharedLive';
+
+/** Keeps the live alarm stream (`GET /api/alarms/events`) open while the calling component is mounted. */
+export const useAlarmLive: () => LiveStatus = createSharedLive({
+  session,
+  connect: ({ getToken, onStatus, onUnauthenticated }) =>
+    connectAlarmEvents({
+      url: `${apiBaseUrl}/api/alarms/events`,
+      getToken,
+      onAlarm: (alarm) => applyAlarmUpdate(queryClient, alarm),
+      onStatus,
+      // Changes made while the connection was down were not pushed: catch up from the server.
+      onOpen: (reconnected) => {
+        if (reconnected) void queryClient.invalidateQueries({ queryKey: alarmKeys.all });
+      },
+      onUnauthenticated,
+    }),
+});
