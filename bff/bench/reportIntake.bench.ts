@@ -47,6 +47,8 @@ async function main() {
     MONGODB_DB: database,
     REDIS_URL: services.redis.url,
     MQTT_URL: services.mqtt.url,
+    MQTT_USERNAME: services.mqtt.username,
+    MQTT_PASSWORD: services.mqtt.password,
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
     DEV_LOGIN: '1',
     REPORT_RATE_LIMIT: '1000000',
@@ -55,7 +57,12 @@ async function main() {
   });
   const mongo = await connectMongo(config.MONGODB_URI, config.MONGODB_DB);
   const redis = new Redis(config.REDIS_URL, { keyPrefix: `bench:${database}:` });
-  const mqtt = await connectMqtt({ url: config.MQTT_URL, clientId: `bench-${database}` });
+  const mqtt = await connectMqtt({
+    url: config.MQTT_URL,
+    clientId: `bench-${database}`,
+    username: config.MQTT_USERNAME,
+    password: config.MQTT_PASSWORD,
+  });
   const app = createApp({ config, mongo, redis, mqtt, clock: systemClock, logger: createLogger('silent') });
   await app.startBackgroundWork();
   const bff = await listen(app.koa.callback());

@@ -59,12 +59,12 @@ import { alarmReactions, type AlarmTimerJob } from './modules/alarms/alarmReacti
 import { alarmEvents, alarmRoutes } from './modules/alarms/alarmRoutes';
 import { householdModel } from './modules/households/householdModel';
 import { householdRoutes } from './modules/households/householdRoutes';
-import { deviceBridge } from './modules/telemetry/deviceBridge';
+import { deviceBridge, type BridgeCounters } from './modules/telemetry/deviceBridge';
 import { deviceReadingModel } from './modules/telemetry/deviceReadingModel';
 import { latestReadings } from './modules/telemetry/latestReadings';
 import { readingRoutes } from './modules/telemetry/readingRoutes';
 import { uplinkLog } from './modules/telemetry/uplinkLog';
-import { uplinkProcessor } from './modules/telemetry/uplinkProcessor';
+import { uplinkProcessor, type ProcessorCounters } from './modules/telemetry/uplinkProcessor';
 
 export interface AppDeps {
   config: Config;
@@ -85,6 +85,8 @@ export interface JiefangApp {
   startBackgroundWork(): Promise<void>;
   /** Ends the consoles' live streams, so a shutdown need not wait for them to hang up. */
   endLiveStreams(): Promise<void>;
+  /** Counters of the device bridge and processor (received, stored, rejected, processed…). */
+  deviceMetrics(): { bridge: BridgeCounters; processor: ProcessorCounters };
   /** Ends live streams, stops background work and closes the connections the app opened itself. */
   close(): Promise<void>;
 }
@@ -293,7 +295,10 @@ export function createApp(deps: AppDeps): JiefangApp {
     logger,
     kickDelivery: () => background.kickDelivery(),
   });
-  const uplinks = uplinkLog(redis, config.DEVICE_PARTITIONS);
+  // Its own connection: the bridge's appends must not queue behind the processor's large reads.
+  const uplinkWriter = redis.duplicate({ enableOfflineQueue: true });
+  uplinkWriter.on('error', () => undefined);
+  const uplinks = uplinkLog(uplinkWriter, config.DEVICE_PARTITIONS);
   const processor = uplinkProcessor({
     redis,
     log: uplinks,
@@ -315,7 +320,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     connections: config.BRIDGE_CONNECTIONS,
     log: uplinks,
     logger,
-    onStored: () => processor.nudge(),
+    onStored: (lane) => processor.nudge(lane),
   });
   const brokerAccounts = deviceBrokerAccounts({
     mqtt,
@@ -359,12 +364,14 @@ export function createApp(deps: AppDeps): JiefangApp {
       });
       logger.info({ openTickets: reconciled }, 'background work started');
     },
+    deviceMetrics: () => ({ bridge: bridge.counters, processor: processor.counters }),
     endLiveStreams: async () => {
       await Promise.all([events.stop(), alarmStream.stop()]);
     },
     async close() {
       await bridge.stop();
       await processor.stop();
+      uplinkWriter.disconnect();
       await alarmTimers.close();
       brokerAccounts.close();
       await alarmStream.stop();

@@ -18,7 +18,11 @@ export const noisePolicy = {
 } as const;
 
 export interface NoiseWatchState {
+  /** Readings of the last minute, oldest first. */
   window: NoiseReading[];
+  /** Σ tᵢ·10^(Lᵢ/10) and Σ tᵢ over the window, kept as readings come and go (a meter sends one a second). */
+  energy: number;
+  coveredMs: number;
   alarm: { openedAt: number; escalated: boolean; quietSince: number | null } | null;
 }
 
@@ -27,7 +31,33 @@ export type NoiseWatchEvent =
   | { type: 'escalate'; at: number; levelDb: number; limitDb: number }
   | { type: 'alarm_cleared'; at: number; levelDb: number; limitDb: number };
 
-export const emptyNoiseWatch: NoiseWatchState = { window: [], alarm: null };
+export const emptyNoiseWatch: NoiseWatchState = { window: [], energy: 0, coveredMs: 0, alarm: null };
+
+const energyOf = (reading: NoiseReading) => reading.intervalMs * 10 ** (reading.leq / 10);
+
+/** The window after adding a reading and dropping what is older than a minute before the newest. */
+function slide(state: NoiseWatchState, reading: NoiseReading, windowMs: number) {
+  const window = state.window.slice();
+  let energy = state.energy;
+  let coveredMs = state.coveredMs;
+  // Readings arrive in order; a late one is put in its place.
+  let index = window.length;
+  while (index > 0 && (window[index - 1] as NoiseReading).ts > reading.ts) index -= 1;
+  window.splice(index, 0, reading);
+  energy += energyOf(reading);
+  coveredMs += reading.intervalMs;
+  const newest = (window[window.length - 1] as NoiseReading).ts;
+  let drop = 0;
+  while (drop < window.length && (window[drop] as NoiseReading).ts <= newest - windowMs) {
+    energy -= energyOf(window[drop] as NoiseReading);
+    coveredMs -= (window[drop] as NoiseReading).intervalMs;
+    drop += 1;
+  }
+  if (drop) window.splice(0, drop);
+  // Sums drift by rounding over days of readings; an emptied window starts them afresh.
+  if (!window.length) return { window, energy: 0, coveredMs: 0 };
+  return { window, energy: Math.max(energy, 0), coveredMs };
+}
 
 /** Energy average of readings weighted by their intervals: LAeq = 10·log10(Σ tᵢ·10^(Lᵢ/10) / Σ tᵢ). */
 export function equivalentLevel(readings: readonly NoiseReading[]): number {
@@ -46,15 +76,12 @@ export function observeNoise(
   reading: NoiseReading,
   limitDbAt: (at: number) => number,
   policy = noisePolicy,
-): { state: NoiseWatchState; events: NoiseWatchEvent[] } {
-  const window = [...state.window, reading]
-    .filter((item) => item.ts > reading.ts - policy.windowMs)
-    .sort((a, b) => a.ts - b.ts);
-  const covered = window.reduce((sum, item) => sum + item.intervalMs, 0);
-  const next: NoiseWatchState = { window, alarm: state.alarm && { ...state.alarm } };
-  if (covered < policy.minCoverageMs) return { state: next, events: [] };
+): { state: NoiseWatchState; events: NoiseWatchEvent[]; levelDb: number | null } {
+  const slid = slide(state, reading, policy.windowMs);
+  const next: NoiseWatchState = { ...slid, alarm: state.alarm && { ...state.alarm } };
+  if (slid.coveredMs < policy.minCoverageMs) return { state: next, events: [], levelDb: null };
 
-  const levelDb = Math.round(equivalentLevel(window) * 10) / 10;
+  const levelDb = Math.round(10 * Math.log10(slid.energy / slid.coveredMs) * 10) / 10;
   const limitDb = limitDbAt(reading.ts);
   const events: NoiseWatchEvent[] = [];
   const alarm = next.alarm;
@@ -64,7 +91,7 @@ export function observeNoise(
       next.alarm = { openedAt: reading.ts, escalated: false, quietSince: null };
       events.push({ type: 'alarm_opened', at: reading.ts, levelDb, limitDb });
     }
-    return { state: next, events };
+    return { state: next, events, levelDb };
   }
 
   if (levelDb <= limitDb - policy.clearMarginDb) {
@@ -73,12 +100,12 @@ export function observeNoise(
       next.alarm = null;
       events.push({ type: 'alarm_cleared', at: reading.ts, levelDb, limitDb });
     }
-    return { state: next, events };
+    return { state: next, events, levelDb };
   }
   alarm.quietSince = null;
   if (!alarm.escalated && levelDb > limitDb && reading.ts - alarm.openedAt >= policy.escalateAfterMs) {
     alarm.escalated = true;
     events.push({ type: 'escalate', at: reading.ts, levelDb, limitDb });
   }
-  return { state: next, events };
+  return { state: next, events, levelDb };
 }

@@ -8,6 +8,8 @@ import { Redis } from 'ioredis';
 export async function connectRedis(url: string, keyPrefix: string): Promise<Redis> {
   const redis = new Redis(url, {
     keyPrefix,
+    // Commands issued in the same tick (the bridge's connections, a batch's reads) share one write.
+    enableAutoPipelining: true,
     lazyConnect: true,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,

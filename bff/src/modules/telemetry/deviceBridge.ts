@@ -1,7 +1,7 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Logger } from '../../infra/logger';
 import { parseUplink, type UplinkRejection } from './uplinkParser';
-import type { UplinkLog } from './uplinkLog';
+import { laneOf, type UplinkLane, type UplinkLog } from './uplinkLog';
 
 export interface BridgeCounters {
   received: number;
@@ -19,15 +19,23 @@ export interface DeviceBridgeOptions {
   instanceId: string;
   /** Shared-subscription group: instances in one group split the traffic. */
   group: string;
+  /** Connections for readings; detections, status and acks get one more of their own. */
   connections: number;
   log: UplinkLog;
   logger: Logger;
   /** Called after each stored uplink, so the processor can look at once instead of at its next poll. */
-  onStored?: () => void;
+  onStored?: (lane: UplinkLane) => void;
 }
 
-/** Uplink topics the bridge reads; a device's own `cmd` is not among them. */
-const uplinkFilters = ['devices/+/telemetry', 'devices/+/event', 'devices/+/status', 'devices/+/cmd/ack'];
+/**
+ * Uplink topics the bridge reads (a device's own `cmd` is not among them), in two lanes: readings on
+ * most connections, and detections, status and acks on one of their own, so that an alarm never
+ * queues at the broker behind a backlog of readings.
+ */
+const laneFilters = {
+  telemetry: ['devices/+/telemetry'],
+  signals: ['devices/+/event', 'devices/+/status', 'devices/+/cmd/ack'],
+} as const;
 const sessionExpirySeconds = 7 * 24 * 3600;
 
 /**
@@ -65,11 +73,11 @@ export function deviceBridge(options: DeviceBridgeOptions) {
     const stored = await options.log.append(parsed.uplink);
     if (stored) {
       counters.stored += 1;
-      options.onStored?.();
+      options.onStored?.(laneOf(parsed.uplink));
     } else counters.duplicates += 1;
   };
 
-  const connect = (index: number) =>
+  const connect = (index: number, lane: keyof typeof laneFilters) =>
     new Promise<MqttClient>((resolve, reject) => {
       const client = mqtt.connect(options.url, {
         clientId: `jiefang-${options.group}-${options.instanceId}-${index}`.slice(0, 64),
@@ -100,7 +108,7 @@ export function deviceBridge(options: DeviceBridgeOptions) {
       const timer = setTimeout(() => reject(new Error(`MQTT broker at ${options.url} did not answer`)), 8000);
       client.once('connect', (connack) => {
         clearTimeout(timer);
-        const subscriptions = uplinkFilters.map((filter) => `$share/${options.group}/${filter}`);
+        const subscriptions = laneFilters[lane].map((filter) => `$share/${options.group}/${filter}`);
         // A resumed session keeps its subscriptions; subscribing again is harmless and covers a new one.
         client
           .subscribeAsync(subscriptions, { qos: 1 })
@@ -118,7 +126,9 @@ export function deviceBridge(options: DeviceBridgeOptions) {
   return {
     counters,
     async start(): Promise<void> {
-      for (let index = 0; index < options.connections; index += 1) clients.push(await connect(index));
+      clients.push(await connect(0, 'signals'));
+      for (let index = 1; index <= options.connections; index += 1)
+        clients.push(await connect(index, 'telemetry'));
     },
     /** Disconnects but keeps the sessions, so the broker queues what arrives meanwhile. */
     async stop(): Promise<void> {

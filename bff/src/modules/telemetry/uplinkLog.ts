@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Uplink } from './uplinkParser';
 
@@ -19,14 +18,14 @@ if ARGV[2] == '1' then
   if redis.call('SET', will, '1', 'NX', 'EX', 86400) == false then return 0 end
 else
   if redis.call('ZSCORE', seen, ARGV[1]) then return 0 end
-  if redis.call('ZCARD', seen) >= tonumber(ARGV[3]) then
+  if redis.call('ZCARD', seen) >= ${rememberedSeqs} then
     local lowest = redis.call('ZRANGE', seen, 0, 0, 'WITHSCORES')
     if seq < tonumber(lowest[2]) then return 0 end
     redis.call('ZREMRANGEBYRANK', seen, 0, 0)
   end
   redis.call('ZADD', seen, seq, ARGV[1])
 end
-redis.call('XADD', stream, 'MAXLEN', '~', ARGV[4], '*', 'u', ARGV[5])
+redis.call('XADD', stream, 'MAXLEN', '~', ${streamCap}, '*', 'u', ARGV[3])
 return 1
 `;
 
@@ -35,16 +34,31 @@ export interface UplinkEntry {
   uplink: Uplink;
 }
 
+/** FNV-1a over the id: stable across processes and releases, and cheap enough for every message. */
 export function partitionOf(deviceId: string, partitions: number): number {
-  return createHash('sha1').update(deviceId).digest().readUInt32BE(0) % partitions;
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < deviceId.length; index += 1) {
+    hash ^= deviceId.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % partitions;
 }
 
 /**
  * The durable hand-over between the MQTT bridge and the processor: the bridge acknowledges a QoS 1
  * message to the broker only once it is here.
  */
+/**
+ * Two lanes per partition: detections, status and acks (few, urgent) apart from telemetry (many), so
+ * an alarm never waits behind a backlog of readings.
+ */
+export type UplinkLane = 'signals' | 'telemetry';
+export const uplinkLanes: readonly UplinkLane[] = ['signals', 'telemetry'];
+export const laneOf = (uplink: Pick<Uplink, 'channel'>): UplinkLane =>
+  uplink.channel === 'telemetry' ? 'telemetry' : 'signals';
+
 export function uplinkLog(redis: Redis, partitions: number) {
-  const streamKey = (partition: number) => `devices:uplinks:${partition}`;
+  const streamKey = (partition: number, lane: UplinkLane) => `devices:${lane}:${partition}`;
   const commandName = 'jiefangAppendUplink';
   if (!(commandName in redis)) redis.defineCommand(commandName, { numberOfKeys: 3, lua: appendScript });
   const append = (redis as unknown as Record<string, (...args: Array<string | number>) => Promise<number>>)[
@@ -62,20 +76,28 @@ export function uplinkLog(redis: Redis, partitions: number) {
         redis,
         `devices:seen:${uplink.deviceId}`,
         `devices:will:${uplink.deviceId}:${uplink.body.seq}`,
-        streamKey(partitionOf(uplink.deviceId, partitions)),
+        streamKey(partitionOf(uplink.deviceId, partitions), laneOf(uplink)),
         uplink.body.seq,
         isWill ? '1' : '0',
-        rememberedSeqs,
-        streamCap,
         JSON.stringify(uplink),
       );
       return stored === 1;
     },
-    /** Entries after `cursor` in one partition, oldest first. */
-    async read(reader: Redis, partition: number, cursor: string, count: number): Promise<UplinkEntry[]> {
-      const result = (await reader.xrange(streamKey(partition), `(${cursor}`, '+', 'COUNT', count)) as Array<
-        [string, string[]]
-      >;
+    /** Entries after `cursor` in one lane of a partition, oldest first. */
+    async read(
+      reader: Redis,
+      partition: number,
+      lane: UplinkLane,
+      cursor: string,
+      count: number,
+    ): Promise<UplinkEntry[]> {
+      const result = (await reader.xrange(
+        streamKey(partition, lane),
+        `(${cursor}`,
+        '+',
+        'COUNT',
+        count,
+      )) as Array<[string, string[]]>;
       return result.map(([id, fields]) => ({ id, uplink: JSON.parse(fields[1] as string) as Uplink }));
     },
   };

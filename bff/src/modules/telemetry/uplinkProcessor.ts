@@ -4,13 +4,7 @@ import type { NoiseZoneClass } from '@jiefang/contracts';
 import { alarmForDetectorEvent, silentDevices } from '../../domain/deviceAlarmRules';
 import { addToMinute, type MinuteAccumulator, type MinuteLevel } from '../../domain/minuteLevels';
 import { noiseLimitFor } from '../../domain/noiseLimits';
-import {
-  emptyNoiseWatch,
-  equivalentLevel,
-  noisePolicy,
-  observeNoise,
-  type NoiseWatchState,
-} from '../../domain/noiseWatch';
+import { emptyNoiseWatch, observeNoise, type NoiseWatchState } from '../../domain/noiseWatch';
 import type { Clock } from '../../infra/clock';
 import type { Logger } from '../../infra/logger';
 import type { AlarmBook, AlarmedDevice } from '../alarms/alarmBook';
@@ -19,7 +13,7 @@ import type { AlarmReactions } from '../alarms/alarmReactions';
 import type { DeviceDocument } from '../devices/deviceModel';
 import type { DeviceReadingDocument } from './deviceReadingModel';
 import { partitionLeases } from './partitionLeases';
-import type { UplinkEntry, UplinkLog } from './uplinkLog';
+import { partitionOf, uplinkLanes, type UplinkEntry, type UplinkLane, type UplinkLog } from './uplinkLog';
 import type { Uplink } from './uplinkParser';
 
 /** Per device, kept in Redis between batches (and in memory while this instance owns the partition). */
@@ -31,6 +25,8 @@ interface DeviceState {
   evidence: NoiseEvidence | null;
   /** An offline alarm from the device's Last Will is open: the next message from it clears it. */
   offlineAlarmId?: string | null;
+  /** MongoDB already says this device is online. */
+  online?: boolean;
 }
 
 const emptyState = (): DeviceState => ({
@@ -39,7 +35,8 @@ const emptyState = (): DeviceState => ({
   noiseAlarmId: null,
   evidence: null,
 });
-const batchSize = 500;
+const batchSize: Record<UplinkLane, number> = { signals: 200, telemetry: 500 };
+const checkpointMs = 1_000;
 const idlePauseMs = 25;
 const leaseTtlMs = 15_000;
 const leaseRefreshMs = 3_000;
@@ -78,7 +75,8 @@ export function uplinkProcessor(deps: {
     owner: deps.instanceId,
     ttlMs: leaseTtlMs,
   });
-  const cursors = new Map<number, string>();
+  const cursors = new Map<string, string>();
+  const cursorKey = (partition: number, lane: UplinkLane) => `${lane}:${partition}`;
   const states = new Map<string, DeviceState>();
   const deviceCache = new Map<string, { device: DeviceDocument | null; at: number }>();
   let running = false;
@@ -86,6 +84,16 @@ export function uplinkProcessor(deps: {
   let wake: (() => void) | null = null;
   let lastLeaseRefresh = 0;
   let lastSweep = 0;
+  let signalsWaiting = false;
+  interface Unsaved {
+    touched: Set<string>;
+    latest: Map<string, Record<string, string | number>>;
+    heard: Map<string, number>;
+    gone: Set<string>;
+    cursors: Partial<Record<UplinkLane, string>>;
+  }
+  const unsaved = new Map<number, Unsaved>();
+  const lastCheckpoint = new Map<number, number>();
 
   const deviceOf = async (deviceId: string): Promise<DeviceDocument | null> => {
     const cached = deviceCache.get(deviceId);
@@ -141,11 +149,7 @@ export function uplinkProcessor(deps: {
       (at) => noiseLimitFor(zoneClass, new Date(at)).limitDb,
     );
     state.noise = observed.state;
-    const covered = observed.state.window.reduce((sum, reading) => sum + reading.intervalMs, 0);
-    const levelDb =
-      covered >= noisePolicy.minCoverageMs
-        ? Math.round(equivalentLevel(observed.state.window) * 10) / 10
-        : null;
+    const levelDb = observed.levelDb;
 
     const minute = addToMinute(state.minute, { ts, leq, intervalMs });
     state.minute = minute.current;
@@ -260,31 +264,43 @@ export function uplinkProcessor(deps: {
     }
   };
 
+  /**
+   * Online/offline in MongoDB, touched only on a change: the state remembers that a device is known
+   * online, and the silence sweep marks the ones it takes offline in `devices:offline`.
+   */
   const applyPresence = async (writes: BatchWrites) => {
-    const now = deps.clock.now();
-    const changed = [...writes.cameOnline, ...writes.wentOffline];
-    if (!changed.length) return;
-    const wereOffline = new Set(
-      (
-        await deps.devices.find({ _id: { $in: [...writes.cameOnline] }, online: false }, { _id: 1 }).lean()
-      ).map((d) => d._id),
-    );
-    if (wereOffline.size) {
-      await deps.devices.updateMany(
-        { _id: { $in: [...wereOffline] } },
-        { $set: { online: true, lastSeenAt: now } },
+    const heard = [...writes.cameOnline];
+    if (heard.length) {
+      const swept = await redis.smismember('devices:offline', ...heard);
+      const back = heard.filter(
+        (deviceId, index) => swept[index] === 1 || states.get(deviceId)?.online !== true,
       );
-      for (const deviceId of wereOffline) {
-        const open = await book.findOpen(deviceId, 'offline');
-        if (open) await book.clear(open._id, null, '设备恢复在线').catch(() => null);
+      if (back.length) {
+        await deps.devices.updateMany(
+          { _id: { $in: back } },
+          { $set: { online: true, lastSeenAt: deps.clock.now() } },
+        );
+        await redis.srem('devices:offline', ...back);
+        for (const deviceId of back) {
+          const state = states.get(deviceId) ?? emptyState();
+          states.set(deviceId, { ...state, online: true });
+          writes.touched.add(deviceId);
+          const open = await book.findOpen(deviceId, 'offline');
+          if (open) await book.clear(open._id, null, '设备恢复在线').catch(() => null);
+        }
       }
     }
     if (writes.wentOffline.size) {
-      await deps.devices.updateMany({ _id: { $in: [...writes.wentOffline] } }, { $set: { online: false } });
+      const gone = [...writes.wentOffline];
+      await deps.devices.updateMany({ _id: { $in: gone } }, { $set: { online: false } });
+      for (const deviceId of gone) {
+        const state = states.get(deviceId);
+        if (state) state.online = false;
+      }
     }
   };
 
-  const processBatch = async (partition: number, entries: UplinkEntry[]) => {
+  const processBatch = async (partition: number, lane: UplinkLane, entries: UplinkEntry[]) => {
     const writes: BatchWrites = {
       touched: new Set(),
       latest: new Map(),
@@ -327,18 +343,59 @@ export function uplinkProcessor(deps: {
         });
     }
     const last = entries[entries.length - 1] as UplinkEntry;
+    const pending = (unsaved.get(partition) ??
+      unsaved
+        .set(partition, {
+          touched: new Set(),
+          latest: new Map(),
+          heard: new Map(),
+          gone: new Set(),
+          cursors: {},
+        })
+        .get(partition)) as Unsaved;
+    for (const deviceId of writes.touched) pending.touched.add(deviceId);
+    for (const [deviceId, latest] of writes.latest) pending.latest.set(deviceId, latest);
+    for (const [deviceId, at] of writes.heard) {
+      pending.heard.set(deviceId, at);
+      pending.gone.delete(deviceId);
+    }
+    for (const deviceId of writes.wentOffline) {
+      pending.gone.add(deviceId);
+      pending.heard.delete(deviceId);
+    }
+    pending.cursors[lane] = last.id;
+    cursors.set(cursorKey(partition, lane), last.id);
+  };
+
+  /**
+   * Saves a partition's progress: the states of the devices it moved, their latest readings and the
+   * cursor, in one transaction, so a restart resumes from a consistent point (and replays the rest).
+   */
+  const restoreCursors = async (partition: number) => {
+    for (const lane of uplinkLanes) {
+      const key = cursorKey(partition, lane);
+      cursors.set(key, (await redis.get(`devices:cursor:${key}`)) ?? '0-0');
+    }
+  };
+
+  const checkpoint = async (partition: number) => {
+    const pending = unsaved.get(partition);
+    if (!pending) return;
+    unsaved.delete(partition);
     const transaction = redis.multi();
-    for (const deviceId of writes.touched) {
+    for (const deviceId of pending.touched) {
       const state = states.get(deviceId);
       if (state) transaction.set(`devices:state:${deviceId}`, JSON.stringify(state), 'EX', 7 * 24 * 3600);
     }
-    for (const [deviceId, latest] of writes.latest) transaction.hset(`devices:latest:${deviceId}`, latest);
-    for (const [deviceId, at] of writes.heard) transaction.zadd('devices:heard', at, deviceId);
-    for (const deviceId of writes.wentOffline) transaction.zrem('devices:heard', deviceId);
-    transaction.set(`devices:cursor:${partition}`, last.id);
-    transaction.xtrim(deps.log.streamKey(partition), 'MINID', '~', last.id);
+    for (const [deviceId, latest] of pending.latest) transaction.hset(`devices:latest:${deviceId}`, latest);
+    for (const [deviceId, at] of pending.heard) transaction.zadd('devices:heard', at, deviceId);
+    for (const deviceId of pending.gone) transaction.zrem('devices:heard', deviceId);
+    for (const [lane, cursor] of Object.entries(pending.cursors) as Array<[UplinkLane, string]>) {
+      transaction.set(`devices:cursor:${cursorKey(partition, lane)}`, cursor);
+      transaction.xtrim(deps.log.streamKey(partition, lane), 'MINID', '~', cursor);
+    }
     await transaction.exec();
-    cursors.set(partition, last.id);
+    lastCheckpoint.set(partition, Date.now());
   };
 
   /** Devices silent past their type's limit get an offline alarm (one instance does this at a time). */
@@ -368,17 +425,26 @@ export function uplinkProcessor(deps: {
       if (fresh) await reactions.opened(alarm);
       await deps.devices.updateOne({ _id: deviceId }, { $set: { online: false } });
       await redis.zrem('devices:heard', deviceId);
+      await redis.sadd('devices:offline', deviceId);
     }
   };
 
   const round = async (): Promise<number> => {
     if (Date.now() - lastLeaseRefresh > leaseRefreshMs) {
       lastLeaseRefresh = Date.now();
+      const held = new Set(leases.owned);
       const taken = await leases.refresh();
-      for (const partition of taken) {
-        cursors.set(partition, (await redis.get(`devices:cursor:${partition}`)) ?? '0-0');
-        // Another instance may have moved these devices on; read their state afresh.
-        states.clear();
+      // Partitions taken (another instance may have moved their devices on) or lost: their devices'
+      // state is read afresh from the last checkpoint by whoever holds them now.
+      const changed = new Set([...taken, ...[...held].filter((partition) => !leases.owned.has(partition))]);
+      for (const partition of changed) {
+        unsaved.delete(partition);
+        await restoreCursors(partition);
+      }
+      if (changed.size) {
+        for (const deviceId of [...states.keys()]) {
+          if (changed.has(partitionOf(deviceId, deps.log.partitions))) states.delete(deviceId);
+        }
       }
     }
     if (Date.now() - lastSweep > silenceSweepMs) {
@@ -386,11 +452,30 @@ export function uplinkProcessor(deps: {
       await sweepSilence();
     }
     let handled = 0;
-    for (const partition of leases.owned) {
-      const entries = await deps.log.read(redis, partition, cursors.get(partition) ?? '0-0', batchSize);
-      if (!entries.length) continue;
-      await processBatch(partition, entries);
-      handled += entries.length;
+    const drainLane = async (lane: UplinkLane, partitions: Iterable<number>) => {
+      for (const partition of partitions) {
+        const cursor = cursors.get(cursorKey(partition, lane)) ?? '0-0';
+        const entries = await deps.log.read(redis, partition, lane, cursor, batchSize[lane]);
+        if (!entries.length) continue;
+        await processBatch(partition, lane, entries);
+        handled += entries.length;
+      }
+    };
+    // Signals first, and again between batches of readings whenever one has arrived: a detection
+    // never waits behind a backlog of readings.
+    signalsWaiting = false;
+    await drainLane('signals', leases.owned);
+    for (const partition of [...leases.owned]) {
+      await drainLane('telemetry', [partition]);
+      if (signalsWaiting) {
+        signalsWaiting = false;
+        await drainLane('signals', leases.owned);
+      }
+    }
+    // Under load, once a second; when idle, at once.
+    for (const partition of unsaved.keys()) {
+      if (!handled || Date.now() - (lastCheckpoint.get(partition) ?? 0) >= checkpointMs)
+        await checkpoint(partition);
     }
     return handled;
   };
@@ -402,7 +487,10 @@ export function uplinkProcessor(deps: {
         handled = await round();
       } catch (error) {
         deps.logger.error({ err: error }, 'device processing round failed; retrying');
+        // Resume from the last checkpoint: the saved cursor and the saved states go together.
         states.clear();
+        unsaved.clear();
+        for (const partition of leases.owned) await restoreCursors(partition).catch(() => undefined);
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
       if (!handled && running) {
@@ -423,13 +511,15 @@ export function uplinkProcessor(deps: {
       loop = run();
     },
     /** A message was stored: look now instead of at the next poll. */
-    nudge(): void {
+    nudge(lane: UplinkLane = 'telemetry'): void {
+      if (lane === 'signals') signalsWaiting = true;
       wake?.();
     },
     async stop(): Promise<void> {
       running = false;
       wake?.();
       await loop;
+      for (const partition of [...unsaved.keys()]) await checkpoint(partition).catch(() => undefined);
       await leases.releaseAll();
     },
   };
