@@ -18,7 +18,7 @@ const noiseSites = [
   { suffix: 'road', site: '主干道路口', zoneClass: '4a' },
 ] as const;
 
-/** A few points well inside a street's polygon, found on a grid over its bounding box. */
+/** A few points spread over a street's polygon: a grid over its bounding box, every k-th point inside. */
 function pointsInside(feature: Feature<Polygon>, count: number): Array<{ lat: number; lng: number }> {
   const ring = feature.geometry.coordinates[0] ?? [];
   const lngs = ring.map((point) => point[0] as number);
@@ -29,16 +29,18 @@ function pointsInside(feature: Feature<Polygon>, count: number): Array<{ lat: nu
     Math.min(...lats),
     Math.max(...lats),
   ];
-  const found: Array<{ lat: number; lng: number }> = [];
-  for (let row = 1; row < 8 && found.length < count; row += 1) {
-    for (let column = 1; column < 8 && found.length < count; column += 1) {
-      const lat = south + (((north - south) * (row * 0.618 + 0.2)) % (north - south));
-      const lng = west + ((east - west) * column) / 8;
+  const inside: Array<{ lat: number; lng: number }> = [];
+  const steps = 10;
+  for (let row = 1; row < steps; row += 1) {
+    for (let column = 1; column < steps; column += 1) {
+      const lat = south + ((north - south) * row) / steps;
+      const lng = west + ((east - west) * column) / steps;
       if (booleanPointInPolygon([lng, lat], feature))
-        found.push({ lat: Number(lat.toFixed(6)), lng: Number(lng.toFixed(6)) });
+        inside.push({ lat: Number(lat.toFixed(6)), lng: Number(lng.toFixed(6)) });
     }
   }
-  return found;
+  const stride = Math.max(1, Math.floor(inside.length / count));
+  return inside.filter((_, index) => index % stride === Math.floor(stride / 2)).slice(0, count);
 }
 
 async function api<T>(

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need from the system that npm cannot provide: Debian's Chromium, a CJK
-# font and an emoji font for the browser tests, redis-server for the Redis-outage test. Does nothing when all are there.
+# font and an emoji font for the browser tests, redis-server for the Redis-outage test, and Mosquitto (with
+# its dynamic-security plugin) as the device broker with per-device accounts. Does nothing when all are there.
 set -euo pipefail
 
 missing=()
@@ -11,6 +12,7 @@ grep -qiE 'wqy|noto.*cjk' <<<"$fonts" || missing+=(fonts-wqy-microhei)
 # The mini-program's category tiles use emoji; without a colour emoji font they render as boxes.
 grep -qi 'emoji' <<<"$fonts" || missing+=(fonts-noto-color-emoji)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v mosquitto >/dev/null 2>&1 || missing+=(mosquitto)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then

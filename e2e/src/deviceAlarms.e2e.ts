@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import mqtt from 'mqtt';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { alarmListSchema, deviceCredentialsSchema } from '@jiefang/contracts';
+import { launchBrowser, screenshot } from './browser';
+import { startStack, type RunningStack } from './stack';
+
+let stack: RunningStack;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+before(async () => {
+  stack = await startStack();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function api(method: string, route: string, token: string | null, body?: unknown) {
+  const response = await fetch(`${stack.baseUrl}${route}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+describe('device alarms end to end', () => {
+  it('a charging detector alarms; the console shows it live; the owner acknowledges it in H5', async () => {
+    const admin = await api('POST', '/api/auth/login', null, {
+      username: 'admin',
+      password: stack.demoPassword,
+    });
+    const adminToken = admin.body.token as string;
+    const owner = await api('POST', '/api/auth/dev-login', null, {
+      role: 'property_owner',
+      name: '房东黄先生',
+    });
+    const ownerId = (owner.body.user as { id: string }).id;
+    const household = `e2e-${Date.now().toString(36)}`;
+    const created = await api('POST', '/api/households', adminToken, {
+      id: household,
+      street: 'chigang',
+      address: '赤岗北路 18 号 502 房',
+      ownerIds: [ownerId],
+    });
+    assert.equal(created.status, 201);
+    const registered = await api('POST', '/api/devices', adminToken, {
+      id: `charge-${household}`,
+      type: 'charging_detector',
+      street: 'chigang',
+      lat: 23.1066,
+      lng: 113.3245,
+      householdId: household,
+    });
+    assert.equal(registered.status, 201);
+    const credentials = deviceCredentialsSchema.parse(registered.body);
+
+    // The console is open before anything happens: the alarm must arrive live.
+    const consoleContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    contexts.push(consoleContext);
+    const console = await consoleContext.newPage();
+    await console.goto(`${stack.baseUrl}/admin/`);
+    await console.getByTestId('login-username').fill('admin');
+    await console.getByTestId('login-password').fill(stack.demoPassword);
+    await console.getByTestId('login-submit').click();
+    await console.goto(`${stack.baseUrl}/admin/#/alarms`);
+    await console.getByTestId('alarm-filter-type').waitFor();
+
+    const device = await mqtt.connectAsync(credentials.mqttUrl, {
+      clientId: credentials.id,
+      username: credentials.id,
+      password: credentials.secret,
+      reconnectPeriod: 0,
+    });
+    await device.publishAsync(
+      `devices/${credentials.id}/event`,
+      JSON.stringify({ ts: Date.now(), seq: 1, type: 'charging_detected', confidence: 0.93 }),
+      { qos: 1 },
+    );
+    await device.endAsync();
+
+    const alarmId = `${credentials.id}:indoor_charging:1`;
+    await console.getByTestId(`alarm-row-${alarmId}`).waitFor({ timeout: 15_000 });
+    await screenshot(console, 'admin-alarm-console');
+
+    // The owner sees it in 屋主告警 and acknowledges with one tap.
+    const phoneContext = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+    });
+    contexts.push(phoneContext);
+    const phone = await phoneContext.newPage();
+    await phone.goto(`${stack.baseUrl}/h5/`);
+    await phone.getByTestId('dev-login-name').fill('房东黄先生');
+    await phone.getByTestId('dev-login-role-property_owner').click();
+    await phone.getByTestId('dev-login-submit').click();
+    await phone.locator('[data-testid="feature-charging.alerts"]:visible').click();
+    await phone.getByTestId(`owner-alarm-${alarmId}`).waitFor({ timeout: 15_000 });
+    await screenshot(phone, 'h5-owner-alarm');
+    await phone.getByTestId(`owner-ack-${alarmId}`).click();
+
+    const ownerToken = owner.body.token as string;
+    for (let attempt = 0; ; attempt += 1) {
+      const mine = alarmListSchema.parse((await api('GET', '/api/alarms?mine=1', ownerToken)).body);
+      if (mine.items.find((alarm) => alarm.id === alarmId)?.status === 'acknowledged') break;
+      assert.ok(attempt < 50, 'the owner’s acknowledgement did not arrive');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    // …and the console hears about it too.
+    await console.getByTestId(`alarm-row-${alarmId}`).getByText('已确认').waitFor({ timeout: 15_000 });
+    await screenshot(console, 'admin-alarm-acknowledged');
+  });
+});
