@@ -57,6 +57,9 @@ import { alarmBook } from './modules/alarms/alarmBook';
 import { alarmModel } from './modules/alarms/alarmModel';
 import { alarmReactions, type AlarmTimerJob } from './modules/alarms/alarmReactions';
 import { alarmEvents, alarmRoutes } from './modules/alarms/alarmRoutes';
+import { escortBook, type EscortTimerJob } from './modules/escorts/escortBook';
+import { escortModels } from './modules/escorts/escortModels';
+import { escortRoutes } from './modules/escorts/escortRoutes';
 import { householdModel } from './modules/households/householdModel';
 import { householdRoutes } from './modules/households/householdRoutes';
 import { deviceBridge, type BridgeCounters } from './modules/telemetry/deviceBridge';
@@ -339,7 +342,27 @@ export function createApp(deps: AppDeps): JiefangApp {
     tokens,
     staff,
   );
+  const escortTimers = delayedJobs<EscortTimerJob>({
+    queueName: 'escorts',
+    jobId: (job) => `${job.escortId}-${job.kind}-${job.volunteerId ?? 'open'}`,
+    jobName: (job) => job.kind,
+    connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
+    prefix: `${config.REDIS_PREFIX}:bull`,
+    clock,
+    logger,
+  });
+  const escorts = escortBook({
+    models: escortModels(mongo),
+    district,
+    staff,
+    outbox,
+    locks,
+    timers: escortTimers,
+    clock,
+    kickDelivery: () => background.kickDelivery(),
+  });
   for (const router of [
+    escortRoutes({ book: escorts, staff, district, tokens }),
     deviceRoutesRouter,
     householdRoutes({ households, district, tokens, clock }),
     alarmRoutes({ book, reactions, households, staff, district, tokens, events: alarmStream }),
@@ -354,6 +377,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     async startBackgroundWork() {
       timers.start(handleTimer);
       alarmTimers.start(reactions.handleTimer);
+      escortTimers.start(escorts.handleTimer);
       await events.start();
       await alarmStream.start();
       processor.start();
@@ -373,6 +397,7 @@ export function createApp(deps: AppDeps): JiefangApp {
       await processor.stop();
       uplinkWriter.disconnect();
       await alarmTimers.close();
+      await escortTimers.close();
       brokerAccounts.close();
       await alarmStream.stop();
       await events.stop();

@@ -8,3 +8,4 @@ export * from './users';
 export * from './reports';
 export * from './devices';
 export * from './alarms';
+export * from './escorts';

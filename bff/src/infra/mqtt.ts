@@ -17,11 +17,16 @@ export async function connectMqtt(options: MqttConnectOptions): Promise<MqttClie
     connectTimeout: 5000,
   });
   // Errors surface through readiness (client.connected); the client reconnects by itself.
-  client.on('error', () => undefined);
+  let lastError: Error | null = null;
+  client.on('error', (error) => {
+    lastError = error;
+  });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       client.end(true);
-      reject(new Error(`MQTT broker at ${options.url} did not answer`));
+      // A refused login is not a silent broker: say which it was.
+      const reason = lastError ? `refused the connection (${lastError.message})` : 'did not answer';
+      reject(new Error(`MQTT broker at ${options.url} ${reason}`));
     }, 8000);
     client.once('connect', () => {
       clearTimeout(timer);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import mqtt from 'mqtt';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { bffBrokerAccount, dynamicSecurityState, type BrokerAccount } from './brokerAccounts';
@@ -183,10 +184,12 @@ async function resolveMqtt(
   const dir = path.join(dataDir, 'mosquitto');
   const accountFile = path.join(dir, 'bff-account.json');
   if (await isListening(localHost, port)) {
-    if (!fs.existsSync(accountFile)) {
+    const account = fs.existsSync(accountFile) ? bffBrokerAccount(dir) : null;
+    if (!account || !(await acceptsLogin(url, account))) {
       throw new ServiceUnavailableError(
-        `Something already listens on ${localHost}:${port} that this launcher did not start. ` +
-          'Stop it, choose another MQTT_PORT, or set MQTT_URL, MQTT_USERNAME and MQTT_PASSWORD.',
+        `Something already listens on ${localHost}:${port} that does not take this checkout's broker account ` +
+          "(another checkout's stack, or a broker this launcher did not start). Stop it, choose another " +
+          'MQTT_PORT, or set MQTT_URL, MQTT_USERNAME and MQTT_PASSWORD.',
       );
     }
     return {
@@ -194,7 +197,7 @@ async function resolveMqtt(
       source: 'already-running',
       provider: `MQTT broker on ${localHost}:${port}`,
       accounts: 'dynamic-security',
-      ...bffBrokerAccount(dir),
+      ...account,
     };
   }
 
@@ -243,6 +246,24 @@ async function resolveMqtt(
     accounts: 'dynamic-security',
     ...account,
   };
+}
+
+/** Does the broker let the BFF's account in? (A quick login, then goodbye.) */
+async function acceptsLogin(url: string, account: BrokerAccount): Promise<boolean> {
+  const client = mqtt.connect(url, {
+    username: account.username,
+    password: account.password,
+    clientId: `jiefang-launcher-${process.pid}`,
+    reconnectPeriod: 0,
+    connectTimeout: 3000,
+  });
+  const accepted = await new Promise<boolean>((resolve) => {
+    client.once('connect', () => resolve(true));
+    client.once('error', () => resolve(false));
+    client.once('close', () => resolve(false));
+  });
+  await client.endAsync(true);
+  return accepted;
 }
 
 const dynamicSecurityPluginPaths = [

@@ -1,0 +1,142 @@
+import distance from '@turf/distance';
+import type { ElderNeed, EscortServiceType, VolunteerSkill, WeeklySlot } from '@jiefang/contracts';
+
+/** The four services, their usual length and whether a volunteer goes in person. */
+export const escortServices: Record<
+  EscortServiceType,
+  { name: string; defaultMinutes: number; inPerson: boolean }
+> = {
+  hospital_escort: { name: '陪诊', defaultMinutes: 180, inPerson: true },
+  medicine_pickup: { name: '代取药', defaultMinutes: 90, inPerson: true },
+  companion_call: { name: '电话陪聊', defaultMinutes: 30, inPerson: false },
+  home_visit: { name: '上门陪护', defaultMinutes: 120, inPerson: true },
+};
+
+export const escortPolicy = {
+  /** Local service hours in Asia/Shanghai: windows must lie inside them. */
+  serviceHours: { start: 7 * 60, end: 21 * 60 },
+  maxWindowMs: 12 * 3600_000,
+  /** A volunteer who withdraws later than this before the window is a late withdrawal. */
+  lateWithdrawalMs: 24 * 3600_000,
+  checkInRadiusMeters: 300,
+  /** Unaccepted this long before the window: the community worker takes over (same-day: 2 h). */
+  escalateBeforeMs: 24 * 3600_000,
+  escalateSameDayBeforeMs: 2 * 3600_000,
+  remindDayBeforeMs: 24 * 3600_000,
+  remindHourBeforeMs: 3600_000,
+  /** Same-day requests are offered to this many matching volunteers at once. */
+  urgentOfferCount: 5,
+} as const;
+
+const shanghaiOffsetMs = 8 * 3600_000; // China has no daylight saving time.
+const localMinutes = (at: Date) => {
+  const local = new Date(at.getTime() + shanghaiOffsetMs);
+  return local.getUTCHours() * 60 + local.getUTCMinutes();
+};
+const localDay = (at: Date) => Math.floor((at.getTime() + shanghaiOffsetMs) / 86_400_000);
+const localWeekday = (at: Date) => new Date(at.getTime() + shanghaiOffsetMs).getUTCDay();
+
+/** Same calendar day in Beijing time: such requests are urgent. */
+export const isSameDay = (a: Date, b: Date) => localDay(a) === localDay(b);
+
+/** Field errors of a booking window, as of `now`. */
+export function windowProblems(start: Date, end: Date, now: Date): Array<{ path: string; message: string }> {
+  const problems: Array<{ path: string; message: string }> = [];
+  if (start.getTime() <= now.getTime()) problems.push({ path: 'windowStart', message: '开始时间必须在将来' });
+  if (end.getTime() - start.getTime() > escortPolicy.maxWindowMs) {
+    problems.push({ path: 'windowEnd', message: '一次预约不超过 12 小时' });
+  }
+  const { start: open, end: close } = escortPolicy.serviceHours;
+  if (!isSameDay(start, end) || localMinutes(start) < open || localMinutes(end) > close) {
+    problems.push({ path: 'windowStart', message: '服务时间为每天 07:00–21:00（北京时间）' });
+  }
+  return problems;
+}
+
+export const overlaps = (a: { start: Date; end: Date }, b: { start: Date; end: Date }) =>
+  a.start.getTime() < b.end.getTime() && b.start.getTime() < a.end.getTime();
+
+/** 13812345678 → 138****5678; landlines keep the area code and the last four digits. */
+export function maskPhone(phone: string): string {
+  if (phone.length <= 7) return phone.replace(/\d(?=\d{2})/g, '*');
+  return `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;
+}
+
+/** Skills a volunteer needs for an elder's needs; needs without a matching skill only lower the score. */
+const skillFor: Partial<Record<ElderNeed, VolunteerSkill>> = {
+  wheelchair: 'wheelchair',
+  cantonese_only: 'cantonese',
+  hearing_impaired: 'sign_language',
+};
+
+export interface MatchCandidate {
+  skills: readonly VolunteerSkill[];
+  availability: readonly WeeklySlot[];
+  home: { lat: number; lng: number };
+  radiusKm: number;
+}
+
+export interface MatchRequest {
+  start: Date;
+  end: Date;
+  needs: readonly ElderNeed[];
+  location: { lat: number; lng: number };
+  inPerson: boolean;
+}
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** Does a weekly availability cover the whole window (Beijing time)? */
+export function availableFor(availability: readonly WeeklySlot[], start: Date, end: Date): boolean {
+  const weekday = localWeekday(start);
+  const from = localMinutes(start);
+  const to = localMinutes(end);
+  return availability.some(
+    (slot) => slot.weekday === weekday && minutesOf(slot.start) <= from && minutesOf(slot.end) >= to,
+  );
+}
+
+/**
+ * How well a volunteer fits a request, or null when they cannot take it (not available then, too far,
+ * or missing a skill the elder depends on). Higher is better: close, and covering every need.
+ */
+export function matchScore(
+  volunteer: MatchCandidate,
+  request: MatchRequest,
+): { score: number; distanceM: number } | null {
+  if (!availableFor(volunteer.availability, request.start, request.end)) return null;
+  const distanceM = Math.round(
+    distance([volunteer.home.lng, volunteer.home.lat], [request.location.lng, request.location.lat], {
+      units: 'meters',
+    }),
+  );
+  if (request.inPerson && distanceM > volunteer.radiusKm * 1000) return null;
+  if (request.needs.includes('wheelchair') && request.inPerson && !volunteer.skills.includes('wheelchair'))
+    return null;
+  let score = 100 - (request.inPerson ? distanceM / 100 : 0);
+  for (const need of request.needs) {
+    const skill = skillFor[need];
+    if (skill && volunteer.skills.includes(skill)) score += 20;
+  }
+  if (volunteer.skills.includes('first_aid')) score += 5;
+  return { score, distanceM };
+}
+
+/** When reminders and the escalation of an unaccepted request fall due. */
+export function escortDeadlines(start: Date, createdAt: Date) {
+  const urgent = isSameDay(start, createdAt);
+  const before = (ms: number) => new Date(start.getTime() - ms);
+  return {
+    urgent,
+    remindDayBefore: before(escortPolicy.remindDayBeforeMs),
+    remindHourBefore: before(escortPolicy.remindHourBeforeMs),
+    escalateIfOpen: before(urgent ? escortPolicy.escalateSameDayBeforeMs : escortPolicy.escalateBeforeMs),
+  };
+}
+
+export const isLateWithdrawal = (start: Date, now: Date) =>
+  start.getTime() - now.getTime() < escortPolicy.lateWithdrawalMs;
+
+/** Served minutes between check-in and completion, rounded to the minute. */
+export const servedMinutes = (checkedInAt: Date, completedAt: Date) =>
+  Math.max(0, Math.round((completedAt.getTime() - checkedInAt.getTime()) / 60_000));

@@ -1,0 +1,250 @@
+import Router from '@koa/router';
+import { z } from 'zod';
+import {
+  createElderRequestSchema,
+  createEscortRequestSchema,
+  escortCheckInSchema,
+  escortCompleteSchema,
+  escortListQuerySchema,
+  escortRateSchema,
+  escortReasonSchema,
+  escortServiceTypes,
+  escortSosSchema,
+  registerVolunteerRequestSchema,
+} from '@jiefang/contracts';
+import { escortServices } from '../../domain/escortRules';
+import type { AppState, Caller } from '../../http/appState';
+import { forbidden, notFound } from '../../http/httpError';
+import { parseBody, parseQuery } from '../../http/validate';
+import type { AccessTokens } from '../auth/accessTokens';
+import { callerOf, requireAuth, requireRole } from '../auth/authMiddleware';
+import type { District } from '../district/district';
+import type { StaffDirectory } from '../dispatch/staffDirectory';
+import { actsForElder, isElderStaff, type EscortViewer } from './escortAccess';
+import type { EscortBook } from './escortBook';
+import type { EscortDocument } from './escortModels';
+import { elderView, escortView, volunteerView } from './escortView';
+
+const reassignSchema = escortReasonSchema.extend({ volunteerId: z.string().min(1).max(64).optional() });
+const volunteerListQuerySchema = z.object({ verified: z.enum(['true', 'false']).optional() });
+const statisticsQuerySchema = z.object({ street: z.string().max(40).optional() });
+
+/** Elders, bookings, volunteers and their hours: the 陪依(医)计划 API. */
+export function escortRoutes(deps: {
+  book: EscortBook;
+  staff: StaffDirectory;
+  district: District;
+  tokens: AccessTokens;
+}): Router<AppState> {
+  const { book } = deps;
+  const router = new Router<AppState>();
+  const staffRoles = ['community_worker', 'admin', 'dispatcher'] as const;
+  const isStaff = (caller: Caller) =>
+    caller.roles.some((role) => (staffRoles as readonly string[]).includes(role));
+
+  const viewerOf = async (state: AppState): Promise<EscortViewer> => {
+    const caller = callerOf(state);
+    return {
+      caller,
+      streetId: caller.roles.includes('community_worker') ? await deps.staff.streetOf(caller.userId) : null,
+    };
+  };
+
+  /** Each escort in the caller's view: with the elder (for contact rules) and the volunteer's phone. */
+  const present = async (viewer: EscortViewer, escort: EscortDocument, distanceM?: number) => {
+    const [elder, volunteer, self] = await Promise.all([
+      book.elderOf(escort),
+      escort.volunteerId ? book.volunteerOf(escort.volunteerId) : null,
+      viewer.caller.roles.includes('volunteer') ? book.volunteerOf(viewer.caller.userId) : null,
+    ]);
+    const view = escortView(escort, {
+      viewer,
+      elder,
+      volunteerPhone: volunteer?.phone ?? null,
+      from: self ? { lat: self.serviceArea.lat, lng: self.serviceArea.lng } : null,
+      district: deps.district,
+    });
+    return distanceM === undefined ? view : { ...view, distanceM };
+  };
+
+  /** The escort, if the caller has any part in it: staff, the elder's side, its volunteer, or a verified volunteer while it is open. */
+  const visibleEscort = async (viewer: EscortViewer, id: string) => {
+    const escort = await book.getEscort(id);
+    const elder = await book.elderOf(escort);
+    if (actsForElder(viewer, escort, elder) || escort.volunteerId === viewer.caller.userId) return escort;
+    const volunteer = viewer.caller.roles.includes('volunteer')
+      ? await book.volunteerOf(viewer.caller.userId)
+      : null;
+    if (volunteer?.verified && (escort.status === 'open' || escort.withdrawnBy.includes(volunteer._id)))
+      return escort;
+    throw forbidden('无权查看该预约');
+  };
+
+  router.get('/api/escort-services', (ctx) => {
+    ctx.body = {
+      items: escortServiceTypes.map((type) => ({ type, ...escortServices[type] })),
+    };
+  });
+
+  router.use(['/api/elders', '/api/escorts', '/api/volunteers'], requireAuth(deps.tokens));
+
+  router.post(
+    '/api/elders',
+    requireRole('community_worker', 'admin', 'dispatcher', 'resident'),
+    async (ctx) => {
+      const viewer = await viewerOf(ctx.state);
+      const elder = await book.createElder(viewer, parseBody(ctx, createElderRequestSchema));
+      ctx.status = 201;
+      ctx.body = elderView(elder, viewer, deps.district);
+    },
+  );
+
+  router.get('/api/elders', async (ctx) => {
+    const viewer = await viewerOf(ctx.state);
+    ctx.body = {
+      items: (await book.listElders(viewer)).map((elder) => elderView(elder, viewer, deps.district)),
+    };
+  });
+
+  router.get('/api/elders/:id', async (ctx) => {
+    const viewer = await viewerOf(ctx.state);
+    ctx.body = elderView(await book.getElder(viewer, ctx.params.id ?? ''), viewer, deps.district);
+  });
+
+  router.post('/api/escorts', async (ctx) => {
+    const viewer = await viewerOf(ctx.state);
+    const escort = await book.book(viewer, parseBody(ctx, createEscortRequestSchema));
+    ctx.status = 201;
+    ctx.body = await present(viewer, escort);
+  });
+
+  router.get('/api/escorts/open', requireRole('volunteer'), async (ctx) => {
+    const viewer = await viewerOf(ctx.state);
+    const matches = await book.openFor(viewer.caller.userId);
+    ctx.body = {
+      items: await Promise.all(matches.map((match) => present(viewer, match.escort, match.distanceM))),
+      total: matches.length,
+    };
+  });
+
+  router.get('/api/escorts/statistics', requireRole(...staffRoles), async (ctx) => {
+    const viewer = await viewerOf(ctx.state);
+    const { street } = parseQuery(ctx, statisticsQuerySchema);
+    const district = viewer.caller.roles.includes('admin') || viewer.caller.roles.includes('dispatcher');
+    ctx.body = await book.statistics(district ? (street ?? null) : viewer.streetId);
+  });
+
+  router.get('/api/escorts', async (ctx) => {
+    const viewer = await viewerOf(ctx.state);
+    const query = parseQuery(ctx, escortListQuerySchema);
+    const filter: Record<string, unknown> = {};
+    if (query.status) filter.status = { $in: query.status.split(',') };
+    if (query.elderId) filter.elderId = query.elderId;
+    const { caller } = viewer;
+    if (query.mine === '1' || !isStaff(caller)) {
+      const elders = (await book.listElders({ caller, streetId: null })).map((elder) => elder._id);
+      filter.$or = [
+        { volunteerId: caller.userId },
+        { createdBy: caller.userId },
+        { elderId: { $in: elders } },
+      ];
+    } else if (!caller.roles.includes('admin') && !caller.roles.includes('dispatcher')) {
+      filter.streetId = viewer.streetId ?? '(none)';
+    }
+    const page = await book.list(filter, query.limit, query.offset);
+    ctx.body = {
+      items: await Promise.all(page.items.map((escort) => present(viewer, escort))),
+      total: page.total,
+    };
+  });
+
+  router.get('/api/escorts/:id', async (ctx) => {
+    const viewer = await viewerOf(ctx.state);
+    ctx.body = await present(viewer, await visibleEscort(viewer, ctx.params.id ?? ''));
+  });
+
+  const id = (ctx: { params: Record<string, string | undefined> }) => ctx.params.id ?? '';
+
+  router.post('/api/escorts/:id/accept', requireRole('volunteer'), async (ctx) => {
+    const viewer = await viewerOf(ctx.state);
+    ctx.body = await present(viewer, await book.accept(viewer.caller.userId, id(ctx)));
+  });
+  router.post('/api/escorts/:id/withdraw', requireRole('volunteer'), async (ctx) => {
+    const viewer = await viewerOf(ctx.state);
+    const { reason } = parseBody(ctx, escortReasonSchema);
+    ctx.body = await present(viewer, await book.withdraw(viewer.caller.userId, id(ctx), reason));
+  });
+  router.post('/api/escorts/:id/check-in', requireRole('volunteer'), async (ctx) => {
+    const viewer = await viewerOf(ctx.state);
+    ctx.body = await present(
+      viewer,
+      await book.checkIn(viewer.caller.userId, id(ctx), parseBody(ctx, escortCheckInSchema)),
+    );
+  });
+  router.post('/api/escorts/:id/complete', requireRole('volunteer'), async (ctx) => {
+    const viewer = await viewerOf(ctx.state);
+    const { notes } = parseBody(ctx, escortCompleteSchema);
+    ctx.body = await present(viewer, await book.complete(viewer.caller.userId, id(ctx), notes));
+  });
+  router.post('/api/escorts/:id/cancel', async (ctx) => {
+    const viewer = await viewerOf(ctx.state);
+    const { reason } = parseBody(ctx, escortReasonSchema);
+    ctx.body = await present(viewer, await book.cancel(viewer, id(ctx), reason));
+  });
+  router.post('/api/escorts/:id/rate', async (ctx) => {
+    const viewer = await viewerOf(ctx.state);
+    const { score, comment } = parseBody(ctx, escortRateSchema);
+    ctx.body = await present(viewer, await book.rate(viewer, id(ctx), score, comment));
+  });
+  router.post('/api/escorts/:id/sos', async (ctx) => {
+    const viewer = await viewerOf(ctx.state);
+    ctx.body = await present(viewer, await book.sos(viewer, id(ctx), parseBody(ctx, escortSosSchema)));
+  });
+  router.post('/api/escorts/:id/reassign', requireRole(...staffRoles), async (ctx) => {
+    const viewer = await viewerOf(ctx.state);
+    const { reason, volunteerId } = parseBody(ctx, reassignSchema);
+    ctx.body = await present(viewer, await book.reassign(viewer, id(ctx), reason, volunteerId));
+  });
+
+  router.post('/api/volunteers/me', requireRole('volunteer'), async (ctx) => {
+    const caller = callerOf(ctx.state);
+    const volunteer = await book.registerVolunteer(
+      caller.userId,
+      parseBody(ctx, registerVolunteerRequestSchema),
+    );
+    ctx.body = volunteerView(volunteer, { fullPhone: true });
+  });
+  router.get('/api/volunteers/me', requireRole('volunteer'), async (ctx) => {
+    const volunteer = await book.volunteerOf(callerOf(ctx.state).userId);
+    if (!volunteer) throw notFound('尚未登记为志愿者');
+    ctx.body = volunteerView(volunteer, { fullPhone: true });
+  });
+  router.get('/api/volunteers', requireRole(...staffRoles), async (ctx) => {
+    const viewer = await viewerOf(ctx.state);
+    const { verified } = parseQuery(ctx, volunteerListQuerySchema);
+    const items = await book.listVolunteers(viewer, verified === undefined ? undefined : verified === 'true');
+    ctx.body = { items: items.map((volunteer) => volunteerView(volunteer, { fullPhone: true })) };
+  });
+  router.post('/api/volunteers/:id/verify', requireRole(...staffRoles), async (ctx) => {
+    const viewer = await viewerOf(ctx.state);
+    ctx.body = volunteerView(await book.verifyVolunteer(viewer, id(ctx)), { fullPhone: true });
+  });
+  router.get('/api/volunteers/:id/hours', async (ctx) => {
+    const viewer = await viewerOf(ctx.state);
+    const volunteerId = id(ctx);
+    if (volunteerId !== viewer.caller.userId) {
+      const volunteer = await book.volunteerOf(volunteerId);
+      if (!volunteer) throw notFound('志愿者不存在');
+      if (!isElderStaff(viewer, { streetId: volunteer.serviceArea.streetId }))
+        throw forbidden('只能查看本社区志愿者的时长');
+    }
+    ctx.body = await book.hours(volunteerId);
+  });
+  router.post('/api/volunteers/:id/hours/:escortId/review', requireRole(...staffRoles), async (ctx) => {
+    const viewer = await viewerOf(ctx.state);
+    await book.reviewHours(viewer, id(ctx), ctx.params.escortId ?? '');
+    ctx.body = await book.hours(id(ctx));
+  });
+
+  return router;
+}
