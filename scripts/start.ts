@@ -11,6 +11,7 @@ import { systemClock } from '../bff/src/infra/clock';
 import { loadDistrict } from '../bff/src/modules/district/district';
 import { seedDemoAccounts } from '../bff/src/seed/demoAccounts';
 import { provisionDemoDevices } from './demoDevices';
+import { seedDemoEscorts } from './demoEscorts';
 
 const root = path.resolve(__dirname, '..');
 const dataDir = path.join(root, '.data');
@@ -113,6 +114,14 @@ async function main() {
     );
     fleetLine = `  Devices  ${provisioned.devices} simulated (${provisioned.created} new; log .data/logs/devices.log)`;
   }
+  const escortLine = `  ${await seedDemoEscorts({
+    baseUrl: base,
+    password: demoPassword,
+    devLogin: bffEnv.DEV_LOGIN === '1' || bffEnv.DEV_LOGIN === 'true',
+  }).catch(
+    (error: unknown) =>
+      `escorts: demo data not seeded (${error instanceof Error ? error.message : String(error)})`,
+  )}`;
   const serviceLine = (name: string, service: { url: string; provider: string }) =>
     `  ${name.padEnd(8)} ${service.url}  (${service.provider})`;
   console.log(
@@ -126,6 +135,7 @@ async function main() {
       serviceLine('Redis', services.redis),
       serviceLine('MQTT', services.mqtt),
       fleetLine,
+      escortLine,
       `  Demo accounts: ${seeded.created.length} created, ${seeded.existing.length} already there`,
       'Press Ctrl+C to stop.',
       '',

@@ -3,6 +3,12 @@ import {
   alarmSchema,
   authResponseSchema,
   categoryListSchema,
+  elderListSchema,
+  elderSchema,
+  escortListSchema,
+  escortSchema,
+  escortServiceListSchema,
+  escortStatisticsSchema,
   deviceCredentialsSchema,
   deviceListSchema,
   deviceReadingsSchema,
@@ -15,17 +21,26 @@ import {
   streetListSchema,
   ticketListSchema,
   ticketSchema,
+  volunteerHoursSchema,
+  volunteerListSchema,
+  volunteerSchema,
   type Alarm,
   type AlarmList,
   type AuthResponse,
   type CategoryList,
   type CheckInRequest,
+  type CreateElderRequest,
+  type CreateEscortRequest,
   type Device,
   type DeviceCredentials,
   type DeviceList,
   type DeviceReadings,
   type DistrictMap,
   type DutyRequest,
+  type Elder,
+  type Escort,
+  type EscortList,
+  type EscortStatistics,
   type LocationRequest,
   type OfficerList,
   type OfficerStatus,
@@ -38,10 +53,13 @@ import {
   type TransferRequest,
   type UpdateDeviceRequest,
   type User,
+  type Volunteer,
+  type VolunteerHours,
 } from '@jiefang/contracts';
 import { z } from 'zod';
 import { alarmQuery, type AlarmFilters } from '../alarms/alarmCache';
 import { type DeviceFilters } from '../alarms/queryKeys';
+import { type EscortFilters } from '../escorts/queryKeys';
 import { type TicketFilters } from '../tickets/ticketCache';
 import { type ApiClient } from './client';
 import { type Uploader } from './upload';
@@ -53,6 +71,12 @@ export const TICKET_PAGE_SIZE = 200;
 export const ALARM_PAGE_SIZE = 200;
 /** Devices: the district has a few hundred at most. */
 export const DEVICE_PAGE_SIZE = 500;
+
+/** `GET /api/elders`: the contracts name the schema, not its type. */
+export type ElderList = z.infer<typeof elderListSchema>;
+
+/** Escorts: the worker's street has at most a few dozen active requests. */
+export const ESCORT_PAGE_SIZE = 200;
 
 const assignmentsSchema = z.object({ items: z.array(ticketSchema) });
 
@@ -173,6 +197,56 @@ export function createEndpoints(client: ApiClient, upload?: Uploader) {
 
     rotateDeviceSecret: (id: string): Promise<DeviceCredentials> =>
       post(`/api/devices/${encode(id)}/rotate-secret`, deviceCredentialsSchema),
+
+    escortServices: async (signal?: AbortSignal) =>
+      (await client.request('/api/escort-services', { schema: escortServiceListSchema, signal })).items,
+
+    elders: (signal?: AbortSignal): Promise<ElderList> =>
+      client.request('/api/elders', { schema: elderListSchema, signal }),
+
+    elder: (id: string, signal?: AbortSignal): Promise<Elder> =>
+      client.request(`/api/elders/${encode(id)}`, { schema: elderSchema, signal }),
+
+    createElder: (body: CreateElderRequest): Promise<Elder> => post('/api/elders', elderSchema, body),
+
+    escorts: (filters: EscortFilters, signal?: AbortSignal): Promise<EscortList> => {
+      const query = new URLSearchParams();
+      if (filters.status?.length) query.set('status', filters.status.join(','));
+      if (filters.elderId) query.set('elderId', filters.elderId);
+      query.set('limit', String(ESCORT_PAGE_SIZE));
+      return client.request(`/api/escorts?${query.toString()}`, { schema: escortListSchema, signal });
+    },
+
+    escort: (id: string, signal?: AbortSignal): Promise<Escort> =>
+      client.request(`/api/escorts/${encode(id)}`, { schema: escortSchema, signal }),
+
+    createEscort: (body: CreateEscortRequest): Promise<Escort> => post('/api/escorts', escortSchema, body),
+
+    cancelEscort: (id: string, reason: string): Promise<Escort> =>
+      post(`/api/escorts/${encode(id)}/cancel`, escortSchema, { reason }),
+
+    reassignEscort: (id: string, body: { reason: string; volunteerId?: string }): Promise<Escort> =>
+      post(`/api/escorts/${encode(id)}/reassign`, escortSchema, body),
+
+    escortStatistics: (signal?: AbortSignal): Promise<EscortStatistics> =>
+      client.request('/api/escorts/statistics', { schema: escortStatisticsSchema, signal }),
+
+    volunteers: async (verified: boolean, signal?: AbortSignal): Promise<Volunteer[]> =>
+      (
+        await client.request(`/api/volunteers?verified=${verified}`, {
+          schema: volunteerListSchema,
+          signal,
+        })
+      ).items,
+
+    verifyVolunteer: (id: string): Promise<Volunteer> =>
+      post(`/api/volunteers/${encode(id)}/verify`, volunteerSchema),
+
+    volunteerHours: (id: string, signal?: AbortSignal): Promise<VolunteerHours> =>
+      client.request(`/api/volunteers/${encode(id)}/hours`, { schema: volunteerHoursSchema, signal }),
+
+    reviewHours: (id: string, escortId: string): Promise<VolunteerHours> =>
+      post(`/api/volunteers/${encode(id)}/hours/${encode(escortId)}/review`, volunteerHoursSchema),
 
     officerTickets: async (signal?: AbortSignal): Promise<Ticket[]> =>
       (await client.request('/api/officer/tickets', { schema: assignmentsSchema, signal })).items,

@@ -1,15 +1,24 @@
 import {
   AlertOutlined,
   ApiOutlined,
+  CalendarOutlined,
   DashboardOutlined,
+  HeartOutlined,
   MobileOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { type ReactNode } from 'react';
 import { alarmRoles, deviceRoles } from '../alarms/permissions';
+import { escortRoles } from '../escorts/permissions';
 import { type PageDefinition } from '../layout/navigation';
 import { AlarmConsolePage } from '../pages/alarms/AlarmConsolePage';
 import { DeviceListPage } from '../pages/devices/DeviceListPage';
+import { EldersPage } from '../pages/escorts/EldersPage';
+import { EscortBookingPage } from '../pages/escorts/EscortBookingPage';
+import { OpenEscortsPage } from '../pages/escorts/OpenEscortsPage';
+import { VolunteersPage } from '../pages/escorts/VolunteersPage';
 import { OfficerPage } from '../pages/officer/OfficerPage';
 import { OverviewPage } from '../pages/OverviewPage';
 import { TicketQueuePage } from '../pages/tickets/TicketQueuePage';
@@ -17,8 +26,7 @@ import { consoleRoles, officerRoles } from '../tickets/permissions';
 
 /**
  * Every page of the signed-in panel, in menu order. Routes and the side menu are both built from this list,
- * so a menu entry exists only for a page that exists, and only for the roles that can use it. Later pages
- * (陪诊服务) slot in here the same way.
+ * so a menu entry exists only for a page that exists, and only for the roles that can use it.
  */
 export const pages: readonly PageDefinition<ReactNode>[] = [
   { path: '/', labelKey: 'nav.overview', icon: <DashboardOutlined />, element: <OverviewPage /> },
@@ -42,6 +50,34 @@ export const pages: readonly PageDefinition<ReactNode>[] = [
     icon: <ApiOutlined />,
     element: <DeviceListPage />,
     roles: deviceRoles,
+  },
+  {
+    path: '/elders',
+    labelKey: 'nav.elders',
+    icon: <TeamOutlined />,
+    element: <EldersPage />,
+    roles: escortRoles,
+  },
+  {
+    path: '/escorts/book',
+    labelKey: 'nav.escortBooking',
+    icon: <CalendarOutlined />,
+    element: <EscortBookingPage />,
+    roles: escortRoles,
+  },
+  {
+    path: '/escorts',
+    labelKey: 'nav.escorts',
+    icon: <HeartOutlined />,
+    element: <OpenEscortsPage />,
+    roles: escortRoles,
+  },
+  {
+    path: '/volunteers',
+    labelKey: 'nav.volunteers',
+    icon: <SafetyCertificateOutlined />,
+    element: <VolunteersPage />,
+    roles: escortRoles,
   },
   {
     path: '/officer',

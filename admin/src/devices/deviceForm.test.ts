@@ -114,6 +114,12 @@ describe('serverFieldIssues', () => {
     expect(serverFieldIssues([{ path: 'street', message: '没有这个街道：X' }], '请求无效')).toEqual([
       { name: 'street', errors: ['没有这个街道：X'] },
     ]);
+    expect(
+      serverFieldIssues(
+        { fields: [{ path: 'zoneClass', message: '噪声监测点需要声环境功能区类别' }] },
+        '请求参数有误',
+      ),
+    ).toEqual([{ name: 'zoneClass', errors: ['噪声监测点需要声环境功能区类别'] }]);
     expect(serverFieldIssues({ field: 'id' }, '设备编号已存在')).toEqual([
       { name: 'id', errors: ['设备编号已存在'] },
     ]);

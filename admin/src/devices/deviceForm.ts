@@ -140,8 +140,13 @@ export function checkUpdate(diff: UpdateDeviceRequest): FieldIssue[] {
 
 /** Field errors the BFF sent back: `details: [{ path, message }]` (validation) or `{ field }` (conflict). */
 export function serverFieldIssues(details: unknown, message: string): FieldIssue[] {
-  if (Array.isArray(details)) {
-    const issues = details.filter(
+  // The BFF sends 400 field errors as `{ fields: [{ path, message }] }`.
+  const fields =
+    typeof details === 'object' && details !== null && Array.isArray((details as { fields?: unknown }).fields)
+      ? (details as { fields: unknown[] }).fields
+      : details;
+  if (Array.isArray(fields)) {
+    const issues = fields.filter(
       (item): item is { path: string; message: string } =>
         typeof item === 'object' &&
         item !== null &&

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { escortRoles } from '../escorts/permissions';
 import { canSee, selectedPath } from './navigation';
 
 describe('navigation', () => {
@@ -14,5 +15,18 @@ describe('navigation', () => {
     expect(selectedPath(paths, '/tickets/42')).toBe('/tickets');
     expect(selectedPath(paths, '/ticketsx')).toBeUndefined();
     expect(selectedPath(paths, '/unknown')).toBeUndefined();
+  });
+
+  it('picks the nested escort page over its parent', () => {
+    const paths = ['/', '/elders', '/escorts/book', '/escorts', '/volunteers'];
+    expect(selectedPath(paths, '/escorts/book')).toBe('/escorts/book');
+    expect(selectedPath(paths, '/escorts')).toBe('/escorts');
+    expect(selectedPath(paths, '/escorts/ES-1')).toBe('/escorts');
+  });
+
+  it('shows the escort pages to community workers and admins only', () => {
+    expect(canSee({ roles: escortRoles }, ['community_worker'])).toBe(true);
+    expect(canSee({ roles: escortRoles }, ['admin'])).toBe(true);
+    expect(canSee({ roles: escortRoles }, ['dispatcher', 'officer'])).toBe(false);
   });
 });

@@ -21,10 +21,15 @@ import {
 } from 'antd';
 import { describeError } from '../api/errors';
 import { useMe, useReadiness } from '../api/queries';
+import { useSession } from '../auth/useSession';
+import { EscortStatsCard } from '../components/EscortStatsCard';
+import { escortRoles } from '../escorts/permissions';
 import { currentLocale, t, type MessageKey } from '../i18n';
 import { roleLabels } from '../i18n/roles';
 
 export function OverviewPage() {
+  const current = useSession();
+  const escorts = current ? current.user.roles.some((role) => escortRoles.includes(role)) : false;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
@@ -37,6 +42,11 @@ export function OverviewPage() {
         <Col xs={24} xl={12}>
           <ReadinessCard />
         </Col>
+        {escorts && (
+          <Col xs={24}>
+            <EscortStatsCard />
+          </Col>
+        )}
       </Row>
     </Space>
   );

@@ -116,9 +116,12 @@ export async function render(element: ReactNode, path: string): Promise<Rendered
   const root = createRoot(container);
   const routePath = new URL(path, 'http://localhost').pathname;
   // Other pages a link may lead to, as markers.
-  const others = ['/tickets', '/alarms', '/devices']
+  const others = ['/tickets', '/alarms', '/devices', '/elders', '/escorts', '/escorts/book', '/volunteers']
     .filter((other) => other !== routePath)
-    .map((other) => ({ path: other, element: <div data-testid={`route-${other.slice(1)}`} /> }));
+    .map((other) => ({
+      path: other,
+      element: <div data-testid={`route-${other.slice(1).replace('/', '-')}`} />,
+    }));
   const router = createMemoryRouter([{ path: routePath, element }, ...others], {
     initialEntries: [path],
     future: {

@@ -1,0 +1,175 @@
+// @vitest-environment jsdom
+import { type CreateEscortRequest } from '@jiefang/contracts';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beijingDate } from '../../escorts/beijingTime';
+import { makeElder, makeEscort } from '../../test/escorts';
+import {
+  byTestId,
+  click,
+  fakeBff,
+  findByTestId,
+  installDom,
+  render,
+  resetApp,
+  signIn,
+  typeInto,
+  waitUntil,
+  type FakeRequest,
+  type Rendered,
+} from '../../test/dom';
+import { EscortBookingPage } from './EscortBookingPage';
+
+const chen = makeElder();
+const services = {
+  items: [
+    { type: 'hospital_escort', name: '陪诊', defaultMinutes: 180, inPerson: true },
+    { type: 'medicine_pickup', name: '代取药', defaultMinutes: 90, inPerson: true },
+    { type: 'companion_call', name: '电话陪聊', defaultMinutes: 30, inPerson: false },
+    { type: 'home_visit', name: '上门陪护', defaultMinutes: 120, inPerson: true },
+  ],
+};
+// A day safely ahead, in Beijing, whenever the suite runs.
+const day = beijingDate(Date.now() + 3 * 24 * 60 * 60 * 1000);
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const routes = { 'GET /api/elders': { items: [chen] }, 'GET /api/escort-services': services };
+const posts = (requests: FakeRequest[]) => requests.filter((request) => request.method === 'POST');
+const inputValue = (id: string) => (byTestId(id) as HTMLInputElement | null)?.value;
+
+let page: Rendered | undefined;
+beforeAll(installDom);
+beforeEach(() => signIn(['community_worker']));
+afterEach(() => {
+  page?.unmount();
+  page = undefined;
+  resetApp();
+});
+
+describe('EscortBookingPage', { timeout: 30_000 }, () => {
+  it('books a hospital escort by phone for the elder picked, in Beijing time', async () => {
+    const bff = fakeBff({
+      ...routes,
+      'POST /api/escorts': (request) => {
+        const body = request.body as CreateEscortRequest;
+        return json(
+          201,
+          makeEscort({
+            id: 'ES-77',
+            windowStart: body.windowStart,
+            windowEnd: body.windowEnd,
+            hospital: body.hospital ?? null,
+          }),
+        );
+      },
+    });
+    page = await render(<EscortBookingPage />, '/escorts/book?elder=E-1');
+    const summary = await findByTestId('booking-elder-summary');
+    expect(summary.textContent).toContain('轮椅');
+    expect(summary.textContent).toContain('陈小明（儿子）');
+    // The pickup starts at the elder's home, the end from the service's usual three hours.
+    await waitUntil(() => inputValue('booking-pickup') === '江南中街 12 号 3 楼');
+    await waitUntil(() => inputValue('booking-end') === '12:00');
+
+    await typeInto(await findByTestId('booking-date'), day);
+    await typeInto(await findByTestId('booking-start'), '08:30');
+    await waitUntil(() => inputValue('booking-end') === '11:30');
+    await typeInto(await findByTestId('booking-hospital'), ' 孙逸仙纪念医院 ');
+    await typeInto(await findByTestId('booking-department'), '心内科');
+    await typeInto(await findByTestId('booking-notes'), '带医保卡');
+    await click(await findByTestId('booking-submit'));
+
+    const done = await findByTestId('booking-success');
+    expect(done.dataset.escortId).toBe('ES-77');
+    expect(done.textContent).toContain('已为 陈婆婆 提交预约');
+    expect(posts(bff.requests)).toEqual([
+      {
+        method: 'POST',
+        path: '/api/escorts',
+        body: {
+          elderId: 'E-1',
+          serviceType: 'hospital_escort',
+          windowStart: `${day}T08:30:00+08:00`,
+          windowEnd: `${day}T11:30:00+08:00`,
+          pickupAddress: '江南中街 12 号 3 楼',
+          hospital: '孙逸仙纪念医院',
+          department: '心内科',
+          notes: '带医保卡',
+        },
+      },
+    ]);
+    await click(await findByTestId('booking-view'));
+    await waitUntil(() => page!.router.state.location.search === '?escort=ES-77');
+  });
+
+  it('checks the form first: 陪诊 needs a hospital, the window its order', async () => {
+    const bff = fakeBff(routes);
+    page = await render(<EscortBookingPage />, '/escorts/book?elder=E-1');
+    await findByTestId('booking-hospital');
+    await typeInto(await findByTestId('booking-date'), day);
+    await typeInto(await findByTestId('booking-end'), '08:00');
+    await click(await findByTestId('booking-submit'));
+    expect((await findByTestId('booking-error-hospital')).textContent).toBe('陪诊请填写医院');
+    expect((await findByTestId('booking-error-endTime')).textContent).toBe('结束时间必须晚于开始时间');
+    expect(posts(bff.requests)).toEqual([]);
+    // Fixing a field clears its message.
+    await typeInto(await findByTestId('booking-hospital'), '红会医院');
+    await waitUntil(() => byTestId('booking-error-hospital') === null);
+  });
+
+  it('shows the BFF’s field errors next to their fields', async () => {
+    fakeBff({
+      ...routes,
+      'POST /api/escorts': () =>
+        json(400, {
+          error: {
+            code: 'validation_failed',
+            message: '请求参数有误',
+            details: {
+              fields: [
+                { path: 'windowStart', message: '与陈婆婆 09:00–12:00 的陪诊预约时间重叠' },
+                { path: 'elderId', message: '长者不在你的街道' },
+              ],
+            },
+          },
+        }),
+    });
+    page = await render(<EscortBookingPage />, '/escorts/book?elder=E-1');
+    await typeInto(await findByTestId('booking-date'), day);
+    await typeInto(await findByTestId('booking-hospital'), '红会医院');
+    await click(await findByTestId('booking-submit'));
+    expect((await findByTestId('booking-error-startTime')).textContent).toBe(
+      '与陈婆婆 09:00–12:00 的陪诊预约时间重叠',
+    );
+    expect(byTestId('booking-error-elderId')?.textContent).toBe('长者不在你的街道');
+    expect(byTestId('booking-error')?.textContent).toContain('请求参数有误');
+    expect(byTestId('booking-success')).toBeNull();
+  });
+
+  it('asks no addresses for a companion call', async () => {
+    const bff = fakeBff({
+      ...routes,
+      'POST /api/escorts': (request) =>
+        json(201, makeEscort({ id: 'ES-78', serviceType: 'companion_call', ...(request.body as object) })),
+    });
+    page = await render(<EscortBookingPage />, '/escorts/book?elder=E-1');
+    await findByTestId('booking-pickup');
+    await click(await findByTestId('booking-service-companion_call'));
+    await waitUntil(() => byTestId('booking-pickup') === null && byTestId('booking-hospital') === null);
+    await waitUntil(() => inputValue('booking-end') === '09:30');
+    await typeInto(await findByTestId('booking-date'), day);
+    await click(await findByTestId('booking-submit'));
+    await findByTestId('booking-success');
+    expect(posts(bff.requests)[0]?.body).toEqual({
+      elderId: 'E-1',
+      serviceType: 'companion_call',
+      windowStart: `${day}T09:00:00+08:00`,
+      windowEnd: `${day}T09:30:00+08:00`,
+    });
+  });
+
+  it('sends the worker to register an elder first when there is none', async () => {
+    fakeBff({ ...routes, 'GET /api/elders': { items: [] } });
+    page = await render(<EscortBookingPage />, '/escorts/book');
+    expect((await findByTestId('booking-no-elders')).textContent).toContain('还没有登记长者');
+  });
+});
