@@ -10,6 +10,20 @@ export default defineAppConfig({
       root: 'subpackages/devices',
       pages: ['noise/index', 'owner/index'],
     },
+    {
+      // 陪依(医)计划: elder/family booking pages, then the volunteer's.
+      root: 'subpackages/escort',
+      pages: [
+        'book/index',
+        'mine/index',
+        'detail/index',
+        'register/index',
+        'open/index',
+        'task/index',
+        'today/index',
+        'hours/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -18,9 +32,10 @@ export default defineAppConfig({
     navigationBarTextStyle: 'black',
   },
   // 随手拍 needs the report's position (WGS-84) and, when GPS is refused, the map picker; 身边噪音 the
-  // position too (it lists every site when refused).
+  // position too (it lists every site when refused); 陪护 the volunteer's check-in position, an SOS's
+  // position and an elder's home (GPS or map).
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: {
-    'scope.userLocation': { desc: '用于随手拍上报问题位置、查看身边的噪音' },
+    'scope.userLocation': { desc: '用于随手拍上报问题位置、查看身边的噪音、陪护签到和紧急求助' },
   },
 });

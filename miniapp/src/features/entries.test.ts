@@ -3,14 +3,35 @@ import { commonEntries, entriesForRoles, featureIds, featuresByRole } from './en
 import { t } from '../i18n';
 
 describe('entriesForRoles', () => {
-  it('gives a resident 随手拍, 我的上报 and 预约陪诊', () => {
+  it('gives a resident 随手拍, 我的上报, 预约陪护 and 我的预约', () => {
     const [resident] = entriesForRoles(['resident']);
     expect(resident?.role).toBe('resident');
     expect(resident?.features.map((f) => t(`entry.${f.id}.title`))).toEqual([
       '随手拍',
       '我的上报',
-      '预约陪诊',
+      '预约陪护',
+      '我的预约',
     ]);
+  });
+
+  it('links the escort entries to the escort subpackage: booking for residents, tasks for volunteers', () => {
+    const [resident] = entriesForRoles(['resident']);
+    expect(resident?.features.slice(2)).toEqual([
+      { id: 'escort.book', path: '/subpackages/escort/book/index', available: true },
+      { id: 'escort.mine', path: '/subpackages/escort/mine/index', available: true },
+    ]);
+    const [volunteer] = entriesForRoles(['volunteer']);
+    expect(volunteer?.features.map((f) => t(`entry.${f.id}.title`))).toEqual([
+      '待接单',
+      '今日安排',
+      '我的时长',
+    ]);
+    expect(volunteer?.features.map((f) => f.path)).toEqual([
+      '/subpackages/escort/open/index',
+      '/subpackages/escort/today/index',
+      '/subpackages/escort/hours/index',
+    ]);
+    expect(volunteer?.features.every((f) => f.available)).toBe(true);
   });
 
   it('shows one entry per role held, in the canonical order, without duplicates or unknown roles', () => {
@@ -44,8 +65,8 @@ describe('entriesForRoles', () => {
   });
 
   it('marks a feature without a page as not available (即将上线) and one with a page as available', () => {
-    const [volunteer] = entriesForRoles(['volunteer']);
-    expect(volunteer?.features).toEqual([{ id: 'escort.tasks', path: undefined, available: false }]);
+    const [volunteer] = entriesForRoles(['volunteer'], {});
+    expect(volunteer?.features[0]).toEqual({ id: 'escort.open', path: undefined, available: false });
     const [resident] = entriesForRoles(['resident'], { 'report.create': '/subpackages/report/create' });
     expect(resident?.features[0]).toEqual({
       id: 'report.create',

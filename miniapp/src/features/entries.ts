@@ -1,5 +1,12 @@
 import { roles, type Role } from '@jiefang/contracts';
 import { NOISE_PAGE, OWNER_ALARMS_PAGE } from './devices/routes';
+import {
+  ESCORT_BOOK_PAGE,
+  ESCORT_MINE_PAGE,
+  ESCORT_OPEN_PAGE,
+  ESCORT_TODAY_PAGE,
+  VOLUNTEER_HOURS_PAGE,
+} from './escort/routes';
 import { MINE_PAGE, REPORT_CREATE_PAGE } from './report/routes';
 
 /** Every feature a role's home card can point to. */
@@ -7,7 +14,10 @@ export const featureIds = [
   'report.create',
   'report.mine',
   'escort.book',
-  'escort.tasks',
+  'escort.mine',
+  'escort.open',
+  'escort.today',
+  'escort.hours',
   'charging.alerts',
   'noise.nearby',
   'community.services',
@@ -25,6 +35,11 @@ export const featurePages: Partial<Record<FeatureId, string>> = {
   'report.mine': MINE_PAGE,
   'charging.alerts': OWNER_ALARMS_PAGE,
   'noise.nearby': NOISE_PAGE,
+  'escort.book': ESCORT_BOOK_PAGE,
+  'escort.mine': ESCORT_MINE_PAGE,
+  'escort.open': ESCORT_OPEN_PAGE,
+  'escort.today': ESCORT_TODAY_PAGE,
+  'escort.hours': VOLUNTEER_HOURS_PAGE,
 };
 
 /** What everyone signed in sees on the home page, whatever their roles (in a card of its own). */
@@ -32,8 +47,8 @@ export const commonFeatures: readonly FeatureId[] = ['noise.nearby'];
 
 /** What each role sees on the home page (elder and family bookings live under resident). */
 export const featuresByRole: Record<Role, readonly FeatureId[]> = {
-  resident: ['report.create', 'report.mine', 'escort.book'],
-  volunteer: ['escort.tasks'],
+  resident: ['report.create', 'report.mine', 'escort.book', 'escort.mine'],
+  volunteer: ['escort.open', 'escort.today', 'escort.hours'],
   property_owner: ['charging.alerts'],
   community_worker: ['community.services'],
   officer: ['enforcement.tickets'],

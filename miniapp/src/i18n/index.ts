@@ -26,6 +26,11 @@ type ParamsFor<K extends MessageKey> = [Placeholders<(typeof zhCN)[K]>] extends 
   ? []
   : [params: Record<Placeholders<(typeof zhCN)[K]>, string | number>];
 
+/** The keys of messages without placeholders (can be kept in tables and passed to `t` alone). */
+export type PlainMessageKey = {
+  [K in MessageKey]: [Placeholders<(typeof zhCN)[K]>] extends [never] ? K : never;
+}[MessageKey];
+
 /** Looks a message up in the current locale and fills its placeholders; the compiler checks both. */
 export function t<K extends MessageKey>(key: K, ...args: ParamsFor<K>): string {
   const template = catalogues[current][key] ?? zhCN[key];
