@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { volunteerHoursSchema } from '@jiefang/contracts';
+import { launchBrowser, screenshot } from './browser';
+import { startStack, type RunningStack } from './stack';
+
+// The elder lives by 广州塔南广场, inside 赤岗街道.
+const home = { latitude: 23.1066, longitude: 113.3245 };
+
+let stack: RunningStack;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+before(async () => {
+  stack = await startStack();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function api(method: string, route: string, token: string | null, body?: unknown) {
+  const response = await fetch(`${stack.baseUrl}${route}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** Tomorrow's date in Beijing, YYYY-MM-DD. */
+const tomorrowInBeijing = () =>
+  new Date(Date.now() + 8 * 3600_000 + 24 * 3600_000).toISOString().slice(0, 10);
+
+describe('volunteer escorts end to end', () => {
+  it('a worker books by phone in the admin panel, a volunteer accepts and completes in H5, the worker reviews the hours', async () => {
+    const worker = await api('POST', '/api/auth/login', null, {
+      username: 'chigang-worker',
+      password: stack.demoPassword,
+    });
+    const workerToken = worker.body.token as string;
+    const elder = await api('POST', '/api/elders', workerToken, {
+      name: '周伯',
+      phone: '13811112222',
+      address: '赤岗北路 21 号 301',
+      lat: home.latitude,
+      lng: home.longitude,
+      needs: [],
+    });
+    assert.equal(elder.status, 201);
+    const elderId = elder.body.id as string;
+    const helper = await api('POST', '/api/auth/dev-login', null, { role: 'volunteer', name: '志愿者阿杰' });
+    const volunteerId = (helper.body.user as { id: string }).id;
+    const registered = await api('POST', '/api/volunteers/me', helper.body.token as string, {
+      realName: '林杰',
+      phone: '13622223333',
+      skills: ['first_aid'],
+      serviceArea: { street: 'chigang', lat: home.latitude, lng: home.longitude, radiusKm: 3 },
+      availability: Array.from({ length: 7 }, (_, weekday) => ({ weekday, start: '07:00', end: '21:00' })),
+    });
+    assert.equal(registered.status, 200);
+
+    // The community worker verifies the volunteer and books for the elder, who phoned in.
+    const adminContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    contexts.push(adminContext);
+    const admin = await adminContext.newPage();
+    await admin.goto(`${stack.baseUrl}/admin/`);
+    await admin.getByTestId('login-username').fill('chigang-worker');
+    await admin.getByTestId('login-password').fill(stack.demoPassword);
+    await admin.getByTestId('login-submit').click();
+    await admin.goto(`${stack.baseUrl}/admin/#/volunteers`);
+    await admin.getByTestId(`volunteer-verify-${volunteerId}`).click();
+    await admin.goto(`${stack.baseUrl}/admin/#/escorts/book?elder=${elderId}`);
+    await admin.getByTestId('booking-service-home_visit').click();
+    await admin.getByTestId('booking-date').fill(tomorrowInBeijing());
+    await admin.getByTestId('booking-start').fill('15:00');
+    await admin.getByTestId('booking-end').fill('16:00');
+    await admin.getByTestId('booking-submit').click();
+    const success = admin.getByTestId('booking-success');
+    await success.waitFor({ timeout: 15_000 });
+    const escortId = await success.getAttribute('data-escort-id');
+    assert.ok(escortId);
+    await screenshot(admin, 'admin-escort-booked');
+
+    // The volunteer finds it among open requests, accepts, checks in at the elder's home and completes.
+    const phoneContext = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      geolocation: { ...home, accuracy: 10 },
+      permissions: ['geolocation'],
+    });
+    contexts.push(phoneContext);
+    const phone = await phoneContext.newPage();
+    await phone.goto(`${stack.baseUrl}/h5/`);
+    await phone.getByTestId('dev-login-name').fill('志愿者阿杰');
+    await phone.getByTestId('dev-login-role-volunteer').click();
+    await phone.getByTestId('dev-login-submit').click();
+    await phone.locator('[data-testid="feature-escort.open"]:visible').click();
+    await phone.locator(`[data-testid="escort-open-${escortId}"]:visible`).click();
+    await phone.locator('[data-testid="escort-accept"]:visible').click();
+    const task = phone.locator('[data-testid="escort-task"][data-status="accepted"]:visible');
+    await task.waitFor({ timeout: 15_000 });
+    await screenshot(phone, 'h5-escort-accepted');
+    await phone.locator('[data-testid="escort-check-in"]:visible').click();
+    const started = phone.locator('[data-testid="escort-task"][data-status="in_progress"]:visible');
+    await started.waitFor({ timeout: 15_000 });
+    await phone
+      .locator(
+        'textarea[data-testid="escort-complete-notes"]:visible, [data-testid="escort-complete-notes"]:visible textarea',
+      )
+      .first()
+      .fill('陪周伯聊天、量血压，一切正常');
+    await phone.locator('[data-testid="escort-complete-submit"]:visible').click();
+    await phone
+      .locator('[data-testid="escort-task"][data-status="completed"]:visible')
+      .waitFor({ timeout: 15_000 });
+
+    // The worker sees the service in the volunteer's ledger and confirms it.
+    await admin.goto(`${stack.baseUrl}/admin/#/volunteers?tab=verified&volunteer=${volunteerId}`);
+    await admin.getByTestId(`hours-entry-${escortId}`).waitFor({ timeout: 15_000 });
+    await admin.getByTestId(`hours-review-${escortId}`).click();
+    await admin
+      .locator(`[data-testid="hours-entry-${escortId}"][data-reviewed="true"]`)
+      .waitFor({ timeout: 15_000 });
+    await screenshot(admin, 'admin-volunteer-hours');
+    const ledger = volunteerHoursSchema.parse(
+      (await api('GET', `/api/volunteers/${volunteerId}/hours`, workerToken)).body,
+    );
+    assert.deepEqual(
+      ledger.entries.map((entry) => [entry.escortId, entry.reviewed]),
+      [[escortId, true]],
+    );
+  });
+});
