@@ -110,7 +110,7 @@ async function main() {
         '--time-scale',
         process.env.DEMO_TIME_SCALE ?? '30',
       ],
-      { stdio: ['ignore', fs.openSync(path.join(dataDir, 'logs', 'devices.log'), 'a'), 'inherit'] },
+      { stdio: ['ignore', fs.openSync(path.join(dataDir, 'logs', 'devices.log'), 'a'), 'inherit', 'ipc'] },
     );
     fleetLine = `  Devices  ${provisioned.devices} simulated (${provisioned.created} new; log .data/logs/devices.log)`;
   }

@@ -306,6 +306,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     redis,
     log: uplinks,
     devices,
+    households,
     readings: deviceReadings,
     book,
     reactions,

@@ -18,7 +18,7 @@ const terminalLogger: Logger = {
   error: (message) => console.error(`${time()} error: ${message}`),
 };
 
-/** Resolves on the first SIGINT/SIGTERM; a second one exits at once. */
+/** Resolves on the first SIGINT/SIGTERM (or when the parent's IPC channel closes); a second signal exits at once. */
 function stopSignal(): Promise<string> {
   return new Promise((resolve) => {
     let received = 0;
@@ -32,6 +32,8 @@ function stopSignal(): Promise<string> {
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+    // Started by `npm start` with an IPC channel: when the launcher dies, even by SIGKILL, stop too.
+    process.once('disconnect', () => resolve('launcher gone'));
   });
 }
 

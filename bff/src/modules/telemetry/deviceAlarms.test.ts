@@ -223,6 +223,8 @@ describe('detectors over MQTT', () => {
       type: 'indoor_charging',
       householdId: household,
       confidence: 0.92,
+      // A household detector's alarm is labelled with the flat's address.
+      site: '赤岗北路 12 号 302',
     });
     const others = await t.http.get('/api/alarms?mine=1').set(auth(stranger.token)).expect(200);
     expect(others.body.items).toEqual([]);

@@ -11,6 +11,7 @@ import type { AlarmBook, AlarmedDevice } from '../alarms/alarmBook';
 import type { NoiseEvidence } from '../alarms/alarmModel';
 import type { AlarmReactions } from '../alarms/alarmReactions';
 import type { DeviceDocument } from '../devices/deviceModel';
+import type { HouseholdDocument } from '../households/householdModel';
 import type { DeviceReadingDocument } from './deviceReadingModel';
 import { partitionLeases } from './partitionLeases';
 import { partitionOf, uplinkLanes, type UplinkEntry, type UplinkLane, type UplinkLog } from './uplinkLog';
@@ -60,6 +61,7 @@ export function uplinkProcessor(deps: {
   redis: Redis;
   log: UplinkLog;
   devices: Model<DeviceDocument>;
+  households: Model<HouseholdDocument>;
   readings: Model<DeviceReadingDocument>;
   book: AlarmBook;
   reactions: AlarmReactions;
@@ -101,6 +103,11 @@ export function uplinkProcessor(deps: {
     const device = await deps.devices
       .findById(deviceId, { secretHash: 0, secretSalt: 0 })
       .lean<DeviceDocument>();
+    // A household's detector is known to people by the flat's address: alarms carry it as their site.
+    if (device && !device.site && device.householdId) {
+      const household = await deps.households.findById(device.householdId, { address: 1 }).lean();
+      device.site = household?.address ?? null;
+    }
     deviceCache.set(deviceId, { device, at: Date.now() });
     return device;
   };
