@@ -106,7 +106,11 @@ describe('small rules', () => {
     expect(isLateWithdrawal(at('2026-11-24T07:59:00+08:00'), now)).toBe(true);
     expect(isLateWithdrawal(at('2026-11-24T08:00:00+08:00'), now)).toBe(false);
   });
-  it('counts served minutes from check-in to completion', () => {
-    expect(servedMinutes(at('2026-11-24T09:00:00+08:00'), at('2026-11-24T10:29:40+08:00'))).toBe(90);
+  it('counts served minutes from check-in to completion, from 30 minutes before the window at the earliest', () => {
+    const window = at('2026-11-24T09:00:00+08:00');
+    expect(servedMinutes(at('2026-11-24T09:00:00+08:00'), at('2026-11-24T10:29:40+08:00'), window)).toBe(90);
+    expect(servedMinutes(at('2026-11-24T08:40:00+08:00'), at('2026-11-24T10:00:00+08:00'), window)).toBe(80);
+    expect(servedMinutes(at('2026-11-24T06:00:00+08:00'), at('2026-11-24T10:00:00+08:00'), window)).toBe(90);
+    expect(servedMinutes(at('2026-11-23T15:00:00+08:00'), at('2026-11-23T15:05:00+08:00'), window)).toBe(0);
   });
 });

@@ -19,6 +19,8 @@ export const escortPolicy = {
   /** A volunteer who withdraws later than this before the window is a late withdrawal. */
   lateWithdrawalMs: 24 * 3600_000,
   checkInRadiusMeters: 300,
+  /** Service time counts from this long before the window at the earliest. */
+  countBeforeWindowMs: 30 * 60_000,
   /** Unaccepted this long before the window: the community worker takes over (same-day: 2 h). */
   escalateBeforeMs: 24 * 3600_000,
   escalateSameDayBeforeMs: 2 * 3600_000,
@@ -137,6 +139,12 @@ export function escortDeadlines(start: Date, createdAt: Date) {
 export const isLateWithdrawal = (start: Date, now: Date) =>
   start.getTime() - now.getTime() < escortPolicy.lateWithdrawalMs;
 
-/** Served minutes between check-in and completion, rounded to the minute. */
-export const servedMinutes = (checkedInAt: Date, completedAt: Date) =>
-  Math.max(0, Math.round((completedAt.getTime() - checkedInAt.getTime()) / 60_000));
+/**
+ * Served minutes for the ledger: from check-in to completion, but counted from half an hour before the
+ * window at the earliest, so checking in hours (or a day) early does not inflate anyone's hours.
+ */
+export function servedMinutes(checkedInAt: Date, completedAt: Date, windowStart?: Date): number {
+  const earliest = windowStart ? windowStart.getTime() - escortPolicy.countBeforeWindowMs : -Infinity;
+  const from = Math.max(checkedInAt.getTime(), earliest);
+  return Math.max(0, Math.round((completedAt.getTime() - from) / 60_000));
+}

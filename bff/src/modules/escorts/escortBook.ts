@@ -651,7 +651,7 @@ export function escortBook(deps: {
           serviceType: escort.serviceType,
           checkedInAt: (escort.checkedInAt as Date).toISOString(),
           completedAt: (escort.completedAt as Date).toISOString(),
-          minutes: servedMinutes(escort.checkedInAt as Date, escort.completedAt as Date),
+          minutes: servedMinutes(escort.checkedInAt as Date, escort.completedAt as Date, escort.windowStart),
           reviewed: escort.hoursReviewed,
         }));
       return {
@@ -683,6 +683,7 @@ export function escortBook(deps: {
       const escorts = await Escort.find(filter, {
         status: 1,
         volunteerId: 1,
+        windowStart: 1,
         checkedInAt: 1,
         completedAt: 1,
         rating: 1,
@@ -693,7 +694,7 @@ export function escortBook(deps: {
         (sum, escort) =>
           sum +
           (escort.checkedInAt && escort.completedAt
-            ? servedMinutes(escort.checkedInAt, escort.completedAt)
+            ? servedMinutes(escort.checkedInAt, escort.completedAt, escort.windowStart)
             : 0),
         0,
       );
