@@ -26,14 +26,17 @@ function localJwtSecret(): string {
   return fs.readFileSync(file, 'utf8').trim();
 }
 
+// When whoever started us has gone, writing to its pipe must not crash the shutdown.
+process.stdout.on('error', () => undefined);
+process.stderr.on('error', () => undefined);
+
 async function main() {
   const services = await startLocalServices({ log: (message) => console.log(`· ${message}`) });
-  let stopping = false;
-  const stopServices = async () => {
-    if (stopping) return;
-    stopping = true;
-    await services.stop();
-  };
+  // Every caller awaits the same stop: the signal handler must not exit while the services still stop,
+  // or FerretDB, the last of them, is left running as an orphan.
+  let stopping: Promise<void> | null = null;
+  const stopServices = () => (stopping ??= services.stop());
+  let shuttingDown = false;
 
   const port = Number(process.env.PORT ?? 3000);
   const mongoDb = process.env.MONGODB_DB ?? 'jiefang';
@@ -66,6 +69,7 @@ async function main() {
 
   let fleet: ChildProcess | null = null;
   const shutdown = async (signal: NodeJS.Signals) => {
+    shuttingDown = true;
     console.log(`\n${signal}: stopping the BFF and the services this launcher started…`);
     if (fleet && fleet.exitCode === null) fleet.kill('SIGTERM');
     if (bff.exitCode === null) bff.kill('SIGTERM');
@@ -143,7 +147,7 @@ async function main() {
   );
 
   const code = await bffExited;
-  if (!stopping) {
+  if (!shuttingDown) {
     console.error(`The BFF exited with code ${code}.`);
     await stopServices();
     process.exit(code || 1);
