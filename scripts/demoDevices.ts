@@ -1,5 +1,6 @@
 // Registers the demo fleet (households and their detectors, noise meters at public sites) through the
 // BFF's own API, so every device gets a real broker account, and writes the simulator's credentials file.
+import { bffApi } from './bffApi';
 import fs from 'node:fs';
 import path from 'node:path';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
@@ -43,21 +44,6 @@ function pointsInside(feature: Feature<Polygon>, count: number): Array<{ lat: nu
   return inside.filter((_, index) => index % stride === Math.floor(stride / 2)).slice(0, count);
 }
 
-async function api<T>(
-  base: string,
-  method: string,
-  route: string,
-  token: string | null,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${base}${route}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: (await response.json().catch(() => ({}))) as T };
-}
-
 export async function provisionDemoDevices(options: {
   baseUrl: string;
   adminPassword: string;
@@ -65,7 +51,7 @@ export async function provisionDemoDevices(options: {
   devLogin: boolean;
 }): Promise<{ devices: number; created: number }> {
   const base = options.baseUrl;
-  const login = await api<{ token: string }>(base, 'POST', '/api/auth/login', null, {
+  const login = await bffApi<{ token: string }>(base, 'POST', '/api/auth/login', null, {
     username: 'admin',
     password: options.adminPassword,
   });
@@ -73,7 +59,7 @@ export async function provisionDemoDevices(options: {
   const token = login.body.token;
   const owner = options.devLogin
     ? (
-        await api<{ user: { id: string } }>(base, 'POST', '/api/auth/dev-login', null, {
+        await bffApi<{ user: { id: string } }>(base, 'POST', '/api/auth/dev-login', null, {
           role: 'property_owner',
           name: '房东黄先生',
         })
@@ -89,7 +75,7 @@ export async function provisionDemoDevices(options: {
   let created = 0;
 
   const ensureDevice = async (registration: { id: string; type: DeviceType } & Record<string, unknown>) => {
-    const fresh = await api<{ secret: string }>(base, 'POST', '/api/devices', token, registration);
+    const fresh = await bffApi<{ secret: string }>(base, 'POST', '/api/devices', token, registration);
     if (fresh.status === 201) {
       created += 1;
       credentials.push({ id: registration.id, type: registration.type, secret: fresh.body.secret });
@@ -103,7 +89,7 @@ export async function provisionDemoDevices(options: {
       return;
     }
     // Registered before but its secret is not on file: issue a new one.
-    const rotated = await api<{ secret: string }>(
+    const rotated = await bffApi<{ secret: string }>(
       base,
       'POST',
       `/api/devices/${registration.id}/rotate-secret`,
@@ -128,7 +114,7 @@ export async function provisionDemoDevices(options: {
     }
     for (let flat = 1; flat <= 4; flat += 1) {
       const householdId = `demo-${street.id}-${100 + flat}`;
-      await api(base, 'POST', '/api/households', token, {
+      await bffApi(base, 'POST', '/api/households', token, {
         id: householdId,
         street: street.id,
         address: `${street.name}演示小区 ${flat} 栋 ${100 + flat} 室`,

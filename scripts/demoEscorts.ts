@@ -1,20 +1,6 @@
 // Demo data for the volunteer escorts, through the BFF's own API: elders in 赤岗 registered by its community
 // worker, 志愿者小陈 registered and verified, and a few bookings for tomorrow. Skipped when elders exist.
-
-async function call<T>(
-  base: string,
-  method: string,
-  route: string,
-  token: string | null,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${base}${route}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: (await response.json().catch(() => ({}))) as T };
-}
+import { bffApi } from './bffApi';
 
 /** Tomorrow at a Beijing wall-clock time, as ISO 8601 with +08:00. */
 function tomorrowAt(hhmm: string, now = new Date()): string {
@@ -28,13 +14,13 @@ export async function seedDemoEscorts(options: {
   devLogin: boolean;
 }): Promise<string> {
   const base = options.baseUrl;
-  const worker = await call<{ token: string }>(base, 'POST', '/api/auth/login', null, {
+  const worker = await bffApi<{ token: string }>(base, 'POST', '/api/auth/login', null, {
     username: 'chigang-worker',
     password: options.password,
   });
   if (worker.status !== 200) return 'escorts: demo worker could not sign in';
   const token = worker.body.token;
-  const existing = await call<{ items: unknown[] }>(base, 'GET', '/api/elders', token);
+  const existing = await bffApi<{ items: unknown[] }>(base, 'GET', '/api/elders', token);
   if (existing.body.items?.length) return `escorts: ${existing.body.items.length} elders already there`;
 
   const elders = [
@@ -65,28 +51,28 @@ export async function seedDemoEscorts(options: {
   ];
   const ids: string[] = [];
   for (const elder of elders) {
-    const created = await call<{ id: string }>(base, 'POST', '/api/elders', token, {
+    const created = await bffApi<{ id: string }>(base, 'POST', '/api/elders', token, {
       ...elder,
       emergencyContacts: [{ name: `${elder.name}的家属`, phone: '13700003333', relation: '子女' }],
     });
     if (created.status === 201) ids.push(created.body.id);
   }
   if (options.devLogin) {
-    const volunteer = await call<{ token: string; user: { id: string } }>(
+    const volunteer = await bffApi<{ token: string; user: { id: string } }>(
       base,
       'POST',
       '/api/auth/dev-login',
       null,
       { role: 'volunteer', name: '志愿者小陈' },
     );
-    await call(base, 'POST', '/api/volunteers/me', volunteer.body.token, {
+    await bffApi(base, 'POST', '/api/volunteers/me', volunteer.body.token, {
       realName: '陈晓',
       phone: '13600004444',
       skills: ['wheelchair', 'cantonese', 'first_aid'],
       serviceArea: { street: '赤岗街道', lat: 23.1066, lng: 113.3245, radiusKm: 3 },
       availability: Array.from({ length: 7 }, (_, weekday) => ({ weekday, start: '08:00', end: '20:00' })),
     });
-    await call(base, 'POST', `/api/volunteers/${volunteer.body.user.id}/verify`, token);
+    await bffApi(base, 'POST', `/api/volunteers/${volunteer.body.user.id}/verify`, token);
   }
   const bookings = [
     {
@@ -114,7 +100,7 @@ export async function seedDemoEscorts(options: {
   ];
   let booked = 0;
   for (const booking of bookings) {
-    if (booking.elderId && (await call(base, 'POST', '/api/escorts', token, booking)).status === 201)
+    if (booking.elderId && (await bffApi(base, 'POST', '/api/escorts', token, booking)).status === 201)
       booked += 1;
   }
   return `escorts: ${ids.length} elders, ${booked} bookings for tomorrow`;

@@ -4,7 +4,7 @@ import mqtt from 'mqtt';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { alarmListSchema, deviceCredentialsSchema } from '@jiefang/contracts';
 import { launchBrowser, screenshot } from './browser';
-import { startStack, type RunningStack } from './stack';
+import { stackApi, startStack, type RunningStack } from './stack';
 
 let stack: RunningStack;
 let browser: Browser;
@@ -21,14 +21,8 @@ after(async () => {
   await stack?.stop();
 });
 
-async function api(method: string, route: string, token: string | null, body?: unknown) {
-  const response = await fetch(`${stack.baseUrl}${route}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const api = (method: string, route: string, token: string | null, body?: unknown) =>
+  stackApi(stack, method, route, token, body);
 
 describe('device alarms end to end', () => {
   it('a charging detector alarms; the console shows it live; the owner acknowledges it in H5', async () => {

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { volunteerHoursSchema } from '@jiefang/contracts';
 import { launchBrowser, screenshot } from './browser';
-import { startStack, type RunningStack } from './stack';
+import { stackApi, startStack, type RunningStack } from './stack';
 
 // The elder lives by 广州塔南广场, inside 赤岗街道.
 const home = { latitude: 23.1066, longitude: 113.3245 };
@@ -23,14 +23,8 @@ after(async () => {
   await stack?.stop();
 });
 
-async function api(method: string, route: string, token: string | null, body?: unknown) {
-  const response = await fetch(`${stack.baseUrl}${route}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const api = (method: string, route: string, token: string | null, body?: unknown) =>
+  stackApi(stack, method, route, token, body);
 
 /** Tomorrow's date in Beijing, YYYY-MM-DD. */
 const tomorrowInBeijing = () =>

@@ -93,3 +93,19 @@ export async function startStack(options: { demoDevices?: boolean } = {}): Promi
     },
   };
 }
+
+/** One JSON call to a running stack's API. */
+export async function stackApi(
+  stack: RunningStack,
+  method: string,
+  route: string,
+  token: string | null,
+  body?: unknown,
+) {
+  const response = await fetch(`${stack.baseUrl}${route}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}

@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import type { Redis } from 'ioredis';
 import type { Model } from 'mongoose';
 import {
   alarmListQuerySchema,
@@ -9,6 +10,7 @@ import {
 import type { AppState, Caller } from '../../http/appState';
 import { forbidden, unprocessable } from '../../http/httpError';
 import { liveEventStream } from '../../http/liveEventStream';
+import type { Logger } from '../../infra/logger';
 import { parseBody, parseQuery } from '../../http/validate';
 import type { AccessTokens } from '../auth/accessTokens';
 import { callerOf, requireAuth } from '../auth/authMiddleware';
@@ -124,13 +126,11 @@ export function alarmRoutes(deps: {
 
 /** Live alarm changes for consoles (`GET /api/alarms/events`), filtered per listener. */
 export function alarmEvents(deps: {
-  redis: ConstructorParameters<typeof Object>[0] extends never
-    ? never
-    : Parameters<typeof liveEventStream>[0]['redis'];
+  redis: Redis;
   channel: string;
   book: AlarmBook;
   district: District;
-  logger: Parameters<typeof liveEventStream>[0]['logger'];
+  logger: Logger;
 }) {
   const squadOfStreet = (streetId: string) => findStreet(deps.district, streetId)?.properties.squadId ?? null;
   return liveEventStream<AlarmDocument>({

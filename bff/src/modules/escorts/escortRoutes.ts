@@ -50,18 +50,33 @@ export function escortRoutes(deps: {
     };
   };
 
+  // Per request (a viewer is made per request): the caller's own volunteer profile and each elder or
+  // volunteer are read once, however many escorts a list shows.
+  const lookups = new WeakMap<EscortViewer, Map<string, Promise<unknown>>>();
+  const once = <T>(viewer: EscortViewer, key: string, load: () => Promise<T>): Promise<T> => {
+    const cache = lookups.get(viewer) ?? lookups.set(viewer, new Map()).get(viewer)!;
+    if (!cache.has(key)) cache.set(key, load());
+    return cache.get(key) as Promise<T>;
+  };
+
   /** Each escort in the caller's view: with the elder (for contact rules) and the volunteer's phone. */
   const present = async (viewer: EscortViewer, escort: EscortDocument, distanceM?: number) => {
     const [elder, volunteer, self] = await Promise.all([
-      book.elderOf(escort),
-      escort.volunteerId ? book.volunteerOf(escort.volunteerId) : null,
-      viewer.caller.roles.includes('volunteer') ? book.volunteerOf(viewer.caller.userId) : null,
+      once(viewer, `elder:${escort.elderId}`, () => book.elderOf(escort)),
+      escort.volunteerId
+        ? once(viewer, `volunteer:${escort.volunteerId}`, () =>
+            book.volunteerOf(escort.volunteerId as string),
+          )
+        : null,
+      viewer.caller.roles.includes('volunteer')
+        ? once(viewer, `volunteer:${viewer.caller.userId}`, () => book.volunteerOf(viewer.caller.userId))
+        : null,
     ]);
     const view = escortView(escort, {
       viewer,
       elder,
       volunteerPhone: volunteer?.phone ?? null,
-      from: self ? { lat: self.serviceArea.lat, lng: self.serviceArea.lng } : null,
+      from: distanceM === undefined && self ? { lat: self.serviceArea.lat, lng: self.serviceArea.lng } : null,
       district: deps.district,
     });
     return distanceM === undefined ? view : { ...view, distanceM };
