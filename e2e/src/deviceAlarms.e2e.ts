@@ -63,6 +63,8 @@ describe('device alarms end to end', () => {
     await console.getByTestId('login-username').fill('admin');
     await console.getByTestId('login-password').fill(stack.demoPassword);
     await console.getByTestId('login-submit').click();
+    // Signed in before navigating: otherwise the session may not be stored yet.
+    await console.getByTestId('current-user-name').waitFor();
     await console.goto(`${stack.baseUrl}/admin/#/alarms`);
     await console.getByTestId('alarm-filter-type').waitFor();
 

@@ -66,6 +66,8 @@ describe('volunteer escorts end to end', () => {
     await admin.getByTestId('login-username').fill('chigang-worker');
     await admin.getByTestId('login-password').fill(stack.demoPassword);
     await admin.getByTestId('login-submit').click();
+    // Signed in before navigating: otherwise the session may not be stored yet.
+    await admin.getByTestId('current-user-name').waitFor();
     await admin.goto(`${stack.baseUrl}/admin/#/volunteers`);
     await admin.getByTestId(`volunteer-verify-${volunteerId}`).click();
     await admin.goto(`${stack.baseUrl}/admin/#/escorts/book?elder=${elderId}`);
