@@ -20,7 +20,7 @@ await build({
   external,
   logLevel: 'info',
 });
-fs.copyFileSync(
-  path.join(bffDir, 'src/modules/district/haizhu-demo.geojson'),
-  path.join(bffDir, 'dist/haizhu-demo.geojson'),
-);
+// The district's streets and grids are read next to the bundle (loadDistrict).
+for (const file of ['haizhu-demo.geojson', 'haizhu-demo-grids.geojson']) {
+  fs.copyFileSync(path.join(bffDir, 'src/modules/district', file), path.join(bffDir, 'dist', file));
+}

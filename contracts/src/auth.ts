@@ -9,6 +9,8 @@ export const userSchema = z.object({
   streetId: z.string().optional(),
   streetName: z.string().optional(),
   squadId: z.string().optional(),
+  /** A grid worker's (网格员) grid, e.g. "chigang-g1"; grid workers are community workers with a grid. */
+  gridId: z.string().optional(),
 });
 export type User = z.infer<typeof userSchema>;
 

@@ -171,6 +171,8 @@ export const ticketSchema = z.object({
   streetId: z.string().nullable(),
   streetName: z.string().nullable(),
   squadId: z.string().nullable(),
+  /** The grid (网格) of the ticket's location within its street; null outside every grid, absent on older tickets. */
+  gridId: z.string().nullable().optional(),
   assigneeId: z.string().nullable(),
   slaBreached: z.boolean(),
   deadlines: z.object({ acceptBy: z.string().nullable(), warnAt: z.string(), breachAt: z.string() }),

@@ -11,6 +11,8 @@ export const createStaffAccountRequestSchema = z.object({
   name: z.string().trim().min(1, '请填写姓名').max(40),
   roles: z.array(roleSchema).min(1, '至少选择一个角色'),
   street: z.string().trim().min(1).max(40).optional(),
+  /** Makes a community worker the grid worker (网格员) of this grid (id or name); implies its street. */
+  grid: z.string().trim().min(1).max(60).optional(),
 });
 export type CreateStaffAccountRequest = z.infer<typeof createStaffAccountRequestSchema>;
 

@@ -21,7 +21,8 @@ const PADDING = 24;
 
 /**
  * The district drawn from its street polygons, with no map tiles (the panel may run offline): the
- * ticket's point in red and on-duty officers in blue. North is up.
+ * grids (网格) as thin dashed lines inside the streets, named on hover, the ticket's point in red and
+ * on-duty officers in blue. North is up.
  */
 export function DistrictMapView({
   point,
@@ -70,6 +71,11 @@ function MapSvg({
     return fitProjection(bounds, WIDTH, PADDING);
   }, [district]);
 
+  const streets = useMemo(
+    () => new Map(district.features.map((feature) => [feature.properties.id, feature.properties])),
+    [district],
+  );
+
   const rawPin = point ? projection.project(point.lng, point.lat) : null;
   const pin = rawPin ? clampToFrame(rawPin, projection.width, projection.height) : null;
   const pinOutside = Boolean(rawPin && pin && (rawPin[0] !== pin[0] || rawPin[1] !== pin[1]));
@@ -92,19 +98,50 @@ function MapSvg({
           display: 'block',
         }}
       >
+        {district.features.map((feature, index) => (
+          <path
+            key={feature.properties.id}
+            d={polygonPath(feature.geometry.coordinates, projection)}
+            fill={fills[index % fills.length]}
+            fillOpacity={feature.properties.id === streetId ? 1 : 0.7}
+            stroke="none"
+          >
+            <title>{`${feature.properties.name} · ${feature.properties.squadName}`}</title>
+          </path>
+        ))}
+        {/* Grids over the street fills and under the street outlines; hovering one names it. */}
+        <g data-testid="map-grids">
+          {district.grids.map((grid) => (
+            <path
+              key={grid.properties.id}
+              data-testid={`map-grid-${grid.properties.id}`}
+              d={polygonPath(grid.geometry.coordinates, projection)}
+              fill="transparent"
+              stroke={token.colorTextTertiary}
+              strokeWidth={0.8}
+              strokeDasharray="4 3"
+            >
+              <title>
+                {t('map.gridTitle', {
+                  grid: grid.properties.name,
+                  street: streets.get(grid.properties.streetId)?.name ?? grid.properties.streetId,
+                  squad: streets.get(grid.properties.streetId)?.squadName ?? '',
+                })}
+              </title>
+            </path>
+          ))}
+        </g>
         {district.features.map((feature, index) => {
           const highlighted = feature.properties.id === streetId;
           return (
             <path
-              key={feature.properties.id}
+              key={`outline-${feature.properties.id}`}
               d={polygonPath(feature.geometry.coordinates, projection)}
-              fill={fills[index % fills.length]}
-              fillOpacity={highlighted ? 1 : 0.7}
+              fill="none"
               stroke={highlighted ? token.colorPrimary : strokes[index % strokes.length]}
               strokeWidth={highlighted ? 2.5 : 1.2}
-            >
-              <title>{`${feature.properties.name} · ${feature.properties.squadName}`}</title>
-            </path>
+              style={{ pointerEvents: 'none' }}
+            />
           );
         })}
         {district.features.map((feature) => {
@@ -156,6 +193,7 @@ function MapSvg({
       <div style={{ display: 'flex', gap: 16, marginTop: 6, flexWrap: 'wrap' }}>
         {pin && <Legend color="#ff4d4f" label={pointLabel} />}
         {officers.length > 0 && <Legend color="#1677ff" label={t('map.officer')} />}
+        {district.grids.length > 0 && <DashLegend color={token.colorTextTertiary} label={t('map.grid')} />}
         {point && streetId === null && <Typography.Text type="warning">{t('map.outside')}</Typography.Text>}
         {pinOutside && <Typography.Text type="secondary">{t('map.offMap')}</Typography.Text>}
       </div>
@@ -168,6 +206,17 @@ const EDGE = 10;
 /** Keeps a point inside the drawing, EDGE px from its border. */
 function clampToFrame([x, y]: [number, number], width: number, height: number): [number, number] {
   return [Math.min(width - EDGE, Math.max(EDGE, x)), Math.min(height - EDGE, Math.max(EDGE, y))];
+}
+
+function DashLegend({ color, label }: { color: string; label: string }) {
+  return (
+    <Typography.Text type="secondary">
+      <svg width={18} height={10} aria-hidden style={{ marginInlineEnd: 6, verticalAlign: 'middle' }}>
+        <line x1={0} y1={5} x2={18} y2={5} stroke={color} strokeWidth={1.5} strokeDasharray="4 3" />
+      </svg>
+      {label}
+    </Typography.Text>
+  );
 }
 
 function Legend({ color, label }: { color: string; label: string }) {

@@ -416,6 +416,8 @@ export const zhCN = {
   'map.device': '设备位置',
   'map.outside': '该点不在任何街道辖区内',
   'map.offMap': '位置在地图范围之外，标在最近的边缘（方向示意）',
+  'map.grid': '网格边界',
+  'map.gridTitle': '{grid} · {street} · {squad}',
 
   'assign.title': '指派队员',
   'assign.officer': '队员',

@@ -22,6 +22,21 @@ describe('seedDemoAccounts', () => {
       .expect(200);
     expect(leader.body.user).toMatchObject({ roles: ['squad_leader'], squadId: 'squad-chigang' });
 
+    // One grid worker per grid, each a community worker of the grid's street.
+    const gridWorkers = demoStaff(district).filter((account) => account.grid);
+    expect(gridWorkers.map((account) => account.grid).sort()).toEqual(
+      district.grids.map((grid) => grid.properties.id).sort(),
+    );
+    const gridWorker = await t.http
+      .post('/api/auth/login')
+      .send({ username: 'chigang-grid1', password: 'demo-password-1' })
+      .expect(200);
+    expect(gridWorker.body.user).toMatchObject({
+      roles: ['community_worker'],
+      streetId: 'chigang',
+      gridId: 'chigang-g1',
+    });
+
     const resident = await t.http
       .post('/api/auth/dev-login')
       .send({ role: 'resident', name: '王阿姨' })

@@ -2,7 +2,7 @@ import type { Connection } from 'mongoose';
 import type { Role } from '@jiefang/contracts';
 import type { Clock } from '../infra/clock';
 import { HttpError } from '../http/httpError';
-import type { District } from '../modules/district/district';
+import { gridsOfStreet, type District } from '../modules/district/district';
 import { staffAccounts } from '../modules/users/staffAccounts';
 import { identityKey, userModels } from '../modules/users/userModel';
 
@@ -11,9 +11,14 @@ export interface DemoAccount {
   name: string;
   roles: Role[];
   street?: string;
+  /** Grid workers (网格员): the grid they look after. */
+  grid?: string;
 }
 
-/** Staff who sign in to the admin panel: district-wide roles, then each street's squad and community worker. */
+/**
+ * Staff who sign in to the admin panel: district-wide roles, then each street's squad, community worker
+ * and a grid worker per grid (a community worker with a grid: `<street>-grid1..n` in the grids' order).
+ */
 export function demoStaff(district: District): DemoAccount[] {
   const perStreet = district.features.flatMap(({ properties: street }) => {
     const short = street.name.replace(/街道$/, '');
@@ -36,6 +41,13 @@ export function demoStaff(district: District): DemoAccount[] {
         roles: ['community_worker'] as Role[],
         street: street.id,
       },
+      ...gridsOfStreet(district, street.id).map(({ properties: grid }, index) => ({
+        username: `${street.id}-grid${index + 1}`,
+        name: `${short}网格员${index + 1}号`,
+        roles: ['community_worker'] as Role[],
+        street: street.id,
+        grid: grid.id,
+      })),
     ];
   });
   return [

@@ -23,6 +23,16 @@ export function districtRoutes(district: District): Router<AppState> {
       },
       geometry: { type: 'Polygon', coordinates: feature.geometry.coordinates },
     })),
+    grids: district.grids.map((grid) => ({
+      type: 'Feature',
+      properties: {
+        id: grid.properties.id,
+        name: grid.properties.name,
+        streetId: grid.properties.streetId,
+        community: grid.properties.community,
+      },
+      geometry: { type: 'Polygon', coordinates: grid.geometry.coordinates },
+    })),
   };
   router.get('/api/district', (ctx) => {
     ctx.set('Cache-Control', 'public, max-age=3600');

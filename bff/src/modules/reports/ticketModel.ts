@@ -54,6 +54,8 @@ export interface TicketDocument {
   routing: 'single' | 'outside' | 'overlap';
   streetId: string | null;
   squadId: string | null;
+  /** The grid (网格) the location lies in, within the ticket's street (`gridFor`); null when none. */
+  gridId?: string | null;
   status: TicketStatus;
   version: number;
   assigneeId: string | null;
@@ -100,6 +102,7 @@ const ticketSchema = new Schema<TicketDocument>(
     routing: { type: String, enum: ['single', 'outside', 'overlap'], required: true },
     streetId: { type: String, default: null },
     squadId: { type: String, default: null },
+    gridId: { type: String, default: null },
     status: { type: String, enum: ticketStatuses, required: true },
     version: { type: Number, required: true },
     assigneeId: { type: String, default: null },

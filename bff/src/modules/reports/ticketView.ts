@@ -28,6 +28,7 @@ export function ticketView(
       ? (findStreet(context.district, ticket.streetId)?.properties.name ?? null)
       : null,
     squadId: ticket.squadId,
+    gridId: ticket.gridId ?? null,
     assigneeId: ticket.assigneeId,
     slaBreached: ticket.slaBreached,
     deadlines: {

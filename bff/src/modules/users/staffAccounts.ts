@@ -8,7 +8,7 @@ import {
 } from '@jiefang/contracts';
 import type { Clock } from '../../infra/clock';
 import { badRequest, conflict, notFound, unprocessable } from '../../http/httpError';
-import { findStreet, type District } from '../district/district';
+import { findGrid, findStreet, type District } from '../district/district';
 import { hashPassword } from '../auth/passwords';
 import { identityKey, toUserView, type UserDocument, type UserModels } from './userModel';
 
@@ -23,10 +23,22 @@ export function staffAccounts(models: UserModels, district: District, clock: Clo
         // Residents, volunteers and owners sign in through WeChat; a password account for them is a mistake.
         throw unprocessable('账号密码登录仅用于工作人员，请至少包含一个工作人员角色', { staffRoles });
       }
-      const street = request.street ? findStreet(district, request.street) : undefined;
-      if (request.street && !street) {
+      const named = request.street ? findStreet(district, request.street) : undefined;
+      if (request.street && !named) {
         throw badRequest([{ path: 'street', message: `没有这个街道：${request.street}` }]);
       }
+      const grid = request.grid ? findGrid(district, request.grid) : undefined;
+      if (request.grid && !grid) {
+        throw badRequest([{ path: 'grid', message: `没有这个网格：${request.grid}` }]);
+      }
+      if (grid && !request.roles.includes('community_worker')) {
+        throw badRequest([{ path: 'grid', message: '网格只能分配给社区工作者（网格员）' }]);
+      }
+      if (grid && named && grid.properties.streetId !== named.properties.id) {
+        throw badRequest([{ path: 'grid', message: `${grid.properties.name}不在${named.properties.name}` }]);
+      }
+      // A grid implies its street.
+      const street = named ?? (grid ? findStreet(district, grid.properties.streetId) : undefined);
       const inSquad = request.roles.some((role) => role === 'officer' || role === 'squad_leader');
       if (inSquad && !street) {
         throw badRequest([{ path: 'street', message: '执法队员和中队长需要选择所属街道' }]);
@@ -43,6 +55,7 @@ export function staffAccounts(models: UserModels, district: District, clock: Clo
         passwordHash: await hashPassword(request.password),
         ...(street ? { streetId: street.properties.id } : {}),
         ...(street && inSquad ? { squadId: street.properties.squadId } : {}),
+        ...(grid ? { gridId: grid.properties.id } : {}),
         disabled: false,
         createdAt: now,
         updatedAt: now,

@@ -9,6 +9,8 @@ export interface UserDocument {
   passwordHash?: string;
   streetId?: string;
   squadId?: string;
+  /** Grid workers (community workers with a grid): the grid they look after. */
+  gridId?: string;
   disabled: boolean;
   createdAt: Date;
   updatedAt: Date;
@@ -23,6 +25,7 @@ const userSchema = new Schema<UserDocument>(
     passwordHash: String,
     streetId: String,
     squadId: String,
+    gridId: String,
     disabled: { type: Boolean, default: false },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
@@ -80,5 +83,6 @@ export function toUserView(user: UserDocument, streetName?: string): User {
     ...(user.streetId ? { streetId: user.streetId } : {}),
     ...(streetName ? { streetName } : {}),
     ...(user.squadId ? { squadId: user.squadId } : {}),
+    ...(user.gridId ? { gridId: user.gridId } : {}),
   };
 }

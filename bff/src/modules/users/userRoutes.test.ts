@@ -64,6 +64,39 @@ describe('staff accounts', () => {
     expect(response.body.error.code).toBe('unprocessable');
   });
 
+  it('makes a community worker the grid worker of a grid, which implies the street', async () => {
+    const gridWorker = {
+      username: 'chigang-grid9',
+      password: 'a-long-password',
+      name: '赤岗网格员9号',
+      roles: ['community_worker'],
+      grid: '广州塔社区第1网格',
+    };
+    const created = await t.http
+      .post('/api/users')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send(gridWorker)
+      .expect(201);
+    expect(created.body).toMatchObject({ gridId: 'chigang-g4', streetId: 'chigang', streetName: '赤岗街道' });
+    expect(created.body.squadId).toBeUndefined();
+
+    const refuse = async (body: Record<string, unknown>, message: RegExp) => {
+      const response = await t.http
+        .post('/api/users')
+        .set('Authorization', `Bearer ${adminToken}`)
+        .send({ ...gridWorker, username: 'grid-refused', ...body })
+        .expect(400);
+      expect(response.body.error.details.fields).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ path: 'grid', message: expect.stringMatching(message) }),
+        ]),
+      );
+    };
+    await refuse({ grid: 'chigang-g9' }, /没有这个网格/);
+    await refuse({ grid: 'chigang-g1', street: '华洲街道' }, /不在华洲街道/);
+    await refuse({ grid: 'chigang-g1', roles: ['officer'], street: 'chigang' }, /社区工作者/);
+  });
+
   it('shows a user to that user and to admins and dispatchers, not to other users', async () => {
     const owner = await t.loginAs('resident', '自己');
     const other = await t.loginAs('resident', '别人');
