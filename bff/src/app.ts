@@ -139,6 +139,7 @@ export function createApp(deps: AppDeps): JiefangApp {
   const outbox = notificationOutbox({
     connection: mongo,
     tickets,
+    redis,
     sender: deps.notificationSender ?? notificationSenderFor(config, redis, users, logger),
     clock,
     locks,

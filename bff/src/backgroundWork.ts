@@ -1,47 +1,77 @@
 import type { Logger } from './infra/logger';
-import type { NotificationOutbox } from './modules/notifications/notificationOutbox';
+import { outboxPolicy, type NotificationOutbox } from './modules/notifications/notificationOutbox';
 
 const deliveryIntervalMs = 1000;
 const sweepIntervalMs = 15_000;
 
 /**
  * The loops that keep promises made to people: deliver due notifications every second (and at once
- * after a change), and sweep for work a crash may have left behind.
+ * after a change, round after round while there is more), and sweep for work a crash may have left
+ * behind. At start-up, before anything else, the outbox is rebuilt from MongoDB, since Redis keeps
+ * nothing on disk.
  */
 export function backgroundWork(deps: { outbox: NotificationOutbox; logger: Logger }) {
   let deliveryTimer: NodeJS.Timeout | null = null;
   let sweepTimer: NodeJS.Timeout | null = null;
   let delivering: Promise<void> | null = null;
+  let sweeping: Promise<void> | null = null;
+  let kicked = false;
   let running = false;
 
   const deliver = () => {
     if (!running) return Promise.resolve();
-    delivering ??= deps.outbox
-      .deliverDue()
-      .then(() => undefined)
-      .catch((error: unknown) => deps.logger.warn({ err: error }, 'notification delivery round failed'))
-      .finally(() => {
+    kicked = true;
+    delivering ??= (async () => {
+      try {
+        // Another round while the last one was full or something new arrived during it.
+        while (running && kicked) {
+          kicked = false;
+          const claimed = await deps.outbox.deliverDue(outboxPolicy.batchSize);
+          if (claimed >= outboxPolicy.batchSize) kicked = true;
+        }
+      } catch (error) {
+        deps.logger.warn({ err: error }, 'notification delivery round failed');
+      } finally {
         delivering = null;
-      });
+        kicked = false;
+      }
+    })();
     return delivering;
   };
 
   return {
     async start(extraSweep: () => Promise<void>): Promise<void> {
       running = true;
-      const sweep = async () => {
+      let rebuilt = false;
+      const rebuild = async () => {
         try {
-          await deps.outbox.relayAll();
-          await extraSweep();
+          const { relayed, requeued } = await deps.outbox.relayAllFromDatabase();
+          rebuilt = true;
+          deps.logger.info({ relayed, requeued }, 'notification outbox rebuilt from the database');
         } catch (error) {
-          deps.logger.warn({ err: error }, 'background sweep failed');
+          deps.logger.warn({ err: error }, 'notification outbox not rebuilt; the next sweep tries again');
         }
+      };
+      const sweep = () => {
+        sweeping ??= (async () => {
+          try {
+            if (!rebuilt) await rebuild();
+            await deps.outbox.relayAll();
+            await extraSweep();
+          } catch (error) {
+            deps.logger.warn({ err: error }, 'background sweep failed');
+          } finally {
+            sweeping = null;
+          }
+        })();
+        return sweeping;
       };
       await sweep();
       deliveryTimer = setInterval(() => void deliver(), deliveryIntervalMs);
       sweepTimer = setInterval(() => void sweep(), sweepIntervalMs);
       deliveryTimer.unref();
       sweepTimer.unref();
+      void deliver();
     },
     kickDelivery(): void {
       void deliver();
@@ -50,7 +80,7 @@ export function backgroundWork(deps: { outbox: NotificationOutbox; logger: Logge
       running = false;
       if (deliveryTimer) clearInterval(deliveryTimer);
       if (sweepTimer) clearInterval(sweepTimer);
-      await delivering;
+      await Promise.all([delivering, sweeping]);
     },
   };
 }

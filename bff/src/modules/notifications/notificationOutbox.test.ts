@@ -1,8 +1,8 @@
 import { documentLocks } from '../../infra/documentLocks';
 import { createLogger } from '../../infra/logger';
 import { startTestApp, type TestApp } from '../../testing/testApp';
-import { ticketModel } from '../reports/ticketModel';
-import { notificationOutbox, retryDelayMs } from './notificationOutbox';
+import { ticketModel, type NotificationRecord } from '../reports/ticketModel';
+import { notificationOutbox, outboxKeys, outboxPolicy, retryDelayMs } from './notificationOutbox';
 import type { NotificationSender, SendResult } from './notificationSenders';
 import { outboxModel, type OutboxDocument } from './outboxModel';
 
@@ -11,8 +11,13 @@ beforeAll(async () => {
   t = await startTestApp('notification_outbox', { background: false });
 });
 afterAll(() => t.close());
+beforeEach(async () => {
+  await outboxModel(t.mongo).deleteMany({});
+  await ticketModel(t.mongo).deleteMany({});
+  await t.redis.del(outboxKeys.due, outboxKeys.pendingTickets);
+});
 
-/** A sender that fails the first `failures` attempts, like a flaky push service. */
+/** A sender that fails the first `failures` attempts, like a flaky push service; counts every call. */
 function flakySender(failures: number, permanent = false) {
   const sent: string[] = [];
   let calls = 0;
@@ -27,118 +32,236 @@ function flakySender(failures: number, permanent = false) {
   return { sender, sent, calls: () => calls };
 }
 
-/** A notification due now, as the relay would have stored it. */
-const dueNotification = (id: string, overrides: Partial<OutboxDocument> = {}) =>
-  outboxModel(t.mongo).create({
-    _id: id,
-    recipientId: `recipient-${id}`,
-    template: 'ticket_assigned',
-    data: {},
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: t.clock.now(),
-    createdAt: t.clock.now(),
-    ...overrides,
-  });
-
 const outboxWith = (sender: NotificationSender) =>
   notificationOutbox({
     connection: t.mongo,
     tickets: ticketModel(t.mongo),
+    redis: t.redis,
     sender,
     clock: t.clock,
     locks: documentLocks(t.redis),
     logger: createLogger('silent'),
   });
 
+const record = (id: string): NotificationRecord => ({
+  id,
+  recipientId: `recipient-${id}`,
+  template: 'ticket_resolved',
+  data: { ticketId: id },
+});
+
+const findNotification = (id: string) => outboxModel(t.mongo).findById(id).lean<OutboxDocument>();
+const dueAt = async (id: string) => {
+  const score = await t.redis.zscore(outboxKeys.due, id);
+  return score === null ? null : Number(score);
+};
+const isMarked = async (ticketId: string) =>
+  (await t.redis.zscore(outboxKeys.pendingTickets, ticketId)) !== null;
+
+/** A ticket as a state change leaves it: notifications written into it, not yet relayed. */
+const ticketHolding = (ticketId: string, notifications: NotificationRecord[]) =>
+  ticketModel(t.mongo).collection.updateOne(
+    { _id: ticketId as never },
+    { $set: { pendingNotifications: notifications } },
+    { upsert: true },
+  );
+const pendingIn = async (ticketId: string) =>
+  (await ticketModel(t.mongo).findById(ticketId, { pendingNotifications: 1 }).lean())?.pendingNotifications ??
+  [];
+
+/** Delivers until nothing is due. */
+async function deliverAll(outbox: ReturnType<typeof outboxWith>) {
+  let total = 0;
+  for (let claimed = -1; claimed !== 0;) {
+    claimed = await outbox.deliverDue(5);
+    total += claimed;
+  }
+  return total;
+}
+
 describe('notification outbox', () => {
-  it('relays notifications a crash left inside a ticket, once, however often the relay runs', async () => {
-    const tickets = ticketModel(t.mongo);
-    await tickets.collection.insertOne({
-      _id: 'crashed-ticket' as never,
-      pendingNotifications: [
-        {
-          id: 'crashed-ticket:3:ticket_resolved:r1',
-          recipientId: 'r1',
-          template: 'ticket_resolved',
-          data: {},
-        },
-      ],
-    });
-    const { sender } = flakySender(0);
-    const outbox = outboxWith(sender);
+  it('relays notifications from a ticket once, however often the relay runs', async () => {
+    const notification = record('relayed-ticket:3:ticket_resolved:r1');
+    const flaky = flakySender(0);
+    const outbox = outboxWith(flaky.sender);
+    await outbox.markPending('relayed-ticket');
+    await ticketHolding('relayed-ticket', [notification]);
+
+    // The writer's own relay, with the document it holds.
+    expect(await outbox.relayFromTicket('relayed-ticket', [notification])).toBe(1);
+    expect(await pendingIn('relayed-ticket')).toEqual([]);
+    expect(await isMarked('relayed-ticket')).toBe(false);
+    expect(await findNotification(notification.id)).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await dueAt(notification.id)).toBe(t.clock.now().getTime());
+    expect(await outbox.relayFromTicket('relayed-ticket')).toBe(0);
+
+    // A relay that stored but crashed before clearing the ticket: replayed, it stores nothing twice …
+    await outbox.markPending('relayed-ticket');
+    await ticketHolding('relayed-ticket', [notification]);
+    t.clock.advance(outboxPolicy.sweepGraceMs);
     expect(await outbox.relayAll()).toBe(1);
     expect(await outbox.relayAll()).toBe(0);
-    // A relay that stored but crashed before clearing the ticket stores nothing twice.
-    await tickets.collection.updateOne(
-      { _id: 'crashed-ticket' as never },
-      {
-        $set: {
-          pendingNotifications: [
-            {
-              id: 'crashed-ticket:3:ticket_resolved:r1',
-              recipientId: 'r1',
-              template: 'ticket_resolved',
-              data: {},
-            },
-          ],
-        },
-      },
+    expect(await outboxModel(t.mongo).countDocuments({ _id: notification.id })).toBe(1);
+    expect(await deliverAll(outbox)).toBe(1);
+    expect(flaky.sent).toEqual([notification.id]);
+
+    // … and, replayed after delivery, sends nothing again.
+    await outbox.markPending('relayed-ticket');
+    await ticketHolding('relayed-ticket', [notification]);
+    expect(await outbox.relayFromTicket('relayed-ticket')).toBe(1);
+    await deliverAll(outbox);
+    expect(flaky.calls()).toBe(1);
+    expect(await dueAt(notification.id)).toBeNull();
+    expect(await findNotification(notification.id)).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it('after a crash between the ticket write and its relay, the sweep relays the marked ticket', async () => {
+    const notification = record('crashed-ticket:2:ticket_assigned:officer');
+    const crashed = outboxWith(flakySender(0).sender);
+    // As ticketChanges does: mark first, then write; the process dies before relaying.
+    await crashed.markPending('crashed-ticket');
+    await ticketHolding('crashed-ticket', [notification]);
+    // A mark whose write never happened (the write lost its race) is only cleared.
+    await crashed.markPending('never-written');
+
+    const survivor = flakySender(0);
+    const outbox = outboxWith(survivor.sender);
+    expect(await outbox.relayAll()).toBe(0); // a fresh mark: its write may still be on the way
+    t.clock.advance(outboxPolicy.sweepGraceMs);
+    expect(await outbox.relayAll()).toBe(1);
+    expect(await isMarked('crashed-ticket')).toBe(false);
+    expect(await isMarked('never-written')).toBe(false);
+    expect(await pendingIn('crashed-ticket')).toEqual([]);
+    await deliverAll(outbox);
+    expect(survivor.sent).toEqual([notification.id]);
+  });
+
+  it('at start-up, rebuilds what Redis forgot from MongoDB', async () => {
+    const flaky = flakySender(0);
+    const outbox = outboxWith(flaky.sender);
+    await outbox.enqueue([record('alarm:a1:smoke:owner'), record('alarm:a1:smoke:done')]);
+    await deliverAll(outboxWith(flakySender(0).sender)); // both sent …
+    await outboxModel(t.mongo).updateOne(
+      { _id: 'alarm:a1:smoke:owner' },
+      { $set: { status: 'pending', attempts: 1 } }, // … one of them only in an earlier life, say
     );
-    await outbox.relayAll();
-    expect(await outboxModel(t.mongo).countDocuments({ _id: 'crashed-ticket:3:ticket_resolved:r1' })).toBe(1);
+    const unmarked = record('lost-ticket:5:ticket_resolved:r9');
+    await ticketHolding('lost-ticket', [unmarked]);
+    // Redis restarted without persistence.
+    await t.redis.del(outboxKeys.due, outboxKeys.pendingTickets);
+    expect(await outbox.deliverDue()).toBe(0);
+    expect(await outbox.relayAll()).toBe(0);
+
+    expect(await outbox.relayAllFromDatabase()).toEqual({ relayed: 1, requeued: 2 });
+    expect(await pendingIn('lost-ticket')).toEqual([]);
+    expect(await deliverAll(outbox)).toBe(2);
+    expect(flaky.sent.sort()).toEqual(['alarm:a1:smoke:owner', unmarked.id]);
+    expect(await findNotification('alarm:a1:smoke:owner')).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
   it('retries a failed delivery with growing backoff until it is delivered', async () => {
     const flaky = flakySender(2);
     const outbox = outboxWith(flaky.sender);
-    const Outbox = outboxModel(t.mongo);
-    await Outbox.deleteMany({});
-    await dueNotification('retry-me');
-    await outbox.deliverDue();
-    expect(await Outbox.findById('retry-me').lean()).toMatchObject({
-      status: 'pending',
-      attempts: 1,
-      lastError: 'attempt 1 failed',
-    });
+    await outbox.enqueue([record('retry-me')]);
+    expect(await outbox.deliverDue()).toBe(1);
+    const first = await findNotification('retry-me');
+    expect(first).toMatchObject({ status: 'pending', attempts: 1, lastError: 'attempt 1 failed' });
+    expect(first?.nextAttemptAt.getTime()).toBe(t.clock.now().getTime() + retryDelayMs(1));
+    expect(await dueAt('retry-me')).toBe(first?.nextAttemptAt.getTime());
+
+    t.clock.advance(retryDelayMs(1) - 1);
     expect(await outbox.deliverDue()).toBe(0); // not due yet
-    t.clock.advance(retryDelayMs(1));
+    t.clock.advance(1);
+    expect(await outbox.deliverDue()).toBe(1);
+    expect(await findNotification('retry-me')).toMatchObject({ status: 'pending', attempts: 2 });
+    expect(await dueAt('retry-me')).toBe(t.clock.now().getTime() + retryDelayMs(2));
+
+    t.clock.advance(retryDelayMs(2) - 1);
+    expect(await outbox.deliverDue()).toBe(0);
+    t.clock.advance(1);
     await outbox.deliverDue();
-    expect(await Outbox.findById('retry-me').lean()).toMatchObject({ status: 'pending', attempts: 2 });
-    t.clock.advance(retryDelayMs(2));
-    await outbox.deliverDue();
-    expect(await Outbox.findById('retry-me').lean()).toMatchObject({
+    expect(await findNotification('retry-me')).toMatchObject({
       status: 'sent',
       attempts: 3,
       channel: 'test',
     });
+    expect(await dueAt('retry-me')).toBeNull();
     expect(flaky.sent).toEqual(['retry-me']);
+    expect(retryDelayMs(2)).toBeGreaterThan(retryDelayMs(1));
   });
 
   it('takes back a notification whose sender died mid-delivery once its lease runs out', async () => {
-    await dueNotification('orphaned', {
-      status: 'sending',
-      attempts: 1,
-      leaseUntil: new Date(t.clock.now().getTime() + 30_000),
+    let finishDying: (result: SendResult) => void = () => undefined;
+    let dyingCalls = 0;
+    const dying = outboxWith({
+      send: () => {
+        dyingCalls += 1;
+        return new Promise<SendResult>((resolve) => {
+          finishDying = resolve;
+        });
+      },
     });
+    await dying.enqueue([record('orphaned')]);
+    const stalled = dying.deliverDue(1);
+    while (dyingCalls === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+
     const healthy = flakySender(0);
     const outbox = outboxWith(healthy.sender);
-    await outbox.deliverDue();
-    expect(healthy.sent).not.toContain('orphaned');
-    t.clock.advance(31_000);
-    await outbox.deliverDue();
-    expect(healthy.sent).toContain('orphaned');
+    expect(await outbox.deliverDue()).toBe(0); // leased
+    t.clock.advance(outboxPolicy.leaseMs - 1);
+    expect(await outbox.deliverDue()).toBe(0);
+    t.clock.advance(1);
+    expect(await outbox.deliverDue()).toBe(1);
+    expect(healthy.sent).toEqual(['orphaned']);
+    expect(await dueAt('orphaned')).toBeNull();
+
+    // Should the first sender come back after all, failing, it neither queues the notification again
+    // nor overwrites the delivery.
+    finishDying({ ok: false, permanent: false, error: 'timed out' });
+    await stalled;
+    expect(await dueAt('orphaned')).toBeNull();
+    expect(await findNotification('orphaned')).toMatchObject({ status: 'sent', channel: 'test' });
   });
 
   it('stops on a permanent refusal (e.g. the user declined the subscription)', async () => {
     const refusing = flakySender(5, true);
     const outbox = outboxWith(refusing.sender);
-    const Outbox = outboxModel(t.mongo);
-    await dueNotification('refused');
-    await outbox.deliverDue();
+    await outbox.enqueue([record('refused')]);
+    expect(await outbox.deliverDue()).toBe(1);
     t.clock.advance(3600_000);
-    await outbox.deliverDue();
-    expect(await Outbox.findById('refused').lean()).toMatchObject({ status: 'refused', attempts: 1 });
+    expect(await outbox.deliverDue()).toBe(0);
+    expect(refusing.calls()).toBe(1);
+    expect(await dueAt('refused')).toBeNull();
+    expect(await findNotification('refused')).toMatchObject({
+      status: 'refused',
+      attempts: 1,
+      lastError: 'attempt 1 failed',
+    });
+  });
+
+  it('two instances delivering at the same time never send the same notification twice', async () => {
+    const calls = new Map<string, number>();
+    const slowSender: NotificationSender = {
+      async send(notification) {
+        calls.set(notification._id, (calls.get(notification._id) ?? 0) + 1);
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 4));
+        return { ok: true, channel: 'test' };
+      },
+    };
+    const first = outboxWith(slowSender);
+    const second = outboxWith(slowSender);
+    const records = Array.from({ length: 60 }, (_, index) => record(`concurrent-${index}`));
+    await first.enqueue(records.slice(0, 30));
+    await second.enqueue(records.slice(30));
+
+    const [byFirst, bySecond] = await Promise.all([deliverAll(first), deliverAll(second)]);
+    expect(byFirst + bySecond).toBe(60);
+    expect(byFirst).toBeGreaterThan(0);
+    expect(bySecond).toBeGreaterThan(0);
+    expect(calls.size).toBe(60);
+    expect([...calls.values()].every((count) => count === 1)).toBe(true);
+    expect(await outboxModel(t.mongo).countDocuments({ status: 'sent' })).toBe(60);
+    expect(await t.redis.zcard(outboxKeys.due)).toBe(0);
   });
 
   it('backs off exponentially up to ten minutes', () => {

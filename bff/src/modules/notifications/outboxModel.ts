@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 
+/** 'sending' is no longer written (a claim is a lease in Redis); older documents may still carry it. */
 export const outboxStatuses = ['pending', 'sending', 'sent', 'refused'] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
 
@@ -35,7 +36,7 @@ const outboxSchema = new Schema<OutboxDocument>(
   },
   { versionKey: false, minimize: false },
 );
-outboxSchema.index({ status: 1, nextAttemptAt: 1 });
+// What is due lives in Redis (see notificationOutbox), so no index on status: one less to write per insert.
 outboxSchema.index({ recipientId: 1, createdAt: -1 });
 
 export function outboxModel(connection: Connection): Model<OutboxDocument> {
