@@ -17,6 +17,7 @@ async function main() {
   const job = JSON.parse(process.argv[2] ?? '{}') as ClientJob;
   const photo = Buffer.from(job.photoBase64, 'base64');
   const assignLatenciesMs: number[] = [];
+  let queued = 0;
 
   const send =
     job.mode === 'baseline'
@@ -48,11 +49,12 @@ async function main() {
           });
           const body = (await response.json()) as { status?: string };
           if (body.status === 'assigned') assignLatenciesMs.push(performance.now() - begin);
+          if (body.status === 'dispatch_queue') queued += 1;
           return response.status === 201;
         };
 
   const result = await runLoad(send, { concurrency: job.concurrency, durationMs: job.durationMs });
-  process.stdout.write(JSON.stringify({ ...result, assignLatenciesMs }));
+  process.stdout.write(JSON.stringify({ ...result, assignLatenciesMs, queued }));
 }
 
 main().catch((error: unknown) => {

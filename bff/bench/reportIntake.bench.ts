@@ -23,13 +23,13 @@ const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
 /** Runs one load phase in a separate Node process, so the client's CPU does not count against the server. */
 async function loadFromOwnProcess(
   job: Record<string, unknown>,
-): Promise<LoadResult & { assignLatenciesMs: number[] }> {
+): Promise<LoadResult & { assignLatenciesMs: number[]; queued: number }> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
     ['--import', 'tsx', path.join(__dirname, 'loadClient.ts'), JSON.stringify(job)],
     { maxBuffer: 64 * 1024 * 1024 },
   );
-  return JSON.parse(stdout) as LoadResult & { assignLatenciesMs: number[] };
+  return JSON.parse(stdout) as LoadResult & { assignLatenciesMs: number[]; queued: number };
 }
 
 const listen = async (handler: http.RequestListener) => {
@@ -82,8 +82,10 @@ async function main() {
     body: JSON.stringify(body),
   });
 
-  // Officers on duty across 赤岗街道 and residents to report.
-  for (let index = 0; index < 12; index += 1) {
+  // Officers on duty across 赤岗街道 (each takes up to three tickets; the rest queue for the
+  // dispatcher, as they would with every officer busy) and residents to report.
+  const officers = Number(process.env.BENCH_OFFICERS ?? 120);
+  for (let index = 0; index < officers; index += 1) {
     const login = (await (
       await post(
         `${bff.base}/api/auth/dev-login`,
@@ -93,7 +95,10 @@ async function main() {
     await post(`${bff.base}/api/officer/duty`, json({ onDuty: true, travelMode: 'ebike' }, login.token));
     await post(
       `${bff.base}/api/officer/location`,
-      json({ lat: 23.1 + (index % 3) * 0.005, lng: 113.305 + Math.floor(index / 3) * 0.007 }, login.token),
+      json(
+        { lat: 23.098 + (index % 6) * 0.003, lng: 113.303 + (Math.floor(index / 6) % 10) * 0.0035 },
+        login.token,
+      ),
     );
   }
   const residentTokens: string[] = [];
@@ -125,14 +130,13 @@ async function main() {
     `\nReport intake benchmark — ${concurrency} concurrent clients in their own process, ${durationMs / 1000} s each, MongoDB at ${services.mongodb.url} (${services.mongodb.provider})`,
   );
   console.log(describeLoad('baseline: bare Koa, one insert', baselineResult));
+  // The target is for intake without photos; the API needs one, so each report carries a tiny one.
   console.log(describeLoad('POST /api/reports (one 8×8 photo)', reportResult));
   console.log(
-    `submission → assigned               p50 ${percentile(assignLatencies, 50).toFixed(1)} ms  p99 ${percentile(assignLatencies, 99).toFixed(1)} ms  (${assigned} assigned within the request)`,
+    `submission → assigned               p50 ${percentile(assignLatencies, 50).toFixed(1)} ms  p99 ${percentile(assignLatencies, 99).toFixed(1)} ms  (${assigned} assigned within the request, ${reportResult.queued} queued for a dispatcher once all ${officers} officers held three)`,
   );
   console.log(`ratio report intake / baseline       ${(reportRate / baselineRate).toFixed(3)}`);
-  console.log(
-    `targets: ≥ 300 reports/s with p99 < 150 ms; assignment p99 < 1 s (on MongoDB; FerretDB's SQLite backend serialises writes)`,
-  );
+  console.log(`targets: ≥ 300 reports/s with p99 < 150 ms; assignment p99 < 1 s`);
 
   await app.close();
   await new Promise<void>((resolve) => bff.server.close(() => resolve()));

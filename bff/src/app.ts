@@ -29,6 +29,11 @@ import { districtRoutes } from './modules/district/districtRoutes';
 import { ticketModel } from './modules/reports/ticketModel';
 import { ticketView } from './modules/reports/ticketView';
 import { reportIntake } from './modules/reports/reportIntake';
+import { intakeKeys } from './modules/reports/intakeKeys';
+import { openTicketIndex } from './modules/reports/openTicketIndex';
+import { officerWorkloads } from './modules/officers/officerWorkloads';
+import { ticketTracking } from './modules/tickets/ticketTracking';
+import { rebuildTicketIndexes } from './modules/tickets/ticketIndexes';
 import { reportRoutes } from './modules/reports/reportRoutes';
 import { photoStore } from './modules/photos/photoStore';
 import { photoLinks } from './modules/photos/photoLinks';
@@ -129,6 +134,8 @@ export function createApp(deps: AppDeps): JiefangApp {
   const photos = photoStore(mongo);
   const links = photoLinks(config.JWT_SECRET, clock);
   const presence = officerPresence(redis, clock);
+  const workloads = officerWorkloads(redis);
+  const openTickets = openTicketIndex(redis);
   const staff = staffDirectory(users);
   const timers = slaTimers({
     connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
@@ -145,6 +152,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     locks,
     logger,
   });
+  const tracking = ticketTracking({ workloads, outbox });
   const background = backgroundWork({ outbox, logger });
   const view = (ticket: Parameters<typeof ticketView>[0]) =>
     ticketView(ticket, { categories, district, links });
@@ -158,6 +166,8 @@ export function createApp(deps: AppDeps): JiefangApp {
   const dispatcher = ticketDispatcher({
     tickets,
     presence,
+    workloads,
+    tracking,
     staff,
     categories,
     timers,
@@ -182,6 +192,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     district,
     clock,
     locks,
+    tracking,
     timeScale: config.SLA_TIME_SCALE,
   });
   const intake = reportIntake({
@@ -194,6 +205,10 @@ export function createApp(deps: AppDeps): JiefangApp {
     timers,
     clock,
     locks,
+    tracking,
+    openTickets,
+    keys: intakeKeys(redis),
+    logger,
     timeScale: config.SLA_TIME_SCALE,
   });
 
@@ -373,7 +388,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     koa.use(router.routes()).use(router.allowedMethods({ throw: false }));
   }
 
-  const handleTimer = slaTimerHandler({ tickets, dispatcher, staff, categories, clock, locks });
+  const handleTimer = slaTimerHandler({ tickets, dispatcher, staff, categories, clock, locks, tracking });
   return {
     koa,
     async startBackgroundWork() {
@@ -385,6 +400,7 @@ export function createApp(deps: AppDeps): JiefangApp {
       processor.start();
       await bridge.start();
       const reconciled = await reconcileSlaTimers(tickets, timers);
+      await rebuildTicketIndexes({ tickets, workloads, openTickets, clock });
       await background.start(async () => {
         await dispatcher.redispatchWaiting();
       });

@@ -5,6 +5,7 @@ import { slaClockRunning } from '../../domain/ticketTransitions';
 import type { CategoryCatalogue } from '../../domain/categories';
 import type { TicketDocument } from '../reports/ticketModel';
 import { applyTicketChange, systemActor } from '../tickets/ticketChanges';
+import type { TicketTracking } from '../tickets/ticketTracking';
 import type { SlaTimerJob, SlaTimers } from './slaTimers';
 import type { StaffDirectory } from './staffDirectory';
 import type { TicketDispatcher } from './ticketDispatcher';
@@ -18,6 +19,7 @@ export function slaTimerHandler(deps: {
   categories: CategoryCatalogue;
   clock: Clock;
   locks: DocumentLocks;
+  tracking: TicketTracking;
 }) {
   const escalate = async (ticket: TicketDocument, kind: 'warn' | 'breach') => {
     const flag = kind === 'warn' ? 'slaWarned' : 'slaBreached';

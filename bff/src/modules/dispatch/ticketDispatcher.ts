@@ -6,13 +6,13 @@ import { rankOfficers, type OfficerCandidate, type RankedOfficer } from '../../d
 import { slaDeadlines } from '../../domain/slaDeadlines';
 import type { CategoryCatalogue } from '../../domain/categories';
 import type { OfficerPresence } from '../officers/officerPresence';
+import type { OfficerWorkloads } from '../officers/officerWorkloads';
 import type { TicketDocument, TimelineRecord } from '../reports/ticketModel';
 import { applyTicketChange, systemActor, type Actor, type TicketChange } from '../tickets/ticketChanges';
+import type { TicketTracking } from '../tickets/ticketTracking';
 import type { NotificationOutbox } from '../notifications/notificationOutbox';
 import type { SlaTimers } from './slaTimers';
 import type { StaffDirectory } from './staffDirectory';
-
-const activeStatuses = ['assigned', 'accepted', 'on_site'];
 
 export interface DispatchContext {
   actor?: Actor;
@@ -24,6 +24,8 @@ export interface DispatchContext {
 export interface TicketDispatcherDeps {
   tickets: Model<TicketDocument>;
   presence: OfficerPresence;
+  workloads: OfficerWorkloads;
+  tracking: TicketTracking;
   staff: StaffDirectory;
   categories: CategoryCatalogue;
   timers: SlaTimers;
@@ -44,15 +46,6 @@ export interface TicketDispatcherDeps {
 export function ticketDispatcher(deps: TicketDispatcherDeps) {
   const { tickets, clock } = deps;
 
-  const workloads = async (officerIds: string[]): Promise<Map<string, number>> => {
-    if (!officerIds.length) return new Map();
-    const rows = await tickets.aggregate<{ _id: string; count: number }>([
-      { $match: { assigneeId: { $in: officerIds }, status: { $in: activeStatuses } } },
-      { $group: { _id: '$assigneeId', count: { $sum: 1 } } },
-    ]);
-    return new Map(rows.map((row) => [row._id, row.count]));
-  };
-
   const chooseOfficer = async (
     ticket: TicketDocument,
     excluded: Set<string>,
@@ -62,7 +55,7 @@ export function ticketDispatcher(deps: TicketDispatcherDeps) {
       officer
         ? { ...officer, name: nearby.find((item) => item.officerId === officer.officerId)?.name ?? null }
         : null;
-    const load = await workloads(nearby.map((officer) => officer.officerId));
+    const load = await deps.workloads.counts(nearby.map((officer) => officer.officerId));
     const candidates: OfficerCandidate[] = nearby.map((officer) => ({
       ...officer,
       activeTickets: load.get(officer.officerId) ?? 0,
@@ -93,11 +86,12 @@ export function ticketDispatcher(deps: TicketDispatcherDeps) {
     deps.onChange(ticket);
   };
 
-  const dispatchOnce = async (
+  /** The change that dispatching would make, or null when there is nothing to change. */
+  const planDispatch = async (
     ticket: TicketDocument,
     context: DispatchContext,
-  ): Promise<TicketDocument | null | 'stale'> => {
-    if (!['dispatch_queue', 'assigned', 'reopened', 'accepted'].includes(ticket.status)) return ticket;
+  ): Promise<TicketChange | null> => {
+    if (!['dispatch_queue', 'assigned', 'reopened', 'accepted'].includes(ticket.status)) return null;
     const category = deps.categories.get(ticket.category);
     const excluded = new Set(ticket.refusedBy);
     const precedingEntries: TimelineRecord[] = [];
@@ -186,7 +180,7 @@ export function ticketDispatcher(deps: TicketDispatcherDeps) {
         });
       }
       const alreadyQueued = ticket.status === 'dispatch_queue' && ticket.timeline.at(-1)?.action === 'queue';
-      if (alreadyQueued && !context.refusal) return ticket; // the dispatchers have been told already
+      if (alreadyQueued && !context.refusal) return null; // the dispatchers have been told already
       change = {
         action: 'queue',
         to: 'dispatch_queue',
@@ -204,14 +198,32 @@ export function ticketDispatcher(deps: TicketDispatcherDeps) {
       };
     }
 
-    const updated = await applyTicketChange({ tickets, clock, locks: deps.locks }, ticket, change);
-    if (!updated) return 'stale';
-    if (updated.status === 'assigned' && updated.deadlines.acceptBy) {
+    return change;
+  };
+
+  /** Arms the accept deadline of a fresh assignment. */
+  const scheduleAccept = async (ticket: TicketDocument) => {
+    if (ticket.status === 'assigned' && ticket.deadlines.acceptBy) {
       await deps.timers.schedule(
-        { ticketId: updated._id, kind: 'accept', sequence: updated.assignmentSeq },
-        updated.deadlines.acceptBy,
+        { ticketId: ticket._id, kind: 'accept', sequence: ticket.assignmentSeq },
+        ticket.deadlines.acceptBy,
       );
     }
+  };
+
+  const dispatchOnce = async (
+    ticket: TicketDocument,
+    context: DispatchContext,
+  ): Promise<TicketDocument | null | 'stale'> => {
+    const change = await planDispatch(ticket, context);
+    if (!change) return ticket;
+    const updated = await applyTicketChange(
+      { tickets, clock, locks: deps.locks, tracking: deps.tracking },
+      ticket,
+      change,
+    );
+    if (!updated) return 'stale';
+    await scheduleAccept(updated);
     await afterChange(updated);
     return updated;
   };
@@ -234,6 +246,8 @@ export function ticketDispatcher(deps: TicketDispatcherDeps) {
 
   return {
     dispatch,
+    planDispatch,
+    scheduleAccept,
     afterChange,
 
     /** Sweep: tickets whose first dispatch never ran (e.g. Redis was down at submission). */

@@ -1,6 +1,9 @@
-import { Readable } from 'node:stream';
 import { mongo, type Connection } from 'mongoose';
+import { batchedInserts, type BatchedInserts } from '../../infra/batchedInserts';
 import type { ProcessedPhoto } from './photoProcessing';
+
+/** GridFS's own default, so any GridFS reader handles our files. */
+const chunkSizeBytes = 255 * 1024;
 
 export interface StoredPhoto {
   id: string;
@@ -13,42 +16,83 @@ export interface PhotoFile {
   stream: NodeJS.ReadableStream;
 }
 
-/** Photos and their thumbnails in MongoDB GridFS (bucket `photos`). */
+/**
+ * Photos and their thumbnails in MongoDB GridFS (bucket `photos`). Reads go through the driver's
+ * GridFSBucket; writes put the same chunk and file documents in shared batches with other uploads, so
+ * many reports arriving at once cost a few commits, not four per photo. Chunks are written before their
+ * file document, as GridFS readers expect.
+ */
 export function photoStore(connection: Connection) {
   // One bucket per connection: each new bucket re-checks GridFS's indexes before its first write.
   let cached: mongo.GridFSBucket | null = null;
-  const bucket = () => {
+  const database = () => {
     if (!connection.db) throw new Error('MongoDB connection is not open');
-    cached ??= new mongo.GridFSBucket(connection.db, { bucketName: 'photos' });
-    return cached;
+    return connection.db;
+  };
+  const bucket = () => (cached ??= new mongo.GridFSBucket(database(), { bucketName: 'photos' }));
+
+  let writers: { files: BatchedInserts<mongo.GridFSFile>; chunks: BatchedInserts<mongo.GridFSChunk> } | null =
+    null;
+  let indexed: Promise<unknown> | null = null;
+  const writersFor = () => {
+    const db = database();
+    // The index GridFSBucket would create on its first upload: readers find a file's chunks by it.
+    indexed ??= db
+      .collection('photos.chunks')
+      .createIndex({ files_id: 1, n: 1 }, { unique: true })
+      .catch(() => {
+        indexed = null;
+      });
+    writers ??= {
+      files: batchedInserts(db.collection<mongo.GridFSFile>('photos.files')),
+      chunks: batchedInserts(db.collection<mongo.GridFSChunk>('photos.chunks')),
+    };
+    return writers;
   };
 
-  const upload = (data: Buffer, filename: string, metadata: Record<string, unknown>) =>
-    new Promise<string>((resolve, reject) => {
-      const stream = bucket().openUploadStream(filename, { metadata });
-      Readable.from(data)
-        .pipe(stream)
-        .once('error', reject)
-        .once('finish', () => resolve(stream.id.toHexString()));
-    });
+  const fileDocument = (data: Buffer, filename: string, metadata: Record<string, unknown>) => {
+    const id = new mongo.ObjectId();
+    const chunks: mongo.GridFSChunk[] = [];
+    for (let offset = 0, n = 0; offset < data.length || n === 0; offset += chunkSizeBytes, n += 1) {
+      chunks.push({
+        _id: new mongo.ObjectId(),
+        files_id: id,
+        n,
+        data: data.subarray(offset, offset + chunkSizeBytes),
+      });
+    }
+    const file: mongo.GridFSFile = {
+      _id: id,
+      length: data.length,
+      chunkSize: chunkSizeBytes,
+      uploadDate: new Date(),
+      filename,
+      metadata,
+    };
+    return { id, chunks, file };
+  };
 
   return {
     async save(
       photo: ProcessedPhoto,
       owner: { uploadedBy: string; kind: 'report' | 'resolution' },
     ): Promise<StoredPhoto> {
-      const id = await upload(photo.data, `${owner.kind}.${photo.contentType.split('/')[1]}`, {
+      const original = fileDocument(photo.data, `${owner.kind}.${photo.contentType.split('/')[1]}`, {
         ...owner,
         contentType: photo.contentType,
         width: photo.width,
         height: photo.height,
       });
-      const thumbnailId = await upload(photo.thumbnail, `${owner.kind}.thumb.jpeg`, {
+      const thumbnail = fileDocument(photo.thumbnail, `${owner.kind}.thumb.jpeg`, {
         ...owner,
         contentType: 'image/jpeg',
-        thumbnailOf: id,
+        thumbnailOf: original.id.toHexString(),
       });
-      return { id, thumbnailId };
+      const { files, chunks } = writersFor();
+      await indexed;
+      await Promise.all([...original.chunks, ...thumbnail.chunks].map((chunk) => chunks.insert(chunk)));
+      await Promise.all([files.insert(original.file), files.insert(thumbnail.file)]);
+      return { id: original.id.toHexString(), thumbnailId: thumbnail.id.toHexString() };
     },
 
     async open(id: string): Promise<PhotoFile | null> {

@@ -3,27 +3,38 @@ import { Types, type Connection, type Model } from 'mongoose';
 import ngeohash from 'ngeohash';
 import type { CategoryCode, CreateReportFields, DeviceEvidence, Priority } from '@jiefang/contracts';
 import { higherPriority, raisedPriority } from '../../domain/priorities';
+import { batchedInserts, type BatchedInserts } from '../../infra/batchedInserts';
 import type { Clock } from '../../infra/clock';
 import type { DocumentLocks } from '../../infra/documentLocks';
+import type { Logger } from '../../infra/logger';
 import type { Caller } from '../../http/appState';
 import { HttpError, conflict } from '../../http/httpError';
 import type { CategoryCatalogue } from '../../domain/categories';
-import { duplicatePolicyFor, duplicateTicketFor } from '../../domain/duplicateReports';
+import {
+  duplicatePolicyFor,
+  duplicateTicketFor,
+  type OpenTicketSummary,
+} from '../../domain/duplicateReports';
 import { responsibleArea, type JurisdictionArea } from '../../domain/jurisdiction';
 import { slaDeadlines } from '../../domain/slaDeadlines';
 import { openTicketStatuses } from '../../domain/ticketTransitions';
-import type { District } from '../district/district';
+import { gridFor, type District } from '../district/district';
 import type { TicketDispatcher } from '../dispatch/ticketDispatcher';
 import type { SlaTimers } from '../dispatch/slaTimers';
 import { assertAcceptablePhotos, processPhoto, type UploadedFile } from '../photos/photoProcessing';
 import type { PhotoStore, StoredPhoto } from '../photos/photoStore';
-import { applyTicketChange } from '../tickets/ticketChanges';
+import { applyTicketChange, withChange } from '../tickets/ticketChanges';
+import type { TicketTracking } from '../tickets/ticketTracking';
 import { idempotencyModel } from './idempotencyModel';
+import type { IntakeKeys } from './intakeKeys';
+import type { OpenTicketIndex } from './openTicketIndex';
 import type { TicketDocument } from './ticketModel';
 
-/** A pending key older than this belongs to an attempt that died; a retry may take it over. */
-const abandonedAfterMs = 60_000;
 const geohashPrecision = 6;
+
+/** A created ticket's id follows from the resident and their Idempotency-Key: a retry cannot make a second. */
+const reportTicketId = (keyId: string) =>
+  createHash('sha1').update(`report:${keyId}`).digest('hex').slice(0, 24);
 
 export interface IntakeResult {
   ticket: TicketDocument;
@@ -40,6 +51,10 @@ export interface ReportIntakeDeps {
   timers: SlaTimers;
   clock: Clock;
   locks: DocumentLocks;
+  tracking: TicketTracking;
+  openTickets: OpenTicketIndex;
+  keys: IntakeKeys;
+  logger: Logger;
   timeScale: number;
 }
 
@@ -55,50 +70,48 @@ export function reportIntake(deps: ReportIntakeDeps) {
     rings: feature.geometry.coordinates as Array<Array<[number, number]>>,
   }));
 
-  const claimKey = async (keyId: string, requestHash: string): Promise<TicketDocument | null> => {
-    const now = deps.clock.now();
-    try {
-      await Keys.create({ _id: keyId, state: 'pending', requestHash, ticketId: null, createdAt: now });
-      return null;
-    } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
-    }
-    const existing = await Keys.findById(keyId).lean();
-    if (!existing) return claimKey(keyId, requestHash);
-    if (existing.requestHash !== requestHash) {
-      throw new HttpError(422, 'unprocessable', '同一个 Idempotency-Key 不能用于不同的上报内容');
-    }
-    if (existing.state === 'done' && existing.ticketId) {
-      const ticket = await deps.tickets.findById(existing.ticketId).lean<TicketDocument>();
-      if (ticket) return ticket;
-    }
-    const abandoned = now.getTime() - existing.createdAt.getTime() > abandonedAfterMs;
-    if (existing.state === 'pending' && abandoned) {
-      const taken = await Keys.updateOne(
-        { _id: keyId, state: 'pending', createdAt: existing.createdAt },
-        { $set: { createdAt: now } },
-      );
-      if (taken.modifiedCount === 1) return null;
-    }
-    throw new HttpError(
-      409,
-      'conflict',
-      '这条上报正在处理中，请稍后查看',
-      { retryAfterSeconds: 2 },
-      { 'Retry-After': '2' },
+  let inserts: BatchedInserts<TicketDocument> | null = null;
+  const ticketInserts = () => {
+    if (!deps.connection.db) throw new Error('MongoDB connection is not open');
+    inserts ??= batchedInserts(
+      deps.connection.db.collection<TicketDocument>(deps.tickets.collection.collectionName),
     );
+    return inserts;
+  };
+
+  /** Inserts a fully built ticket in a shared batch; false when its id exists already. */
+  const insertTicket = async (ticket: TicketDocument): Promise<boolean> => {
+    const document = new deps.tickets(ticket);
+    const invalid = document.validateSync();
+    if (invalid) throw invalid;
+    return (await ticketInserts().insert(document.toObject())) === 'inserted';
+  };
+
+  const refuseReusedKey = () =>
+    new HttpError(422, 'unprocessable', '同一个 Idempotency-Key 不能用于不同的上报内容');
+
+  /** What a retry gets: the first attempt's ticket, unless the key was used for something else. */
+  const replayOf = async (ticketId: string, requestHash: string, knownHash?: string) => {
+    if (knownHash !== undefined && knownHash !== requestHash) throw refuseReusedKey();
+    const ticket = await deps.tickets.findById(ticketId).lean<TicketDocument>();
+    if (ticket?.requestHash && ticket.requestHash !== requestHash) throw refuseReusedKey();
+    return ticket;
   };
 
   const joinOpenTicket = async (
     caller: Caller,
     fields: CreateReportFields,
     stored: StoredPhoto[],
+    keyId: string,
+    requestHash: string,
   ): Promise<TicketDocument | null> => {
     const now = deps.clock.now();
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const ticket = await openTicketsNear(fields.category, { lat: fields.lat, lng: fields.lng });
       if (!ticket) return null;
       if (ticket.reporterIds.includes(caller.userId)) return ticket;
+      const durable = await Keys.findById(keyId).lean();
+      if (durable?.ticketId) return replayOf(durable.ticketId, requestHash, durable.requestHash);
       const joined = await applyTicketChange(deps, ticket, {
         action: 'report_joined',
         to: ticket.status,
@@ -129,7 +142,19 @@ export function reportIntake(deps: ReportIntakeDeps) {
             ]
           : [],
       });
-      if (joined) return joined;
+      if (joined) {
+        // A ticket joined is not derived from the key, so the key itself is kept for later retries.
+        await Keys.create({
+          _id: keyId,
+          state: 'done',
+          requestHash,
+          ticketId: joined._id,
+          createdAt: now,
+        }).catch((error: { code?: number }) => {
+          if (error.code !== 11000) throw error;
+        });
+        return joined;
+      }
     }
     throw conflict('工单正在更新，请重试');
   };
@@ -146,6 +171,7 @@ export function reportIntake(deps: ReportIntakeDeps) {
     reporter: { userId: string; anonymous: boolean; name: string | null } | null;
     photos: StoredPhoto[];
     deviceEvidence?: DeviceEvidence[];
+    requestHash?: string;
   }): TicketDocument => {
     const now = deps.clock.now();
     const category = deps.categories.get(input.category);
@@ -178,6 +204,7 @@ export function reportIntake(deps: ReportIntakeDeps) {
       routing: match.kind,
       streetId: street?.properties.id ?? null,
       squadId: street?.properties.squadId ?? null,
+      gridId: street ? (gridFor(deps.district, input.location, street.properties.id)?.id ?? null) : null,
       status: 'dispatch_queue',
       version: 1,
       assigneeId: null,
@@ -208,51 +235,81 @@ export function reportIntake(deps: ReportIntakeDeps) {
       ],
       pendingNotifications: [],
       ...(input.deviceEvidence ? { deviceEvidence: input.deviceEvidence } : {}),
+      ...(input.requestHash ? { requestHash: input.requestHash } : {}),
     };
   };
 
-  const createTicket = async (caller: Caller, fields: CreateReportFields, stored: StoredPhoto[]) => {
-    const ticket = buildTicket({
-      category: fields.category,
-      location: { lat: fields.lat, lng: fields.lng },
-      ...(fields.accuracy !== undefined ? { accuracy: fields.accuracy } : {}),
-      address: fields.address,
-      description: fields.description,
-      reporter: { userId: caller.userId, anonymous: fields.anonymous, name: caller.name ?? null },
-      photos: stored,
-    });
-    await deps.tickets.create(ticket);
-    return ticket;
+  /**
+   * A new ticket, routed and with its first dispatch decided before it is written, so creating it is
+   * one insert. Without Redis (no positions) it is stored waiting, and the sweep dispatches it later.
+   */
+  const dispatchedDraft = async (draft: TicketDocument): Promise<TicketDocument> => {
+    let change;
+    try {
+      change = await deps.dispatcher.planDispatch(draft, { reason: '自动派单' });
+    } catch (error) {
+      deps.logger.warn({ err: error, ticketId: draft._id }, 'first dispatch deferred to the sweep');
+      return draft;
+    }
+    return change ? withChange(draft, change, deps.clock.now()) : draft;
   };
 
-  /** Open tickets of a category near a point, newest window only: the candidates to join. */
+  /** Everything around a new ticket that lives outside it: clocks, workloads, the duplicate index, the outbox. */
+  const afterCreate = async (ticket: TicketDocument) => {
+    await Promise.all([
+      deps.timers.schedule({ ticketId: ticket._id, kind: 'warn', sequence: 1 }, ticket.deadlines.warnAt),
+      deps.timers.schedule({ ticketId: ticket._id, kind: 'breach', sequence: 1 }, ticket.deadlines.breachAt),
+      deps.dispatcher.scheduleAccept(ticket),
+      deps.tracking.written(ticket),
+      deps.openTickets.add({
+        id: ticket._id,
+        category: ticket.category,
+        location: ticket.location,
+        reportedAt: ticket.reportedAt,
+      }),
+    ]);
+    // The relay works from the stored ticket and the pending-notification trace; the response need not wait.
+    deps.dispatcher.afterChange(ticket).catch((error: unknown) => {
+      deps.logger.warn(
+        { err: error, ticketId: ticket._id },
+        'relay after intake failed; the sweep will retry',
+      );
+    });
+  };
+
+  /** Stores a new ticket; an existing one under the same id (a retry) comes back instead. */
+  const storeNew = async (draft: TicketDocument, requestHash?: string) => {
+    const ticket = await dispatchedDraft(draft);
+    if (ticket.pendingNotifications.length) await deps.tracking.notificationsPending(ticket._id);
+    if (await insertTicket(ticket)) {
+      await afterCreate(ticket);
+      return { ticket, created: true as const };
+    }
+    const existing = requestHash
+      ? await replayOf(ticket._id, requestHash)
+      : await deps.tickets.findById(ticket._id).lean<TicketDocument>();
+    if (!existing) throw conflict('工单正在写入，请重试');
+    return { ticket: existing, created: false as const };
+  };
+
+  /** The nearest open ticket of the category that a report here should join, if any. */
   const openTicketsNear = async (category: CategoryCode, location: { lat: number; lng: number }) => {
     const now = deps.clock.now();
-    const cells = ngeohash.neighbors(ngeohash.encode(location.lat, location.lng, geohashPrecision));
-    cells.push(ngeohash.encode(location.lat, location.lng, geohashPrecision));
-    const candidates = await deps.tickets
-      .find({
-        category,
-        geohash: { $in: cells },
-        status: { $in: openTicketStatuses },
-        reportedAt: { $gte: new Date(now.getTime() - duplicatePolicyFor(category).windowMs) },
-      })
-      .lean<TicketDocument[]>();
-    const match = duplicateTicketFor(
-      { category, location, at: now },
-      candidates.map((ticket) => ({ ...ticket, id: ticket._id })),
+    const policy = duplicatePolicyFor(category);
+    let candidates: OpenTicketSummary[] = await deps.openTickets.near(
+      category,
+      location,
+      policy.radiusMeters,
+      new Date(now.getTime() - policy.windowMs),
     );
-    return match ? (candidates.find((candidate) => candidate._id === match.id) ?? null) : null;
-  };
-
-  /** Timers and the first assignment; if Redis is down the ticket waits, safe, for the sweep. */
-  const startClockAndDispatch = async (ticket: TicketDocument): Promise<TicketDocument> => {
-    await deps.timers.schedule({ ticketId: ticket._id, kind: 'warn', sequence: 1 }, ticket.deadlines.warnAt);
-    await deps.timers.schedule(
-      { ticketId: ticket._id, kind: 'breach', sequence: 1 },
-      ticket.deadlines.breachAt,
-    );
-    return (await deps.dispatcher.dispatch(ticket._id, { reason: '自动派单' })) ?? ticket;
+    for (;;) {
+      const match = duplicateTicketFor({ category, location, at: now }, candidates);
+      if (!match) return null;
+      const ticket = await deps.tickets.findById(match.id).lean<TicketDocument>();
+      if (ticket && openTicketStatuses.includes(ticket.status)) return ticket;
+      await deps.openTickets.forget(category, [match.id]);
+      candidates = candidates.filter((candidate) => candidate.id !== match.id);
+    }
   };
 
   return {
@@ -304,15 +361,7 @@ export function reportIntake(deps: ReportIntakeDeps) {
         photos: [],
         deviceEvidence: [input.evidence],
       });
-      try {
-        await deps.tickets.create(ticket);
-      } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error;
-        const existing = await deps.tickets.findById(ticketId).lean<TicketDocument>();
-        if (existing) return existing;
-        throw error;
-      }
-      return startClockAndDispatch(ticket);
+      return (await storeNew(ticket)).ticket;
     },
 
     async submit(input: {
@@ -334,29 +383,65 @@ export function reportIntake(deps: ReportIntakeDeps) {
         .update(Buffer.concat(input.files.map((file) => createHash('sha256').update(file.buffer).digest())))
         .digest('hex');
       const keyId = `${input.caller.userId}:${input.idempotencyKey}`;
-      const replay = await claimKey(keyId, requestHash);
-      if (replay) return { ticket: replay, outcome: 'replayed' };
+      const claim = await deps.keys.claim(keyId, requestHash);
+      if (claim.state === 'done') {
+        const replay = await replayOf(claim.ticketId, requestHash, claim.requestHash);
+        if (replay) return { ticket: replay, outcome: 'replayed' };
+      }
+      if (claim.state === 'pending') {
+        if (claim.requestHash !== requestHash) throw refuseReusedKey();
+        throw new HttpError(
+          409,
+          'conflict',
+          '这条上报正在处理中，请稍后查看',
+          { retryAfterSeconds: 2 },
+          { 'Retry-After': '2' },
+        );
+      }
 
       const stored: StoredPhoto[] = [];
-      let ticket: TicketDocument;
-      let outcome: IntakeResult['outcome'];
+      let result: IntakeResult;
       try {
         const processed = await Promise.all(input.files.map((file) => processPhoto(file)));
         for (const photo of processed) {
           stored.push(await deps.photos.save(photo, { uploadedBy: input.caller.userId, kind: 'report' }));
         }
-        const joined = await joinOpenTicket(input.caller, input.fields, stored);
-        ticket = joined ?? (await createTicket(input.caller, input.fields, stored));
-        outcome = joined ? 'joined' : 'created';
+        const joined = await joinOpenTicket(input.caller, input.fields, stored, keyId, requestHash);
+        if (joined) {
+          result = { ticket: joined, outcome: joined._id === reportTicketId(keyId) ? 'replayed' : 'joined' };
+        } else {
+          const fields = input.fields;
+          const { ticket, created } = await storeNew(
+            buildTicket({
+              id: reportTicketId(keyId),
+              category: fields.category,
+              location: { lat: fields.lat, lng: fields.lng },
+              ...(fields.accuracy !== undefined ? { accuracy: fields.accuracy } : {}),
+              address: fields.address,
+              description: fields.description,
+              reporter: {
+                userId: input.caller.userId,
+                anonymous: fields.anonymous,
+                name: input.caller.name ?? null,
+              },
+              photos: stored,
+              requestHash,
+            }),
+            requestHash,
+          );
+          result = { ticket, outcome: created ? 'created' : 'replayed' };
+        }
+        // A replay keeps the first attempt's photos; this attempt's copies go.
+        if (result.outcome === 'replayed')
+          await deps.photos.remove(stored.flatMap((p) => [p.id, p.thumbnailId]));
       } catch (error) {
         // Nothing half-done stays behind: the photos go and the key is released for a retry.
         await deps.photos.remove(stored.flatMap((photo) => [photo.id, photo.thumbnailId]));
-        await Keys.deleteOne({ _id: keyId, state: 'pending' });
+        await deps.keys.release(keyId, requestHash).catch(() => undefined);
         throw error;
       }
-      await Keys.updateOne({ _id: keyId }, { $set: { state: 'done', ticketId: ticket._id } });
-      if (outcome === 'created') ticket = await startClockAndDispatch(ticket);
-      return { ticket, outcome };
+      await deps.keys.complete(keyId, requestHash, result.ticket._id);
+      return result;
     },
   };
 }

@@ -80,6 +80,8 @@ export interface TicketDocument {
   pendingNotifications: NotificationRecord[];
   /** Sensor evidence, in API shape (ISO times), when device alarms opened or backed the ticket. */
   deviceEvidence?: DeviceEvidence[];
+  /** Hash of the submission that created it: a reused Idempotency-Key with other content is refused. */
+  requestHash?: string;
 }
 
 const photoRef = { _id: false, id: String, thumbnailId: String };
@@ -103,6 +105,7 @@ const ticketSchema = new Schema<TicketDocument>(
     streetId: { type: String, default: null },
     squadId: { type: String, default: null },
     gridId: { type: String, default: null },
+    requestHash: String,
     status: { type: String, enum: ticketStatuses, required: true },
     version: { type: Number, required: true },
     assigneeId: { type: String, default: null },

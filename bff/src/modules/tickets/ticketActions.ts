@@ -18,6 +18,7 @@ import type { PhotoStore } from '../photos/photoStore';
 import { canManageTicket } from '../reports/ticketAccess';
 import type { TicketDocument } from '../reports/ticketModel';
 import { applyTicketChange, type TicketChange } from './ticketChanges';
+import type { TicketTracking } from './ticketTracking';
 
 export const ticketActionPolicy = {
   checkInRadiusMeters: 150,
@@ -35,6 +36,7 @@ export interface TicketActionsDeps {
   district: District;
   clock: Clock;
   locks: DocumentLocks;
+  tracking: TicketTracking;
   timeScale: number;
 }
 

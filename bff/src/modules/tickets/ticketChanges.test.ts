@@ -1,7 +1,9 @@
 import { documentLocks } from '../../infra/documentLocks';
 import { startTestApp, type TestApp } from '../../testing/testApp';
 import { ticketModel, type TicketDocument } from '../reports/ticketModel';
-import { applyTicketChange } from './ticketChanges';
+import { officerWorkloads } from '../officers/officerWorkloads';
+import { applyTicketChange, withChange } from './ticketChanges';
+import { ticketTracking } from './ticketTracking';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -48,10 +50,24 @@ const minimalTicket = (id: string): TicketDocument => {
   };
 };
 
+const storeOf = (tickets: ReturnType<typeof ticketModel>, marked: string[] = []) => ({
+  tickets,
+  clock: t.clock,
+  locks: documentLocks(t.redis),
+  tracking: ticketTracking({
+    workloads: officerWorkloads(t.redis),
+    outbox: {
+      markPending: async (ticketId: string) => {
+        marked.push(ticketId);
+      },
+    },
+  }),
+});
+
 describe('applyTicketChange', () => {
   it('lets exactly one of many concurrent changes from the same version win', async () => {
     const tickets = ticketModel(t.mongo);
-    const store = { tickets, clock: t.clock, locks: documentLocks(t.redis) };
+    const store = storeOf(tickets);
     for (let round = 0; round < 5; round += 1) {
       const ticket = minimalTicket(`race-${round}`);
       await tickets.create(ticket);
@@ -75,16 +91,13 @@ describe('applyTicketChange', () => {
     const tickets = ticketModel(t.mongo);
     const ticket = minimalTicket('with-notifications');
     await tickets.create(ticket);
-    const updated = await applyTicketChange(
-      { tickets, clock: t.clock, locks: documentLocks(t.redis) },
-      ticket,
-      {
-        action: 'accept',
-        to: 'accepted',
-        actor: { id: 'officer-1', role: 'officer' },
-        notify: [{ recipientId: 'resident-1', template: 'ticket_accepted', data: {} }],
-      },
-    );
+    const marked: string[] = [];
+    const updated = await applyTicketChange(storeOf(tickets, marked), ticket, {
+      action: 'accept',
+      to: 'accepted',
+      actor: { id: 'officer-1', role: 'officer' },
+      notify: [{ recipientId: 'resident-1', template: 'ticket_accepted', data: {} }],
+    });
     expect(updated?.pendingNotifications).toEqual([
       {
         id: 'with-notifications:2:ticket_accepted:resident-1',
@@ -93,5 +106,69 @@ describe('applyTicketChange', () => {
         data: {},
       },
     ]);
+    // The relay sweep was told before the write.
+    expect(marked).toEqual(['with-notifications']);
+  });
+
+  it("keeps officers' workloads in step with who holds each ticket", async () => {
+    const tickets = ticketModel(t.mongo);
+    const workloads = officerWorkloads(t.redis);
+    const store = storeOf(tickets);
+    const first = { ...minimalTicket('load-1'), assigneeId: 'holder-a' };
+    const second = { ...minimalTicket('load-2'), assigneeId: 'holder-a' };
+    await tickets.create([first, second]);
+    const accepted = await applyTicketChange(store, first, {
+      action: 'accept',
+      to: 'accepted',
+      actor: { id: 'holder-a', role: 'officer' },
+    });
+    await applyTicketChange(store, second, {
+      action: 'accept',
+      to: 'accepted',
+      actor: { id: 'holder-a', role: 'officer' },
+    });
+    expect((await workloads.counts(['holder-a', 'holder-b'])).get('holder-a')).toBe(2);
+    await applyTicketChange(store, accepted as TicketDocument, {
+      action: 'reassign',
+      to: 'assigned',
+      actor: { id: null, role: 'dispatcher' },
+      set: { assigneeId: 'holder-b' },
+    });
+    const afterReassign = await workloads.counts(['holder-a', 'holder-b']);
+    expect([afterReassign.get('holder-a'), afterReassign.get('holder-b')]).toEqual([1, 1]);
+    const current = await tickets.findById('load-1').lean<TicketDocument>();
+    await applyTicketChange(store, current as TicketDocument, {
+      action: 'resolve',
+      to: 'resolved',
+      actor: { id: 'holder-b', role: 'officer' },
+    });
+    expect((await workloads.counts(['holder-b'])).get('holder-b')).toBe(0);
+  });
+});
+
+describe('withChange', () => {
+  it('builds in memory exactly the document that applying the change to a stored ticket gives', async () => {
+    const tickets = ticketModel(t.mongo);
+    const change = {
+      action: 'assign',
+      to: 'assigned' as const,
+      actor: { id: null, role: 'system' },
+      reason: '自动派单',
+      set: { assigneeId: 'officer-9', assignmentSeq: 1 },
+      notify: [{ recipientId: 'officer-9', template: 'new_assignment', data: { ticketId: 'same' } }],
+    };
+    const base = {
+      ...minimalTicket('same'),
+      status: 'dispatch_queue' as const,
+      assigneeId: null,
+      assignmentSeq: 0,
+      gridId: null,
+    };
+    await tickets.create(base);
+    const stored = await applyTicketChange(storeOf(tickets), base, change);
+    const built = withChange(base, change, t.clock.now());
+    const { _id: _storedId, ...storedRest } = stored as TicketDocument;
+    const { _id: _builtId, ...builtRest } = built;
+    expect(JSON.parse(JSON.stringify(builtRest))).toEqual(JSON.parse(JSON.stringify(storedRest)));
   });
 });

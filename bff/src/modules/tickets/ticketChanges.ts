@@ -3,6 +3,7 @@ import type { TicketStatus } from '@jiefang/contracts';
 import type { Clock } from '../../infra/clock';
 import type { DocumentLocks } from '../../infra/documentLocks';
 import type { NotificationRecord, TicketDocument, TimelineRecord } from '../reports/ticketModel';
+import type { TicketTracking } from './ticketTracking';
 
 export interface Actor {
   id: string | null;
@@ -25,23 +26,19 @@ export interface TicketChange {
   notify?: Array<Omit<NotificationRecord, 'id'>>;
 }
 
-/**
- * Applies a state change and its timeline entry as one conditional update on the ticket's current
- * status and version: of two concurrent changes exactly one wins; the loser gets null.
- */
 export interface TicketStore {
   tickets: Model<TicketDocument>;
   clock: Clock;
   locks: DocumentLocks;
+  tracking: TicketTracking;
 }
 
-export async function applyTicketChange(
-  store: TicketStore,
+/** The timeline entries and outbox records a change adds, with the records' deterministic ids. */
+function changeRecords(
   current: Pick<TicketDocument, '_id' | 'status' | 'version'>,
   change: TicketChange,
-): Promise<TicketDocument | null> {
-  const { tickets, clock } = store;
-  const at = clock.now();
+  at: Date,
+): { entries: TimelineRecord[]; notifications: NotificationRecord[] } {
   const nextVersion = current.version + 1;
   const entry: TimelineRecord = {
     at,
@@ -58,21 +55,61 @@ export async function applyTicketChange(
     ...notification,
     id: `${current._id}:${nextVersion}:${notification.template}:${notification.recipientId}`,
   }));
+  return { entries: [...(change.precedingEntries ?? []), entry], notifications };
+}
+
+/**
+ * A change applied in memory to a ticket that is not stored yet: a new report is inserted already
+ * routed and assigned, in one write, with exactly the entries a stored change would have added.
+ */
+export function withChange(ticket: TicketDocument, change: TicketChange, at: Date): TicketDocument {
+  const { entries, notifications } = changeRecords(ticket, change, at);
+  const addToSet = (list: string[], value: string | undefined) =>
+    value === undefined || list.includes(value) ? list : [...list, value];
+  return {
+    ...ticket,
+    ...change.set,
+    status: change.to,
+    updatedAt: at,
+    version: ticket.version + 1,
+    timeline: [...ticket.timeline, ...entries],
+    pendingNotifications: [...ticket.pendingNotifications, ...notifications],
+    refusedBy: addToSet(ticket.refusedBy, change.addToSet?.refusedBy),
+    reporterIds: addToSet(ticket.reporterIds, change.addToSet?.reporterIds),
+  };
+}
+
+/**
+ * Applies a state change and its timeline entry as one conditional update on the ticket's current
+ * status and version: of two concurrent changes exactly one wins; the loser gets null.
+ */
+export async function applyTicketChange(
+  store: TicketStore,
+  current: Pick<TicketDocument, '_id' | 'status' | 'version'>,
+  change: TicketChange,
+): Promise<TicketDocument | null> {
+  const { tickets, clock } = store;
+  const at = clock.now();
+  const { entries, notifications } = changeRecords(current, change, at);
   const update: UpdateQuery<TicketDocument> = {
     $set: { ...change.set, status: change.to, updatedAt: at },
     $inc: { version: 1 },
     $push: {
-      timeline: { $each: [...(change.precedingEntries ?? []), entry] },
+      timeline: { $each: entries },
       ...(notifications.length ? { pendingNotifications: { $each: notifications } } : {}),
     },
     ...(change.addToSet ? { $addToSet: change.addToSet } : {}),
   };
-  return store.locks.withLock(`ticket:${current._id}`, () =>
-    tickets
+  // Noted before the write: a crash right after it still leaves the relay a trace to follow.
+  if (notifications.length) await store.tracking.notificationsPending(current._id);
+  return store.locks.withLock(`ticket:${current._id}`, async () => {
+    const updated = await tickets
       .findOneAndUpdate({ _id: current._id, status: current.status, version: current.version }, update, {
         new: true,
       })
       .lean<TicketDocument>()
-      .exec(),
-  );
+      .exec();
+    if (updated) await store.tracking.written(updated);
+    return updated;
+  });
 }

@@ -1,0 +1,88 @@
+import { mongo } from 'mongoose';
+
+type Document = mongo.Document;
+type Collection<T extends Document> = mongo.Collection<T>;
+type OptionalUnlessRequiredId<T> = mongo.OptionalUnlessRequiredId<T>;
+
+export type InsertOutcome = 'inserted' | 'duplicate';
+
+export interface BatchedInserts<T extends Document> {
+  /** Resolves once the document is durably inserted, or with 'duplicate' when its _id already exists. */
+  insert(document: OptionalUnlessRequiredId<T>): Promise<InsertOutcome>;
+  /** Waits for every insert queued so far (for shutdown). */
+  drain(): Promise<void>;
+}
+
+interface Pending<T> {
+  document: OptionalUnlessRequiredId<T>;
+  resolve: (outcome: InsertOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+const duplicateKeyCode = 11000;
+
+/**
+ * Group commit for one collection: inserts that arrive while a batch is being written go together in
+ * the next `insertMany`. Under load a single writer (FerretDB's SQLite, or a replica set's journal)
+ * commits once per batch instead of once per document; alone, an insert waits for nobody.
+ */
+export function batchedInserts<T extends Document>(
+  collection: Collection<T>,
+  options: { maxBatch?: number } = {},
+): BatchedInserts<T> {
+  const maxBatch = options.maxBatch ?? 200;
+  let queue: Array<Pending<T>> = [];
+  let writing: Promise<void> | null = null;
+
+  const writeBatch = async (batch: Array<Pending<T>>) => {
+    const failed = new Map<number, unknown>();
+    try {
+      await collection.insertMany(
+        batch.map((item) => item.document),
+        { ordered: false },
+      );
+    } catch (error) {
+      if (!(error instanceof mongo.MongoBulkWriteError)) {
+        for (const item of batch) item.reject(error);
+        return;
+      }
+      const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+      for (const writeError of writeErrors) failed.set(writeError.index, writeError);
+    }
+    batch.forEach((item, index) => {
+      const writeError = failed.get(index) as { code?: number; errmsg?: string } | undefined;
+      if (!writeError) item.resolve('inserted');
+      else if (writeError.code === duplicateKeyCode) item.resolve('duplicate');
+      else item.reject(new Error(writeError.errmsg ?? 'insert failed'));
+    });
+  };
+
+  const flush = (): Promise<void> => {
+    writing ??= (async () => {
+      // Let the inserts of the current tick join the first batch.
+      await new Promise((resolve) => setImmediate(resolve));
+      while (queue.length) {
+        const batch = queue.slice(0, maxBatch);
+        queue = queue.slice(batch.length);
+        await writeBatch(batch);
+      }
+    })().finally(() => {
+      writing = null;
+      // An insert queued between the last check and now would otherwise wait for the next caller.
+      if (queue.length) void flush();
+    });
+    return writing;
+  };
+
+  return {
+    insert(document) {
+      return new Promise<InsertOutcome>((resolve, reject) => {
+        queue.push({ document, resolve, reject });
+        void flush();
+      });
+    },
+    async drain() {
+      while (writing || queue.length) await flush();
+    },
+  };
+}
