@@ -149,7 +149,6 @@ export function createApp(deps: AppDeps): JiefangApp {
     redis,
     sender: deps.notificationSender ?? notificationSenderFor(config, redis, users, logger),
     clock,
-    locks,
     logger,
   });
   const tracking = ticketTracking({ workloads, outbox });

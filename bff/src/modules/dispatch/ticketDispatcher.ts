@@ -2,7 +2,12 @@ import type { Model } from 'mongoose';
 import type { Clock } from '../../infra/clock';
 import type { DocumentLocks } from '../../infra/documentLocks';
 import type { Logger } from '../../infra/logger';
-import { rankOfficers, type OfficerCandidate, type RankedOfficer } from '../../domain/dispatchRanking';
+import {
+  rankOfficers,
+  searchRingsMeters,
+  type OfficerCandidate,
+  type RankedOfficer,
+} from '../../domain/dispatchRanking';
 import { slaDeadlines } from '../../domain/slaDeadlines';
 import type { CategoryCatalogue } from '../../domain/categories';
 import type { OfficerPresence } from '../officers/officerPresence';
@@ -46,43 +51,44 @@ export interface TicketDispatcherDeps {
 export function ticketDispatcher(deps: TicketDispatcherDeps) {
   const { tickets, clock } = deps;
 
+  /**
+   * The officer of the responsible squad who can be on site soonest, ring by ring (200 m first), so a
+   * busy district costs a look at the few officers near the site; else the best of a neighbouring squad.
+   */
   const chooseOfficer = async (
     ticket: TicketDocument,
     excluded: Set<string>,
   ): Promise<(RankedOfficer & { name: string | null }) | null> => {
-    const nearby = await deps.presence.nearby(ticket.location);
-    const withName = (officer: RankedOfficer | undefined) =>
-      officer
-        ? { ...officer, name: nearby.find((item) => item.officerId === officer.officerId)?.name ?? null }
-        : null;
-    const load = await deps.workloads.counts(nearby.map((officer) => officer.officerId));
-    const candidates: OfficerCandidate[] = nearby.map((officer) => ({
-      ...officer,
-      activeTickets: load.get(officer.officerId) ?? 0,
-    }));
     const now = clock.now();
-    const own = rankOfficers(
-      candidates.filter((officer) => officer.squadId === ticket.squadId),
-      ticket.location,
-      now,
-      excluded,
-    );
-    if (own.ranked[0]) return withName(own.ranked[0]);
+    const seen = new Map<string, OfficerCandidate & { name: string | null }>();
+    const rank = (inSquad: boolean) =>
+      rankOfficers(
+        [...seen.values()].filter((officer) => (officer.squadId === ticket.squadId) === inSquad),
+        ticket.location,
+        now,
+        excluded,
+      ).ranked[0];
+    const withName = (officer: RankedOfficer | undefined) =>
+      officer ? { ...officer, name: seen.get(officer.officerId)?.name ?? null } : null;
+    for (const ring of searchRingsMeters) {
+      const found = await deps.presence.nearby(ticket.location, ring, seen);
+      const load = await deps.workloads.counts(found.map((officer) => officer.officerId));
+      for (const officer of found)
+        seen.set(officer.officerId, { ...officer, activeTickets: load.get(officer.officerId) ?? 0 });
+      const own = rank(true);
+      if (own) return withName(own);
+    }
     // Outside every street there is no responsible squad: a person decides.
     if (ticket.routing !== 'single') return null;
-    const neighbours = rankOfficers(
-      candidates.filter((officer) => officer.squadId !== ticket.squadId),
-      ticket.location,
-      now,
-      excluded,
-    );
-    return withName(neighbours.ranked[0]);
+    return withName(rank(false));
   };
 
   const afterChange = async (ticket: TicketDocument) => {
-    // The updated document says whether the change left notifications to relay.
-    if (ticket.pendingNotifications.length)
-      await deps.outbox.relayFromTicket(ticket._id, ticket.pendingNotifications);
+    // The ids carry the version that caused them: relay this change's, not the ticket's whole history.
+    const latest = ticket.pendingNotifications.filter((record) =>
+      record.id.startsWith(`${ticket._id}:${ticket.version}:`),
+    );
+    if (latest.length) await deps.outbox.relayFromTicket(ticket._id, latest);
     deps.onChange(ticket);
   };
 

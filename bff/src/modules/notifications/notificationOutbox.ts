@@ -2,7 +2,6 @@ import type { Redis } from 'ioredis';
 import type { Connection, Model } from 'mongoose';
 import { batchedInserts, type BatchedInserts } from '../../infra/batchedInserts';
 import type { Clock } from '../../infra/clock';
-import type { DocumentLocks } from '../../infra/documentLocks';
 import type { Logger } from '../../infra/logger';
 import type { NotificationRecord, TicketDocument } from '../reports/ticketModel';
 import { outboxModel, type OutboxDocument } from './outboxModel';
@@ -22,6 +21,8 @@ export const outboxPolicy = {
    * the ticket's lock) may still be on its way, and that write's own relay will clear it.
    */
   sweepGraceMs: 10_000,
+  /** At start-up, tickets changed this recently are relayed again (their marks may be lost with Redis). */
+  startupRelayWindowMs: 6 * 3600_000,
 } as const;
 
 /** Redis keys (under the client's prefix). */
@@ -88,7 +89,6 @@ export function notificationOutbox(deps: {
   redis: Redis;
   sender: NotificationSender;
   clock: Clock;
-  locks: DocumentLocks;
   logger: Logger;
 }) {
   const Outbox = outboxModel(deps.connection);
@@ -141,28 +141,19 @@ export function notificationOutbox(deps: {
     if (failed) throw failed.reason;
   };
 
-  /** Relays a ticket's pending notifications; pass them when the caller already holds the document. */
+  /**
+   * Relays a ticket's notifications to the outbox: the latest change's when the caller passes them,
+   * else all the ticket ever caused (a sweep after a crash; those relayed before are not stored twice).
+   * The ticket keeps its list: rewriting it would be one more write per change for nothing.
+   */
   const relayFromTicket = async (ticketId: string, known?: readonly NotificationRecord[]) => {
-    const pending =
+    const records =
       known ??
       (await deps.tickets.findById(ticketId, { pendingNotifications: 1 }).lean())?.pendingNotifications ??
       [];
-    await store(pending);
-    // Under the ticket's lock, keep only what arrived since the read ($pull by condition is not
-    // supported by FerretDB v1, and its conditional updates are not atomic).
-    const relayed = new Set(pending.map((record) => record.id));
-    await deps.locks.withLock(`ticket:${ticketId}`, async () => {
-      const current = await deps.tickets.findById(ticketId, { pendingNotifications: 1 }).lean();
-      const before = current?.pendingNotifications ?? [];
-      const remaining = before.filter((record) => !relayed.has(record.id));
-      if (remaining.length !== before.length) {
-        await withWriteRetries(() =>
-          deps.tickets.updateOne({ _id: ticketId }, { $set: { pendingNotifications: remaining } }),
-        );
-      }
-      if (!remaining.length) await redis.zrem(outboxKeys.pendingTickets, ticketId);
-    });
-    return pending.length;
+    await store(records);
+    await redis.zrem(outboxKeys.pendingTickets, ticketId);
+    return records.length;
   };
 
   const claim = async (count: number): Promise<{ ids: string[]; lease: number }> => {
@@ -290,12 +281,16 @@ export function notificationOutbox(deps: {
     },
 
     /**
-     * Start-up only (Redis keeps nothing on disk): relays every ticket that still holds notifications and
-     * queues again every outbox document not yet settled. Both are full scans.
+     * Start-up only (Redis keeps nothing on disk): relays again the tickets changed in the last hours and
+     * queues again every outbox document not yet settled. Both are scans.
      */
     async relayAllFromDatabase(): Promise<{ relayed: number; requeued: number }> {
+      // A change's relay follows it within moments; what a crash can have left is recent.
+      const since = new Date(deps.clock.now().getTime() - outboxPolicy.startupRelayWindowMs);
       const ticketIds = (
-        await deps.tickets.find({ pendingNotifications: { $ne: [] } }, { _id: 1 }).lean()
+        await deps.tickets
+          .find({ updatedAt: { $gte: since }, pendingNotifications: { $ne: [] } }, { _id: 1 })
+          .lean()
       ).map((ticket) => ticket._id);
       let relayed = 0;
       for (const ticketId of ticketIds) {

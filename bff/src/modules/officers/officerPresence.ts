@@ -85,23 +85,26 @@ export function officerPresence(redis: Redis, clock: Clock) {
     },
 
     /**
-     * Officers on duty within the widest search ring of a site, with what ranking needs except their
-     * current workload (filled in by the caller from the tickets).
+     * Officers on duty within `radiusMeters` of a site, with what ranking needs except their current
+     * workload; those in `known` (found by a smaller ring already) are left out.
      */
     async nearby(
       site: Wgs84Point,
+      radiusMeters: number = Math.max(...searchRingsMeters),
+      known: ReadonlySet<string> | ReadonlyMap<string, unknown> = new Set(),
     ): Promise<Array<Omit<OfficerCandidate, 'activeTickets'> & { name: string | null }>> {
-      const widest = Math.max(...searchRingsMeters);
-      const ids = (await redis.geosearch(
-        geoKey,
-        'FROMLONLAT',
-        site.lng,
-        site.lat,
-        'BYRADIUS',
-        widest,
-        'm',
-        'ASC',
-      )) as string[];
+      const ids = (
+        (await redis.geosearch(
+          geoKey,
+          'FROMLONLAT',
+          site.lng,
+          site.lat,
+          'BYRADIUS',
+          radiusMeters,
+          'm',
+          'ASC',
+        )) as string[]
+      ).filter((id) => !known.has(id));
       if (!ids.length) return [];
       const pipeline = redis.pipeline();
       for (const id of ids) pipeline.hgetall(profileKey(id));

@@ -76,7 +76,10 @@ export interface TicketDocument {
   resolution: { note: string; photos: StoredPhotoRef[]; at: Date } | null;
   rating: { score: number; comment: string; at: Date; by: string } | null;
   timeline: TimelineRecord[];
-  /** Written in the same update as the state change that causes them, then relayed to the outbox. */
+  /**
+   * Every notification the ticket's changes caused, each written in the same update as its change and
+   * then relayed to the outbox (ids carry the version, so a repeated relay stores nothing twice).
+   */
   pendingNotifications: NotificationRecord[];
   /** Sensor evidence, in API shape (ISO times), when device alarms opened or backed the ticket. */
   deviceEvidence?: DeviceEvidence[];
