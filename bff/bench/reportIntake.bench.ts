@@ -3,7 +3,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Koa from 'koa';
-import { Redis } from 'ioredis';
 import sharp from 'sharp';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
@@ -12,6 +11,7 @@ import { startLocalServices } from '../src/infra/launcher/launcher';
 import { createLogger } from '../src/infra/logger';
 import { connectMongo } from '../src/infra/mongo';
 import { connectMqtt } from '../src/infra/mqtt';
+import { connectRedis } from '../src/infra/redis';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -56,7 +56,8 @@ async function main() {
     LOG_LEVEL: 'silent',
   });
   const mongo = await connectMongo(config.MONGODB_URI, config.MONGODB_DB);
-  const redis = new Redis(config.REDIS_URL, { keyPrefix: `bench:${database}:` });
+  // The BFF's own connectors, so the bench runs with production's client settings.
+  const redis = await connectRedis(config.REDIS_URL, `bench:${database}:`);
   const mqtt = await connectMqtt({
     url: config.MQTT_URL,
     clientId: `bench-${database}`,

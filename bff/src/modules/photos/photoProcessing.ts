@@ -75,16 +75,15 @@ export async function processPhoto(file: UploadedFile): Promise<ProcessedPhoto> 
   try {
     // rotate() applies the EXIF orientation before sharp drops the metadata.
     const image = sharp(file.buffer, { failOn: 'error', limitInputPixels: 80_000_000 }).rotate();
-    const { data, info } = await image
-      .clone()
-      .resize({ width: 2560, height: 2560, fit: 'inside', withoutEnlargement: true })
-      .toFormat(format, format === 'jpeg' ? { quality: 85, mozjpeg: true } : {})
-      .toBuffer({ resolveWithObject: true });
-    const thumbnail = await image
-      .clone()
-      .resize({ width: 320, height: 320, fit: 'cover' })
-      .jpeg({ quality: 75 })
-      .toBuffer();
+    // Both encodings run at once on libvips' threads.
+    const [{ data, info }, thumbnail] = await Promise.all([
+      image
+        .clone()
+        .resize({ width: 2560, height: 2560, fit: 'inside', withoutEnlargement: true })
+        .toFormat(format, format === 'jpeg' ? { quality: 85, mozjpeg: true } : {})
+        .toBuffer({ resolveWithObject: true }),
+      image.clone().resize({ width: 320, height: 320, fit: 'cover' }).jpeg({ quality: 75 }).toBuffer(),
+    ]);
     return {
       contentType: sniffed.mime as ProcessedPhoto['contentType'],
       data,
