@@ -337,6 +337,8 @@ export function createApp(deps: AppDeps): JiefangApp {
     instanceId: config.INSTANCE_ID,
     group: config.REDIS_PREFIX.replace(/[^A-Za-z0-9_-]/g, '-'),
     connections: config.BRIDGE_CONNECTIONS,
+    sessionExpirySeconds:
+      config.BRIDGE_SESSION_EXPIRY_SECONDS ?? (config.NODE_ENV === 'test' ? 60 : 7 * 24 * 3600),
     log: uplinks,
     logger,
     onStored: (lane) => processor.nudge(lane),

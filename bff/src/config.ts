@@ -45,6 +45,19 @@ const configSchema = z
       .default('bff-1'),
     /** MQTT connections the bridge opens; each processes its share of the traffic in order. */
     BRIDGE_CONNECTIONS: z.coerce.number().int().min(1).max(16).default(2),
+    /**
+     * How long the broker keeps the bridge's sessions (and queues messages for them) after the
+     * instance disconnects, seconds. Defaults to 7 days, and to 60 s under NODE_ENV=test: test and
+     * benchmark apps each use a fresh instance and group, and sessions left queueing every device
+     * message for days make the broker's state, and its periodic saves that stall all delivery, grow
+     * run after run.
+     */
+    BRIDGE_SESSION_EXPIRY_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 3600)
+      .optional(),
     /** Device streams are split into this many partitions, each processed by one instance at a time. */
     DEVICE_PARTITIONS: z.coerce.number().int().min(1).max(256).default(8),
     /** A `charging_detected` event opens an alarm only with at least this confidence. */

@@ -21,6 +21,8 @@ export interface DeviceBridgeOptions {
   group: string;
   /** Connections for readings; detections, status and acks get one more of their own. */
   connections: number;
+  /** How long the broker keeps a session (and queues for it) after a disconnect, seconds. */
+  sessionExpirySeconds: number;
   log: UplinkLog;
   logger: Logger;
   /** Called after each stored uplink, so the processor can look at once instead of at its next poll. */
@@ -36,7 +38,6 @@ const laneFilters = {
   telemetry: ['devices/+/telemetry'],
   signals: ['devices/+/event', 'devices/+/status', 'devices/+/cmd/ack'],
 } as const;
-const sessionExpirySeconds = 7 * 24 * 3600;
 
 /**
  * Reads every device's uplink with QoS 1 over persistent sessions and a shared subscription. A message
@@ -85,7 +86,7 @@ export function deviceBridge(options: DeviceBridgeOptions) {
         password: options.password,
         protocolVersion: 5,
         clean: false,
-        properties: { sessionExpiryInterval: sessionExpirySeconds, receiveMaximum: 100 },
+        properties: { sessionExpiryInterval: options.sessionExpirySeconds, receiveMaximum: 100 },
         reconnectPeriod: 1000,
         connectTimeout: 5000,
         resubscribe: true,

@@ -292,9 +292,15 @@ export function uplinkProcessor(deps: {
           const state = states.get(deviceId) ?? emptyState();
           states.set(deviceId, { ...state, online: true });
           writes.touched.add(deviceId);
-          const open = await book.findOpen(deviceId, 'offline');
-          if (open) await book.clear(open._id, null, '设备恢复在线').catch(() => null);
         }
+        // Offline alarms of the devices back, looked up together rather than one round trip each:
+        // a partition's first batch brings every one of its devices online at once.
+        await Promise.all(
+          back.map(async (deviceId) => {
+            const open = await book.findOpen(deviceId, 'offline');
+            if (open) await book.clear(open._id, null, '设备恢复在线').catch(() => null);
+          }),
+        );
       }
     }
     if (writes.wentOffline.size) {
@@ -318,6 +324,8 @@ export function uplinkProcessor(deps: {
     };
     await loadStates([...new Set(entries.map((entry) => entry.uplink.deviceId))]);
     for (const entry of entries) {
+      // A detection stored meanwhile is handled now, not after the rest of this batch of readings.
+      if (lane === 'telemetry') await yieldToSignals();
       try {
         await handle(entry, writes);
       } catch (error) {
@@ -330,7 +338,9 @@ export function uplinkProcessor(deps: {
       }
       counters.processed += 1;
     }
+    if (lane === 'telemetry') await yieldToSignals();
     await applyPresence(writes);
+    if (lane === 'telemetry') await yieldToSignals();
     if (writes.minutes.length) {
       await deps.readings
         .insertMany(
@@ -458,26 +468,14 @@ export function uplinkProcessor(deps: {
       lastSweep = Date.now();
       await sweepSilence();
     }
-    let handled = 0;
-    const drainLane = async (lane: UplinkLane, partitions: Iterable<number>) => {
-      for (const partition of partitions) {
-        const cursor = cursors.get(cursorKey(partition, lane)) ?? '0-0';
-        const entries = await deps.log.read(redis, partition, lane, cursor, batchSize[lane]);
-        if (!entries.length) continue;
-        await processBatch(partition, lane, entries);
-        handled += entries.length;
-      }
-    };
-    // Signals first, and again between batches of readings whenever one has arrived: a detection
-    // never waits behind a backlog of readings.
+    handled = 0;
+    // Signals first, and again between readings whenever one has arrived: a detection never waits
+    // behind a backlog of readings.
     signalsWaiting = false;
     await drainLane('signals', leases.owned);
     for (const partition of [...leases.owned]) {
       await drainLane('telemetry', [partition]);
-      if (signalsWaiting) {
-        signalsWaiting = false;
-        await drainLane('signals', leases.owned);
-      }
+      await yieldToSignals();
     }
     // Under load, once a second; when idle, at once.
     for (const partition of unsaved.keys()) {
@@ -487,11 +485,39 @@ export function uplinkProcessor(deps: {
     return handled;
   };
 
+  /** Entries handled in the current round. */
+  let handled = 0;
+  let drainingSignals = false;
+  const drainLane = async (lane: UplinkLane, partitions: Iterable<number>) => {
+    for (const partition of partitions) {
+      const cursor = cursors.get(cursorKey(partition, lane)) ?? '0-0';
+      const entries = await deps.log.read(redis, partition, lane, cursor, batchSize[lane]);
+      if (!entries.length) continue;
+      await processBatch(partition, lane, entries);
+      handled += entries.length;
+    }
+  };
+  /**
+   * Handles the signals lane if something arrived there, in between readings (also in the middle of
+   * a batch of them: each reading is handled whole, and nothing is checkpointed until the batch is
+   * through, so this only reorders the two lanes, as handling signals first does anyway).
+   */
+  async function yieldToSignals(): Promise<void> {
+    if (!signalsWaiting || drainingSignals) return;
+    signalsWaiting = false;
+    drainingSignals = true;
+    try {
+      await drainLane('signals', leases.owned);
+    } finally {
+      drainingSignals = false;
+    }
+  }
+
   const run = async () => {
     while (running) {
-      let handled = 0;
+      let handledNow = 0;
       try {
-        handled = await round();
+        handledNow = await round();
       } catch (error) {
         deps.logger.error({ err: error }, 'device processing round failed; retrying');
         // Resume from the last checkpoint: the saved cursor and the saved states go together.
@@ -500,7 +526,7 @@ export function uplinkProcessor(deps: {
         for (const partition of leases.owned) await restoreCursors(partition).catch(() => undefined);
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
-      if (!handled && running) {
+      if (!handledNow && running) {
         await new Promise<void>((resolve) => {
           wake = resolve;
           setTimeout(resolve, idlePauseMs);
