@@ -111,5 +111,13 @@ describe('device alarms end to end', () => {
     // …and the console hears about it too.
     await console.getByTestId(`alarm-row-${alarmId}`).getByText('已确认').waitFor({ timeout: 15_000 });
     await screenshot(console, 'admin-alarm-acknowledged');
+
+    // Its detail places the flat on the district map, inside its street and grid.
+    await console.getByTestId(`alarm-row-${alarmId}`).click();
+    const detail = console.getByTestId('alarm-detail');
+    await detail.getByTestId('district-map').waitFor({ timeout: 15_000 });
+    assert.ok((await detail.getByTestId('map-grid-chigang-g1').count()) === 1, 'the grids are drawn');
+    await detail.getByTestId('district-map').scrollIntoViewIfNeeded();
+    await screenshot(console, 'admin-alarm-detail-map');
   });
 });
