@@ -68,6 +68,7 @@ describe('POST /api/reports', () => {
       201,
     );
     const before = await ticketCount();
+    const photosBefore = await photoCount();
     const again = await submitReport(
       t,
       resident.token,
@@ -77,6 +78,8 @@ describe('POST /api/reports', () => {
     expect(again.body.id).toBe(first.body.id);
     expect(again.body.outcome).toBe('replayed');
     expect(await ticketCount()).toBe(before);
+    // The retry's own copies of the photos are not kept.
+    expect(await photoCount()).toBe(photosBefore);
 
     const reused = await submitReport(t, resident.token, { key: 'retry-key-0001', category: 'noise' }, 422);
     expect(reused.body.error.code).toBe('unprocessable');
@@ -113,6 +116,15 @@ describe('POST /api/reports', () => {
     // The second reporter follows the joined ticket too.
     const mine = await t.http.get('/api/reports?mine=1').set(auth(neighbour.token)).expect(200);
     expect(mine.body.items.map((item: { id: string }) => item.id)).toContain(first.body.id);
+  });
+
+  it("answers a resident's second report of their own open ticket with that ticket, keeping nothing extra", async () => {
+    const site = { lat: chigangSite.lat + 0.003, lng: chigangSite.lng + 0.01 };
+    const first = await submitReport(t, resident.token, { category: 'fallen_tree', ...site }, 201);
+    const photosBefore = await photoCount();
+    const again = await submitReport(t, resident.token, { category: 'fallen_tree', ...north(site, 10) }, 201);
+    expect(again.body).toMatchObject({ id: first.body.id, outcome: 'joined', reporterCount: 1 });
+    expect(await photoCount()).toBe(photosBefore);
   });
 
   it('sends a report outside every street to the dispatcher queue and tells the dispatchers', async () => {

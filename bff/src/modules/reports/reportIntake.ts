@@ -430,9 +430,11 @@ export function reportIntake(deps: ReportIntakeDeps) {
           );
           result = { ticket, outcome: created ? 'created' : 'replayed' };
         }
-        // A replay keeps the first attempt's photos; this attempt's copies go.
-        if (result.outcome === 'replayed')
-          await deps.photos.remove(stored.flatMap((p) => [p.id, p.thumbnailId]));
+        // Photos the resulting ticket does not hold go: a replay keeps the first attempt's, and a resident
+        // reporting their own open ticket again is answered with it as it is.
+        const held = new Set(result.ticket.photos.map((photo) => photo.id));
+        const unused = stored.filter((photo) => !held.has(photo.id));
+        if (unused.length) await deps.photos.remove(unused.flatMap((p) => [p.id, p.thumbnailId]));
       } catch (error) {
         // Nothing half-done stays behind: the photos go and the key is released for a retry.
         await deps.photos.remove(stored.flatMap((photo) => [photo.id, photo.thumbnailId]));
