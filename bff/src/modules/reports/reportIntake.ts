@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { Types, type Connection, type Model } from 'mongoose';
-import ngeohash from 'ngeohash';
 import type { CategoryCode, CreateReportFields, DeviceEvidence, Priority } from '@jiefang/contracts';
 import { higherPriority, raisedPriority } from '../../domain/priorities';
 import { batchedInserts, type BatchedInserts } from '../../infra/batchedInserts';
@@ -30,7 +29,6 @@ import type { IntakeKeys } from './intakeKeys';
 import type { OpenTicketIndex } from './openTicketIndex';
 import type { TicketDocument } from './ticketModel';
 
-const geohashPrecision = 6;
 
 /** A created ticket's id follows from the resident and their Idempotency-Key: a retry cannot make a second. */
 const reportTicketId = (keyId: string) =>
@@ -192,7 +190,6 @@ export function reportIntake(deps: ReportIntakeDeps) {
       priority: higherPriority(category.priority, input.priority ?? category.priority),
       department: category.department,
       location: input.location,
-      geohash: ngeohash.encode(input.location.lat, input.location.lng, geohashPrecision),
       ...(input.accuracy !== undefined ? { accuracy: input.accuracy } : {}),
       address: input.address,
       description: input.description,

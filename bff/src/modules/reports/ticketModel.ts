@@ -42,8 +42,6 @@ export interface TicketDocument {
   priority: Priority;
   department: Department;
   location: { lat: number; lng: number };
-  /** Precision-6 geohash cell (~1.2 km × 0.6 km): narrows the duplicate search to nearby cells. */
-  geohash: string;
   accuracy?: number;
   address: string;
   description: string;
@@ -96,7 +94,6 @@ const ticketSchema = new Schema<TicketDocument>(
     priority: { type: String, enum: priorities, required: true },
     department: { type: String, enum: departments, required: true },
     location: { lat: { type: Number, required: true }, lng: { type: Number, required: true } },
-    geohash: { type: String, required: true },
     accuracy: Number,
     address: { type: String, default: '' },
     description: { type: String, default: '' },
@@ -153,7 +150,6 @@ const ticketSchema = new Schema<TicketDocument>(
   { versionKey: false, minimize: false },
 );
 ticketSchema.index({ status: 1, squadId: 1, reportedAt: -1 });
-ticketSchema.index({ category: 1, geohash: 1, status: 1 });
 ticketSchema.index({ reporterIds: 1, reportedAt: -1 });
 ticketSchema.index({ assigneeId: 1, status: 1 });
 

@@ -19,7 +19,6 @@ const minimalTicket = (id: string): TicketDocument => {
     priority: 'normal',
     department: 'sanitation',
     location: { lat: 23.1, lng: 113.3 },
-    geohash: 'ws0e9d',
     address: '',
     description: '',
     reporters: [],
