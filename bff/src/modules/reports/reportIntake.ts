@@ -29,7 +29,6 @@ import type { IntakeKeys } from './intakeKeys';
 import type { OpenTicketIndex } from './openTicketIndex';
 import type { TicketDocument } from './ticketModel';
 
-
 /** A created ticket's id follows from the resident and their Idempotency-Key: a retry cannot make a second. */
 const reportTicketId = (keyId: string) =>
   createHash('sha1').update(`report:${keyId}`).digest('hex').slice(0, 24);
