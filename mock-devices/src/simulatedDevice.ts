@@ -274,10 +274,10 @@ export class SimulatedDevice implements DeviceUplink {
     }
     const command = parsed.data;
     this.options.logger.info(`${this.id} ← ${command.action} (${command.messageId})`);
-    void this.ack(command.messageId, true).then(() => {
-      this.behaviour?.onCommand(command);
-      this.options.onCommand?.(this, command);
-    });
+    // Acted on before it is acknowledged, as a real speaker would: whoever sees the ack can rely on it.
+    this.behaviour?.onCommand(command);
+    this.options.onCommand?.(this, command);
+    void this.ack(command.messageId, true);
   }
 
   private async ack(messageId: string, ok: boolean, error?: string): Promise<void> {
