@@ -1,4 +1,4 @@
-import { mongo } from 'mongoose';
+import { mongo, type Connection } from 'mongoose';
 
 type Document = mongo.Document;
 type Collection<T extends Document> = mongo.Collection<T>;
@@ -84,5 +84,22 @@ export function batchedInserts<T extends Document>(
     async drain() {
       while (writing || queue.length) await flush();
     },
+  };
+}
+
+/** The same for a collection of a connection that may not be open yet: it is looked up at the first insert. */
+export function batchedInsertsInto<T extends Document>(
+  connection: Connection,
+  collectionName: string,
+  options: { maxBatch?: number } = {},
+): BatchedInserts<T> {
+  let inserts: BatchedInserts<T> | null = null;
+  return {
+    async insert(document) {
+      if (!connection.db) throw new Error('MongoDB connection is not open');
+      inserts ??= batchedInserts(connection.db.collection<T>(collectionName), options);
+      return inserts.insert(document);
+    },
+    drain: async () => inserts?.drain(),
   };
 }

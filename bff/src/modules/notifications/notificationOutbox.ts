@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Connection, Model } from 'mongoose';
-import { batchedInserts, type BatchedInserts } from '../../infra/batchedInserts';
+import { batchedInsertsInto } from '../../infra/batchedInserts';
 import type { Clock } from '../../infra/clock';
 import type { Logger } from '../../infra/logger';
 import type { NotificationRecord, TicketDocument } from '../reports/ticketModel';
@@ -72,10 +72,10 @@ async function withWriteRetries<T>(write: () => Promise<T>, attempts = 4): Promi
  *
  * - State changes write their notifications into the ticket in the same update (so a crash cannot
  *   separate them), having first marked the ticket (`markPending`). `relayFromTicket` inserts them here
- *   under their deterministic ids (a duplicate means already relayed), queues them as due, and only then
- *   removes them from the ticket and, once nothing is left there, the ticket's mark. The periodic sweep
- *   (`relayAll`) follows the marks; at start-up `relayAllFromDatabase` scans tickets and the outbox,
- *   since Redis keeps nothing on disk.
+ *   under their deterministic ids (a duplicate means already relayed), queues them as due and removes
+ *   the ticket's mark; the ticket keeps its list. The periodic sweep (`relayAll`) follows the marks; at
+ *   start-up `relayAllFromDatabase` scans recently changed tickets and the outbox, since Redis keeps
+ *   nothing on disk.
  * - `deliverDue` claims due ids with one Lua call that moves them a lease into the future, so several
  *   BFF instances never send the same notification at once, and an instance that dies mid-send lets
  *   it come back when the lease runs out (at least once).
@@ -94,14 +94,7 @@ export function notificationOutbox(deps: {
   const Outbox = outboxModel(deps.connection);
   const { redis } = deps;
 
-  let inserts: BatchedInserts<OutboxDocument> | null = null;
-  const outboxInserts = () => {
-    if (!deps.connection.db) throw new Error('MongoDB connection is not open');
-    inserts ??= batchedInserts(
-      deps.connection.db.collection<OutboxDocument>(Outbox.collection.collectionName),
-    );
-    return inserts;
-  };
+  const outboxInserts = batchedInsertsInto<OutboxDocument>(deps.connection, Outbox.collection.collectionName);
 
   const queueDue = async (entries: ReadonlyArray<{ id: string; at: number }>) => {
     if (!entries.length) return;
@@ -114,7 +107,7 @@ export function notificationOutbox(deps: {
     const now = deps.clock.now();
     const outcomes = await Promise.allSettled(
       records.map((record) =>
-        outboxInserts().insert({
+        outboxInserts.insert({
           _id: record.id,
           recipientId: record.recipientId,
           template: record.template,

@@ -1,5 +1,5 @@
 import { mongo, type Connection } from 'mongoose';
-import { batchedInserts, type BatchedInserts } from '../../infra/batchedInserts';
+import { batchedInsertsInto } from '../../infra/batchedInserts';
 import type { ProcessedPhoto } from './photoProcessing';
 
 /** GridFS's own default, so any GridFS reader handles our files. */
@@ -31,24 +31,17 @@ export function photoStore(connection: Connection) {
   };
   const bucket = () => (cached ??= new mongo.GridFSBucket(database(), { bucketName: 'photos' }));
 
-  let writers: { files: BatchedInserts<mongo.GridFSFile>; chunks: BatchedInserts<mongo.GridFSChunk> } | null =
-    null;
+  const files = batchedInsertsInto<mongo.GridFSFile>(connection, 'photos.files');
+  const chunks = batchedInsertsInto<mongo.GridFSChunk>(connection, 'photos.chunks');
+  // The index GridFSBucket would create on its first upload: readers find a file's chunks by it.
   let indexed: Promise<unknown> | null = null;
-  const writersFor = () => {
-    const db = database();
-    // The index GridFSBucket would create on its first upload: readers find a file's chunks by it.
-    indexed ??= db
+  const chunksIndexed = () =>
+    (indexed ??= database()
       .collection('photos.chunks')
       .createIndex({ files_id: 1, n: 1 }, { unique: true })
       .catch(() => {
         indexed = null;
-      });
-    writers ??= {
-      files: batchedInserts(db.collection<mongo.GridFSFile>('photos.files')),
-      chunks: batchedInserts(db.collection<mongo.GridFSChunk>('photos.chunks')),
-    };
-    return writers;
-  };
+      }));
 
   const fileDocument = (data: Buffer, filename: string, metadata: Record<string, unknown>) => {
     const id = new mongo.ObjectId();
@@ -88,8 +81,7 @@ export function photoStore(connection: Connection) {
         contentType: 'image/jpeg',
         thumbnailOf: original.id.toHexString(),
       });
-      const { files, chunks } = writersFor();
-      await indexed;
+      await chunksIndexed();
       await Promise.all([...original.chunks, ...thumbnail.chunks].map((chunk) => chunks.insert(chunk)));
       await Promise.all([files.insert(original.file), files.insert(thumbnail.file)]);
       return { id: original.id.toHexString(), thumbnailId: thumbnail.id.toHexString() };

@@ -22,9 +22,9 @@ describe('openTicketIndex', () => {
   it('finds recent tickets of the same category within the radius, with their report time', async () => {
     const index = openTicketIndex(redis);
     const at = new Date('2026-12-01T10:00:00Z');
-    await index.add({ id: 'near', category: 'garbage', location: north(site, 30), reportedAt: at });
-    await index.add({ id: 'far', category: 'garbage', location: north(site, 400), reportedAt: at });
-    await index.add({ id: 'other-kind', category: 'noise', location: site, reportedAt: at });
+    await index.add({ _id: 'near', category: 'garbage', location: north(site, 30), reportedAt: at });
+    await index.add({ _id: 'far', category: 'garbage', location: north(site, 400), reportedAt: at });
+    await index.add({ _id: 'other-kind', category: 'noise', location: site, reportedAt: at });
 
     const found = await index.near('garbage', site, 50, new Date(at.getTime() - 30 * 60_000));
     expect(found.map((ticket) => ticket.id)).toEqual(['near']);
@@ -36,8 +36,8 @@ describe('openTicketIndex', () => {
     const index = openTicketIndex(redis);
     const old = new Date('2026-12-01T09:00:00Z');
     const recent = new Date('2026-12-01T09:50:00Z');
-    await index.add({ id: 'old', category: 'road_damage', location: site, reportedAt: old });
-    await index.add({ id: 'recent', category: 'road_damage', location: site, reportedAt: recent });
+    await index.add({ _id: 'old', category: 'road_damage', location: site, reportedAt: old });
+    await index.add({ _id: 'recent', category: 'road_damage', location: site, reportedAt: recent });
     const since = new Date('2026-12-01T09:30:00Z');
     expect((await index.near('road_damage', site, 50, since)).map((ticket) => ticket.id)).toEqual(['recent']);
     expect(await redis.zscore('open-tickets:road_damage:at', 'old')).toBeNull();

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { CategoryCode, Wgs84Point } from '@jiefang/contracts';
 import type { OpenTicketSummary } from '../../domain/duplicateReports';
+import type { TicketDocument } from './ticketModel';
 
 const geoKey = (category: CategoryCode) => `open-tickets:${category}:geo`;
 const timeKey = (category: CategoryCode) => `open-tickets:${category}:at`;
@@ -21,11 +22,11 @@ export function openTicketIndex(redis: Redis) {
   };
 
   return {
-    async add(ticket: { id: string; category: CategoryCode; location: Wgs84Point; reportedAt: Date }) {
+    async add(ticket: Pick<TicketDocument, '_id' | 'category' | 'location' | 'reportedAt'>) {
       await redis
         .multi()
-        .geoadd(geoKey(ticket.category), ticket.location.lng, ticket.location.lat, ticket.id)
-        .zadd(timeKey(ticket.category), ticket.reportedAt.getTime(), ticket.id)
+        .geoadd(geoKey(ticket.category), ticket.location.lng, ticket.location.lat, ticket._id)
+        .zadd(timeKey(ticket.category), ticket.reportedAt.getTime(), ticket._id)
         .exec();
     },
 

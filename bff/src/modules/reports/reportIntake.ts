@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Types, type Connection, type Model } from 'mongoose';
 import type { CategoryCode, CreateReportFields, DeviceEvidence, Priority } from '@jiefang/contracts';
 import { higherPriority, raisedPriority } from '../../domain/priorities';
-import { batchedInserts, type BatchedInserts } from '../../infra/batchedInserts';
+import { batchedInsertsInto } from '../../infra/batchedInserts';
 import type { Clock } from '../../infra/clock';
 import type { DocumentLocks } from '../../infra/documentLocks';
 import type { Logger } from '../../infra/logger';
@@ -67,21 +67,17 @@ export function reportIntake(deps: ReportIntakeDeps) {
     rings: feature.geometry.coordinates as Array<Array<[number, number]>>,
   }));
 
-  let inserts: BatchedInserts<TicketDocument> | null = null;
-  const ticketInserts = () => {
-    if (!deps.connection.db) throw new Error('MongoDB connection is not open');
-    inserts ??= batchedInserts(
-      deps.connection.db.collection<TicketDocument>(deps.tickets.collection.collectionName),
-    );
-    return inserts;
-  };
+  const ticketInserts = batchedInsertsInto<TicketDocument>(
+    deps.connection,
+    deps.tickets.collection.collectionName,
+  );
 
   /**
    * Inserts a fully built ticket in a shared batch; false when its id exists already. The document is
    * typed and complete as built, so it goes to the driver without a mongoose document around it.
    */
   const insertTicket = async (ticket: TicketDocument): Promise<boolean> =>
-    (await ticketInserts().insert(ticket)) === 'inserted';
+    (await ticketInserts.insert(ticket)) === 'inserted';
 
   const refuseReusedKey = () =>
     new HttpError(422, 'unprocessable', '同一个 Idempotency-Key 不能用于不同的上报内容');
@@ -256,12 +252,7 @@ export function reportIntake(deps: ReportIntakeDeps) {
       deps.timers.schedule({ ticketId: ticket._id, kind: 'breach', sequence: 1 }, ticket.deadlines.breachAt),
       deps.dispatcher.scheduleAccept(ticket),
       deps.tracking.written(ticket),
-      deps.openTickets.add({
-        id: ticket._id,
-        category: ticket.category,
-        location: ticket.location,
-        reportedAt: ticket.reportedAt,
-      }),
+      deps.openTickets.add(ticket),
     ]);
     // The relay works from the stored ticket and the pending-notification trace; the response need not wait.
     deps.dispatcher.afterChange(ticket).catch((error: unknown) => {

@@ -34,14 +34,10 @@ export async function rebuildTicketIndexes(deps: {
   );
   const since =
     deps.clock.now().getTime() - Math.max(duplicatePolicy.windowMs, noiseDuplicatePolicy.windowMs);
-  for (const ticket of open) {
-    if (ticket.reportedAt.getTime() >= since)
-      await deps.openTickets.add({
-        id: ticket._id,
-        category: ticket.category,
-        location: ticket.location,
-        reportedAt: ticket.reportedAt,
-      });
-  }
+  await Promise.all(
+    open
+      .filter((ticket) => ticket.reportedAt.getTime() >= since)
+      .map((ticket) => deps.openTickets.add(ticket)),
+  );
   return open.length;
 }
