@@ -13,6 +13,7 @@ import { loadConfig } from '../src/config';
 import { systemClock } from '../src/infra/clock';
 import { startLocalServices } from '../src/infra/launcher/launcher';
 import { createLogger } from '../src/infra/logger';
+import { deviceBrokerAccounts } from '../src/modules/devices/deviceBrokerAccounts';
 import { connectMongo } from '../src/infra/mongo';
 import { connectMqtt } from '../src/infra/mqtt';
 import { percentile } from './loadDriver';
@@ -203,6 +204,10 @@ async function main() {
 
   listener.disconnect();
   await app.close();
+  // The broker keeps every account in one file it rewrites on each change: leave none behind.
+  const accounts = deviceBrokerAccounts({ mqtt: control, managed: true, logger: createLogger('silent') });
+  await accounts.revoke([...meters, ...detectors].map((device) => device.id));
+  accounts.close();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await mongo.dropDatabase();
   await mongo.close();

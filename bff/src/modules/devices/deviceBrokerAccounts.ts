@@ -118,11 +118,16 @@ export function deviceBrokerAccounts(deps: { mqtt: MqttClient; managed: boolean;
     async setEnabled(deviceId: string, enabled: boolean): Promise<void> {
       await run([{ command: enabled ? 'enableClient' : 'disableClient', username: deviceId }]);
     },
-    async revoke(deviceId: string): Promise<void> {
-      await run([
-        { command: 'deleteClient', username: deviceId },
-        { command: 'deleteRole', rolename: roleOf(deviceId) },
-      ]);
+    /** Deletes devices' accounts and roles, many per control message (the broker rewrites its state for each). */
+    async revoke(deviceIds: readonly string[]): Promise<void> {
+      for (let start = 0; start < deviceIds.length; start += 100) {
+        await run(
+          deviceIds.slice(start, start + 100).flatMap((deviceId) => [
+            { command: 'deleteClient', username: deviceId },
+            { command: 'deleteRole', rolename: roleOf(deviceId) },
+          ]),
+        );
+      }
     },
     close(): void {
       deps.mqtt.off('message', onMessage);

@@ -2,6 +2,8 @@ import { deviceCredentialsSchema, deviceListSchema } from '@jiefang/contracts';
 import { startTestApp, type TestApp } from '../../testing/testApp';
 import { auth } from '../../testing/reportFixtures';
 import mqtt from 'mqtt';
+import { createLogger } from '../../infra/logger';
+import { deviceBrokerAccounts } from './deviceBrokerAccounts';
 
 let t: TestApp;
 let admin: string;
@@ -89,6 +91,11 @@ describe('device registry', () => {
     expect(await canConnect(id, rotated.body.secret)).toBe(false);
     await t.http.patch(`/api/devices/${id}`).set(auth(admin)).send({ disabled: false }).expect(200);
     expect(await canConnect(id, rotated.body.secret)).toBe(true);
+
+    const accounts = deviceBrokerAccounts({ mqtt: t.mqtt, managed: true, logger: createLogger('silent') });
+    await accounts.revoke([id]);
+    accounts.close();
+    expect(await canConnect(id, rotated.body.secret)).toBe(false);
   });
 
   it('checks what each type needs', async () => {
