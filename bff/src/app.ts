@@ -165,7 +165,6 @@ export function createApp(deps: AppDeps): JiefangApp {
   const dispatcher = ticketDispatcher({
     tickets,
     presence,
-    workloads,
     tracking,
     staff,
     categories,

@@ -2,16 +2,10 @@ import type { Model } from 'mongoose';
 import type { Clock } from '../../infra/clock';
 import type { DocumentLocks } from '../../infra/documentLocks';
 import type { Logger } from '../../infra/logger';
-import {
-  rankOfficers,
-  searchRingsMeters,
-  type OfficerCandidate,
-  type RankedOfficer,
-} from '../../domain/dispatchRanking';
+import { rankOfficers, type RankedOfficer } from '../../domain/dispatchRanking';
 import { slaDeadlines } from '../../domain/slaDeadlines';
 import type { CategoryCatalogue } from '../../domain/categories';
 import type { OfficerPresence } from '../officers/officerPresence';
-import type { OfficerWorkloads } from '../officers/officerWorkloads';
 import type { TicketDocument, TimelineRecord } from '../reports/ticketModel';
 import { applyTicketChange, systemActor, type Actor, type TicketChange } from '../tickets/ticketChanges';
 import type { TicketTracking } from '../tickets/ticketTracking';
@@ -29,7 +23,6 @@ export interface DispatchContext {
 export interface TicketDispatcherDeps {
   tickets: Model<TicketDocument>;
   presence: OfficerPresence;
-  workloads: OfficerWorkloads;
   tracking: TicketTracking;
   staff: StaffDirectory;
   categories: CategoryCatalogue;
@@ -60,24 +53,23 @@ export function ticketDispatcher(deps: TicketDispatcherDeps) {
     excluded: Set<string>,
   ): Promise<(RankedOfficer & { name: string | null }) | null> => {
     const now = clock.now();
-    const seen = new Map<string, OfficerCandidate & { name: string | null }>();
+    const candidates = await deps.presence.candidatesNear(ticket.location, {
+      squadId: ticket.squadId,
+      excluded,
+    });
     const rank = (inSquad: boolean) =>
       rankOfficers(
-        [...seen.values()].filter((officer) => (officer.squadId === ticket.squadId) === inSquad),
+        candidates.filter((officer) => (officer.squadId === ticket.squadId) === inSquad),
         ticket.location,
         now,
         excluded,
       ).ranked[0];
     const withName = (officer: RankedOfficer | undefined) =>
-      officer ? { ...officer, name: seen.get(officer.officerId)?.name ?? null } : null;
-    for (const ring of searchRingsMeters) {
-      const found = await deps.presence.nearby(ticket.location, ring, seen);
-      const load = await deps.workloads.counts(found.map((officer) => officer.officerId));
-      for (const officer of found)
-        seen.set(officer.officerId, { ...officer, activeTickets: load.get(officer.officerId) ?? 0 });
-      const own = rank(true);
-      if (own) return withName(own);
-    }
+      officer
+        ? { ...officer, name: candidates.find((c) => c.officerId === officer.officerId)?.name ?? null }
+        : null;
+    const own = rank(true);
+    if (own) return withName(own);
     // Outside every street there is no responsible squad: a person decides.
     if (ticket.routing !== 'single') return null;
     return withName(rank(false));

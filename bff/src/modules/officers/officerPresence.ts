@@ -2,12 +2,46 @@ import type { Redis } from 'ioredis';
 import type { LocationRequest, Wgs84Point } from '@jiefang/contracts';
 import type { Clock } from '../../infra/clock';
 import type { OfficerCandidate, TravelMode } from '../../domain/dispatchRanking';
-import { searchRingsMeters } from '../../domain/dispatchRanking';
+import { dispatchPolicy, searchRingsMeters } from '../../domain/dispatchRanking';
+import { workloadKeys } from './officerWorkloads';
 
 const geoKey = 'officers:geo';
 const profileKey = (officerId: string) => `officer:${officerId}`;
 /** Location tracks are sensitive (PIPL art. 28): a profile left alone expires after a shift. */
 const profileTtlSeconds = 12 * 3600;
+
+const candidatesNearName = 'jiefangOfficerCandidatesNear';
+const candidateFields = 9;
+/**
+ * KEYS: the GEO set, the workload hash. ARGV: lng, lat, profile key prefix, squad id, now (ms),
+ * freshness (ms), excluded ids (JSON), then the rings in metres. Profiles are per-officer hashes read by
+ * name — fine on one Redis (or a cluster with the officer keys under one hash tag).
+ */
+const candidatesNearScript = `
+local excluded = {}
+for _, id in ipairs(cjson.decode(ARGV[7])) do excluded[id] = true end
+local now, fresh = tonumber(ARGV[5]), tonumber(ARGV[6])
+local seen, out, ownFound = {}, {}, false
+for ring = 8, #ARGV do
+  local ids = redis.call('GEOSEARCH', KEYS[1], 'FROMLONLAT', ARGV[1], ARGV[2], 'BYRADIUS', ARGV[ring], 'm', 'ASC')
+  for _, id in ipairs(ids) do
+    if not seen[id] then
+      seen[id] = true
+      local p = redis.call('HMGET', ARGV[3] .. id, 'onDuty', 'squadId', 'travelMode', 'capacity', 'lat', 'lng', 'locationAt', 'name')
+      if p[1] == '1' and p[2] and p[7] and not excluded[id] and now - tonumber(p[7]) <= fresh then
+        local load = tonumber(redis.call('HGET', KEYS[2], id) or '0')
+        if load < tonumber(p[4] or '3') then
+          for _, value in ipairs({ id, p[2], p[3] or '', p[4] or '', p[5], p[6], p[7], p[8] or '', tostring(load) }) do
+            out[#out + 1] = value
+          end
+          if p[2] == ARGV[4] then ownFound = true end
+        end
+      end
+    end
+  end
+  if ownFound then break end
+end
+return out`;
 
 export interface OfficerStatus {
   onDuty: boolean;
@@ -18,6 +52,14 @@ export interface OfficerStatus {
 
 /** Who is on duty and where, in Redis: a GEO set for the search and a hash per officer. */
 export function officerPresence(redis: Redis, clock: Clock) {
+  // Profiles are read inside the script by name, so it needs the client's key prefix.
+  const keyPrefix = redis.options.keyPrefix ?? '';
+  if (!(candidatesNearName in redis)) {
+    redis.defineCommand(candidatesNearName, { numberOfKeys: 2, lua: candidatesNearScript });
+  }
+  const candidatesNearCommand = (
+    redis as unknown as Record<string, (...args: Array<string | number>) => Promise<string[]>>
+  )[candidatesNearName]!.bind(redis);
   const readProfile = async (officerId: string): Promise<Record<string, string>> =>
     redis.hgetall(profileKey(officerId));
 
@@ -85,49 +127,51 @@ export function officerPresence(redis: Redis, clock: Clock) {
     },
 
     /**
-     * Officers on duty within `radiusMeters` of a site, with what ranking needs except their current
-     * workload; those in `known` (found by a smaller ring already) are left out.
+     * Officers who could take a ticket at `site` — on duty, located within the freshness limit, below
+     * their capacity, not excluded — found ring by ring in one Redis call: the search stops at the first
+     * ring that holds someone of `squadId`, and returns everyone eligible it met on the way (the
+     * neighbouring squads' fallback). Ranking among them is the caller's.
      */
-    async nearby(
+    async candidatesNear(
       site: Wgs84Point,
-      radiusMeters: number = Math.max(...searchRingsMeters),
-      known: ReadonlySet<string> | ReadonlyMap<string, unknown> = new Set(),
-    ): Promise<Array<Omit<OfficerCandidate, 'activeTickets'> & { name: string | null }>> {
-      const ids = (
-        (await redis.geosearch(
-          geoKey,
-          'FROMLONLAT',
-          site.lng,
-          site.lat,
-          'BYRADIUS',
-          radiusMeters,
-          'm',
-          'ASC',
-        )) as string[]
-      ).filter((id) => !known.has(id));
-      if (!ids.length) return [];
-      const pipeline = redis.pipeline();
-      for (const id of ids) pipeline.hgetall(profileKey(id));
-      const profiles = (await pipeline.exec()) ?? [];
-      return ids.flatMap((officerId, index) => {
-        const profile = (profiles[index]?.[1] ?? {}) as Record<string, string>;
-        if (profile.onDuty !== '1' || !profile.locationAt || !profile.squadId) return [];
-        return [
-          {
-            officerId,
-            name: profile.name || null,
-            squadId: profile.squadId,
-            onDuty: true,
-            travelMode: (profile.travelMode as TravelMode | undefined) ?? 'ebike',
-            capacity: Number(profile.capacity ?? 3),
-            location: {
-              lat: Number(profile.lat),
-              lng: Number(profile.lng),
-              at: new Date(Number(profile.locationAt)),
-            },
-          },
-        ];
-      });
+      options: {
+        squadId: string | null;
+        excluded: ReadonlySet<string>;
+        rings?: readonly number[];
+        freshForMs?: number;
+      },
+    ): Promise<Array<OfficerCandidate & { name: string | null }>> {
+      const now = clock.now().getTime();
+      const rows = await candidatesNearCommand(
+        geoKey,
+        workloadKeys.load,
+        site.lng,
+        site.lat,
+        keyPrefix + profileKey(''),
+        options.squadId ?? '',
+        now,
+        options.freshForMs ?? dispatchPolicy.locationFreshForMs,
+        JSON.stringify([...options.excluded]),
+        ...(options.rings ?? searchRingsMeters),
+      );
+      const candidates: Array<OfficerCandidate & { name: string | null }> = [];
+      for (let index = 0; index + candidateFields <= rows.length; index += candidateFields) {
+        const [officerId, squadId, travelMode, capacity, lat, lng, locationAt, name, load] = rows.slice(
+          index,
+          index + candidateFields,
+        ) as string[];
+        candidates.push({
+          officerId: officerId as string,
+          name: name || null,
+          squadId: squadId as string,
+          onDuty: true,
+          travelMode: (travelMode || 'ebike') as TravelMode,
+          capacity: Number(capacity || 3),
+          activeTickets: Math.max(0, Number(load)),
+          location: { lat: Number(lat), lng: Number(lng), at: new Date(Number(locationAt)) },
+        });
+      }
+      return candidates;
     },
   };
 }

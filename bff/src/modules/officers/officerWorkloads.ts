@@ -1,7 +1,9 @@
 import type { Redis } from 'ioredis';
 
-const loadKey = 'officers:load';
-const assigneeKey = 'tickets:assignee';
+/** Redis keys (under the client's prefix); dispatch's candidate search reads the load hash too. */
+export const workloadKeys = { load: 'officers:load', assignee: 'tickets:assignee' } as const;
+const loadKey = workloadKeys.load;
+const assigneeKey = workloadKeys.assignee;
 
 /**
  * How many tickets each officer has in hand, kept in Redis beside their position: dispatch reads it
