@@ -32,15 +32,23 @@ export function delayedJobs<Job extends object>(options: {
       },
     }) as Queue<Job>);
 
+  /** Several deadlines in one Redis round trip (a new ticket arms three). */
+  const scheduleAll = async (entries: ReadonlyArray<{ job: Job; at: Date }>): Promise<void> => {
+    if (!entries.length) return;
+    const now = options.clock.now().getTime();
+    // BullMQ's generic job-name typing cannot follow a generic payload; the name is a plain string.
+    await (theQueue() as unknown as Queue).addBulk(
+      entries.map(({ job, at }) => ({
+        name: options.jobName(job),
+        data: job,
+        opts: { jobId: options.jobId(job), delay: Math.max(0, at.getTime() - now) },
+      })),
+    );
+  };
+
   return {
-    async schedule(job: Job, at: Date): Promise<void> {
-      const delay = Math.max(0, at.getTime() - options.clock.now().getTime());
-      // BullMQ's generic job-name typing cannot follow a generic payload; the name is a plain string.
-      await (theQueue() as unknown as Queue).add(options.jobName(job), job, {
-        jobId: options.jobId(job),
-        delay,
-      });
-    },
+    scheduleAll,
+    schedule: (job: Job, at: Date): Promise<void> => scheduleAll([{ job, at }]),
 
     start(handler: (job: Job) => Promise<void>): void {
       if (worker) return;

@@ -199,14 +199,19 @@ export function ticketDispatcher(deps: TicketDispatcherDeps) {
     return change;
   };
 
-  /** Arms the accept deadline of a fresh assignment. */
+  /** The accept deadline a fresh assignment needs armed, if any. */
+  const acceptTimerOf = (ticket: TicketDocument) =>
+    ticket.status === 'assigned' && ticket.deadlines.acceptBy
+      ? [
+          {
+            job: { ticketId: ticket._id, kind: 'accept' as const, sequence: ticket.assignmentSeq },
+            at: ticket.deadlines.acceptBy,
+          },
+        ]
+      : [];
+
   const scheduleAccept = async (ticket: TicketDocument) => {
-    if (ticket.status === 'assigned' && ticket.deadlines.acceptBy) {
-      await deps.timers.schedule(
-        { ticketId: ticket._id, kind: 'accept', sequence: ticket.assignmentSeq },
-        ticket.deadlines.acceptBy,
-      );
-    }
+    await deps.timers.scheduleAll(acceptTimerOf(ticket));
   };
 
   const dispatchOnce = async (
@@ -246,6 +251,7 @@ export function ticketDispatcher(deps: TicketDispatcherDeps) {
     dispatch,
     planDispatch,
     scheduleAccept,
+    acceptTimerOf,
     afterChange,
 
     /** Sweep: tickets whose first dispatch never ran (e.g. Redis was down at submission). */

@@ -248,9 +248,11 @@ export function reportIntake(deps: ReportIntakeDeps) {
   /** Everything around a new ticket that lives outside it: clocks, workloads, the duplicate index, the outbox. */
   const afterCreate = async (ticket: TicketDocument) => {
     await Promise.all([
-      deps.timers.schedule({ ticketId: ticket._id, kind: 'warn', sequence: 1 }, ticket.deadlines.warnAt),
-      deps.timers.schedule({ ticketId: ticket._id, kind: 'breach', sequence: 1 }, ticket.deadlines.breachAt),
-      deps.dispatcher.scheduleAccept(ticket),
+      deps.timers.scheduleAll([
+        { job: { ticketId: ticket._id, kind: 'warn', sequence: 1 }, at: ticket.deadlines.warnAt },
+        { job: { ticketId: ticket._id, kind: 'breach', sequence: 1 }, at: ticket.deadlines.breachAt },
+        ...deps.dispatcher.acceptTimerOf(ticket),
+      ]),
       deps.tracking.written(ticket),
       deps.openTickets.add(ticket),
     ]);
