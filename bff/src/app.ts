@@ -38,6 +38,8 @@ import { reportRoutes } from './modules/reports/reportRoutes';
 import { photoStore } from './modules/photos/photoStore';
 import { photoLinks } from './modules/photos/photoLinks';
 import { photoRoutes } from './modules/photos/photoRoutes';
+import { photoLimits } from './modules/photos/photoProcessing';
+import { photoUploads } from './modules/photos/photoUploads';
 import { officerPresence } from './modules/officers/officerPresence';
 import { officerRoutes } from './modules/officers/officerRoutes';
 import { slaTimers } from './modules/dispatch/slaTimers';
@@ -132,6 +134,7 @@ export function createApp(deps: AppDeps): JiefangApp {
   const tickets = ticketModel(mongo);
   const locks = documentLocks(redis);
   const photos = photoStore(mongo);
+  const uploads = photoUploads(redis);
   const links = photoLinks(config.JWT_SECRET, clock);
   const presence = officerPresence(redis, clock);
   const workloads = officerWorkloads(redis);
@@ -197,6 +200,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     connection: mongo,
     tickets,
     photos,
+    uploads,
     categories,
     district,
     dispatcher,
@@ -269,7 +273,20 @@ export function createApp(deps: AppDeps): JiefangApp {
     ticketRoutes({ actions, tickets, tokens, district, view, events }),
     officerDirectoryRoutes({ users, presence, tickets, tokens }),
     officerRoutes({ presence, tokens, tickets, view }),
-    photoRoutes(photos, links),
+    photoRoutes({
+      store: photos,
+      links,
+      uploads,
+      tokens,
+      clock,
+      // A resident allowed n reports a window may upload their full photos.
+      uploadRateLimit: createRateLimit(
+        redis,
+        'photo-upload',
+        config.REPORT_RATE_LIMIT * photoLimits.maxCount,
+        config.REPORT_RATE_WINDOW_SECONDS,
+      ),
+    }),
     notificationRoutes(outbox, tokens),
   ];
   for (const router of routers) koa.use(router.routes()).use(router.allowedMethods({ throw: false }));
@@ -389,6 +406,12 @@ export function createApp(deps: AppDeps): JiefangApp {
   }
 
   const handleTimer = slaTimerHandler({ tickets, dispatcher, staff, categories, clock, locks, tracking });
+  /** Photos uploaded for a report that never came. */
+  const removeExpiredUploads = async () => {
+    const expired = await uploads.takeExpired(clock.now());
+    if (expired.length) await photos.remove(expired.flatMap((photo) => [photo.id, photo.thumbnailId]));
+  };
+
   return {
     koa,
     async startBackgroundWork() {
@@ -403,6 +426,7 @@ export function createApp(deps: AppDeps): JiefangApp {
       await rebuildTicketIndexes({ tickets, workloads, openTickets, clock });
       await background.start(async () => {
         await dispatcher.redispatchWaiting();
+        await removeExpiredUploads();
       });
       logger.info({ openTickets: reconciled }, 'background work started');
     },

@@ -92,6 +92,21 @@ export const idempotencyKeySchema = z
 export const photoRefSchema = z.object({ id: z.string(), url: z.string(), thumbnailUrl: z.string() });
 export type PhotoRef = z.infer<typeof photoRefSchema>;
 
+export const photoIdSchema = z.string().regex(/^[0-9a-f]{24}$/, '照片编号无效');
+
+/**
+ * A report as JSON whose photos were uploaded first with `POST /api/photos` (one per request, as
+ * wx.uploadFile sends them, while the resident is still filling in the form).
+ */
+export const createReportRequestSchema = createReportFieldsSchema.extend({
+  photoIds: z
+    .array(photoIdSchema)
+    .min(1, '至少需要 1 张照片')
+    .max(9, '最多 9 张照片')
+    .refine((ids) => new Set(ids).size === ids.length, '同一张照片只能用一次'),
+});
+export type CreateReportRequest = z.infer<typeof createReportRequestSchema>;
+
 /** The steps a ticket's timeline records; clients label these and show any other action as it is. */
 export const timelineActions = [
   'report',

@@ -229,11 +229,20 @@ describe('POST /api/reports', () => {
       .field('category', 'garbage')
       .expect(400);
     expect(noKey.body.error.details.fields[0].path).toBe('Idempotency-Key');
-    await t.http
+    // JSON names photos uploaded before; it cannot carry them.
+    const jsonWithoutPhotos = await t.http
       .post('/api/reports')
       .set(auth(resident.token))
       .set('Idempotency-Key', 'json-body-1')
-      .send({ category: 'garbage' })
+      .send({ category: 'garbage', lat: 23.1, lng: 113.3 })
+      .expect(400);
+    expect(jsonWithoutPhotos.body.error.details.fields[0].path).toBe('photoIds');
+    await t.http
+      .post('/api/reports')
+      .set(auth(resident.token))
+      .set('Idempotency-Key', 'text-body-1')
+      .set('Content-Type', 'text/plain')
+      .send('category=garbage')
       .expect(415);
   });
 

@@ -22,6 +22,7 @@ import type { TicketDispatcher } from '../dispatch/ticketDispatcher';
 import type { SlaTimers } from '../dispatch/slaTimers';
 import { assertAcceptablePhotos, processPhoto, type UploadedFile } from '../photos/photoProcessing';
 import type { PhotoStore, StoredPhoto } from '../photos/photoStore';
+import type { PhotoUploads } from '../photos/photoUploads';
 import { applyTicketChange, withChange } from '../tickets/ticketChanges';
 import type { TicketTracking } from '../tickets/ticketTracking';
 import { idempotencyModel } from './idempotencyModel';
@@ -38,10 +39,14 @@ export interface IntakeResult {
   outcome: 'created' | 'joined' | 'replayed';
 }
 
+/** A report's photos: sent with it (multipart), or uploaded before it and named by id. */
+export type ReportPhotos = { kind: 'files'; files: UploadedFile[] } | { kind: 'uploaded'; ids: string[] };
+
 export interface ReportIntakeDeps {
   connection: Connection;
   tickets: Model<TicketDocument>;
   photos: PhotoStore;
+  uploads: PhotoUploads;
   categories: CategoryCatalogue;
   district: District;
   dispatcher: TicketDispatcher;
@@ -355,10 +360,15 @@ export function reportIntake(deps: ReportIntakeDeps) {
     async submit(input: {
       caller: Caller;
       fields: CreateReportFields;
-      files: UploadedFile[];
+      photos: ReportPhotos;
       idempotencyKey: string;
     }): Promise<IntakeResult> {
-      await assertAcceptablePhotos(input.files);
+      const { photos } = input;
+      if (photos.kind === 'files') await assertAcceptablePhotos(photos.files);
+      const photoDigest =
+        photos.kind === 'files'
+          ? Buffer.concat(photos.files.map((file) => createHash('sha256').update(file.buffer).digest()))
+          : Buffer.from(photos.ids.join(','));
       const requestHash = createHash('sha256')
         .update(
           JSON.stringify([
@@ -368,7 +378,7 @@ export function reportIntake(deps: ReportIntakeDeps) {
             input.fields.description,
           ]),
         )
-        .update(Buffer.concat(input.files.map((file) => createHash('sha256').update(file.buffer).digest())))
+        .update(photoDigest)
         .digest('hex');
       const keyId = `${input.caller.userId}:${input.idempotencyKey}`;
       const claim = await deps.keys.claim(keyId, requestHash);
@@ -390,9 +400,13 @@ export function reportIntake(deps: ReportIntakeDeps) {
       const stored: StoredPhoto[] = [];
       let result: IntakeResult;
       try {
-        const processed = await Promise.all(input.files.map((file) => processPhoto(file)));
-        for (const photo of processed) {
-          stored.push(await deps.photos.save(photo, { uploadedBy: input.caller.userId, kind: 'report' }));
+        if (photos.kind === 'uploaded') {
+          stored.push(...(await deps.uploads.take(input.caller.userId, photos.ids)));
+        } else {
+          const processed = await Promise.all(photos.files.map((file) => processPhoto(file)));
+          for (const photo of processed) {
+            stored.push(await deps.photos.save(photo, { uploadedBy: input.caller.userId, kind: 'report' }));
+          }
         }
         const joined = await joinOpenTicket(input.caller, input.fields, stored, keyId, requestHash);
         if (joined) {
@@ -425,8 +439,13 @@ export function reportIntake(deps: ReportIntakeDeps) {
         const unused = stored.filter((photo) => !held.has(photo.id));
         if (unused.length) await deps.photos.remove(unused.flatMap((p) => [p.id, p.thumbnailId]));
       } catch (error) {
-        // Nothing half-done stays behind: the photos go and the key is released for a retry.
-        await deps.photos.remove(stored.flatMap((photo) => [photo.id, photo.thumbnailId]));
+        // Nothing half-done stays behind: photos sent with the report go, uploaded ones wait again for
+        // the draft's retry, and the key is released.
+        if (photos.kind === 'uploaded') {
+          await deps.uploads.giveBack(input.caller.userId, stored, deps.clock.now()).catch(() => undefined);
+        } else {
+          await deps.photos.remove(stored.flatMap((photo) => [photo.id, photo.thumbnailId]));
+        }
         await deps.keys.release(keyId, requestHash).catch(() => undefined);
         throw error;
       }

@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import type { Model } from 'mongoose';
 import {
   createReportFieldsSchema,
+  createReportRequestSchema,
   idempotencyKeySchema,
   rateRequestSchema,
   reasonRequestSchema,
@@ -54,15 +55,18 @@ export function reportRoutes(deps: ReportRoutesDeps): Router<AppState> {
         '缺少或无效的 Idempotency-Key',
       );
     await deps.reportRateLimit.consume(caller.userId);
-    const body = await readMultipart(ctx);
-    const fields = createReportFieldsSchema.safeParse(body.fields);
-    if (!fields.success) throw badRequest(fieldErrorsOf(fields.error));
-    const result = await deps.intake.submit({
-      caller,
-      fields: fields.data,
-      files: body.files,
-      idempotencyKey: key.data,
-    });
+    let submission: Pick<Parameters<ReportIntake['submit']>[0], 'fields' | 'photos'>;
+    if (ctx.is('application/json')) {
+      // Photos uploaded beforehand (POST /api/photos), named by id.
+      const { photoIds, ...fields } = parseBody(ctx, createReportRequestSchema);
+      submission = { fields, photos: { kind: 'uploaded', ids: photoIds } };
+    } else {
+      const body = await readMultipart(ctx);
+      const fields = createReportFieldsSchema.safeParse(body.fields);
+      if (!fields.success) throw badRequest(fieldErrorsOf(fields.error));
+      submission = { fields: fields.data, photos: { kind: 'files', files: body.files } };
+    }
+    const result = await deps.intake.submit({ caller, ...submission, idempotencyKey: key.data });
     ctx.status = result.outcome === 'replayed' ? 200 : 201;
     ctx.set('Idempotent-Replay', result.outcome === 'replayed' ? 'true' : 'false');
     ctx.body = { ...deps.view(result.ticket), outcome: result.outcome };
