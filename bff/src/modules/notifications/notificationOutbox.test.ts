@@ -2,8 +2,9 @@ import { createLogger } from '../../infra/logger';
 import { startTestApp, type TestApp } from '../../testing/testApp';
 import { ticketModel, type NotificationRecord } from '../reports/ticketModel';
 import { notificationOutbox, outboxKeys, outboxPolicy, retryDelayMs } from './notificationOutbox';
-import type { NotificationSender, SendResult } from './notificationSenders';
-import { outboxModel, type OutboxDocument } from './outboxModel';
+import type { NotificationSender, OutgoingNotification, SendResult } from './notificationSenders';
+import { outboxModel } from './outboxModel';
+import { receiptModel } from './receiptModel';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,8 +13,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 beforeEach(async () => {
   await outboxModel(t.mongo).deleteMany({});
+  await receiptModel(t.mongo).deleteMany({});
   await ticketModel(t.mongo).deleteMany({});
-  await t.redis.del(outboxKeys.due, outboxKeys.pendingTickets);
+  await t.redis.del(outboxKeys.due, outboxKeys.pendingTickets, outboxKeys.payloads);
 });
 
 /** A sender that fails the first `failures` attempts, like a flaky push service; counts every call. */
@@ -29,6 +31,28 @@ function flakySender(failures: number, permanent = false) {
     },
   };
   return { sender, sent, calls: () => calls };
+}
+
+/** A sender that hangs until `finish` is called, like a push service that stops answering. */
+function hangingSender() {
+  let finish: (result: SendResult) => void = () => undefined;
+  let calls = 0;
+  const sender: NotificationSender = {
+    send: () => {
+      calls += 1;
+      return new Promise<SendResult>((resolve) => {
+        finish = resolve;
+      });
+    },
+  };
+  return {
+    sender,
+    finish: (result: SendResult) => finish(result),
+    /** Resolves once the sender has been called. */
+    async called() {
+      while (calls === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    },
+  };
 }
 
 const outboxWith = (sender: NotificationSender) =>
@@ -48,7 +72,8 @@ const record = (id: string): NotificationRecord => ({
   data: { ticketId: id },
 });
 
-const findNotification = (id: string) => outboxModel(t.mongo).findById(id).lean<OutboxDocument>();
+const stateOf = (id: string) => outboxWith(flakySender(0).sender).stateOf(id);
+const hasPayload = async (id: string) => (await t.redis.hexists(outboxKeys.payloads, id)) === 1;
 const dueAt = async (id: string) => {
   const score = await t.redis.zscore(outboxKeys.due, id);
   return score === null ? null : Number(score);
@@ -90,8 +115,9 @@ describe('notification outbox', () => {
     // The ticket keeps its record of what it caused; relaying it again stores and sends nothing new.
     expect(await recordsIn('relayed-ticket')).toHaveLength(1);
     expect(await isMarked('relayed-ticket')).toBe(false);
-    expect(await findNotification(notification.id)).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await stateOf(notification.id)).toMatchObject({ status: 'pending', attempts: 0 });
     expect(await dueAt(notification.id)).toBe(t.clock.now().getTime());
+    expect(await hasPayload(notification.id)).toBe(true);
     expect(await outbox.relayFromTicket('relayed-ticket')).toBe(1);
     expect(await outboxModel(t.mongo).countDocuments({ _id: notification.id })).toBe(1);
 
@@ -105,14 +131,16 @@ describe('notification outbox', () => {
     expect(await deliverAll(outbox)).toBe(1);
     expect(flaky.sent).toEqual([notification.id]);
 
-    // … and, replayed after delivery, sends nothing again.
+    // … and, replayed after delivery, sends nothing again: queued without a payload, the claim finds
+    // the receipt.
     await outbox.markPending('relayed-ticket');
     await ticketHolding('relayed-ticket', [notification]);
     expect(await outbox.relayFromTicket('relayed-ticket')).toBe(1);
+    expect(await hasPayload(notification.id)).toBe(false);
     await deliverAll(outbox);
     expect(flaky.calls()).toBe(1);
     expect(await dueAt(notification.id)).toBeNull();
-    expect(await findNotification(notification.id)).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(await stateOf(notification.id)).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
   it('after a crash between the ticket write and its relay, the sweep relays the marked ticket', async () => {
@@ -141,14 +169,13 @@ describe('notification outbox', () => {
     const outbox = outboxWith(flaky.sender);
     await outbox.enqueue([record('alarm:a1:smoke:owner'), record('alarm:a1:smoke:done')]);
     await deliverAll(outboxWith(flakySender(0).sender)); // both sent …
-    await outboxModel(t.mongo).updateOne(
-      { _id: 'alarm:a1:smoke:owner' },
-      { $set: { status: 'pending', attempts: 1 } }, // … one of them only in an earlier life, say
-    );
+    // … one of them only in an earlier life, say, whose receipt was never written.
+    await receiptModel(t.mongo).deleteOne({ _id: 'alarm:a1:smoke:owner' });
+    await outboxModel(t.mongo).updateOne({ _id: 'alarm:a1:smoke:owner' }, { $set: { attempts: 1 } });
     const unmarked = record('lost-ticket:5:ticket_resolved:r9');
     await ticketHolding('lost-ticket', [unmarked]);
     // Redis restarted without persistence.
-    await t.redis.del(outboxKeys.due, outboxKeys.pendingTickets);
+    await t.redis.del(outboxKeys.due, outboxKeys.pendingTickets, outboxKeys.payloads);
     expect(await outbox.deliverDue()).toBe(0);
     expect(await outbox.relayAll()).toBe(0);
 
@@ -156,7 +183,7 @@ describe('notification outbox', () => {
     expect(await recordsIn('lost-ticket')).toHaveLength(1);
     expect(await deliverAll(outbox)).toBe(2);
     expect(flaky.sent.sort()).toEqual(['alarm:a1:smoke:owner', unmarked.id]);
-    expect(await findNotification('alarm:a1:smoke:owner')).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(await stateOf('alarm:a1:smoke:owner')).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
   it('retries a failed delivery with growing backoff until it is delivered', async () => {
@@ -164,23 +191,26 @@ describe('notification outbox', () => {
     const outbox = outboxWith(flaky.sender);
     await outbox.enqueue([record('retry-me')]);
     expect(await outbox.deliverDue()).toBe(1);
-    const first = await findNotification('retry-me');
+    const first = await stateOf('retry-me');
     expect(first).toMatchObject({ status: 'pending', attempts: 1, lastError: 'attempt 1 failed' });
-    expect(first?.nextAttemptAt.getTime()).toBe(t.clock.now().getTime() + retryDelayMs(1));
-    expect(await dueAt('retry-me')).toBe(first?.nextAttemptAt.getTime());
+    expect(first?.nextAttemptAt?.getTime()).toBe(t.clock.now().getTime() + retryDelayMs(1));
+    expect(await dueAt('retry-me')).toBe(first?.nextAttemptAt?.getTime());
+    expect(JSON.parse((await t.redis.hget(outboxKeys.payloads, 'retry-me')) ?? '{}')).toMatchObject({
+      attempts: 1,
+    });
 
     t.clock.advance(retryDelayMs(1) - 1);
     expect(await outbox.deliverDue()).toBe(0); // not due yet
     t.clock.advance(1);
     expect(await outbox.deliverDue()).toBe(1);
-    expect(await findNotification('retry-me')).toMatchObject({ status: 'pending', attempts: 2 });
+    expect(await stateOf('retry-me')).toMatchObject({ status: 'pending', attempts: 2 });
     expect(await dueAt('retry-me')).toBe(t.clock.now().getTime() + retryDelayMs(2));
 
     t.clock.advance(retryDelayMs(2) - 1);
     expect(await outbox.deliverDue()).toBe(0);
     t.clock.advance(1);
     await outbox.deliverDue();
-    expect(await findNotification('retry-me')).toMatchObject({
+    expect(await stateOf('retry-me')).toMatchObject({
       status: 'sent',
       attempts: 3,
       channel: 'test',
@@ -191,19 +221,11 @@ describe('notification outbox', () => {
   });
 
   it('takes back a notification whose sender died mid-delivery once its lease runs out', async () => {
-    let finishDying: (result: SendResult) => void = () => undefined;
-    let dyingCalls = 0;
-    const dying = outboxWith({
-      send: () => {
-        dyingCalls += 1;
-        return new Promise<SendResult>((resolve) => {
-          finishDying = resolve;
-        });
-      },
-    });
+    const hanging = hangingSender();
+    const dying = outboxWith(hanging.sender);
     await dying.enqueue([record('orphaned')]);
     const stalled = dying.deliverDue(1);
-    while (dyingCalls === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await hanging.called();
 
     const healthy = flakySender(0);
     const outbox = outboxWith(healthy.sender);
@@ -217,10 +239,35 @@ describe('notification outbox', () => {
 
     // Should the first sender come back after all, failing, it neither queues the notification again
     // nor overwrites the delivery.
-    finishDying({ ok: false, permanent: false, error: 'timed out' });
+    hanging.finish({ ok: false, permanent: false, error: 'timed out' });
     await stalled;
     expect(await dueAt('orphaned')).toBeNull();
-    expect(await findNotification('orphaned')).toMatchObject({ status: 'sent', channel: 'test' });
+    expect(await stateOf('orphaned')).toMatchObject({ status: 'sent', channel: 'test' });
+  });
+
+  it('a late success by an instance whose lease ran out is not sent again by the one that took over', async () => {
+    const hanging = hangingSender();
+    const dying = outboxWith(hanging.sender);
+    await dying.enqueue([record('late')]);
+    const stalled = dying.deliverDue(1);
+    await hanging.called();
+
+    t.clock.advance(outboxPolicy.leaseMs);
+    const flaky = flakySender(1);
+    const outbox = outboxWith(flaky.sender);
+    expect(await outbox.deliverDue()).toBe(1); // fails, due again after the backoff
+    expect(await dueAt('late')).toBe(t.clock.now().getTime() + retryDelayMs(1));
+
+    // The first instance's send went through after all: its receipt stands, and the payload goes so
+    // that the next claim looks for the receipt instead of sending again.
+    hanging.finish({ ok: true, channel: 'late-push' });
+    await stalled;
+    expect(await hasPayload('late')).toBe(false);
+    t.clock.advance(retryDelayMs(1));
+    expect(await outbox.deliverDue()).toBe(1);
+    expect(flaky.calls()).toBe(1);
+    expect(await dueAt('late')).toBeNull();
+    expect(await stateOf('late')).toMatchObject({ status: 'sent', channel: 'late-push', attempts: 1 });
   });
 
   it('stops on a permanent refusal (e.g. the user declined the subscription)', async () => {
@@ -232,7 +279,7 @@ describe('notification outbox', () => {
     expect(await outbox.deliverDue()).toBe(0);
     expect(refusing.calls()).toBe(1);
     expect(await dueAt('refused')).toBeNull();
-    expect(await findNotification('refused')).toMatchObject({
+    expect(await stateOf('refused')).toMatchObject({
       status: 'refused',
       attempts: 1,
       lastError: 'attempt 1 failed',
@@ -260,8 +307,52 @@ describe('notification outbox', () => {
     expect(bySecond).toBeGreaterThan(0);
     expect(calls.size).toBe(60);
     expect([...calls.values()].every((count) => count === 1)).toBe(true);
-    expect(await outboxModel(t.mongo).countDocuments({ status: 'sent' })).toBe(60);
+    expect(await receiptModel(t.mongo).countDocuments({ status: 'sent' })).toBe(60);
     expect(await t.redis.zcard(outboxKeys.due)).toBe(0);
+    expect(await t.redis.hlen(outboxKeys.payloads)).toBe(0);
+  });
+
+  it('reads the outbox document when the payload is missing from Redis, and only then', async () => {
+    const received: OutgoingNotification[] = [];
+    const outbox = outboxWith({
+      async send(notification) {
+        received.push(notification);
+        return { ok: true, channel: 'test' };
+      },
+    });
+    await outbox.enqueue([record('from-redis'), record('from-mongo')]);
+    expect(await hasPayload('from-redis')).toBe(true);
+    // With its payload in Redis, a delivery neither reads nor updates the document: gone, it is sent all
+    // the same and stays gone.
+    await outboxModel(t.mongo).deleteOne({ _id: 'from-redis' });
+    // Without (Redis flushed, start-up requeued it from MongoDB), the document is read, attempts and all.
+    await t.redis.hdel(outboxKeys.payloads, 'from-mongo');
+    await outboxModel(t.mongo).updateOne({ _id: 'from-mongo' }, { $set: { attempts: 2 } });
+
+    expect(await deliverAll(outbox)).toBe(2);
+    const outgoing = (id: string, attempts: number): OutgoingNotification => {
+      const { recipientId, template, data } = record(id);
+      return { _id: id, recipientId, template, data, attempts };
+    };
+    expect(received).toEqual(expect.arrayContaining([outgoing('from-redis', 0), outgoing('from-mongo', 2)]));
+    expect(await outboxModel(t.mongo).countDocuments({ _id: 'from-redis' })).toBe(0);
+    expect(await receiptModel(t.mongo).findById('from-redis').lean()).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      recipientId: 'recipient-from-redis',
+    });
+    expect(await stateOf('from-mongo')).toMatchObject({
+      status: 'sent',
+      attempts: 3,
+      channel: 'test',
+      sentAt: t.clock.now(),
+    });
+
+    // Queued again without a payload once it has a receipt: dropped when claimed, not sent.
+    await t.redis.zadd(outboxKeys.due, t.clock.now().getTime(), 'from-mongo');
+    expect(await outbox.deliverDue()).toBe(1);
+    expect(received).toHaveLength(2);
+    expect(await dueAt('from-mongo')).toBeNull();
   });
 
   it('backs off exponentially up to ten minutes', () => {

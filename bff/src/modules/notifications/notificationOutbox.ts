@@ -5,13 +5,19 @@ import type { Clock } from '../../infra/clock';
 import type { Logger } from '../../infra/logger';
 import type { NotificationRecord, TicketDocument } from '../reports/ticketModel';
 import { outboxModel, type OutboxDocument } from './outboxModel';
-import type { NotificationSender, SendResult } from './notificationSenders';
+import type { NotificationSender, OutgoingNotification, SendResult } from './notificationSenders';
+import { receiptModel, type ReceiptDocument, type ReceiptStatus } from './receiptModel';
 
 export const outboxPolicy = {
   leaseMs: 30_000,
   firstRetryMs: 2_000,
   maxRetryMs: 10 * 60_000,
   batchSize: 50,
+  /**
+   * Ids one claim takes. Sent `concurrency` at a time, even senders that all run into WeChat's 5 s
+   * timeout finish a batch (20 s) within its lease.
+   */
+  claimBatch: 16,
   /** Notifications sent at the same time by one instance. */
   concurrency: 4,
   /** Marked tickets the periodic sweep relays per call. */
@@ -23,6 +29,10 @@ export const outboxPolicy = {
   sweepGraceMs: 10_000,
   /** At start-up, tickets changed this recently are relayed again (their marks may be lost with Redis). */
   startupRelayWindowMs: 6 * 3600_000,
+  /** At start-up, outbox documents created this recently and without a receipt are queued again. */
+  startupRequeueWindowMs: 7 * 24 * 3600_000,
+  /** Receipts are looked for from this long before a notification's creation: instances' clocks differ. */
+  receiptClockSlackMs: 3600_000,
 } as const;
 
 /** Redis keys (under the client's prefix). */
@@ -31,6 +41,8 @@ export const outboxKeys = {
   due: 'outbox:due',
   /** Sorted set of ticket ids that may hold notifications not yet relayed; score = when marked (ms). */
   pendingTickets: 'outbox:pending-tickets',
+  /** Hash of id → what its sender needs (recipientId, template, data, attempts) as JSON. */
+  payloads: 'outbox:payloads',
 } as const;
 
 /** Retry after 2 s, 4 s, 8 s … up to 10 minutes. */
@@ -38,22 +50,158 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(outboxPolicy.maxRetryMs, outboxPolicy.firstRetryMs * 2 ** Math.max(0, attempts - 1));
 }
 
-/** Takes up to ARGV[3] ids due by ARGV[1] and moves each one's score to the lease's end, ARGV[2]. */
-const claimScript = `
-local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
-for _, id in ipairs(ids) do redis.call('ZADD', KEYS[1], 'XX', ARGV[2], id) end
-return ids`;
+/**
+ * Queues ids (ARGV: triples of id, when, payload) that are not queued yet. The payload, when given, is
+ * stored beside a newly queued id only: one already queued keeps what it has.
+ */
+const queueScript = `
+local queued = 0
+for i = 1, #ARGV, 3 do
+  if redis.call('ZADD', KEYS[1], 'NX', ARGV[i + 1], ARGV[i]) == 1 then
+    queued = queued + 1
+    if ARGV[i + 2] ~= '' then redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 2]) end
+  end
+end
+return queued`;
 
 /**
- * Settles a claim only while the id still carries this claim's lease (ARGV[2]): ARGV[3] empty removes
- * it, else it becomes the next attempt's time. An instance whose lease ran out (and whose id another
- * instance took) changes nothing.
+ * Takes up to ARGV[3] ids due by ARGV[1], moves each one's score to the lease's end, ARGV[2], and
+ * returns id, payload (nil when missing), id, payload …
+ */
+const claimScript = `
+local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
+local claimed = {}
+for _, id in ipairs(ids) do
+  redis.call('ZADD', KEYS[1], 'XX', ARGV[2], id)
+  claimed[#claimed + 1] = id
+  claimed[#claimed + 1] = redis.call('HGET', KEYS[2], id)
+end
+return claimed`;
+
+/**
+ * Settles a batch claimed under the lease ARGV[1]; then triples of id, next attempt's time ('' when
+ * done), payload ('' to keep it). Only ids still carrying this lease are rescheduled or removed: an
+ * instance whose lease ran out (and whose id another instance took) changes nothing, except that an id
+ * it is done with loses its payload, so that its new holder's next claim checks for the receipt.
  */
 const settleScript = `
-local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
-if not score or tonumber(score) ~= tonumber(ARGV[2]) then return 0 end
-if ARGV[3] == '' then return redis.call('ZREM', KEYS[1], ARGV[1]) end
-return redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])`;
+local settled = 0
+for i = 2, #ARGV, 3 do
+  local id, nextAt, payload = ARGV[i], ARGV[i + 1], ARGV[i + 2]
+  local score = redis.call('ZSCORE', KEYS[1], id)
+  local ours = score and tonumber(score) == tonumber(ARGV[1])
+  if nextAt == '' then
+    if ours then
+      redis.call('ZREM', KEYS[1], id)
+      settled = settled + 1
+    end
+    redis.call('HDEL', KEYS[2], id)
+  elseif ours then
+    redis.call('ZADD', KEYS[1], 'XX', nextAt, id)
+    if payload ~= '' and redis.call('HEXISTS', KEYS[2], id) == 1 then redis.call('HSET', KEYS[2], id, payload) end
+    settled = settled + 1
+  end
+end
+return settled`;
+
+type ScriptCall = (...args: Array<string | number>) => Promise<unknown>;
+
+/** Registers a script once per client (ioredis then calls it by its SHA) and returns its caller. */
+function definedScript(redis: Redis, name: string, lua: string): ScriptCall {
+  if (!(name in redis)) redis.defineCommand(name, { numberOfKeys: 2, lua });
+  const command = (redis as unknown as Record<string, ScriptCall>)[name] as ScriptCall;
+  return (...args) => command.call(redis, ...args);
+}
+
+/** An id to queue; its payload is left out when a receipt may exist (the claim then checks MongoDB). */
+interface DueEntry {
+  id: string;
+  at: number;
+  payload: string | null;
+}
+
+/** A claimed id with its payload as stored in Redis, or null when it has none. */
+interface ClaimedEntry {
+  id: string;
+  payload: string | null;
+}
+
+/** What becomes of a claimed id in Redis: done (removed), or due again at `nextAt` with its payload. */
+interface Settlement {
+  id: string;
+  nextAt: number | null;
+  payload: string | null;
+}
+
+/** What a notification's inbox entry and the tests see: its document merged with its receipt. */
+export interface NotificationState {
+  _id: string;
+  recipientId: string;
+  template: string;
+  data: OutboxDocument['data'];
+  status: 'pending' | ReceiptStatus;
+  attempts: number;
+  createdAt: Date;
+  /** While pending: the next attempt's time, unless a lease (in Redis) holds it longer. */
+  nextAttemptAt: Date | null;
+  sentAt: Date | null;
+  channel: string | null;
+  lastError: string | null;
+}
+
+function mergedState(document: OutboxDocument, receipt: ReceiptDocument | undefined): NotificationState {
+  const common = {
+    _id: document._id,
+    recipientId: document.recipientId,
+    template: document.template,
+    data: document.data,
+    createdAt: document.createdAt,
+  };
+  if (receipt) {
+    return {
+      ...common,
+      status: receipt.status,
+      attempts: receipt.attempts,
+      nextAttemptAt: null,
+      sentAt: receipt.status === 'sent' ? receipt.at : null,
+      channel: receipt.channel,
+      lastError: receipt.lastError,
+    };
+  }
+  // Documents from before receipts carry their outcome themselves.
+  const status = document.status === 'sending' ? 'pending' : document.status;
+  return {
+    ...common,
+    status,
+    attempts: document.attempts,
+    nextAttemptAt: status === 'pending' ? document.nextAttemptAt : null,
+    sentAt: document.sentAt,
+    channel: document.channel,
+    lastError: document.lastError,
+  };
+}
+
+const payloadOf = (notification: Omit<OutgoingNotification, '_id'>): string =>
+  JSON.stringify({
+    recipientId: notification.recipientId,
+    template: notification.template,
+    data: notification.data,
+    attempts: notification.attempts,
+  });
+
+const notificationFromPayload = (id: string, payload: string): OutgoingNotification => ({
+  _id: id,
+  ...(JSON.parse(payload) as Omit<OutgoingNotification, '_id'>),
+});
+
+/** Runs `task` for every item, at most `limit` at a time; `task` must not throw. */
+async function forEachAtMost<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    for (let item = items[next++]; item !== undefined; item = items[next++]) await task(item);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
 
 /** FerretDB's single SQLite writer can answer a concurrent update with SQLITE_BUSY: try again briefly. */
 async function withWriteRetries<T>(write: () => Promise<T>, attempts = 4): Promise<T> {
@@ -68,17 +216,22 @@ async function withWriteRetries<T>(write: () => Promise<T>, attempts = 4): Promi
 }
 
 /**
- * The notification outbox. MongoDB's `outbox` documents are the durable record; Redis says what is due.
+ * The notification outbox. MongoDB's `outbox` documents are the durable record and `outbox_receipts`
+ * their outcomes; Redis says what is due and keeps what its sender needs beside it.
  *
  * - State changes write their notifications into the ticket in the same update (so a crash cannot
  *   separate them), having first marked the ticket (`markPending`). `relayFromTicket` inserts them here
- *   under their deterministic ids (a duplicate means already relayed), queues them as due and removes
- *   the ticket's mark; the ticket keeps its list. The periodic sweep (`relayAll`) follows the marks; at
- *   start-up `relayAllFromDatabase` scans recently changed tickets and the outbox, since Redis keeps
- *   nothing on disk.
- * - `deliverDue` claims due ids with one Lua call that moves them a lease into the future, so several
- *   BFF instances never send the same notification at once, and an instance that dies mid-send lets
- *   it come back when the lease runs out (at least once).
+ *   under their deterministic ids (a duplicate means already relayed), queues them as due with their
+ *   payloads and removes the ticket's mark; the ticket keeps its list. The periodic sweep (`relayAll`)
+ *   follows the marks; at start-up `relayAllFromDatabase` scans recently changed tickets and the outbox,
+ *   since Redis keeps nothing on disk.
+ * - `deliverDue` claims due ids with their payloads in batches, with one Lua call that moves them a lease
+ *   into the future, so several BFF instances never send the same notification at once, and an instance
+ *   that dies mid-send lets it come back when the lease runs out (at least once). A sent or refused
+ *   notification gets a receipt (an insert in a group commit); only a transient failure updates its
+ *   outbox document. A delivery whose payload is in Redis reads nothing from MongoDB.
+ * - An id queued without a payload (a replayed relay, the start-up requeue, a lost payload) may have a
+ *   receipt already: its claim reads its document and receipt, and drops it when it has one.
  *
  * Every MongoDB access on these paths is an insert or a lookup/update by `_id`: FerretDB scans the
  * whole collection for anything else.
@@ -92,13 +245,25 @@ export function notificationOutbox(deps: {
   logger: Logger;
 }) {
   const Outbox = outboxModel(deps.connection);
+  const Receipts = receiptModel(deps.connection);
   const { redis } = deps;
 
   const outboxInserts = batchedInsertsInto<OutboxDocument>(deps.connection, Outbox.collection.collectionName);
+  const receiptInserts = batchedInsertsInto<ReceiptDocument>(
+    deps.connection,
+    Receipts.collection.collectionName,
+  );
+  const queueScriptCall = definedScript(redis, 'jiefangOutboxQueue', queueScript);
+  const claimScriptCall = definedScript(redis, 'jiefangOutboxClaim', claimScript);
+  const settleScriptCall = definedScript(redis, 'jiefangOutboxSettle', settleScript);
 
-  const queueDue = async (entries: ReadonlyArray<{ id: string; at: number }>) => {
+  const queueDue = async (entries: readonly DueEntry[]) => {
     if (!entries.length) return;
-    await redis.zadd(outboxKeys.due, 'NX', ...entries.flatMap((entry) => [entry.at, entry.id]));
+    await queueScriptCall(
+      outboxKeys.due,
+      outboxKeys.payloads,
+      ...entries.flatMap((entry) => [entry.id, entry.at, entry.payload ?? '']),
+    );
   };
 
   /** Stores the records (a duplicate id is one stored before) and queues them as due now. */
@@ -123,12 +288,16 @@ export function notificationOutbox(deps: {
         }),
       ),
     );
-    // Duplicates too: a crash between an insert and this line must not strand the stored one. NX keeps
-    // the time of an id already queued (or leased); a delivered one is dropped when it is claimed.
+    // Duplicates too: a crash between an insert and this line must not strand the stored one. The queue
+    // keeps the time of an id already queued (or leased); a duplicate gets no payload, as it may have
+    // been delivered already: its claim checks for a receipt.
     await queueDue(
-      records.flatMap((record, index) =>
-        outcomes[index]?.status === 'fulfilled' ? [{ id: record.id, at: now.getTime() }] : [],
-      ),
+      records.flatMap((record, index) => {
+        const outcome = outcomes[index];
+        if (outcome?.status !== 'fulfilled') return [];
+        const payload = outcome.value === 'inserted' ? payloadOf({ ...record, attempts: 0 }) : null;
+        return [{ id: record.id, at: now.getTime(), payload }];
+      }),
     );
     const failed = outcomes.find((outcome) => outcome.status === 'rejected');
     if (failed) throw failed.reason;
@@ -149,89 +318,171 @@ export function notificationOutbox(deps: {
     return records.length;
   };
 
-  const claim = async (count: number): Promise<{ ids: string[]; lease: number }> => {
+  const claim = async (count: number): Promise<{ entries: ClaimedEntry[]; lease: number }> => {
     const now = deps.clock.now().getTime();
     const lease = now + outboxPolicy.leaseMs;
-    const ids = (await redis.eval(claimScript, 1, outboxKeys.due, now, lease, count)) as string[];
-    return { ids, lease };
+    const reply = (await claimScriptCall(outboxKeys.due, outboxKeys.payloads, now, lease, count)) as Array<
+      string | null
+    >;
+    const entries: ClaimedEntry[] = [];
+    for (let index = 0; index < reply.length; index += 2) {
+      entries.push({ id: reply[index] as string, payload: reply[index + 1] ?? null });
+    }
+    return { entries, lease };
   };
 
-  const settle = (id: string, lease: number, nextAt: number | null) =>
-    redis.eval(settleScript, 1, outboxKeys.due, id, lease, nextAt === null ? '' : nextAt);
+  const settle = async (lease: number, settlements: readonly Settlement[]) => {
+    if (!settlements.length) return;
+    await settleScriptCall(
+      outboxKeys.due,
+      outboxKeys.payloads,
+      lease,
+      ...settlements.flatMap((settlement) => [
+        settlement.id,
+        settlement.nextAt ?? '',
+        settlement.payload ?? '',
+      ]),
+    );
+  };
 
-  /** Sends one claimed notification and records the outcome. */
-  const deliverClaimed = async (id: string, lease: number): Promise<void> => {
-    let notification: OutboxDocument | null;
+  const stillLeased = async (id: string, lease: number) =>
+    Number(await redis.zscore(outboxKeys.due, id)) === lease;
+
+  /** An id queued without its payload: read from MongoDB, or null when it has a receipt (or is gone). */
+  const unsettledFromDatabase = async (id: string): Promise<OutgoingNotification | null> => {
+    const [document, receipt] = await Promise.all([
+      Outbox.findById(id).lean<OutboxDocument>().exec(),
+      Receipts.exists({ _id: id }).exec(),
+    ]);
+    if (!document || receipt || document.status === 'sent' || document.status === 'refused') return null;
+    return {
+      _id: document._id,
+      recipientId: document.recipientId,
+      template: document.template,
+      data: document.data,
+      attempts: document.attempts,
+    };
+  };
+
+  const sendSafely = async (notification: OutgoingNotification): Promise<SendResult> => {
     try {
-      notification = await Outbox.findById(id).lean<OutboxDocument>().exec();
+      return await deps.sender.send(notification);
+    } catch (error) {
+      return { ok: false, permanent: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+
+  /** A duplicate means recorded already (by an instance whose lease ran out): the first outcome stands. */
+  const recordReceipt = (receipt: ReceiptDocument) => withWriteRetries(() => receiptInserts.insert(receipt));
+
+  /**
+   * Sends one claimed notification and records the outcome; how Redis is to settle it goes to
+   * `settleLater`. Should a write here fail for good, the id stays leased and is sent again after the
+   * lease: at least once.
+   */
+  const deliverClaimed = async (
+    entry: ClaimedEntry,
+    lease: number,
+    settleLater: (settlement: Settlement) => void,
+  ): Promise<void> => {
+    const { id } = entry;
+    let notification: OutgoingNotification | null;
+    try {
+      notification =
+        entry.payload === null ? await unsettledFromDatabase(id) : notificationFromPayload(id, entry.payload);
     } catch (error) {
       // Nothing was sent: try again shortly rather than after the whole lease.
-      await settle(id, lease, deps.clock.now().getTime() + outboxPolicy.firstRetryMs).catch(() => undefined);
+      settleLater({ id, nextAt: deps.clock.now().getTime() + outboxPolicy.firstRetryMs, payload: null });
       throw error;
     }
-    if (!notification || notification.status === 'sent' || notification.status === 'refused') {
-      // Settled before (a replayed relay queued it again), or gone.
-      await settle(id, lease, null);
+    if (!notification) {
+      settleLater({ id, nextAt: null, payload: null });
       return;
     }
 
-    let result: SendResult;
-    try {
-      result = await deps.sender.send(notification);
-    } catch (error) {
-      result = { ok: false, permanent: false, error: error instanceof Error ? error.message : String(error) };
-    }
+    const result = await sendSafely(notification);
     const after = deps.clock.now();
     const attempts = notification.attempts + 1;
-    // Should this write fail for good, the id stays leased and is sent again after the lease: at least once.
+    const receipt = { _id: id, at: after, attempts, recipientId: notification.recipientId };
     if (result.ok) {
-      await withWriteRetries(() =>
-        Outbox.updateOne(
-          { _id: id },
-          {
-            $set: {
-              status: 'sent',
-              attempts,
-              sentAt: after,
-              channel: result.channel,
-              leaseUntil: null,
-              lastError: null,
-            },
-          },
-        ),
-      );
-      await settle(id, lease, null);
+      await recordReceipt({ ...receipt, status: 'sent', channel: result.channel, lastError: null });
+      settleLater({ id, nextAt: null, payload: null });
       return;
     }
     // A lease that ran out while the sender hung: the id is someone else's now (maybe delivered by
     // them already), and a failure here must not overwrite their outcome.
-    if (Number(await redis.zscore(outboxKeys.due, id)) !== lease) {
+    if (!(await stillLeased(id, lease))) {
       deps.logger.warn(
         { notificationId: id, error: result.error },
         'notification failed after its lease ran out',
       );
       return;
     }
-    const nextAttemptAt = new Date(after.getTime() + retryDelayMs(attempts));
-    await withWriteRetries(() =>
-      Outbox.updateOne(
-        { _id: id },
-        {
-          $set: {
-            status: result.permanent ? 'refused' : 'pending',
-            attempts,
-            nextAttemptAt,
-            leaseUntil: null,
-            lastError: result.error,
-          },
-        },
-      ),
-    );
-    await settle(id, lease, result.permanent ? null : nextAttemptAt.getTime());
+    if (result.permanent) {
+      await recordReceipt({ ...receipt, status: 'refused', channel: null, lastError: result.error });
+      settleLater({ id, nextAt: null, payload: null });
+    } else {
+      const nextAttemptAt = new Date(after.getTime() + retryDelayMs(attempts));
+      await withWriteRetries(() =>
+        Outbox.updateOne({ _id: id }, { $set: { attempts, nextAttemptAt, lastError: result.error } }),
+      );
+      settleLater({ id, nextAt: nextAttemptAt.getTime(), payload: payloadOf({ ...notification, attempts }) });
+    }
     deps.logger.warn(
       { notificationId: id, error: result.error, permanent: result.permanent },
       'notification not delivered',
     );
+  };
+
+  /** Delivers one claimed batch, `concurrency` at a time, and settles it in Redis with one call. */
+  const deliverBatch = async (entries: readonly ClaimedEntry[], lease: number): Promise<void> => {
+    const settlements: Settlement[] = [];
+    let failure: unknown = null;
+    await forEachAtMost(entries, outboxPolicy.concurrency, async (entry) => {
+      try {
+        await deliverClaimed(entry, lease, (settlement) => settlements.push(settlement));
+      } catch (error) {
+        failure ??= error;
+      }
+    });
+    await settle(lease, settlements);
+    if (failure !== null) throw failure;
+  };
+
+  /** Outbox documents that may still have to be sent, with when; scans the collection. */
+  const unsettledDocuments = async () => {
+    const since = new Date(deps.clock.now().getTime() - outboxPolicy.startupRequeueWindowMs);
+    const due = new Map<string, number>();
+    let oldest = Infinity;
+    const documents = Outbox.find(
+      // A notification is tried within seconds of being stored, so an untried one older than the window
+      // is stale news; one that failed (attempts > 0) is kept until it has a receipt. Documents from
+      // before receipts carry their outcome in `status`.
+      {
+        status: { $in: ['pending', 'sending'] },
+        $or: [{ createdAt: { $gte: since } }, { attempts: { $gt: 0 } }],
+      },
+      { _id: 1, nextAttemptAt: 1, leaseUntil: 1, createdAt: 1 },
+    )
+      .lean<Array<Pick<OutboxDocument, '_id' | 'nextAttemptAt' | 'leaseUntil' | 'createdAt'>>>()
+      .cursor();
+    for await (const document of documents) {
+      due.set(document._id, Math.max(document.nextAttemptAt.getTime(), document.leaseUntil?.getTime() ?? 0));
+      oldest = Math.min(oldest, document.createdAt.getTime());
+    }
+    return { due, oldest };
+  };
+
+  /** Removes from `due` the ids that have a receipt (written after `oldest`); scans the receipts. */
+  const dropRecorded = async (due: Map<string, number>, oldest: number) => {
+    if (!due.size) return;
+    const receipts = Receipts.find(
+      { at: { $gte: new Date(oldest - outboxPolicy.receiptClockSlackMs) } },
+      { _id: 1 },
+    )
+      .lean<Array<Pick<ReceiptDocument, '_id'>>>()
+      .cursor();
+    for await (const receipt of receipts) due.delete(receipt._id);
   };
 
   return {
@@ -275,7 +526,7 @@ export function notificationOutbox(deps: {
 
     /**
      * Start-up only (Redis keeps nothing on disk): relays again the tickets changed in the last hours and
-     * queues again every outbox document not yet settled. Both are scans.
+     * queues again every outbox document without a receipt. All three are scans.
      */
     async relayAllFromDatabase(): Promise<{ relayed: number; requeued: number }> {
       // A change's relay follows it within moments; what a crash can have left is recent.
@@ -295,59 +546,53 @@ export function notificationOutbox(deps: {
           deps.logger.warn({ err: error, ticketId }, 'start-up relay of a ticket failed; the sweep retries');
         }
       }
-      let requeued = 0;
-      let batch: Array<{ id: string; at: number }> = [];
-      const unsettled = Outbox.find(
-        { status: { $in: ['pending', 'sending'] } },
-        { _id: 1, nextAttemptAt: 1, leaseUntil: 1 },
-      )
-        .lean<Array<Pick<OutboxDocument, '_id' | 'nextAttemptAt' | 'leaseUntil'>>>()
-        .cursor();
-      for await (const document of unsettled) {
-        const at = Math.max(document.nextAttemptAt.getTime(), document.leaseUntil?.getTime() ?? 0);
-        batch.push({ id: document._id, at });
-        if (batch.length >= 500) {
-          await queueDue(batch);
-          requeued += batch.length;
-          batch = [];
-        }
-      }
-      await queueDue(batch);
-      requeued += batch.length;
-      return { relayed, requeued };
+      const { due, oldest } = await unsettledDocuments();
+      await dropRecorded(due, oldest);
+      // Without payloads: a receipt may be written between the scan and the claim, which checks for it.
+      const entries: DueEntry[] = [...due].map(([id, at]) => ({ id, at, payload: null }));
+      for (let start = 0; start < entries.length; start += 500)
+        await queueDue(entries.slice(start, start + 500));
+      return { relayed, requeued: entries.length };
     },
 
     /**
-     * Sends what is due, up to `limit`, a few at a time; resolves with how many ids it claimed (sent,
+     * Sends what is due, up to `limit`, a batch at a time; resolves with how many ids it claimed (sent,
      * failed, or found settled already).
      */
     async deliverDue(limit: number = outboxPolicy.batchSize): Promise<number> {
       let claimed = 0;
-      let failure: unknown = null;
-      const worker = async () => {
-        while (claimed < limit && failure === null) {
-          claimed += 1;
-          const { ids, lease } = await claim(1);
-          const id = ids[0];
-          if (id === undefined) {
-            claimed -= 1;
-            return;
-          }
-          await deliverClaimed(id, lease);
-        }
-      };
-      const workers = Array.from({ length: Math.min(outboxPolicy.concurrency, limit) }, () =>
-        worker().catch((error: unknown) => {
-          failure ??= error;
-        }),
-      );
-      await Promise.all(workers);
-      if (failure !== null) throw failure;
+      while (claimed < limit) {
+        const { entries, lease } = await claim(Math.min(outboxPolicy.claimBatch, limit - claimed));
+        if (!entries.length) break;
+        claimed += entries.length;
+        await deliverBatch(entries, lease);
+      }
       return claimed;
     },
 
-    async forRecipient(recipientId: string, limit = 50): Promise<OutboxDocument[]> {
-      return Outbox.find({ recipientId }).sort({ createdAt: -1 }).limit(limit).lean<OutboxDocument[]>();
+    /** A notification's state (its document merged with its receipt), or null when there is none. */
+    async stateOf(id: string): Promise<NotificationState | null> {
+      const [document, receipt] = await Promise.all([
+        Outbox.findById(id).lean<OutboxDocument>().exec(),
+        Receipts.findById(id).lean<ReceiptDocument>().exec(),
+      ]);
+      return document ? mergedState(document, receipt ?? undefined) : null;
+    },
+
+    /** The recipient's latest notifications, newest first, each with its outcome. */
+    async forRecipient(recipientId: string, limit = 50): Promise<NotificationState[]> {
+      const documents = await Outbox.find({ recipientId })
+        .sort({ createdAt: -1 })
+        .limit(limit)
+        .lean<OutboxDocument[]>();
+      const oldest = documents.at(-1)?.createdAt;
+      if (!oldest) return [];
+      const receipts = await Receipts.find({
+        recipientId,
+        at: { $gte: new Date(oldest.getTime() - outboxPolicy.receiptClockSlackMs) },
+      }).lean<ReceiptDocument[]>();
+      const receiptOf = new Map(receipts.map((receipt) => [receipt._id, receipt]));
+      return documents.map((document) => mergedState(document, receiptOf.get(document._id)));
     },
   };
 }

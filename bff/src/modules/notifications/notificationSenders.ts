@@ -3,9 +3,15 @@ import type { OutboxDocument } from './outboxModel';
 
 export type SendResult = { ok: true; channel: string } | { ok: false; permanent: boolean; error: string };
 
+/** What a sender needs: kept in Redis beside the due entry, so a delivery reads nothing from MongoDB. */
+export type OutgoingNotification = Pick<
+  OutboxDocument,
+  '_id' | 'recipientId' | 'template' | 'data' | 'attempts'
+>;
+
 /** Delivers one notification; a transient failure is retried with backoff, a permanent one is not. */
 export interface NotificationSender {
-  send(notification: OutboxDocument): Promise<SendResult>;
+  send(notification: OutgoingNotification): Promise<SendResult>;
 }
 
 /** Local development: the notification is written to the log, which is its delivery. */

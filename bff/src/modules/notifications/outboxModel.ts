@@ -1,6 +1,9 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 
-/** 'sending' is no longer written (a claim is a lease in Redis); older documents may still carry it. */
+/**
+ * New documents stay 'pending': outcomes are receipts (receiptModel). Older documents may carry 'sent' or
+ * 'refused' (with sentAt and channel) and 'sending' (from before leases lived in Redis).
+ */
 export const outboxStatuses = ['pending', 'sending', 'sent', 'refused'] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
 
