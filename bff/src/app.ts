@@ -19,6 +19,7 @@ import { categoryCatalogue, type CategoryCatalogue } from './domain/categories';
 import { healthRoutes } from './modules/health/healthRoutes';
 import { accessTokens } from './modules/auth/accessTokens';
 import { authService } from './modules/auth/authService';
+import { staffChanges } from './modules/users/staffChanges';
 import { authRoutes } from './modules/auth/authRoutes';
 import { wechatSessions, type WechatSessions } from './modules/auth/wechatSessions';
 import { userModels } from './modules/users/userModel';
@@ -117,7 +118,9 @@ export function createApp(deps: AppDeps): JiefangApp {
       : config.WECHAT_APPID && config.WECHAT_SECRET
         ? wechatSessions(config.WECHAT_APPID, config.WECHAT_SECRET, config.WECHAT_API_BASE)
         : null;
+  const staffRoster = staffChanges(redis);
   const auth = authService({
+    staffChanges: staffRoster,
     models: users,
     tokens,
     clock,
@@ -139,7 +142,7 @@ export function createApp(deps: AppDeps): JiefangApp {
   const presence = officerPresence(redis, clock);
   const workloads = officerWorkloads(redis);
   const openTickets = openTicketIndex(redis);
-  const staff = staffDirectory(users);
+  const staff = staffDirectory(users, staffRoster, clock);
   const timers = slaTimers({
     connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
     prefix: `${config.REDIS_PREFIX}:bull`,
@@ -253,7 +256,7 @@ export function createApp(deps: AppDeps): JiefangApp {
       version,
     ),
     authRoutes(auth, tokens, config.DEV_LOGIN),
-    userRoutes(staffAccounts(users, district, clock), tokens),
+    userRoutes(staffAccounts(users, district, clock, staffRoster), tokens),
     districtRoutes(district),
     reportRoutes({
       intake,

@@ -7,6 +7,7 @@ import { findStreet, type District } from '../district/district';
 import { identityKey, toUserView, type UserDocument, type UserModels } from '../users/userModel';
 import type { AccessTokens } from './accessTokens';
 import { decoyPasswordHash, verifyPassword } from './passwords';
+import type { StaffChanges } from '../users/staffChanges';
 import type { WechatSessions } from './wechatSessions';
 
 export interface AuthServiceDeps {
@@ -16,6 +17,7 @@ export interface AuthServiceDeps {
   district: District;
   loginRateLimit: RateLimit;
   wechat: WechatSessions | null;
+  staffChanges: StaffChanges;
 }
 
 const rolesNeedingStreet: readonly Role[] = ['officer', 'squad_leader'];
@@ -52,6 +54,7 @@ export function authService(deps: AuthServiceDeps) {
     await models.User.create(user);
     try {
       await models.Identity.create({ _id: key, userId: user._id, createdAt: now });
+      if (user.roles.some((role) => role !== 'resident')) await deps.staffChanges.changed();
       return user;
     } catch (error) {
       await models.User.deleteOne({ _id: user._id });

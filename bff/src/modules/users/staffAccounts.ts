@@ -10,10 +10,17 @@ import type { Clock } from '../../infra/clock';
 import { badRequest, conflict, notFound, unprocessable } from '../../http/httpError';
 import { findGrid, findStreet, type District } from '../district/district';
 import { hashPassword } from '../auth/passwords';
+import type { StaffChanges } from './staffChanges';
 import { identityKey, toUserView, type UserDocument, type UserModels } from './userModel';
 
 /** Admin-managed accounts that sign in with a username and password. */
-export function staffAccounts(models: UserModels, district: District, clock: Clock) {
+export function staffAccounts(
+  models: UserModels,
+  district: District,
+  clock: Clock,
+  /** Absent in the seed CLI (no Redis there): running BFFs then notice within staffLookupFreshForMs. */
+  changes?: StaffChanges,
+) {
   const streetName = (streetId?: string) =>
     streetId ? findStreet(district, streetId)?.properties.name : undefined;
 
@@ -69,6 +76,7 @@ export function staffAccounts(models: UserModels, district: District, clock: Clo
           throw conflict('用户名已被使用', { field: 'username' });
         throw error;
       }
+      await changes?.changed();
       return toUserView(user, streetName(user.streetId));
     },
 
