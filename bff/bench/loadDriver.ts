@@ -32,6 +32,41 @@ export async function runLoad(
   };
 }
 
+/**
+ * Open-loop load: requests start on a fixed schedule of `ratePerSecond` whatever the answers, and each
+ * latency counts from its scheduled start, so a stall shows in the figures instead of slowing the load.
+ */
+export async function runOpenLoad(
+  send: (sequence: number) => Promise<boolean>,
+  options: { ratePerSecond: number; durationMs: number },
+): Promise<LoadResult> {
+  const latenciesMs: number[] = [];
+  let failed = 0;
+  const started = performance.now();
+  const total = Math.floor((options.ratePerSecond * options.durationMs) / 1000);
+  const inFlight: Array<Promise<void>> = [];
+  for (let sequence = 0; sequence < total; sequence += 1) {
+    const due = started + (sequence * 1000) / options.ratePerSecond;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(
+      send(sequence)
+        .catch(() => false)
+        .then((ok) => {
+          if (ok) latenciesMs.push(performance.now() - due);
+          else failed += 1;
+        }),
+    );
+  }
+  await Promise.all(inFlight);
+  return {
+    completed: latenciesMs.length,
+    failed,
+    seconds: (performance.now() - started) / 1000,
+    latenciesMs,
+  };
+}
+
 export function percentile(values: number[], p: number): number {
   if (!values.length) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
