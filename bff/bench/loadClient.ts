@@ -123,7 +123,12 @@ async function main() {
 
   const result = job.ratePerSecond
     ? await runOpenLoad(send, { ratePerSecond: job.ratePerSecond, durationMs: job.durationMs })
-    : await runLoad(send, { concurrency: job.concurrency, durationMs: job.durationMs });
+    : await runLoad(send, {
+        concurrency: job.concurrency,
+        durationMs: job.durationMs,
+        // A JSON report takes its photo: the phase ends early rather than run out of them.
+        ...(job.mode === 'reports' ? { maxRequests: job.uploadsPerResident * job.tokens.length } : {}),
+      });
   process.stdout.write(JSON.stringify({ ...result, assignLatenciesMs, queued, uploadSeconds, outcomes }));
 }
 

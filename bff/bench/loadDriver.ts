@@ -8,15 +8,16 @@ export interface LoadResult {
 
 export async function runLoad(
   send: (sequence: number) => Promise<boolean>,
-  options: { concurrency: number; durationMs: number },
+  options: { concurrency: number; durationMs: number; maxRequests?: number },
 ): Promise<LoadResult> {
   const latenciesMs: number[] = [];
   let failed = 0;
   let sequence = 0;
   const started = performance.now();
   const deadline = started + options.durationMs;
+  const limit = options.maxRequests ?? Infinity;
   const worker = async () => {
-    while (performance.now() < deadline) {
+    while (performance.now() < deadline && sequence < limit) {
       const begin = performance.now();
       const ok = await send(sequence++).catch(() => false);
       if (ok) latenciesMs.push(performance.now() - begin);
