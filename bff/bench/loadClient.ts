@@ -1,4 +1,5 @@
 // The load generator of reportIntake.bench.ts, in a process of its own so its CPU is not the server's.
+import { categoryCodes } from '@jiefang/contracts';
 import { sitesInside } from './benchSites';
 import { runLoad, runOpenLoad } from './loadDriver';
 
@@ -19,17 +20,8 @@ interface ClientJob {
   ratePerSecond?: number;
 }
 
-const categories = [
-  'street_vending',
-  'illegal_parking',
-  'garbage',
-  'noise',
-  'oil_fume',
-  'road_damage',
-  'fallen_tree',
-  'manhole_cover',
-  'other',
-];
+// Every category a resident reports with a photo (fire hazards and indoor charging come from devices too).
+const categories = categoryCodes.filter((code) => code !== 'fire_hazard' && code !== 'ebike_indoor_charging');
 
 async function main() {
   const job = JSON.parse(process.argv[2] ?? '{}') as ClientJob;

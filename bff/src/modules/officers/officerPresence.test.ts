@@ -1,21 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { ManualClock } from '../../infra/clock';
 import { north } from '../../testing/reportFixtures';
 import { officerPresence } from './officerPresence';
 import { officerWorkloads } from './officerWorkloads';
+import { testRedis } from '../../testing/testRedis';
 
-const prefix = `test:presence_${randomBytes(4).toString('hex')}:`;
 let redis: Redis;
-
+let dispose: () => Promise<void>;
 beforeAll(() => {
-  redis = new Redis(process.env.TEST_REDIS_URL as string, { keyPrefix: prefix });
+  ({ redis, dispose } = testRedis('presence'));
 });
-afterAll(async () => {
-  const keys = await redis.keys(`${prefix}*`);
-  if (keys.length) await redis.del(...keys.map((key) => key.slice(prefix.length)));
-  redis.disconnect();
-});
+afterAll(() => dispose());
 
 const site = { lat: 23.1066, lng: 113.3245 };
 

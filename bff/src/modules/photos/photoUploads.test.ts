@@ -1,23 +1,18 @@
-import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { photoRefSchema, reportSubmissionSchema } from '@jiefang/contracts';
 import { startTestApp, type TestApp } from '../../testing/testApp';
 import { auth, chigangSite, newIdempotencyKey, phonePhoto } from '../../testing/reportFixtures';
 import { photoUploadPolicy, photoUploads } from './photoUploads';
+import { testRedis } from '../../testing/testRedis';
 
 describe('photoUploads (Redis)', () => {
   // Each test on keys of its own.
-  let prefix: string;
   let redis: Redis;
+  let dispose: () => Promise<void>;
   beforeEach(() => {
-    prefix = `test:uploads_${randomBytes(4).toString('hex')}:`;
-    redis = new Redis(process.env.TEST_REDIS_URL as string, { keyPrefix: prefix });
+    ({ redis, dispose } = testRedis('uploads'));
   });
-  afterEach(async () => {
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length) await redis.del(...keys.map((key) => key.slice(prefix.length)));
-    redis.disconnect();
-  });
+  afterEach(() => dispose());
 
   const photo = (n: number) => ({ id: `a${n}`.padStart(24, '0'), thumbnailId: `b${n}`.padStart(24, '0') });
 

@@ -1,20 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { north } from '../../testing/reportFixtures';
 import { officerWorkloads } from '../officers/officerWorkloads';
 import { openTicketIndex } from './openTicketIndex';
+import { testRedis } from '../../testing/testRedis';
 
-const prefix = `test:index_${randomBytes(4).toString('hex')}:`;
 let redis: Redis;
-
+let dispose: () => Promise<void>;
 beforeAll(() => {
-  redis = new Redis(process.env.TEST_REDIS_URL as string, { keyPrefix: prefix });
+  ({ redis, dispose } = testRedis('index'));
 });
-afterAll(async () => {
-  const keys = await redis.keys(`${prefix}*`);
-  if (keys.length) await redis.del(...keys.map((key) => key.slice(prefix.length)));
-  redis.disconnect();
-});
+afterAll(() => dispose());
 
 const site = { lat: 23.1066, lng: 113.3245 };
 
