@@ -99,7 +99,8 @@ export interface ApiClientOptions {
 
 export interface ApiClient {
   get<T>(path: string, parser: Parser<T>): Promise<T>;
-  post<T>(path: string, body: unknown, parser: Parser<T>): Promise<T>;
+  /** `headers` are added to the request's own (e.g. an Idempotency-Key). */
+  post<T>(path: string, body: unknown, parser: Parser<T>, headers?: Record<string, string>): Promise<T>;
 }
 
 export function joinUrl(baseUrl: string, path: string): string {
@@ -107,9 +108,15 @@ export function joinUrl(baseUrl: string, path: string): string {
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  const send = async <T>(method: HttpMethod, path: string, body: unknown, parser: Parser<T>): Promise<T> => {
+  const send = async <T>(
+    method: HttpMethod,
+    path: string,
+    body: unknown,
+    parser: Parser<T>,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<T> => {
     const token = options.getToken();
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { ...extraHeaders, Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (token) headers.Authorization = `Bearer ${token}`;
 
@@ -132,6 +139,6 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   return {
     get: (path, parser) => send('GET', path, undefined, parser),
-    post: (path, body, parser) => send('POST', path, body, parser),
+    post: (path, body, parser, headers) => send('POST', path, body, parser, headers),
   };
 }

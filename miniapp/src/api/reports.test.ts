@@ -1,7 +1,7 @@
 import { PhotoUnavailableError } from '../features/report/submission';
 import { createApiClient, type HttpResponse, type Transport } from './client';
 import { createReportsApi } from './reports';
-import type { UploadRequest, Uploader } from './upload';
+import type { PhotoUploadRequest, PhotoUploader } from './upload';
 
 const ticket = {
   id: 't1',
@@ -30,71 +30,124 @@ const ticket = {
 };
 
 function setup(answer: HttpResponse | Error, token: string | undefined = 'tok') {
-  const uploads: UploadRequest[] = [];
-  const uploader: Uploader = async (request) => {
+  const uploads: PhotoUploadRequest[] = [];
+  const photoUploader: PhotoUploader = async (request) => {
     uploads.push(request);
+    request.onProgress(5, 10);
     if (answer instanceof Error) throw answer;
     return answer;
   };
   const calls: Parameters<Transport>[0][] = [];
   const transport: Transport = async (request) => {
     calls.push(request);
-    return answer instanceof Error ? { status: 200, body: {} } : answer;
+    if (answer instanceof Error) throw answer;
+    return answer;
   };
   const authFailures: string[] = [];
   const getToken = () => token;
   const api = createReportsApi({
     client: createApiClient({ baseUrl: 'http://127.0.0.1:3000', transport, getToken }),
     baseUrl: 'http://127.0.0.1:3000',
-    uploader,
+    photoUploader,
     getToken,
     onAuthFailure: (error) => authFailures.push(error.code),
   });
   return { api, uploads, calls, authFailures };
 }
 
-const upload = {
-  idempotencyKey: 'rpt_abc_0123456789',
-  fields: [['category', 'garbage']] as Array<[string, string]>,
-  photos: [{ ref: 'p1', name: 'photo-1.jpg', contentType: 'image/jpeg' }],
+const photo = { ref: 'p1', name: 'photo-1.jpg', contentType: 'image/jpeg' };
+const photoRef = {
+  id: '0123456789abcdef01234567',
+  url: '/api/photos/x?s=1',
+  thumbnailUrl: '/api/photos/y?s=1',
 };
+const report = {
+  category: 'garbage' as const,
+  lat: 23.1066,
+  lng: 113.3245,
+  address: '阅江西路',
+  description: '',
+  anonymous: false,
+  photoIds: [photoRef.id],
+};
+const key = 'rpt_abc_0123456789';
+
+describe('reports api: uploadPhoto', () => {
+  it('sends one photo to /api/photos with the bearer token and passes its byte progress on', async () => {
+    const { api, uploads } = setup({ status: 201, body: photoRef });
+    const progress: Array<[number, number]> = [];
+    await expect(api.uploadPhoto(photo, (sent, total) => progress.push([sent, total]))).resolves.toEqual(
+      photoRef,
+    );
+    expect(uploads[0]).toMatchObject({
+      url: 'http://127.0.0.1:3000/api/photos',
+      headers: { Authorization: 'Bearer tok', Accept: 'application/json' },
+      photo,
+    });
+    expect(progress).toEqual([[5, 10]]);
+  });
+
+  it('turns a lost connection into a network ApiError but lets a lost photo through', async () => {
+    await expect(setup(new Error('timeout')).api.uploadPhoto(photo, () => undefined)).rejects.toMatchObject({
+      code: 'network',
+      status: 0,
+    });
+    await expect(
+      setup(new PhotoUnavailableError('x')).api.uploadPhoto(photo, () => undefined),
+    ).rejects.toBeInstanceOf(PhotoUnavailableError);
+  });
+
+  it('keeps the BFF error, reports a rejected token, and calls an unreadable 2xx a bad response', async () => {
+    const tooBig = setup({
+      status: 413,
+      body: { error: { code: 'payload_too_large', message: '单张照片不能超过 10 MB' } },
+    });
+    await expect(tooBig.api.uploadPhoto(photo, () => undefined)).rejects.toMatchObject({
+      code: 'payload_too_large',
+      status: 413,
+    });
+    const expired = setup({ status: 401, body: { error: { code: 'token_expired', message: '登录已过期' } } });
+    await expect(expired.api.uploadPhoto(photo, () => undefined)).rejects.toMatchObject({
+      code: 'token_expired',
+    });
+    expect(expired.authFailures).toEqual(['token_expired']);
+    await expect(
+      setup({ status: 201, body: '<html>' }).api.uploadPhoto(photo, () => undefined),
+    ).rejects.toMatchObject({ code: 'bad_response', status: 201 });
+  });
+});
 
 describe('reports api: submit', () => {
-  it('sends the Idempotency-Key and bearer token and reads the outcome', async () => {
-    const { api, uploads } = setup({ status: 201, body: { ...ticket, outcome: 'joined' } });
-    const result = await api.submit(upload, () => undefined);
+  it('posts the report as JSON with the Idempotency-Key and bearer token and reads the outcome', async () => {
+    const { api, calls } = setup({ status: 201, body: { ...ticket, outcome: 'joined' } });
+    const result = await api.submit(report, key);
     expect(result.outcome).toBe('joined');
-    expect(uploads[0]).toMatchObject({
+    expect(calls[0]).toEqual({
+      method: 'POST',
       url: 'http://127.0.0.1:3000/api/reports',
       headers: {
         Authorization: 'Bearer tok',
-        'Idempotency-Key': 'rpt_abc_0123456789',
+        'Idempotency-Key': key,
         Accept: 'application/json',
+        'Content-Type': 'application/json',
       },
-      fields: upload.fields,
-      photos: upload.photos,
+      body: report,
     });
   });
 
   it('accepts a 200 replay', async () => {
     const { api } = setup({ status: 200, body: { ...ticket, outcome: 'replayed' } });
-    await expect(api.submit(upload, () => undefined)).resolves.toMatchObject({
-      outcome: 'replayed',
-      id: 't1',
-    });
+    await expect(api.submit(report, key)).resolves.toMatchObject({ outcome: 'replayed', id: 't1' });
   });
 
-  it('turns a lost connection into a network ApiError but lets a lost photo through', async () => {
-    await expect(setup(new Error('timeout')).api.submit(upload, () => undefined)).rejects.toMatchObject({
+  it('turns a lost connection into a network ApiError', async () => {
+    await expect(setup(new Error('timeout')).api.submit(report, key)).rejects.toMatchObject({
       code: 'network',
       status: 0,
     });
-    await expect(
-      setup(new PhotoUnavailableError('x')).api.submit(upload, () => undefined),
-    ).rejects.toBeInstanceOf(PhotoUnavailableError);
   });
 
-  it('keeps the BFF error, and reports a rejected token', async () => {
+  it('keeps the BFF error, with the photo ids it refused', async () => {
     const refused = setup({
       status: 409,
       body: {
@@ -105,22 +158,30 @@ describe('reports api: submit', () => {
         },
       },
     });
-    await expect(refused.api.submit(upload, () => undefined)).rejects.toMatchObject({
+    await expect(refused.api.submit(report, key)).rejects.toMatchObject({
       code: 'conflict',
       status: 409,
       details: { retryAfterSeconds: 2 },
     });
-    const expired = setup({ status: 401, body: { error: { code: 'token_expired', message: '登录已过期' } } });
-    await expect(expired.api.submit(upload, () => undefined)).rejects.toMatchObject({
-      code: 'token_expired',
+    const taken = setup({
+      status: 422,
+      body: {
+        error: {
+          code: 'unprocessable',
+          message: '照片不存在、已过期或已用于其他上报，请重新上传',
+          details: { fields: [{ path: 'photoIds.0', message: photoRef.id }] },
+        },
+      },
     });
-    expect(expired.authFailures).toEqual(['token_expired']);
+    await expect(taken.api.submit(report, key)).rejects.toMatchObject({
+      code: 'unprocessable',
+      status: 422,
+      details: { fields: [{ path: 'photoIds.0' }] },
+    });
   });
 
   it('calls a 2xx it cannot read a bad response (so the draft is retried with its key)', async () => {
-    await expect(
-      setup({ status: 201, body: '<html>' }).api.submit(upload, () => undefined),
-    ).rejects.toMatchObject({
+    await expect(setup({ status: 201, body: '<html>' }).api.submit(report, key)).rejects.toMatchObject({
       code: 'bad_response',
       status: 201,
     });

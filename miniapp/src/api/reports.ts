@@ -1,11 +1,14 @@
 import {
   categoryListSchema,
   districtMapSchema,
+  photoRefSchema,
   reportSubmissionSchema,
   ticketListSchema,
   ticketSchema,
   type Category,
+  type CreateReportRequest,
   type DistrictMap,
+  type PhotoRef,
   type RateRequest,
   type ReportSubmission,
   type Ticket,
@@ -13,20 +16,13 @@ import {
 } from '@jiefang/contracts';
 import { t } from '../i18n';
 import { PhotoUnavailableError } from '../features/report/submission';
-import type { UploadProgress } from '../features/report/labels';
 import { ApiError, joinUrl, toApiError, type ApiClient, type HttpResponse } from './client';
-import type { UploadPhoto, Uploader } from './upload';
-
-export interface ReportUpload {
-  idempotencyKey: string;
-  fields: Array<[string, string]>;
-  photos: UploadPhoto[];
-}
+import type { PhotoUploader, UploadPhoto } from './upload';
 
 export interface ReportsApiOptions {
   client: ApiClient;
   baseUrl: string;
-  uploader: Uploader;
+  photoUploader: PhotoUploader;
   getToken: () => string | undefined;
   onAuthFailure?: (error: ApiError) => void;
 }
@@ -39,8 +35,10 @@ export interface ReportsApi {
   confirm(id: string): Promise<Ticket>;
   reopen(id: string, reason: string): Promise<Ticket>;
   rate(id: string, rating: RateRequest): Promise<Ticket>;
-  /** POST /api/reports as one multipart request; rejects with an ApiError (or PhotoUnavailableError). */
-  submit(upload: ReportUpload, onProgress: (progress: UploadProgress) => void): Promise<ReportSubmission>;
+  /** POST /api/photos with one photo; rejects with an ApiError (or PhotoUnavailableError). */
+  uploadPhoto(photo: UploadPhoto, onProgress: (sent: number, total: number) => void): Promise<PhotoRef>;
+  /** POST /api/reports as JSON naming uploaded photos; rejects with an ApiError. */
+  submit(report: CreateReportRequest, idempotencyKey: string): Promise<ReportSubmission>;
   /** A photo's signed path made absolute for the mini-program (same-origin in H5). */
   photoUrl(path: string): string;
 }
@@ -59,20 +57,16 @@ export function createReportsApi(options: ReportsApiOptions): ReportsApi {
       client.post(`/api/reports/${id(ticketId)}/reopen`, { reason }, ticketSchema),
     rate: (ticketId, rating) => client.post(`/api/reports/${id(ticketId)}/rate`, rating, ticketSchema),
 
-    async submit(upload, onProgress) {
+    async uploadPhoto(photo, onProgress) {
       const token = options.getToken();
-      const headers: Record<string, string> = {
-        Accept: 'application/json',
-        'Idempotency-Key': upload.idempotencyKey,
-      };
+      const headers: Record<string, string> = { Accept: 'application/json' };
       if (token) headers.Authorization = `Bearer ${token}`;
       let response: HttpResponse;
       try {
-        response = await options.uploader({
-          url: joinUrl(options.baseUrl, '/api/reports'),
+        response = await options.photoUploader({
+          url: joinUrl(options.baseUrl, '/api/photos'),
           headers,
-          fields: upload.fields,
-          photos: upload.photos,
+          photo,
           onProgress,
         });
       } catch (error) {
@@ -84,10 +78,13 @@ export function createReportsApi(options: ReportsApiOptions): ReportsApi {
         if (error.isAuthFailure && token) options.onAuthFailure?.(error);
         throw error;
       }
-      const parsed = reportSubmissionSchema.safeParse(response.body);
+      const parsed = photoRefSchema.safeParse(response.body);
       if (!parsed.success) throw new ApiError('bad_response', t('error.badResponse'), response.status);
       return parsed.data;
     },
+
+    submit: (report, idempotencyKey) =>
+      client.post('/api/reports', report, reportSubmissionSchema, { 'Idempotency-Key': idempotencyKey }),
 
     photoUrl: (path) => (/^https?:\/\//.test(path) ? path : joinUrl(options.baseUrl, path)),
   };

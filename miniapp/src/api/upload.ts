@@ -1,4 +1,3 @@
-import type { UploadProgress } from '../features/report/labels';
 import type { HttpResponse } from './client';
 
 /** One photo to send: read from its kept place at send time. */
@@ -8,22 +7,22 @@ export interface UploadPhoto {
   contentType: string;
 }
 
-export interface UploadRequest {
+export interface PhotoUploadRequest {
   url: string;
   headers: Record<string, string>;
-  fields: Array<[string, string]>;
-  /** Sent under the multipart field `photos`, in this order. */
-  photos: UploadPhoto[];
-  onProgress(progress: UploadProgress): void;
+  /** Sent as the one file of the multipart field `photos`. */
+  photo: UploadPhoto;
+  /** Bytes of this photo's request sent so far, of `total` (0 while unknown). */
+  onProgress(sent: number, total: number): void;
 }
 
 /**
- * Sends one multipart/form-data request with every photo. Resolves with any HTTP answer; rejects with a
- * PhotoUnavailableError when a photo cannot be read, or with another error when no answer came at all.
+ * Sends one photo as a multipart/form-data request (POST /api/photos). Resolves with any HTTP answer;
+ * rejects with a PhotoUnavailableError when the photo cannot be read, or another error when no answer came.
  */
-export type Uploader = (request: UploadRequest) => Promise<HttpResponse>;
+export type PhotoUploader = (request: PhotoUploadRequest) => Promise<HttpResponse>;
 
-/** How long one submission may take before it counts as a network failure (and is retried with its key). */
+/** How long one photo's upload may take before it counts as a network failure (and is retried). */
 export const uploadTimeoutMs = 120_000;
 
 /** The response body as JSON when it is JSON, else the text (for toApiError's fallbacks). */

@@ -141,9 +141,8 @@ export const zhCN = {
   'report.error.form': '提交的内容有误，请检查后重试',
 
   'report.progress.preparing': '正在准备…',
-  'report.progress.reading': '正在读取照片…',
-  'report.progress.uploading': '正在上传',
-  'report.progress.processing': '上传完成，正在处理…',
+  'report.progress.uploading': '正在上传第 {n}/{total} 张照片 {percent}%',
+  'report.progress.submitting': '照片已上传，正在提交…',
   'report.progress.waiting': '上次提交仍在处理中，稍候自动重试…',
   'report.progress.done': '提交完成',
 

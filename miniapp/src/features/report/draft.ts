@@ -30,6 +30,8 @@ export const draftPhotoSchema = z.object({
   name: z.string(),
   size: z.number(),
   contentType: z.string(),
+  /** The id POST /api/photos gave it: kept so that a retry uploads only the photos still missing. */
+  uploadedId: z.string().optional(),
 });
 export type DraftPhoto = z.infer<typeof draftPhotoSchema>;
 

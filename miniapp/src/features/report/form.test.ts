@@ -1,4 +1,4 @@
-import { createReportFieldsSchema } from '@jiefang/contracts';
+import { createReportRequestSchema } from '@jiefang/contracts';
 import { emptyFormValues, type ReportFormValues } from './draft';
 import {
   compressionPlan,
@@ -17,27 +17,25 @@ const complete: ReportFormValues = {
 };
 
 describe('validateReportForm', () => {
-  it('gives the multipart fields in order, which the contract schema accepts', () => {
+  it('gives the report as JSON, which the contract schema accepts once photo ids are added', () => {
     const result = validateReportForm(complete, 2);
     expect(result).toEqual({
       ok: true,
-      fields: [
-        ['category', 'manhole_cover'],
-        ['lat', '23.106612'],
-        ['lng', '113.324512'],
-        ['accuracy', '13'],
-        ['address', '阅江西路 222 号'],
-        ['description', '井盖缺失，晚上很危险'],
-        ['anonymous', 'true'],
-      ],
+      report: {
+        category: 'manhole_cover',
+        lat: 23.106612,
+        lng: 113.324512,
+        accuracy: 13,
+        address: '阅江西路 222 号',
+        description: '井盖缺失，晚上很危险',
+        anonymous: true,
+      },
     });
     if (!result.ok) return;
-    const parsed = createReportFieldsSchema.parse(Object.fromEntries(result.fields));
-    expect(parsed).toMatchObject({
-      category: 'manhole_cover',
-      lat: 23.106612,
-      anonymous: true,
-      accuracy: 13,
+    const ids = ['0123456789abcdef01234567', '0123456789abcdef01234568'];
+    expect(createReportRequestSchema.parse({ ...result.report, photoIds: ids })).toEqual({
+      ...result.report,
+      photoIds: ids,
     });
   });
 
@@ -46,7 +44,7 @@ describe('validateReportForm', () => {
       { ...complete, anonymous: false, location: { lat: 23.1, lng: 113.3, source: 'map', label: '广州塔' } },
       1,
     );
-    expect(result.ok && result.fields.map(([name]) => name)).toEqual([
+    expect(result.ok && Object.keys(result.report)).toEqual([
       'category',
       'lat',
       'lng',
@@ -54,7 +52,7 @@ describe('validateReportForm', () => {
       'description',
       'anonymous',
     ]);
-    expect(result.ok && result.fields.at(-1)).toEqual(['anonymous', 'false']);
+    expect(result.ok && result.report.anonymous).toBe(false);
   });
 
   it('asks for photos, a category and a location on an empty form', () => {

@@ -1,4 +1,4 @@
-import { createReportFieldsSchema } from '@jiefang/contracts';
+import { createReportFieldsSchema, type CreateReportFields } from '@jiefang/contracts';
 import type { ApiError } from '../../api/client';
 import { t } from '../../i18n';
 import { roundCoordinate } from './coords';
@@ -11,10 +11,8 @@ export const maxDescription = 500;
 export const maxAddress = 200;
 export const acceptedPhotoTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
 
-/** The multipart text fields of POST /api/reports, in a fixed order. */
-export type ReportTextFields = Array<[string, string]>;
-
-export type FormValidation = { ok: true; fields: ReportTextFields } | { ok: false; errors: FieldErrors };
+/** The report's fields as POST /api/reports takes them (its photos are named separately, by id). */
+export type FormValidation = { ok: true; report: CreateReportFields } | { ok: false; errors: FieldErrors };
 
 /** Characters counted the way the contract's `max(500)` counts them (UTF-16 units, after trimming). */
 export function descriptionLength(description: string): number {
@@ -75,19 +73,7 @@ export function validateReportForm(values: ReportFormValues, photoCount: number)
     }
   }
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
-
-  const fields: ReportTextFields = [
-    ['category', candidate.category!],
-    ['lat', candidate.lat!],
-    ['lng', candidate.lng!],
-  ];
-  if (candidate.accuracy !== undefined) fields.push(['accuracy', candidate.accuracy]);
-  fields.push(
-    ['address', parsed.data.address],
-    ['description', parsed.data.description],
-    ['anonymous', candidate.anonymous!],
-  );
-  return { ok: true, fields };
+  return { ok: true, report: parsed.data };
 }
 
 /** The photo number (1-based) in a path such as `photos.2`, if any. */

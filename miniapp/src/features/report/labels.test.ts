@@ -150,17 +150,23 @@ describe('formatTime', () => {
 });
 
 describe('progressView', () => {
-  it('fills the bar by stage, and by bytes when they are known', () => {
-    expect(progressView({ stage: 'reading', filesRead: 1, files: 2 })).toEqual({
-      percent: 11,
-      label: '正在读取照片…',
+  it('fills the bar across all photos, counting the one in flight by its bytes', () => {
+    expect(progressView({ stage: 'preparing' }).percent).toBe(2);
+    expect(progressView({ stage: 'uploading', photo: 1, photos: 3, sent: 0, total: 0 })).toEqual({
+      percent: 2,
+      label: '正在上传第 1/3 张照片 0%',
     });
-    expect(progressView({ stage: 'uploading', sent: 50, total: 100 })).toEqual({
-      percent: 55,
-      label: '正在上传 50%',
+    // Photo 2 of 3 at 35 %: (1 + 0.35) / 3 = 45 % of the photos.
+    expect(progressView({ stage: 'uploading', photo: 2, photos: 3, sent: 35, total: 100 })).toEqual({
+      percent: 42,
+      label: '正在上传第 2/3 张照片 45%',
     });
-    expect(progressView({ stage: 'uploading' }).percent).toBe(55);
-    expect(progressView({ stage: 'processing' })).toEqual({ percent: 95, label: '上传完成，正在处理…' });
+    expect(progressView({ stage: 'uploading', photo: 3, photos: 3, sent: 120, total: 100 })).toEqual({
+      percent: 90,
+      label: '正在上传第 3/3 张照片 100%',
+    });
+    expect(progressView({ stage: 'submitting' })).toEqual({ percent: 95, label: '照片已上传，正在提交…' });
+    expect(progressView({ stage: 'waiting' }).percent).toBe(95);
     expect(progressView({ stage: 'done' }).percent).toBe(100);
   });
 });

@@ -6,7 +6,7 @@ import {
   type TimelineAction,
   type TimelineEntry,
 } from '@jiefang/contracts';
-import { t, type MessageKey } from '../../i18n';
+import { t } from '../../i18n';
 
 /** Status names residents see. */
 export function statusLabel(status: TicketStatus): string {
@@ -148,49 +148,45 @@ export function formatTime(iso: string, now: number = Date.now()): string {
   return t('time.full', { year: p.year, month: p.month, day: p.day, time });
 }
 
-/** Staged upload progress (the mini-program has no byte progress for one request), as the bar shows it. */
-export type UploadStage = 'preparing' | 'reading' | 'uploading' | 'processing' | 'waiting' | 'done';
+/**
+ * Where a submission is: photos go one per request (byte progress of the one being sent), then the report
+ * itself as a short JSON request.
+ */
+export type UploadProgress =
+  | { stage: 'preparing' }
+  /** Photo `photo` (1-based) of `photos`, `sent` of `total` bytes (total 0 while unknown). */
+  | { stage: 'uploading'; photo: number; photos: number; sent: number; total: number }
+  | { stage: 'submitting' }
+  | { stage: 'waiting' }
+  | { stage: 'done' };
 
-export interface UploadProgress {
-  stage: UploadStage;
-  /** Bytes sent / total, when the platform reports it (H5). */
-  sent?: number;
-  total?: number;
-  /** Files read so far (mini-program). */
-  filesRead?: number;
-  files?: number;
+export type UploadStage = UploadProgress['stage'];
+
+/** The share (0–1) of all the draft's photos uploaded, counting the one in flight by its bytes. */
+function uploadedShare(progress: Extract<UploadProgress, { stage: 'uploading' }>): number {
+  const current = progress.total > 0 ? Math.min(1, progress.sent / progress.total) : 0;
+  return progress.photos > 0 ? Math.min(1, (progress.photo - 1 + current) / progress.photos) : 0;
 }
 
-const stageLabel = {
-  preparing: 'report.progress.preparing',
-  reading: 'report.progress.reading',
-  uploading: 'report.progress.uploading',
-  processing: 'report.progress.processing',
-  waiting: 'report.progress.waiting',
-  done: 'report.progress.done',
-} as const satisfies Record<UploadStage, MessageKey>;
-
-/** The bar's fill (0–100) and words: reading 0–20 %, uploading 20–90 % (by bytes when known), then 95 %. */
+/** The bar's fill (0–100) and words: uploading fills 2–90 % across all photos, submitting 95 %. */
 export function progressView(progress: UploadProgress): { percent: number; label: string } {
-  const label = t(stageLabel[progress.stage]);
   switch (progress.stage) {
     case 'preparing':
-      return { percent: 2, label };
-    case 'reading': {
-      const share = progress.files ? (progress.filesRead ?? 0) / progress.files : 0;
-      return { percent: Math.round(2 + 18 * share), label };
-    }
+      return { percent: 2, label: t('report.progress.preparing') };
     case 'uploading': {
-      if (progress.total && progress.sent !== undefined) {
-        const share = Math.min(1, progress.sent / progress.total);
-        return { percent: Math.round(20 + 70 * share), label: `${label} ${Math.round(share * 100)}%` };
-      }
-      return { percent: 55, label };
+      const share = uploadedShare(progress);
+      const label = t('report.progress.uploading', {
+        n: progress.photo,
+        total: progress.photos,
+        percent: Math.round(share * 100),
+      });
+      return { percent: Math.round(2 + 88 * share), label };
     }
-    case 'processing':
+    case 'submitting':
+      return { percent: 95, label: t('report.progress.submitting') };
     case 'waiting':
-      return { percent: 95, label };
+      return { percent: 95, label: t('report.progress.waiting') };
     case 'done':
-      return { percent: 100, label };
+      return { percent: 100, label: t('report.progress.done') };
   }
 }

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { DraftPhoto } from './draft';
-import { imageContentType } from './multipart';
+import { imageContentType } from './photoType';
 import { maxPhotoBytes } from './form';
 
 /**

@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro';
 import { ApiError } from '../../api/client';
 import { createReportsApi } from '../../api/reports';
-import { h5Uploader } from '../../api/uploadH5';
-import { weappUploader } from '../../api/uploadWeapp';
+import { h5PhotoUploader } from '../../api/uploadH5';
+import { weappPhotoUploader } from '../../api/uploadWeapp';
 import { t } from '../../i18n';
 import { apiBaseUrl, apiClient, backToLogin, session, taroStore } from '../../services';
 import { createDraftStore, type DraftPhoto } from './draft';
@@ -16,7 +16,7 @@ const isH5 = process.env.TARO_ENV === 'h5';
 export const reportsApi = createReportsApi({
   client: apiClient,
   baseUrl: apiBaseUrl,
-  uploader: isH5 ? h5Uploader : weappUploader,
+  photoUploader: isH5 ? h5PhotoUploader : weappPhotoUploader,
   getToken: () => session.current()?.token,
   onAuthFailure: backToLogin,
 });
@@ -25,17 +25,14 @@ export const reportDrafts = createDraftStore(taroStore);
 
 export const reportSubmitter = createSubmitter({
   drafts: reportDrafts,
-  send: (draft, onProgress) => {
+  reportOf: (draft) => {
     const checked = validateReportForm(draft.values, draft.photos.length);
-    if (!checked.ok) {
-      const fields = Object.entries(checked.errors).map(([path, message]) => ({ path, message }));
-      return Promise.reject(new ApiError('validation_failed', t('report.draft.invalid'), 400, { fields }));
-    }
-    return reportsApi.submit(
-      { idempotencyKey: draft.idempotencyKey, fields: checked.fields, photos: draft.photos },
-      onProgress,
-    );
+    if (checked.ok) return checked.report;
+    const fields = Object.entries(checked.errors).map(([path, message]) => ({ path, message }));
+    throw new ApiError('validation_failed', t('report.draft.invalid'), 400, { fields });
   },
+  uploadPhoto: async (photo, onProgress) => (await reportsApi.uploadPhoto(photo, onProgress)).id,
+  sendReport: (report, idempotencyKey) => reportsApi.submit(report, idempotencyKey),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   now: () => new Date(),
 });

@@ -301,8 +301,9 @@ export default function ReportCreatePage() {
     const base = newDraft({ userId: user.user.id, values, photos, ...(key ? { key } : {}) });
     let kept;
     try {
+      // Without the preview url; an edited draft keeps the upload ids its photos already have.
       kept = await draftPhotos.persist(
-        photos.map(({ ref, name, size, contentType }) => ({ ref, name, size, contentType })),
+        photos.map(({ url: _preview, ...photo }) => photo),
         base.idempotencyKey,
       );
     } catch {
