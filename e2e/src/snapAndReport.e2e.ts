@@ -59,23 +59,52 @@ describe('随手拍 end to end', () => {
     await resident.getByTestId('home-user-name').waitFor();
     const evidence = await resident.screenshot({ type: 'png' });
     await resident.getByTestId('feature-report.create').click();
-    await resident
-      .getByTestId('report-photo-input')
-      .setInputFiles({ name: 'vendor.png', mimeType: 'image/png', buffer: evidence });
+    await resident.getByTestId('report-photo-input').setInputFiles([
+      { name: 'vendor.png', mimeType: 'image/png', buffer: evidence },
+      { name: 'vendor-2.png', mimeType: 'image/png', buffer: evidence },
+    ]);
+    await resident.getByTestId('report-photo-1').waitFor();
     await resident.getByTestId('report-category-street_vending').click();
     await resident.getByTestId('report-locate').click();
     await resident.locator('[data-testid="report-location"][data-source="gps"]').waitFor();
     await resident.getByTestId('report-address').fill('阅江西路广州塔南广场');
     await resident.getByTestId('report-description').fill('人行道上有流动摊贩占道经营');
     await screenshot(resident, 'report-form');
+
+    // Photos go first, one per POST /api/photos; the second is held so the progress can be seen.
+    const photoUploads: number[] = [];
+    let releaseSecondPhoto: () => void = () => undefined;
+    const secondPhotoHeld = new Promise<void>((resolve) => (releaseSecondPhoto = resolve));
+    await resident.route('**/api/photos', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      photoUploads.push(photoUploads.length + 1);
+      if (photoUploads.length === 2) await secondPhotoHeld;
+      return route.continue();
+    });
     const submitted = resident.waitForResponse(
       (response) => response.url().endsWith('/api/reports') && response.request().method() === 'POST',
     );
     await resident.getByTestId('report-submit').click();
+    const progress = resident.locator('[data-testid="report-progress"][data-stage="uploading"]');
+    await progress.getByText('正在上传第 2/2 张照片').waitFor();
+    await resident.waitForTimeout(400); // the bar eases to its width over 0.3 s
+    await screenshot(resident, 'report-uploading');
+    releaseSecondPhoto();
     const submission = await submitted;
+    await resident.unroute('**/api/photos');
+    assert.deepEqual(photoUploads, [1, 2]);
+    const sentReport = submission.request().postDataJSON() as { photoIds: string[]; category: string };
+    assert.equal(sentReport.category, 'street_vending');
+    assert.equal(sentReport.photoIds.length, 2);
     assert.equal(submission.status(), 201);
-    const ticket = (await submission.json()) as { id: string; status: string; streetName: string };
+    const ticket = (await submission.json()) as {
+      id: string;
+      status: string;
+      streetName: string;
+      photos: unknown[];
+    };
     assert.equal(ticket.status, 'assigned');
+    assert.equal(ticket.photos.length, 2);
     assert.equal(ticket.streetName, '赤岗街道');
     await resident.getByTestId('report-result').waitFor();
     await screenshot(resident, 'report-result');
