@@ -3,6 +3,7 @@ import type { Connection, Model } from 'mongoose';
 import { batchedInsertsInto } from '../../infra/batchedInserts';
 import type { Clock } from '../../infra/clock';
 import type { Logger } from '../../infra/logger';
+import { redisScript } from '../../infra/redisScript';
 import type { NotificationRecord, TicketDocument } from '../reports/ticketModel';
 import { outboxModel, type OutboxDocument } from './outboxModel';
 import type { NotificationSender, OutgoingNotification, SendResult } from './notificationSenders';
@@ -103,15 +104,6 @@ for i = 2, #ARGV, 3 do
   end
 end
 return settled`;
-
-type ScriptCall = (...args: Array<string | number>) => Promise<unknown>;
-
-/** Registers a script once per client (ioredis then calls it by its SHA) and returns its caller. */
-function definedScript(redis: Redis, name: string, lua: string): ScriptCall {
-  if (!(name in redis)) redis.defineCommand(name, { numberOfKeys: 2, lua });
-  const command = (redis as unknown as Record<string, ScriptCall>)[name] as ScriptCall;
-  return (...args) => command.call(redis, ...args);
-}
 
 /** An id to queue; its payload is left out when a receipt may exist (the claim then checks MongoDB). */
 interface DueEntry {
@@ -253,9 +245,9 @@ export function notificationOutbox(deps: {
     deps.connection,
     Receipts.collection.collectionName,
   );
-  const queueScriptCall = definedScript(redis, 'jiefangOutboxQueue', queueScript);
-  const claimScriptCall = definedScript(redis, 'jiefangOutboxClaim', claimScript);
-  const settleScriptCall = definedScript(redis, 'jiefangOutboxSettle', settleScript);
+  const queueScriptCall = redisScript<number>(redis, 'jiefangOutboxQueue', 2, queueScript);
+  const claimScriptCall = redisScript<Array<string | null>>(redis, 'jiefangOutboxClaim', 2, claimScript);
+  const settleScriptCall = redisScript<number>(redis, 'jiefangOutboxSettle', 2, settleScript);
 
   const queueDue = async (entries: readonly DueEntry[]) => {
     if (!entries.length) return;
@@ -321,9 +313,7 @@ export function notificationOutbox(deps: {
   const claim = async (count: number): Promise<{ entries: ClaimedEntry[]; lease: number }> => {
     const now = deps.clock.now().getTime();
     const lease = now + outboxPolicy.leaseMs;
-    const reply = (await claimScriptCall(outboxKeys.due, outboxKeys.payloads, now, lease, count)) as Array<
-      string | null
-    >;
+    const reply = await claimScriptCall(outboxKeys.due, outboxKeys.payloads, now, lease, count);
     const entries: ClaimedEntry[] = [];
     for (let index = 0; index < reply.length; index += 2) {
       entries.push({ id: reply[index] as string, payload: reply[index + 1] ?? null });

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { LocationRequest, Wgs84Point } from '@jiefang/contracts';
 import type { Clock } from '../../infra/clock';
+import { redisScript } from '../../infra/redisScript';
 import type { OfficerCandidate, TravelMode } from '../../domain/dispatchRanking';
 import { dispatchPolicy, searchRingsMeters } from '../../domain/dispatchRanking';
 import { workloadKeys } from './officerWorkloads';
@@ -54,12 +55,7 @@ export interface OfficerStatus {
 export function officerPresence(redis: Redis, clock: Clock) {
   // Profiles are read inside the script by name, so it needs the client's key prefix.
   const keyPrefix = redis.options.keyPrefix ?? '';
-  if (!(candidatesNearName in redis)) {
-    redis.defineCommand(candidatesNearName, { numberOfKeys: 2, lua: candidatesNearScript });
-  }
-  const candidatesNearCommand = (
-    redis as unknown as Record<string, (...args: Array<string | number>) => Promise<string[]>>
-  )[candidatesNearName]!.bind(redis);
+  const candidatesNearCommand = redisScript<string[]>(redis, candidatesNearName, 2, candidatesNearScript);
   const readProfile = async (officerId: string): Promise<Record<string, string>> =>
     redis.hgetall(profileKey(officerId));
 

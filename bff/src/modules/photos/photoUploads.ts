@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { HttpError } from '../../http/httpError';
+import { redisScript } from '../../infra/redisScript';
 import type { StoredPhoto } from './photoStore';
 
 /** Redis keys (under the client's prefix). */
@@ -55,21 +56,14 @@ for _, id in ipairs(ids) do
 end
 return out`;
 
-type ScriptCommand = (...args: Array<string | number>) => Promise<string[]>;
-
-function scriptCommand(redis: Redis, name: string, lua: string): ScriptCommand {
-  if (!(name in redis)) redis.defineCommand(name, { numberOfKeys: 2, lua });
-  return (redis as unknown as Record<string, ScriptCommand>)[name]!.bind(redis);
-}
-
 /**
  * Photos uploaded ahead of their report (`POST /api/photos`), waiting in Redis until a report takes
  * them. A report takes all of its photos or none, and only its own resident's; a failed intake puts
  * them back so the draft's retry can use them again; the sweep deletes what no report took in a day.
  */
 export function photoUploads(redis: Redis) {
-  const claim = scriptCommand(redis, 'jiefangClaimPhotoUploads', claimScript);
-  const takeExpired = scriptCommand(redis, 'jiefangTakeExpiredPhotoUploads', takeExpiredScript);
+  const claim = redisScript<string[]>(redis, 'jiefangClaimPhotoUploads', 2, claimScript);
+  const takeExpired = redisScript<string[]>(redis, 'jiefangTakeExpiredPhotoUploads', 2, takeExpiredScript);
 
   const put = async (userId: string, photos: readonly StoredPhoto[], at: Date) => {
     if (!photos.length) return;

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { redisScript } from '../../infra/redisScript';
 import type { Uplink } from './uplinkParser';
 
 /** How many recent `seq` per device are remembered to recognise a redelivered message. */
@@ -59,11 +60,7 @@ export const laneOf = (uplink: Pick<Uplink, 'channel'>): UplinkLane =>
 
 export function uplinkLog(redis: Redis, partitions: number) {
   const streamKey = (partition: number, lane: UplinkLane) => `devices:${lane}:${partition}`;
-  const commandName = 'jiefangAppendUplink';
-  if (!(commandName in redis)) redis.defineCommand(commandName, { numberOfKeys: 3, lua: appendScript });
-  const append = (redis as unknown as Record<string, (...args: Array<string | number>) => Promise<number>>)[
-    commandName
-  ] as (...args: Array<string | number>) => Promise<number>;
+  const append = redisScript<number>(redis, 'jiefangAppendUplink', 3, appendScript);
 
   return {
     partitions,
@@ -72,8 +69,7 @@ export function uplinkLog(redis: Redis, partitions: number) {
     async append(uplink: Uplink): Promise<boolean> {
       // Last Wills are composed at connect time, so their seq is older than later messages.
       const isWill = uplink.channel === 'status' && uplink.body.status === 'offline';
-      const stored = await append.call(
-        redis,
+      const stored = await append(
         `devices:seen:${uplink.deviceId}`,
         `devices:will:${uplink.deviceId}:${uplink.body.seq}`,
         streamKey(partitionOf(uplink.deviceId, partitions), laneOf(uplink)),
