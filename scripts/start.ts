@@ -8,6 +8,7 @@ import { startLocalServices } from '../bff/src/infra/launcher/launcher';
 import { waitForPort } from '../bff/src/infra/launcher/portProbe';
 import { connectMongo } from '../bff/src/infra/mongo';
 import { systemClock } from '../bff/src/infra/clock';
+import { isLoopbackHost } from '../bff/src/config';
 import { loadDistrict } from '../bff/src/modules/district/district';
 import { seedDemoAccounts } from '../bff/src/seed/demoAccounts';
 import { provisionDemoDevices } from './demoDevices';
@@ -39,6 +40,11 @@ async function main() {
   let shuttingDown = false;
 
   const port = Number(process.env.PORT ?? 3000);
+  // Loopback unless asked otherwise: the dev login (anyone may sign in as anyone) is on only there.
+  const host = process.env.HOST ?? '127.0.0.1';
+  const devLogin = process.env.DEV_LOGIN ?? (isLoopbackHost(host) ? '1' : '0');
+  // Where this script itself reaches the BFF.
+  const reachHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   const mongoDb = process.env.MONGODB_DB ?? 'jiefang';
   const demoPassword = process.env.DEMO_PASSWORD ?? 'jiefang-demo';
   const mongo = await connectMongo(services.mongodb.url, mongoDb);
@@ -48,6 +54,7 @@ async function main() {
   const bffEnv: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
+    HOST: host,
     MONGODB_URI: services.mongodb.url,
     MONGODB_DB: mongoDb,
     // One Redis namespace per database, so stacks on different databases never share officers or timers.
@@ -57,7 +64,7 @@ async function main() {
     ...(services.mqtt.username ? { MQTT_USERNAME: services.mqtt.username } : {}),
     ...(services.mqtt.password ? { MQTT_PASSWORD: services.mqtt.password } : {}),
     JWT_SECRET: process.env.JWT_SECRET ?? localJwtSecret(),
-    DEV_LOGIN: process.env.DEV_LOGIN ?? '1',
+    DEV_LOGIN: devLogin,
     ADMIN_DIST_DIR: process.env.ADMIN_DIST_DIR ?? path.join(root, 'admin/dist'),
     H5_DIST_DIR: process.env.H5_DIST_DIR ?? path.join(root, 'miniapp/dist/h5'),
   };
@@ -81,7 +88,7 @@ async function main() {
   process.once('SIGTERM', shutdown);
 
   const ready = await Promise.race([
-    waitForPort('127.0.0.1', port, 60_000, 'the BFF').then(() => true),
+    waitForPort(reachHost, port, 60_000, 'the BFF').then(() => true),
     bffExited.then(() => false),
   ]);
   if (!ready) {
@@ -90,7 +97,8 @@ async function main() {
     process.exit(1);
   }
 
-  const base = `http://127.0.0.1:${port}`;
+  const base = `http://${reachHost.includes(':') ? `[${reachHost}]` : reachHost}:${port}`;
+  const devLoginOn = devLogin === '1' || devLogin === 'true';
   // A small demo fleet on the real broker, each device with its own account (DEMO_DEVICES=0 turns it off).
   let fleetLine = '  Devices  off (DEMO_DEVICES=0)';
   if (process.env.DEMO_DEVICES !== '0') {
@@ -99,7 +107,7 @@ async function main() {
       baseUrl: base,
       adminPassword: demoPassword,
       credentialsFile,
-      devLogin: bffEnv.DEV_LOGIN === '1' || bffEnv.DEV_LOGIN === 'true',
+      devLogin: devLoginOn,
     });
     fleet = spawn(
       process.execPath,
@@ -121,7 +129,7 @@ async function main() {
   const escortLine = `  ${await seedDemoEscorts({
     baseUrl: base,
     password: demoPassword,
-    devLogin: bffEnv.DEV_LOGIN === '1' || bffEnv.DEV_LOGIN === 'true',
+    devLogin: devLoginOn,
   }).catch(
     (error: unknown) =>
       `escorts: demo data not seeded (${error instanceof Error ? error.message : String(error)})`,
@@ -134,7 +142,10 @@ async function main() {
       '街坊 Jiefang is running',
       `  BFF      ${base}  (health ${base}/readyz)`,
       `  Admin    ${base}/admin/  (e.g. admin / ${process.env.DEMO_PASSWORD ? '$DEMO_PASSWORD' : demoPassword})`,
-      `  H5       ${base}/h5/  (dev login: pick any role and name)`,
+      `  H5       ${base}/h5/`,
+      devLoginOn
+        ? `  Dev login ON: anyone who reaches ${host}:${port} may sign in as any role (POST /api/auth/dev-login)`
+        : `  Dev login off${isLoopbackHost(host) ? ' (DEV_LOGIN=0)' : ` (HOST ${host} is not a loopback address)`}`,
       serviceLine('MongoDB', services.mongodb),
       serviceLine('Redis', services.redis),
       serviceLine('MQTT', services.mqtt),

@@ -13,12 +13,17 @@ import { documentLocks } from './infra/documentLocks';
 import type { AppState } from './http/appState';
 import { errorMiddleware } from './http/errorMiddleware';
 import { requestContext } from './http/requestContext';
-import { createRateLimit } from './http/rateLimit';
+import { createAttemptCounter, createRateLimit } from './http/rateLimit';
+import { clientAddress } from './http/clientAddress';
+import { refusePrototypeKeys } from './http/prototypeKeys';
 import { staticSite } from './http/staticSite';
 import { categoryCatalogue, type CategoryCatalogue } from './domain/categories';
 import { healthRoutes } from './modules/health/healthRoutes';
 import { accessTokens } from './modules/auth/accessTokens';
 import { authService } from './modules/auth/authService';
+import { loginThrottle } from './modules/auth/loginThrottle';
+import { tokenRevocations } from './modules/auth/tokenRevocations';
+import { accountStatus } from './modules/users/accountStatus';
 import { staffChanges } from './modules/users/staffChanges';
 import { authRoutes } from './modules/auth/authRoutes';
 import { wechatSessions, type WechatSessions } from './modules/auth/wechatSessions';
@@ -108,10 +113,11 @@ export function createApp(deps: AppDeps): JiefangApp {
   const { config, mongo, redis, mqtt, clock, logger } = deps;
   const district = deps.district ?? loadDistrict();
   const categories = deps.categories ?? categoryCatalogue();
-  const koa = new Koa<AppState>({ proxy: config.TRUST_PROXY });
+  const koa = new Koa<AppState>();
 
-  const tokens = accessTokens(config.JWT_SECRET, config.JWT_TTL_SECONDS, clock);
   const users = userModels(mongo);
+  const revocations = tokenRevocations(redis, users, clock, logger);
+  const tokens = accessTokens(config.JWT_SECRET, config.JWT_TTL_SECONDS, clock, revocations);
   const wechat =
     deps.wechat !== undefined
       ? deps.wechat
@@ -126,12 +132,21 @@ export function createApp(deps: AppDeps): JiefangApp {
     clock,
     district,
     wechat,
-    loginRateLimit: createRateLimit(
-      redis,
-      'login',
-      config.LOGIN_RATE_LIMIT,
-      config.LOGIN_RATE_WINDOW_SECONDS,
-    ),
+    loginThrottle: loginThrottle({
+      perAddressAndAccount: createRateLimit(
+        redis,
+        'login',
+        config.LOGIN_RATE_LIMIT,
+        config.LOGIN_RATE_WINDOW_SECONDS,
+      ),
+      perAddress: createRateLimit(
+        redis,
+        'login-address',
+        config.LOGIN_ADDRESS_RATE_LIMIT,
+        config.LOGIN_RATE_WINDOW_SECONDS,
+      ),
+      perAccount: createAttemptCounter(redis, 'login-account', config.LOGIN_RATE_WINDOW_SECONDS),
+    }),
   });
 
   const tickets = ticketModel(mongo);
@@ -217,6 +232,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     timeScale: config.SLA_TIME_SCALE,
   });
 
+  koa.use(clientAddress(config.TRUSTED_PROXIES));
   koa.use(requestContext(logger));
   koa.use(errorMiddleware);
   koa.use(
@@ -239,6 +255,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     }),
   );
   koa.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${config.BODY_LIMIT_KB}kb`, encoding: 'utf-8' }));
+  koa.use(refusePrototypeKeys);
   if (config.ADMIN_DIST_DIR) koa.use(staticSite('/admin', config.ADMIN_DIST_DIR));
   if (config.H5_DIST_DIR) koa.use(staticSite('/h5', config.H5_DIST_DIR));
 
@@ -256,7 +273,11 @@ export function createApp(deps: AppDeps): JiefangApp {
       version,
     ),
     authRoutes(auth, tokens, config.DEV_LOGIN),
-    userRoutes(staffAccounts(users, district, clock, staffRoster), tokens),
+    userRoutes(
+      staffAccounts(users, district, clock, staffRoster),
+      accountStatus({ models: users, revocations, presence, changes: staffRoster, district, clock }),
+      tokens,
+    ),
     districtRoutes(district),
     reportRoutes({
       intake,

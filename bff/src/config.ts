@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addressRule } from './http/clientAddress';
 import { wechatTemplateMapSchema } from './modules/notifications/wechatSubscribeSender';
 
 const booleanFlag = z
@@ -87,7 +88,10 @@ const configSchema = z
       .optional(),
     CORS_ORIGINS: commaList.default([]),
     BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
+    /** Sign-in attempts one address may make on one account per window before 429. */
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+    /** Failed sign-ins one address may make across all accounts per window before 429. */
+    LOGIN_ADDRESS_RATE_LIMIT: z.coerce.number().int().min(1).default(50),
     LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
     REPORT_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
     REPORT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
@@ -100,11 +104,31 @@ const configSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ADMIN_DIST_DIR: z.string().optional(),
     H5_DIST_DIR: z.string().optional(),
-    TRUST_PROXY: booleanFlag.default(false),
+    /** Proxies (IPs or CIDRs) whose X-Forwarded-For is believed; from anyone else it is ignored. */
+    TRUSTED_PROXIES: commaList
+      .refine((entries) => entries.every((entry) => addressRule(entry) !== null), {
+        message: 'must be a comma-separated list of IP addresses or CIDR ranges',
+      })
+      .default([]),
+    /** Replaced by TRUSTED_PROXIES; refused so an old setting is not silently ignored. */
+    TRUST_PROXY: z.string().optional(),
   })
   .superRefine((config, context) => {
     if (config.NODE_ENV === 'production' && config.DEV_LOGIN) {
       context.addIssue({ code: 'custom', path: ['DEV_LOGIN'], message: 'must be off in production' });
+    } else if (config.DEV_LOGIN && config.NODE_ENV !== 'test' && !isLoopbackHost(config.HOST)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['DEV_LOGIN'],
+        message: `is allowed only while the BFF listens on a loopback address (HOST is ${config.HOST})`,
+      });
+    }
+    if (config.TRUST_PROXY !== undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['TRUST_PROXY'],
+        message: "is replaced by TRUSTED_PROXIES, the proxies' IP addresses or CIDR ranges",
+      });
     }
     if (Boolean(config.WECHAT_APPID) !== Boolean(config.WECHAT_SECRET)) {
       context.addIssue({
@@ -116,6 +140,11 @@ const configSchema = z
   });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** 127.0.0.0/8, ::1 or localhost: reachable from this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

@@ -11,6 +11,8 @@ export const userSchema = z.object({
   squadId: z.string().optional(),
   /** A grid worker's (网格员) grid, e.g. "chigang-g1"; grid workers are community workers with a grid. */
   gridId: z.string().optional(),
+  /** Present (true) on accounts an admin has disabled. */
+  disabled: z.boolean().optional(),
 });
 export type User = z.infer<typeof userSchema>;
 

@@ -16,6 +16,10 @@ export const createStaffAccountRequestSchema = z.object({
 });
 export type CreateStaffAccountRequest = z.infer<typeof createStaffAccountRequestSchema>;
 
+/** An admin's change to an account: disabling it ends its sessions at once. */
+export const updateUserRequestSchema = z.object({ disabled: z.boolean() }).strict();
+export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>;
+
 export const userListQuerySchema = z.object({
   role: roleSchema.optional(),
   street: z.string().max(40).optional(),

@@ -8,6 +8,8 @@ export interface Caller {
   squadId?: string;
   /** The caller's display name, for timelines. */
   name?: string;
+  /** Signed in through the dev login (DEV_LOGIN): may not create staff accounts. */
+  viaDevLogin?: boolean;
 }
 
 /** What middleware puts on ctx.state for the handlers after it. */

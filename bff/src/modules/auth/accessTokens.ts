@@ -5,67 +5,97 @@ import { roleSchema, type Role } from '@jiefang/contracts';
 import type { Clock } from '../../infra/clock';
 import { HttpError, unauthenticated } from '../../http/httpError';
 import type { Caller } from '../../http/appState';
+import type { TokenRevocations } from './tokenRevocations';
 
 const claimsSchema = z.object({
   sub: z.string().min(1),
   roles: z.array(roleSchema).min(1),
   squadId: z.string().optional(),
   name: z.string().optional(),
+  // A token without an expiry would be valid for ever.
+  exp: z.number().int(),
+  /** The user's token version at issue; tokens from before versions existed count as 0. */
+  ver: z.number().int().min(0).default(0),
+  /** Issued by the dev login. */
+  dev: z.literal(true).optional(),
 });
 
+export interface TokenSubject {
+  userId: string;
+  roles: Role[];
+  squadId?: string;
+  name?: string;
+  tokenVersion?: number;
+  /** Marks the token as one from the dev login, which may not do everything a real sign-in may. */
+  viaDevLogin?: boolean;
+}
+
 export interface AccessTokens {
-  issue(userId: string, roles: Role[], squadId?: string, name?: string): { token: string; expiresAt: Date };
-  verify(token: string): Caller;
+  issue(subject: TokenSubject): { token: string; expiresAt: Date };
+  /** Checks the signature and expiry, and refuses a token its user's revocation (disabling) has made invalid. */
+  authenticate(token: string): Promise<Caller>;
 }
 
 /** HS256 JWTs whose issue and expiry times come from the injected clock. */
-export function accessTokens(secret: string, ttlSeconds: number, clock: Clock): AccessTokens {
+export function accessTokens(
+  secret: string,
+  ttlSeconds: number,
+  clock: Clock,
+  revocations: TokenRevocations,
+): AccessTokens {
   const issuer = 'jiefang-bff';
   // A key object made once: given a string, jsonwebtoken first tries (and fails) to read it as a public
   // key on every verification, which costs more than the HMAC itself.
   const key = createSecretKey(Buffer.from(secret, 'utf8'));
+  const verifySignature = (token: string): Caller & { tokenVersion: number } => {
+    let payload: unknown;
+    try {
+      payload = jwt.verify(token, key, {
+        algorithms: ['HS256'],
+        issuer,
+        clockTimestamp: Math.floor(clock.now().getTime() / 1000),
+      });
+    } catch (error) {
+      if (error instanceof jwt.TokenExpiredError) {
+        throw new HttpError(401, 'token_expired', '登录已过期，请重新登录');
+      }
+      throw unauthenticated('登录凭证无效，请重新登录');
+    }
+    const claims = claimsSchema.safeParse(payload);
+    if (!claims.success) throw unauthenticated('登录凭证无效，请重新登录');
+    return {
+      userId: claims.data.sub,
+      roles: claims.data.roles,
+      ...(claims.data.squadId ? { squadId: claims.data.squadId } : {}),
+      ...(claims.data.name ? { name: claims.data.name } : {}),
+      ...(claims.data.dev ? { viaDevLogin: true } : {}),
+      tokenVersion: claims.data.ver,
+    };
+  };
+
   return {
-    issue(userId, roles, squadId, name) {
+    issue(subject) {
       const issuedAt = Math.floor(clock.now().getTime() / 1000);
       const token = jwt.sign(
         {
-          sub: userId,
-          roles,
-          ...(squadId ? { squadId } : {}),
-          ...(name ? { name } : {}),
+          sub: subject.userId,
+          roles: subject.roles,
+          ...(subject.squadId ? { squadId: subject.squadId } : {}),
+          ...(subject.name ? { name: subject.name } : {}),
+          ...(subject.tokenVersion ? { ver: subject.tokenVersion } : {}),
+          ...(subject.viaDevLogin ? { dev: true } : {}),
           iat: issuedAt,
           exp: issuedAt + ttlSeconds,
         },
         key,
-        {
-          algorithm: 'HS256',
-          issuer,
-        },
+        { algorithm: 'HS256', issuer },
       );
       return { token, expiresAt: new Date((issuedAt + ttlSeconds) * 1000) };
     },
-    verify(token) {
-      let payload: unknown;
-      try {
-        payload = jwt.verify(token, key, {
-          algorithms: ['HS256'],
-          issuer,
-          clockTimestamp: Math.floor(clock.now().getTime() / 1000),
-        });
-      } catch (error) {
-        if (error instanceof jwt.TokenExpiredError) {
-          throw new HttpError(401, 'token_expired', '登录已过期，请重新登录');
-        }
-        throw unauthenticated('登录凭证无效，请重新登录');
-      }
-      const claims = claimsSchema.safeParse(payload);
-      if (!claims.success) throw unauthenticated('登录凭证无效，请重新登录');
-      return {
-        userId: claims.data.sub,
-        roles: claims.data.roles,
-        ...(claims.data.squadId ? { squadId: claims.data.squadId } : {}),
-        ...(claims.data.name ? { name: claims.data.name } : {}),
-      };
+    async authenticate(token) {
+      const { tokenVersion, ...caller } = verifySignature(token);
+      await revocations.assertCurrent(caller.userId, tokenVersion);
+      return caller;
     },
   };
 }

@@ -4,13 +4,13 @@ import type { AppState, Caller } from '../../http/appState';
 import { forbidden, unauthenticated } from '../../http/httpError';
 import type { AccessTokens } from './accessTokens';
 
-/** Requires a valid Bearer token and puts the caller on ctx.state. */
+/** Requires a valid, unrevoked Bearer token and puts the caller on ctx.state. */
 export function requireAuth(tokens: AccessTokens): Middleware<AppState> {
   return async (ctx, next) => {
     const header = ctx.get('Authorization');
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1]) throw unauthenticated();
-    ctx.state.caller = tokens.verify(match[1]);
+    ctx.state.caller = await tokens.authenticate(match[1]);
     await next();
   };
 }

@@ -2,10 +2,10 @@ import { Types } from 'mongoose';
 import type { AuthResponse, DevLoginRequest, PasswordLoginRequest, Role, User } from '@jiefang/contracts';
 import type { Clock } from '../../infra/clock';
 import { HttpError, badRequest, notFound, unauthenticated } from '../../http/httpError';
-import type { RateLimit } from '../../http/rateLimit';
 import { findStreet, type District } from '../district/district';
 import { identityKey, toUserView, type UserDocument, type UserModels } from '../users/userModel';
 import type { AccessTokens } from './accessTokens';
+import type { LoginThrottle } from './loginThrottle';
 import { decoyPasswordHash, verifyPassword } from './passwords';
 import type { StaffChanges } from '../users/staffChanges';
 import type { WechatSessions } from './wechatSessions';
@@ -15,7 +15,7 @@ export interface AuthServiceDeps {
   tokens: AccessTokens;
   clock: Clock;
   district: District;
-  loginRateLimit: RateLimit;
+  loginThrottle: LoginThrottle;
   wechat: WechatSessions | null;
   staffChanges: StaffChanges;
 }
@@ -25,8 +25,15 @@ const rolesNeedingStreet: readonly Role[] = ['officer', 'squad_leader'];
 export function authService(deps: AuthServiceDeps) {
   const { models, tokens, clock, district } = deps;
 
-  const respond = (user: UserDocument): AuthResponse => {
-    const { token, expiresAt } = tokens.issue(user._id, user.roles, user.squadId, user.name);
+  const respond = (user: UserDocument, options: { viaDevLogin?: boolean } = {}): AuthResponse => {
+    const { token, expiresAt } = tokens.issue({
+      userId: user._id,
+      roles: user.roles,
+      ...(user.squadId ? { squadId: user.squadId } : {}),
+      name: user.name,
+      ...(user.tokenVersion ? { tokenVersion: user.tokenVersion } : {}),
+      ...(options.viaDevLogin ? { viaDevLogin: true } : {}),
+    });
     return { token, expiresAt: expiresAt.toISOString(), user: viewOf(user) };
   };
 
@@ -36,7 +43,7 @@ export function authService(deps: AuthServiceDeps) {
   /** Returns the user behind an identity, creating both when new; safe against concurrent first logins. */
   const findOrCreateByIdentity = async (
     key: string,
-    create: () => Omit<UserDocument, '_id' | 'createdAt' | 'updatedAt' | 'disabled'>,
+    create: () => Omit<UserDocument, '_id' | 'createdAt' | 'updatedAt' | 'disabled' | 'tokenVersion'>,
   ): Promise<UserDocument> => {
     const existing = await models.Identity.findById(key).lean();
     if (existing) {
@@ -91,18 +98,17 @@ export function authService(deps: AuthServiceDeps) {
           : {}),
       }));
       assertActive(user);
-      return respond(user);
+      return respond(user, { viaDevLogin: true });
     },
 
     async passwordLogin(request: PasswordLoginRequest, clientIp: string): Promise<AuthResponse> {
-      const limitKey = `${clientIp}:${request.username.toLowerCase()}`;
-      await deps.loginRateLimit.consume(limitKey);
+      await deps.loginThrottle.beforeAttempt(clientIp, request.username);
       const identity = await models.Identity.findById(identityKey.username(request.username)).lean();
       const user = identity ? await models.User.findById(identity.userId).lean() : null;
       const passwordMatches = await verifyPassword(request.password, user?.passwordHash ?? decoyPasswordHash);
       if (!user?.passwordHash || !passwordMatches) throw unauthenticated('用户名或密码错误');
       assertActive(user);
-      await deps.loginRateLimit.reset(limitKey);
+      await deps.loginThrottle.succeeded(clientIp, request.username);
       return respond(user);
     },
 

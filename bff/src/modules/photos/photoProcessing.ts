@@ -2,7 +2,13 @@ import { fileTypeFromBuffer } from 'file-type/core';
 import sharp from 'sharp';
 import { HttpError } from '../../http/httpError';
 
-export const photoLimits = { maxBytes: 10 * 1024 * 1024, maxCount: 9, minCount: 1 } as const;
+export const photoLimits = {
+  maxBytes: 10 * 1024 * 1024,
+  maxCount: 9,
+  minCount: 1,
+  /** Decoding costs memory and CPU by pixels, not bytes: 40 MP is above any phone camera's photo. */
+  maxPixels: 40_000_000,
+} as const;
 
 const acceptedTypes = new Map([
   ['image/jpeg', 'jpeg'],
@@ -26,7 +32,8 @@ export interface UploadedFile {
 
 /**
  * Checks every upload before any is stored: the type comes from the magic bytes (never the name),
- * empty files and files over 10 MB are refused.
+ * empty files, files over 10 MB and images whose header claims more than maxPixels are refused, the
+ * last before anything is decoded.
  */
 export async function assertAcceptablePhotos(
   files: readonly UploadedFile[],
@@ -60,6 +67,34 @@ export async function assertAcceptablePhotos(
         detected: sniffed?.mime ?? null,
       });
     }
+    await assertPixelCount(file, `${field}.${index}`);
+  }
+}
+
+/** Reads the dimensions from the image header only (sharp's metadata() does not decode pixels). */
+async function assertPixelCount(file: UploadedFile, path: string): Promise<void> {
+  let width: number | undefined;
+  let height: number | undefined;
+  try {
+    ({ width, height } = await sharp(file.buffer).metadata());
+  } catch {
+    throw new HttpError(415, 'unsupported_media_type', '照片文件已损坏，无法读取', {
+      fields: [{ path, message: 'unreadable image header' }],
+    });
+  }
+  const pixels = (width ?? 0) * (height ?? 0);
+  if (pixels > photoLimits.maxPixels) {
+    throw new HttpError(
+      413,
+      'payload_too_large',
+      `照片像素过大（${width}×${height}），请上传不超过 ${photoLimits.maxPixels / 1_000_000} 百万像素的照片`,
+      {
+        fields: [{ path, message: `more than ${photoLimits.maxPixels} pixels` }],
+        width,
+        height,
+        maxPixels: photoLimits.maxPixels,
+      },
+    );
   }
 }
 
@@ -74,7 +109,7 @@ export async function processPhoto(file: UploadedFile): Promise<ProcessedPhoto> 
     throw new HttpError(415, 'unsupported_media_type', '只支持 JPEG、PNG、WebP 格式的照片');
   try {
     // rotate() applies the EXIF orientation before sharp drops the metadata.
-    const image = sharp(file.buffer, { failOn: 'error', limitInputPixels: 80_000_000 }).rotate();
+    const image = sharp(file.buffer, { failOn: 'error', limitInputPixels: photoLimits.maxPixels }).rotate();
     // Both encodings run at once on libvips' threads.
     const [{ data, info }, thumbnail] = await Promise.all([
       image

@@ -33,6 +33,10 @@ export function intakeKeys(redis: Redis) {
   return {
     claim,
 
+    async isDone(keyId: string): Promise<boolean> {
+      return (await redis.get(keyOf(keyId)))?.startsWith('done:') ?? false;
+    },
+
     async complete(keyId: string, requestHash: string, ticketId: string): Promise<void> {
       await redis.set(keyOf(keyId), `done:${requestHash}:${ticketId}`, 'EX', rememberedForSeconds);
     },

@@ -87,11 +87,16 @@ export function reportIntake(deps: ReportIntakeDeps) {
   const refuseReusedKey = () =>
     new HttpError(422, 'unprocessable', '同一个 Idempotency-Key 不能用于不同的上报内容');
 
-  /** What a retry gets: the first attempt's ticket, unless the key was used for something else. */
+  /**
+   * What a retry gets: the first attempt's ticket, unless the key was used for something else. The key's
+   * own record knows its request; only without one does the ticket's (its first reporter's) decide, as a
+   * ticket joined by this key holds another resident's request.
+   */
   const replayOf = async (ticketId: string, requestHash: string, knownHash?: string) => {
     if (knownHash !== undefined && knownHash !== requestHash) throw refuseReusedKey();
     const ticket = await deps.tickets.findById(ticketId).lean<TicketDocument>();
-    if (ticket?.requestHash && ticket.requestHash !== requestHash) throw refuseReusedKey();
+    if (knownHash === undefined && ticket?.requestHash && ticket.requestHash !== requestHash)
+      throw refuseReusedKey();
     return ticket;
   };
 
@@ -306,6 +311,21 @@ export function reportIntake(deps: ReportIntakeDeps) {
   };
 
   return {
+    /**
+     * Whether a resident's Idempotency-Key has been answered, so its retry is a replay that costs no
+     * rate-limit budget. Redis knows for a week; `durable` also asks MongoDB (when Redis may have forgotten).
+     */
+    async answered(userId: string, idempotencyKey: string, options: { durable?: boolean } = {}) {
+      const keyId = `${userId}:${idempotencyKey}`;
+      if (await deps.keys.isDone(keyId)) return true;
+      if (!options.durable) return false;
+      const [key, ticket] = await Promise.all([
+        Keys.exists({ _id: keyId, state: 'done' }),
+        deps.tickets.exists({ _id: reportTicketId(keyId) }),
+      ]);
+      return Boolean(key ?? ticket);
+    },
+
     /**
      * A device alarm that needs enforcement: it backs an open ticket of the category nearby (residents'
      * reports of the same noise, say), raising its priority, or opens and dispatches a new one. The

@@ -54,7 +54,12 @@ export function reportRoutes(deps: ReportRoutesDeps): Router<AppState> {
         [{ path: 'Idempotency-Key', message: key.error.issues[0]?.message ?? '' }],
         '缺少或无效的 Idempotency-Key',
       );
-    await deps.reportRateLimit.consume(caller.userId);
+    // A retry of an answered submission gets its replay even over the limit: it cannot make a new ticket.
+    if (!(await deps.intake.answered(caller.userId, key.data))) {
+      await deps.reportRateLimit.consume(caller.userId).catch(async (error: unknown) => {
+        if (!(await deps.intake.answered(caller.userId, key.data, { durable: true }))) throw error;
+      });
+    }
     let submission: Pick<Parameters<ReportIntake['submit']>[0], 'fields' | 'photos'>;
     if (ctx.is('application/json')) {
       // Photos uploaded beforehand (POST /api/photos), named by id.

@@ -12,6 +12,8 @@ export interface UserDocument {
   /** Grid workers (community workers with a grid): the grid they look after. */
   gridId?: string;
   disabled: boolean;
+  /** Raised whenever the user's tokens are revoked (on disabling): older tokens are refused. */
+  tokenVersion?: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -27,6 +29,7 @@ const userSchema = new Schema<UserDocument>(
     squadId: String,
     gridId: String,
     disabled: { type: Boolean, default: false },
+    tokenVersion: Number,
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },
@@ -84,5 +87,6 @@ export function toUserView(user: UserDocument, streetName?: string): User {
     ...(streetName ? { streetName } : {}),
     ...(user.squadId ? { squadId: user.squadId } : {}),
     ...(user.gridId ? { gridId: user.gridId } : {}),
+    ...(user.disabled ? { disabled: true } : {}),
   };
 }

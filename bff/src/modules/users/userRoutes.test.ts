@@ -1,11 +1,12 @@
 import { roles, type Role } from '@jiefang/contracts';
 import { startTestApp, type TestApp } from '../../testing/testApp';
+import { signInAsStaff } from '../../testing/staffLogin';
 
 let t: TestApp;
 let adminToken: string;
 beforeAll(async () => {
   t = await startTestApp('users');
-  adminToken = (await t.loginAs('admin', '系统管理员')).token;
+  adminToken = (await signInAsStaff(t, 'admin1', ['admin', 'dispatcher'])).token;
 });
 afterAll(() => t.close());
 
