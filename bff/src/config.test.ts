@@ -49,6 +49,31 @@ describe('loadConfig', () => {
     expect(error.variables[0]?.variable).toBe('DEV_LOGIN');
   });
 
+  it('allows the dev login only when asked for and while listening on a loopback address', () => {
+    expect(loadConfig({ ...valid, HOST: '127.0.0.1', DEV_LOGIN: '1' }).DEV_LOGIN).toBe(true);
+    expect(loadConfig({ ...valid, HOST: '::1', DEV_LOGIN: '1' }).DEV_LOGIN).toBe(true);
+    for (const HOST of ['0.0.0.0', '192.168.1.20', '::']) {
+      const error = configErrorOf({ ...valid, HOST, DEV_LOGIN: '1' });
+      expect(error.variables[0]).toMatchObject({
+        variable: 'DEV_LOGIN',
+        message: expect.stringMatching(/loopback/),
+      });
+    }
+  });
+
+  it('reads trusted proxies as IPs or CIDRs and refuses the old TRUST_PROXY flag', () => {
+    expect(
+      loadConfig({ ...valid, TRUSTED_PROXIES: '10.0.0.0/8, 192.0.2.1, fd00::/8' }).TRUSTED_PROXIES,
+    ).toEqual(['10.0.0.0/8', '192.0.2.1', 'fd00::/8']);
+    expect(configErrorOf({ ...valid, TRUSTED_PROXIES: '10.0.0.0/33' }).variables[0]?.variable).toBe(
+      'TRUSTED_PROXIES',
+    );
+    expect(configErrorOf({ ...valid, TRUSTED_PROXIES: 'proxy.local' }).variables[0]?.variable).toBe(
+      'TRUSTED_PROXIES',
+    );
+    expect(configErrorOf({ ...valid, TRUST_PROXY: '1' }).variables[0]?.variable).toBe('TRUST_PROXY');
+  });
+
   it('wants the WeChat app id and secret together', () => {
     const error = configErrorOf({ ...valid, WECHAT_APPID: 'wx123' });
     expect(error.variables[0]?.variable).toBe('WECHAT_SECRET');

@@ -2,6 +2,7 @@ import type { Middleware } from 'koa';
 import type { ErrorBody } from '@jiefang/contracts';
 import { HttpError, dependencyUnavailable } from './httpError';
 import { failedDependencyOf } from './dependencyFailure';
+import { prototypeKeyError } from './prototypeKeys';
 import type { AppState } from './appState';
 
 /** Maps every error to `{ error: { code, message, details } }` with the right status. */
@@ -33,6 +34,10 @@ function toHttpError(caught: unknown): HttpError {
 
   // Errors thrown by body parsing (raw-body / co-body) carry a status and a type.
   const parsed = caught as { status?: number; type?: string; message?: string };
+  // The JSON parser (co-body's bourne) refuses `__proto__` keys with this error.
+  if (parsed.status === 400 && /forbidden prototype property/.test(parsed.message ?? '')) {
+    return prototypeKeyError('(body)');
+  }
   if (parsed.type === 'entity.too.large' || parsed.status === 413) {
     return new HttpError(413, 'payload_too_large', '请求内容过大');
   }

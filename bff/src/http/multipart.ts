@@ -3,7 +3,7 @@ import multer from 'multer';
 import type { UploadedFile } from '../modules/photos/photoProcessing';
 import { photoLimits } from '../modules/photos/photoProcessing';
 import { HttpError } from './httpError';
-import { prototypeKeyPath } from './prototypeKeys';
+import { prototypeKeyError, prototypeKeyPath } from './prototypeKeys';
 
 export interface MultipartBody {
   fields: Record<string, string>;
@@ -39,11 +39,7 @@ export async function readMultipart(ctx: Context): Promise<MultipartBody> {
     );
   });
   const badField = prototypeKeyPath(request.body);
-  if (badField !== null) {
-    throw new HttpError(400, 'validation_failed', '请求中含有不允许的字段名', {
-      fields: [{ path: badField, message: 'prototype keys are not allowed' }],
-    });
-  }
+  if (badField !== null) throw prototypeKeyError(badField);
   return {
     fields: { ...(request.body ?? {}) },
     files: (request.files ?? []).map((file) => ({

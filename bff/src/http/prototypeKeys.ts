@@ -20,13 +20,17 @@ export function prototypeKeyPath(value: unknown): string | null {
   return null;
 }
 
-/** Refuses a request whose JSON body or query string holds a prototype key, with 400 before any handler. */
+export const prototypeKeyError = (path: string) =>
+  new HttpError(400, 'validation_failed', '请求中含有不允许的字段名', {
+    fields: [{ path, message: 'prototype keys (__proto__, constructor, prototype) are not allowed' }],
+  });
+
+/**
+ * Refuses a request whose JSON body or query string holds a prototype key, with 400 before any handler.
+ * (The JSON parser already refuses `__proto__` itself; errorMiddleware gives that the same answer.)
+ */
 export const refusePrototypeKeys: Middleware<AppState> = async (ctx, next) => {
   const path = prototypeKeyPath((ctx.request as { body?: unknown }).body) ?? prototypeKeyPath(ctx.query);
-  if (path !== null) {
-    throw new HttpError(400, 'validation_failed', '请求中含有不允许的字段名', {
-      fields: [{ path, message: 'prototype keys (__proto__, constructor, prototype) are not allowed' }],
-    });
-  }
+  if (path !== null) throw prototypeKeyError(path);
   await next();
 };

@@ -30,6 +30,23 @@ describe('staff accounts', () => {
     await t.http.post('/api/users').set('Authorization', `Bearer ${token}`).send(newOfficer).expect(403);
   });
 
+  it('refuses to create staff with a token from the dev login, even an admin one', async () => {
+    const { token } = await t.loginAs('admin', '开发登录管理员');
+    const response = await t.http
+      .post('/api/users')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ ...newOfficer, username: 'dev-made-officer' })
+      .expect(403);
+    expect(response.body.error).toMatchObject({
+      code: 'forbidden',
+      message: expect.stringMatching(/开发登录/),
+    });
+    await t.http
+      .post('/api/auth/login')
+      .send({ username: 'dev-made-officer', password: 'a-long-password' })
+      .expect(401);
+  });
+
   it('denies an anonymous caller with 401', async () => {
     await t.http.get('/api/users').expect(401);
   });
