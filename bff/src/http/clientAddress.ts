@@ -10,22 +10,24 @@ const plain = (address: string) =>
 export function addressRule(
   entry: string,
 ): { address: string; prefix: number; family: 'ipv4' | 'ipv6' } | null {
-  const [address = '', prefixText] = entry.split('/');
+  const match = /^([^/]+)(?:\/(\d{1,3}))?$/.exec(entry.trim());
+  const address = match?.[1] ?? '';
   const version = isIP(address);
   if (!version) return null;
   const maxPrefix = version === 4 ? 32 : 128;
-  const prefix = prefixText === undefined ? maxPrefix : Number(prefixText);
-  if (!Number.isInteger(prefix) || prefix < 0 || prefix > maxPrefix || (prefixText ?? '0').trim() === '')
-    return null;
+  const prefix = match?.[2] === undefined ? maxPrefix : Number(match[2]);
+  if (prefix > maxPrefix) return null;
   return { address, prefix, family: version === 4 ? 'ipv4' : 'ipv6' };
 }
 
 /**
- * Sets ctx.ip to the client's address: the socket's peer, unless that peer is one of the trusted proxies,
- * then the right-most X-Forwarded-For entry that is not a trusted proxy. From anyone else the header is
- * ignored, so rotating it cannot escape per-address limits.
+ * The client's address: the socket's peer, unless that peer is a trusted proxy, then the right-most
+ * X-Forwarded-For entry that is not one. From anyone else the header is ignored, so rotating it cannot
+ * escape per-address limits.
  */
-export function clientAddress(trustedProxies: readonly string[]): Middleware<AppState> {
+export function clientResolver(
+  trustedProxies: readonly string[],
+): (peer: string, forwardedFor: string) => string {
   const trusted = new BlockList();
   for (const entry of trustedProxies) {
     const rule = addressRule(entry);
@@ -35,18 +37,23 @@ export function clientAddress(trustedProxies: readonly string[]): Middleware<App
     const version = isIP(address);
     return version !== 0 && trusted.check(address, version === 4 ? 'ipv4' : 'ipv6');
   };
+  return (peer, forwardedFor) => {
+    let client = plain(peer);
+    if (!trustedProxies.length || !isTrusted(client)) return client;
+    const hops = forwardedFor
+      .split(',')
+      .map((hop) => plain(hop.trim()))
+      .filter((hop) => isIP(hop) !== 0);
+    while (hops.length && isTrusted(client)) client = hops.pop() as string;
+    return client;
+  };
+}
 
+/** Sets ctx.ip (see clientResolver), which the rate limits key on. */
+export function clientAddress(trustedProxies: readonly string[]): Middleware<AppState> {
+  const clientOf = clientResolver(trustedProxies);
   return async (ctx, next) => {
-    let client = plain(ctx.req.socket.remoteAddress ?? '');
-    if (trustedProxies.length && isTrusted(client)) {
-      const forwarded = ctx
-        .get('X-Forwarded-For')
-        .split(',')
-        .map((hop) => plain(hop.trim()))
-        .filter((hop) => isIP(hop) !== 0);
-      while (forwarded.length && isTrusted(client)) client = forwarded.pop() as string;
-    }
-    ctx.request.ip = client;
+    ctx.request.ip = clientOf(ctx.req.socket.remoteAddress ?? '', ctx.get('X-Forwarded-For'));
     await next();
   };
 }

@@ -11,8 +11,11 @@ import type { UserModels } from '../users/userModel';
  */
 const versionsKey = 'auth:token-versions';
 const loadedField = '~loaded';
-/** Each instance re-applies MongoDB's versions this often, healing a revocation whose Redis write failed. */
-const refillEveryMs = 60_000;
+/**
+ * Each instance re-applies MongoDB's versions this often, healing a revocation whose Redis write failed
+ * during a blip that lost no data (the admin was answered with an error and may not have retried).
+ */
+const refillEveryMs = 5 * 60_000;
 /** After a failed refill (Redis down), requests go to MongoDB and the refill is tried again this much later. */
 const retryRefillAfterMs = 1_000;
 

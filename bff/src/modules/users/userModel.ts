@@ -36,6 +36,8 @@ const userSchema = new Schema<UserDocument>(
   { versionKey: false, timestamps: false },
 );
 userSchema.index({ streetId: 1, roles: 1 });
+// The revoked users, read to refill Redis (see tokenRevocations).
+userSchema.index({ tokenVersion: 1 });
 
 /**
  * Sign-in identities (username, WeChat openid, dev-login key) keyed by their _id, so uniqueness
