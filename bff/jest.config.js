@@ -14,7 +14,7 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.[tj]sx?$': ['@swc/jest'] },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
-  testMatch: ['<rootDir>/src/**/*.test.ts'],
+  testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/chaos/**/*.test.ts'],
   globalSetup: '<rootDir>/src/testing/globalSetup.ts',
   globalTeardown: '<rootDir>/src/testing/globalTeardown.ts',
   testTimeout: 30000,

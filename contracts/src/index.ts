@@ -9,3 +9,4 @@ export * from './reports';
 export * from './devices';
 export * from './alarms';
 export * from './escorts';
+export * from './apiRoutes';

@@ -273,13 +273,13 @@ const dynamicSecurityPluginPaths = [
   '/usr/local/lib/mosquitto_dynamic_security.so',
 ];
 
-function findDynamicSecurityPlugin(env: NodeJS.ProcessEnv): string | undefined {
+export function findDynamicSecurityPlugin(env: NodeJS.ProcessEnv): string | undefined {
   return [env.MOSQUITTO_DYNSEC_PLUGIN ?? '', ...dynamicSecurityPluginPaths].find(
     (candidate) => candidate && fs.existsSync(candidate),
   );
 }
 
-function writeMosquittoConfig(dir: string, port: number, plugin: string, account: BrokerAccount): string {
+export function writeMosquittoConfig(dir: string, port: number, plugin: string, account: BrokerAccount): string {
   fs.mkdirSync(dir, { recursive: true });
   const stateFile = path.join(dir, 'dynamic-security.json');
   // Device accounts made at run time are kept; the BFF's own account and role are rewritten each

@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import { waitForPort } from '../src/infra/launcher/portProbe';
+
+/** A service the chaos run can kill with SIGKILL and start again on the same port and data. */
+export interface RestartableProcess {
+  readonly name: string;
+  readonly port: number;
+  readonly running: boolean;
+  start(): Promise<void>;
+  /** SIGKILL: no chance to flush, close or say goodbye. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface ProcessSpec {
+  name: string;
+  port: number;
+  command: string;
+  args: string[];
+  env?: NodeJS.ProcessEnv;
+  logFile: string;
+  /** Called with each line the process writes to stdout (the log file gets them too). */
+  onLine?: (line: string) => void;
+  readyTimeoutMs?: number;
+}
+
+export function restartableProcess(spec: ProcessSpec): RestartableProcess {
+  let child: ChildProcess | null = null;
+  const exited = (process: ChildProcess) =>
+    process.exitCode !== null || process.signalCode !== null
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => process.once('exit', () => resolve()));
+
+  return {
+    name: spec.name,
+    port: spec.port,
+    get running() {
+      return child !== null;
+    },
+    async start() {
+      if (child) return;
+      const log = fs.createWriteStream(spec.logFile, { flags: 'a' });
+      const started = spawn(spec.command, spec.args, {
+        env: spec.env ?? process.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child = started;
+      let pending = '';
+      started.stdout?.on('data', (chunk: Buffer) => {
+        log.write(chunk);
+        if (!spec.onLine) return;
+        const lines = (pending + chunk.toString('utf8')).split('\n');
+        pending = lines.pop() ?? '';
+        for (const line of lines) spec.onLine(line);
+      });
+      started.stderr?.pipe(log, { end: false });
+      started.once('exit', () => {
+        if (pending && spec.onLine) spec.onLine(pending);
+        if (child === started) child = null;
+        log.end();
+      });
+      const died = exited(started).then(() => {
+        throw new Error(`${spec.name} exited before listening on ${spec.port}; see ${spec.logFile}`);
+      });
+      await Promise.race([
+        waitForPort('127.0.0.1', spec.port, spec.readyTimeoutMs ?? 30_000, spec.name),
+        died,
+      ]);
+      died.catch(() => undefined);
+    },
+    async kill() {
+      const current = child;
+      if (!current) return;
+      current.kill('SIGKILL');
+      await exited(current);
+    },
+    async stop() {
+      const current = child;
+      if (!current) return;
+      current.kill('SIGTERM');
+      const timer = setTimeout(() => current.kill('SIGKILL'), 10_000);
+      await exited(current);
+      clearTimeout(timer);
+    },
+  };
+}

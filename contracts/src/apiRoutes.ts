@@ -1,0 +1,171 @@
+import type { z } from 'zod';
+import { staffRoles, type Role } from './roles';
+import { alarmListQuerySchema, alarmNoteRequestSchema, remoteWarningRequestSchema } from './alarms';
+import { devLoginRequestSchema, passwordLoginRequestSchema, wechatLoginRequestSchema } from './auth';
+import {
+  createHouseholdRequestSchema,
+  deviceListQuerySchema,
+  registerDeviceRequestSchema,
+  updateDeviceRequestSchema,
+} from './devices';
+import {
+  createElderRequestSchema,
+  createEscortRequestSchema,
+  escortCheckInSchema,
+  escortCompleteSchema,
+  escortListQuerySchema,
+  escortRateSchema,
+  escortReasonSchema,
+  escortSosSchema,
+  registerVolunteerRequestSchema,
+} from './escorts';
+import {
+  assignRequestSchema,
+  checkInRequestSchema,
+  createReportRequestSchema,
+  dutyRequestSchema,
+  locationRequestSchema,
+  rateRequestSchema,
+  reasonRequestSchema,
+  reportListQuerySchema,
+  transferRequestSchema,
+} from './reports';
+import { noiseSitesQuerySchema } from './alarms';
+import { createStaffAccountRequestSchema, userListQuerySchema } from './users';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/**
+ * Who may call a route: anyone, anyone signed in (the handler then limits them to what is theirs),
+ * anyone holding a signed, expiring link (photos), or the holders of these roles. Everyone else gets
+ * 401 (not signed in) or 403.
+ */
+export type RouteAccess = 'public' | 'signed-in' | 'signed-link' | readonly Role[];
+
+export interface ApiRoute {
+  method: HttpMethod;
+  /** @koa/router syntax: `:name` for a path parameter. */
+  path: string;
+  access: RouteAccess;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  /** A server-sent event stream rather than one response. */
+  stream?: true;
+  /** Path parameters that name the caller themself (a user's own record) rather than any record. */
+  selfParams?: readonly string[];
+}
+
+const enforcement: readonly Role[] = ['officer', 'squad_leader', 'dispatcher', 'admin'];
+const dispatching: readonly Role[] = ['squad_leader', 'dispatcher', 'admin'];
+const onPatrol: readonly Role[] = ['officer', 'squad_leader'];
+const deviceWatchers: readonly Role[] = ['admin', 'dispatcher', 'squad_leader'];
+/** Staff who look after elders and volunteers. */
+const elderStaff: readonly Role[] = ['community_worker', 'admin', 'dispatcher'];
+
+/** Every HTTP route of the BFF with who may call it and what it accepts. */
+export const apiRoutes: readonly ApiRoute[] = [
+  { method: 'GET', path: '/healthz', access: 'public' },
+  { method: 'GET', path: '/readyz', access: 'public' },
+
+  { method: 'POST', path: '/api/auth/login', access: 'public', body: passwordLoginRequestSchema },
+  { method: 'POST', path: '/api/auth/wechat', access: 'public', body: wechatLoginRequestSchema },
+  { method: 'POST', path: '/api/auth/dev-login', access: 'public', body: devLoginRequestSchema },
+  { method: 'GET', path: '/api/me', access: 'signed-in' },
+
+  { method: 'GET', path: '/api/users/:id', access: 'signed-in', selfParams: ['id'] },
+  { method: 'GET', path: '/api/users', access: ['admin'], query: userListQuerySchema },
+  { method: 'POST', path: '/api/users', access: ['admin'], body: createStaffAccountRequestSchema },
+
+  { method: 'GET', path: '/api/streets', access: 'public' },
+  { method: 'GET', path: '/api/district', access: 'public' },
+  { method: 'GET', path: '/api/categories', access: 'public' },
+
+  { method: 'POST', path: '/api/reports', access: ['resident'], body: createReportRequestSchema },
+  { method: 'GET', path: '/api/reports', access: 'signed-in', query: reportListQuerySchema },
+  { method: 'GET', path: '/api/reports/map', access: 'public' },
+  { method: 'GET', path: '/api/reports/:id', access: 'signed-in' },
+  { method: 'POST', path: '/api/reports/:id/confirm', access: 'signed-in' },
+  { method: 'POST', path: '/api/reports/:id/reopen', access: 'signed-in', body: reasonRequestSchema },
+  { method: 'POST', path: '/api/reports/:id/rate', access: 'signed-in', body: rateRequestSchema },
+
+  { method: 'GET', path: '/api/tickets', access: enforcement, query: reportListQuerySchema },
+  { method: 'GET', path: '/api/tickets/events', access: enforcement, stream: true },
+  { method: 'GET', path: '/api/tickets/:id', access: enforcement },
+  { method: 'POST', path: '/api/tickets/:id/accept', access: enforcement },
+  { method: 'POST', path: '/api/tickets/:id/reject', access: enforcement, body: reasonRequestSchema },
+  { method: 'POST', path: '/api/tickets/:id/check-in', access: enforcement, body: checkInRequestSchema },
+  { method: 'POST', path: '/api/tickets/:id/transfer', access: enforcement, body: transferRequestSchema },
+  { method: 'POST', path: '/api/tickets/:id/assign', access: dispatching, body: assignRequestSchema },
+  { method: 'POST', path: '/api/tickets/:id/resolve', access: enforcement },
+
+  { method: 'GET', path: '/api/officers', access: dispatching },
+  { method: 'POST', path: '/api/officer/duty', access: onPatrol, body: dutyRequestSchema },
+  { method: 'POST', path: '/api/officer/location', access: onPatrol, body: locationRequestSchema },
+  { method: 'GET', path: '/api/officer/status', access: onPatrol },
+  { method: 'GET', path: '/api/officer/tickets', access: onPatrol },
+
+  { method: 'POST', path: '/api/photos', access: ['resident'] },
+  { method: 'GET', path: '/api/photos/:id', access: 'signed-link' },
+  { method: 'GET', path: '/api/notifications', access: 'signed-in' },
+
+  { method: 'GET', path: '/api/escort-services', access: 'public' },
+  {
+    method: 'POST',
+    path: '/api/elders',
+    access: ['community_worker', 'admin', 'dispatcher', 'resident'],
+    body: createElderRequestSchema,
+  },
+  { method: 'GET', path: '/api/elders', access: 'signed-in' },
+  { method: 'GET', path: '/api/elders/:id', access: 'signed-in' },
+  { method: 'POST', path: '/api/escorts', access: 'signed-in', body: createEscortRequestSchema },
+  { method: 'GET', path: '/api/escorts/open', access: ['volunteer'] },
+  { method: 'GET', path: '/api/escorts/statistics', access: elderStaff },
+  { method: 'GET', path: '/api/escorts', access: 'signed-in', query: escortListQuerySchema },
+  { method: 'GET', path: '/api/escorts/:id', access: 'signed-in' },
+  { method: 'POST', path: '/api/escorts/:id/accept', access: ['volunteer'] },
+  { method: 'POST', path: '/api/escorts/:id/withdraw', access: ['volunteer'], body: escortReasonSchema },
+  { method: 'POST', path: '/api/escorts/:id/check-in', access: ['volunteer'], body: escortCheckInSchema },
+  { method: 'POST', path: '/api/escorts/:id/complete', access: ['volunteer'], body: escortCompleteSchema },
+  { method: 'POST', path: '/api/escorts/:id/cancel', access: 'signed-in', body: escortReasonSchema },
+  { method: 'POST', path: '/api/escorts/:id/rate', access: 'signed-in', body: escortRateSchema },
+  { method: 'POST', path: '/api/escorts/:id/sos', access: 'signed-in', body: escortSosSchema },
+  { method: 'POST', path: '/api/escorts/:id/reassign', access: elderStaff },
+  {
+    method: 'POST',
+    path: '/api/volunteers/me',
+    access: ['volunteer'],
+    body: registerVolunteerRequestSchema,
+  },
+  { method: 'GET', path: '/api/volunteers/me', access: ['volunteer'] },
+  { method: 'GET', path: '/api/volunteers', access: elderStaff },
+  { method: 'POST', path: '/api/volunteers/:id/verify', access: elderStaff },
+  { method: 'GET', path: '/api/volunteers/:id/hours', access: 'signed-in', selfParams: ['id'] },
+  { method: 'POST', path: '/api/volunteers/:id/hours/:escortId/review', access: elderStaff },
+
+  { method: 'POST', path: '/api/devices', access: ['admin'], body: registerDeviceRequestSchema },
+  { method: 'GET', path: '/api/devices', access: deviceWatchers, query: deviceListQuerySchema },
+  { method: 'GET', path: '/api/devices/:id', access: deviceWatchers },
+  { method: 'PATCH', path: '/api/devices/:id', access: ['admin'], body: updateDeviceRequestSchema },
+  { method: 'POST', path: '/api/devices/:id/rotate-secret', access: ['admin'] },
+  {
+    method: 'GET',
+    path: '/api/devices/:id/readings',
+    access: ['admin', 'dispatcher', 'squad_leader', 'officer', 'community_worker'],
+  },
+  {
+    method: 'POST',
+    path: '/api/households',
+    access: ['admin', 'community_worker'],
+    body: createHouseholdRequestSchema,
+  },
+  { method: 'GET', path: '/api/households', access: 'signed-in' },
+  { method: 'GET', path: '/api/households/:id', access: 'signed-in' },
+
+  { method: 'GET', path: '/api/alarms', access: 'signed-in', query: alarmListQuerySchema },
+  { method: 'GET', path: '/api/alarms/events', access: staffRoles, stream: true },
+  { method: 'GET', path: '/api/alarms/:id', access: 'signed-in' },
+  { method: 'POST', path: '/api/alarms/:id/acknowledge', access: 'signed-in', body: alarmNoteRequestSchema },
+  { method: 'POST', path: '/api/alarms/:id/clear', access: 'signed-in', body: alarmNoteRequestSchema },
+  { method: 'POST', path: '/api/alarms/:id/warning', access: 'signed-in', body: remoteWarningRequestSchema },
+  { method: 'GET', path: '/api/noise/sites', access: 'signed-in', query: noiseSitesQuerySchema },
+];
