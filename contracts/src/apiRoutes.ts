@@ -31,7 +31,7 @@ import {
   transferRequestSchema,
 } from './reports';
 import { noiseSitesQuerySchema } from './alarms';
-import { createStaffAccountRequestSchema, userListQuerySchema } from './users';
+import { createStaffAccountRequestSchema, updateUserRequestSchema, userListQuerySchema } from './users';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -75,6 +75,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   { method: 'GET', path: '/api/users/:id', access: 'signed-in', selfParams: ['id'] },
   { method: 'GET', path: '/api/users', access: ['admin'], query: userListQuerySchema },
   { method: 'POST', path: '/api/users', access: ['admin'], body: createStaffAccountRequestSchema },
+  { method: 'PATCH', path: '/api/users/:id', access: ['admin'], body: updateUserRequestSchema },
 
   { method: 'GET', path: '/api/streets', access: 'public' },
   { method: 'GET', path: '/api/district', access: 'public' },
