@@ -159,8 +159,8 @@ export function createApp(deps: AppDeps): JiefangApp {
   });
   const tracking = ticketTracking({ workloads, outbox });
   const background = backgroundWork({ outbox, logger });
-  const view = (ticket: Parameters<typeof ticketView>[0]) =>
-    ticketView(ticket, { categories, district, links });
+  const view = (ticket: Parameters<typeof ticketView>[0], viewer: Parameters<typeof ticketView>[1]) =>
+    ticketView(ticket, viewer, { categories, district, links });
   const events = ticketEvents({
     redis,
     channel: `${config.REDIS_PREFIX}:tickets:changed`,
