@@ -399,7 +399,15 @@ export function createApp(deps: AppDeps): JiefangApp {
     kickDelivery: () => background.kickDelivery(),
   });
   for (const router of [
-    escortRoutes({ book: escorts, staff, district, tokens }),
+    escortRoutes({
+      book: escorts,
+      staff,
+      district,
+      tokens,
+      redis,
+      clock,
+      proximitySecret: config.JWT_SECRET,
+    }),
     deviceRoutesRouter,
     householdRoutes({ households, district, tokens, clock }),
     alarmRoutes({ book, reactions, households, staff, district, tokens, events: alarmStream }),
