@@ -409,7 +409,7 @@ export function createApp(deps: AppDeps): JiefangApp {
       proximitySecret: config.JWT_SECRET,
     }),
     deviceRoutesRouter,
-    householdRoutes({ households, district, tokens, clock }),
+    householdRoutes({ households, district, tokens, clock, staff }),
     alarmRoutes({ book, reactions, households, staff, district, tokens, events: alarmStream }),
     readingRoutes({ devices, readings: deviceReadings, alarms, redis, district, tokens, clock }),
   ]) {
