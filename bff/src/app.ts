@@ -174,8 +174,8 @@ export function createApp(deps: AppDeps): JiefangApp {
   });
   const tracking = ticketTracking({ workloads, outbox });
   const background = backgroundWork({ outbox, logger });
-  const view = (ticket: Parameters<typeof ticketView>[0]) =>
-    ticketView(ticket, { categories, district, links });
+  const view = (ticket: Parameters<typeof ticketView>[0], viewer: Parameters<typeof ticketView>[1]) =>
+    ticketView(ticket, viewer, { categories, district, links });
   const events = ticketEvents({
     redis,
     channel: `${config.REDIS_PREFIX}:tickets:changed`,
@@ -420,9 +420,17 @@ export function createApp(deps: AppDeps): JiefangApp {
     kickDelivery: () => background.kickDelivery(),
   });
   for (const router of [
-    escortRoutes({ book: escorts, staff, district, tokens }),
+    escortRoutes({
+      book: escorts,
+      staff,
+      district,
+      tokens,
+      redis,
+      clock,
+      proximitySecret: config.JWT_SECRET,
+    }),
     deviceRoutesRouter,
-    householdRoutes({ households, district, tokens, clock }),
+    householdRoutes({ households, district, tokens, clock, staff }),
     alarmRoutes({ book, reactions, households, staff, district, tokens, events: alarmStream }),
     readingRoutes({ devices, readings: deviceReadings, alarms, redis, district, tokens, clock }),
   ]) {

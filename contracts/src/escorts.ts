@@ -134,7 +134,16 @@ export const escortSchema = z.object({
   elderPhone: z.string(),
   /** Approximate area for everyone else (the street and about how far). */
   area: z.string().nullable(),
+  /** Exact metres from the volunteer's base: only for those who may see the address. */
   distanceM: z.number().nullable(),
+  /**
+   * For a volunteer who may not see the address yet: a coarse band ("约 1–2 公里") measured to a
+   * stand-in point hundreds of metres from the home, never the exact distance.
+   */
+  distanceBand: z
+    .object({ minKm: z.number(), maxKm: z.number().nullable(), label: z.string() })
+    .nullable()
+    .default(null),
   pickupAddress: z.string().nullable(),
   destination: z.string().nullable(),
   hospital: z.string().nullable(),

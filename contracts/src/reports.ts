@@ -170,6 +170,21 @@ export const deviceEvidenceSchema = z.object({
 });
 export type DeviceEvidence = z.infer<typeof deviceEvidenceSchema>;
 
+/** One resident's report on a ticket: a reporter gets only their own, staff get every one. */
+export const ticketSubmissionSchema = z.object({
+  /** Null for an anonymous reporter (except in their own view). */
+  reporterId: z.string().nullable(),
+  anonymous: z.boolean(),
+  /** The caller's own submission. */
+  mine: z.boolean(),
+  description: z.string(),
+  address: z.string(),
+  location: wgs84PointSchema,
+  photos: z.array(photoRefSchema),
+  submittedAt: z.string(),
+});
+export type TicketSubmission = z.infer<typeof ticketSubmissionSchema>;
+
 export const ticketSchema = z.object({
   id: z.string(),
   category: categoryCodeSchema,
@@ -178,6 +193,7 @@ export const ticketSchema = z.object({
   department: departmentSchema,
   status: ticketStatusSchema,
   version: z.number().int(),
+  /** For a reporter: where, what and which photos they themselves reported; for staff: the first report. */
   location: wgs84PointSchema,
   accuracy: z.number().optional(),
   address: z.string(),
@@ -197,8 +213,10 @@ export const ticketSchema = z.object({
   resolution: z.object({ note: z.string(), photos: z.array(photoRefSchema), at: z.string() }).nullable(),
   rating: z.object({ score: z.number().int(), comment: z.string(), at: z.string() }).nullable(),
   timeline: z.array(timelineEntrySchema),
-  /** Sensor evidence when a device's alarm opened or backed this ticket. */
+  /** Sensor evidence when a device's alarm opened or backed this ticket (staff only). */
   deviceEvidence: z.array(deviceEvidenceSchema).default([]),
+  /** Residents' own reports: a reporter sees theirs, staff see all (absent from older servers). */
+  submissions: z.array(ticketSubmissionSchema).default([]),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 

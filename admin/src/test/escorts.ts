@@ -46,6 +46,7 @@ const baseEscort: Escort = {
   elderPhone: '020-84001234',
   area: '江南中街道',
   distanceM: null,
+  distanceBand: null,
   pickupAddress: '江南中街 12 号 3 楼',
   destination: null,
   hospital: '孙逸仙纪念医院',

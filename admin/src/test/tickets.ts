@@ -29,6 +29,7 @@ const base: Ticket = {
   rating: null,
   timeline: [],
   deviceEvidence: [],
+  submissions: [],
 };
 
 /** A valid ticket for tests; the contract checks the result so fixtures cannot drift from it. */

@@ -28,6 +28,8 @@ export const escortPolicy = {
   remindHourBeforeMs: 3600_000,
   /** Same-day requests are offered to this many matching volunteers at once. */
   urgentOfferCount: 5,
+  /** A volunteer may move their service area (base or radius) this often per Beijing day. */
+  serviceAreaMovesPerDay: 3,
 } as const;
 
 const shanghaiOffsetMs = 8 * 3600_000; // China has no daylight saving time.
@@ -37,6 +39,10 @@ const localMinutes = (at: Date) => {
 };
 const localDay = (at: Date) => Math.floor((at.getTime() + shanghaiOffsetMs) / 86_400_000);
 const localWeekday = (at: Date) => new Date(at.getTime() + shanghaiOffsetMs).getUTCDay();
+
+/** The Beijing calendar day of an instant (days since the epoch), and when the next one starts. */
+export const beijingDay = (at: Date) => localDay(at);
+export const nextBeijingDayStart = (at: Date) => new Date((localDay(at) + 1) * 86_400_000 - shanghaiOffsetMs);
 
 /** Same calendar day in Beijing time: such requests are urgent. */
 export const isSameDay = (a: Date, b: Date) => localDay(a) === localDay(b);

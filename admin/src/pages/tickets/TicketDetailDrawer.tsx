@@ -206,6 +206,38 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
         <PhotoGallery photos={ticket.photos} />
       </Card>
 
+      {ticket.submissions.length > 0 && (
+        <Card
+          size="small"
+          title={t('detail.submissions', { count: ticket.submissions.length })}
+          data-testid="ticket-submissions"
+        >
+          <Space direction="vertical" style={{ width: '100%' }}>
+            {ticket.submissions.map((submission, index) => (
+              <div key={`${submission.submittedAt}-${index}`} data-testid="ticket-submission">
+                <Typography.Text strong>
+                  {submission.reporterId
+                    ? t('detail.submissionBy', { id: submission.reporterId.slice(-6) })
+                    : t('detail.submissionAnonymous')}
+                </Typography.Text>{' '}
+                <Typography.Text type="secondary">{formatDateTime(submission.submittedAt)}</Typography.Text>
+                {submission.address && (
+                  <Typography.Paragraph style={{ margin: 0 }}>{submission.address}</Typography.Paragraph>
+                )}
+                <Typography.Paragraph style={{ margin: 0 }}>
+                  {submission.description || (
+                    <Typography.Text type="secondary">{t('detail.noDescription')}</Typography.Text>
+                  )}
+                </Typography.Paragraph>
+                {submission.photos.length > 0 && (
+                  <PhotoGallery photos={submission.photos} altKey="detail.submissionPhotoAlt" size={72} />
+                )}
+              </div>
+            ))}
+          </Space>
+        </Card>
+      )}
+
       {ticket.resolution && (
         <Card size="small" title={t('detail.resolution')}>
           <Space direction="vertical" style={{ width: '100%' }}>

@@ -158,7 +158,9 @@ export function deviceRegistry(deps: {
       const filter: Record<string, unknown> = {};
       if (query.type) filter.type = query.type;
       if (query.street) filter.streetId = streetIdOf(query.street);
-      if (onlyStreetId) filter.streetId = onlyStreetId;
+      // Street staff asking for another street get nothing of it.
+      if (onlyStreetId)
+        filter.streetId = query.street && filter.streetId !== onlyStreetId ? '(none)' : onlyStreetId;
       if (query.online) filter.online = query.online === 'true';
       const [items, total] = await Promise.all([
         devices.find(filter).sort({ _id: 1 }).skip(query.offset).limit(query.limit).lean<DeviceDocument[]>(),

@@ -5,6 +5,7 @@ import {
   updateDeviceRequestSchema,
 } from '@jiefang/contracts';
 import type { AppState } from '../../http/appState';
+import { notFound } from '../../http/httpError';
 import { parseBody, parseQuery } from '../../http/validate';
 import type { AccessTokens } from '../auth/accessTokens';
 import { callerOf, requireAuth, requireRole } from '../auth/authMiddleware';
@@ -27,15 +28,24 @@ export function deviceRoutes(
     ctx.body = await registry.register(parseBody(ctx, registerDeviceRequestSchema));
   });
 
-  router.get('/api/devices', async (ctx) => {
-    const caller = callerOf(ctx.state);
+  /** Street staff (squad leaders) see their own street's devices; dispatchers and admins all. */
+  const ownStreetOf = async (state: AppState): Promise<string | undefined> => {
+    const caller = callerOf(state);
     const seesAll = caller.roles.includes('admin') || caller.roles.includes('dispatcher');
-    const ownStreet = seesAll ? undefined : ((await staff.streetOf(caller.userId)) ?? '(none)');
+    return seesAll ? undefined : ((await staff.streetOf(caller.userId)) ?? '(none)');
+  };
+
+  router.get('/api/devices', async (ctx) => {
+    const ownStreet = await ownStreetOf(ctx.state);
     ctx.body = await registry.list(parseQuery(ctx, deviceListQuerySchema), ownStreet);
   });
 
   router.get('/api/devices/:id', async (ctx) => {
-    ctx.body = await registry.get(ctx.params.id ?? '');
+    const ownStreet = await ownStreetOf(ctx.state);
+    const device = await registry.get(ctx.params.id ?? '');
+    // Another street's device is answered as if it did not exist.
+    if (ownStreet !== undefined && device.streetId !== ownStreet) throw notFound('设备不存在');
+    ctx.body = device;
   });
 
   router.patch('/api/devices/:id', adminOnly, async (ctx) => {

@@ -328,8 +328,14 @@ export function escortBook(deps: {
       return escort;
     },
 
-    /** Open requests a verified volunteer fits, urgent ones first, then best match, then soonest. */
-    async openFor(volunteerId: string): Promise<Array<{ escort: EscortDocument; distanceM: number }>> {
+    /**
+     * Open requests a verified volunteer fits, urgent ones first, then best match, then soonest. Fit is
+     * measured to `placeOf` (the stand-in point), so the list cannot be used to locate a home either.
+     */
+    async openFor(
+      volunteerId: string,
+      placeOf: (escort: EscortDocument) => { lat: number; lng: number },
+    ): Promise<Array<{ escort: EscortDocument; distanceM: number }>> {
       const volunteer = await verifiedVolunteer(volunteerId);
       const open = await Escort.find({ status: 'open', windowStart: { $gt: deps.clock.now() } })
         .sort({ windowStart: 1 })
@@ -349,7 +355,7 @@ export function escortBook(deps: {
               start: escort.windowStart,
               end: escort.windowEnd,
               needs: escort.elderNeeds,
-              location: escort.elderLocation,
+              location: placeOf(escort),
               inPerson: escortServices[escort.serviceType].inPerson,
             },
           );
@@ -593,6 +599,13 @@ export function escortBook(deps: {
           { path: 'serviceArea.street', message: `没有这个街道：${request.serviceArea.street}` },
         ]);
       const existing = await Volunteer.findById(userId).lean<VolunteerDocument>();
+      // Changing one's name, phone or street needs a new check by the community.
+      const stillVerified = Boolean(
+        existing?.verified &&
+        existing.realName === request.realName &&
+        existing.phone === request.phone &&
+        existing.serviceArea.streetId === street.properties.id,
+      );
       const volunteer: VolunteerDocument = {
         _id: userId,
         realName: request.realName,
@@ -605,12 +618,9 @@ export function escortBook(deps: {
           radiusKm: request.serviceArea.radiusKm,
         },
         availability: request.availability,
-        // Changing one's name or phone needs a new check by the community.
-        verified: Boolean(
-          existing?.verified && existing.realName === request.realName && existing.phone === request.phone,
-        ),
-        verifiedAt: existing?.verifiedAt ?? null,
-        verifiedBy: existing?.verifiedBy ?? null,
+        verified: stillVerified,
+        verifiedAt: stillVerified ? (existing?.verifiedAt ?? null) : null,
+        verifiedBy: stillVerified ? (existing?.verifiedBy ?? null) : null,
         createdAt: existing?.createdAt ?? deps.clock.now(),
       };
       await Volunteer.replaceOne({ _id: userId }, volunteer, { upsert: true });

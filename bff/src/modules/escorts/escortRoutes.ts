@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import {
   createElderRequestSchema,
@@ -12,18 +13,21 @@ import {
   escortSosSchema,
   registerVolunteerRequestSchema,
 } from '@jiefang/contracts';
+import { fuzzedPoint } from '../../domain/escortProximity';
 import { escortServices } from '../../domain/escortRules';
 import type { AppState, Caller } from '../../http/appState';
+import type { Clock } from '../../infra/clock';
 import { forbidden, notFound } from '../../http/httpError';
 import { parseBody, parseQuery } from '../../http/validate';
 import type { AccessTokens } from '../auth/accessTokens';
 import { callerOf, requireAuth, requireRole } from '../auth/authMiddleware';
-import type { District } from '../district/district';
+import { findStreet, type District } from '../district/district';
 import type { StaffDirectory } from '../dispatch/staffDirectory';
 import { actsForElder, isElderStaff, type EscortViewer } from './escortAccess';
 import type { EscortBook } from './escortBook';
 import type { EscortDocument } from './escortModels';
 import { elderView, escortView, volunteerView } from './escortView';
+import { movesServiceArea, serviceAreaMoves } from './serviceAreaMoves';
 
 const reassignSchema = escortReasonSchema.extend({ volunteerId: z.string().min(1).max(64).optional() });
 const volunteerListQuerySchema = z.object({ verified: z.enum(['true', 'false']).optional() });
@@ -35,8 +39,15 @@ export function escortRoutes(deps: {
   staff: StaffDirectory;
   district: District;
   tokens: AccessTokens;
+  redis: Redis;
+  clock: Clock;
+  /** Server secret behind each escort's stand-in point (`fuzzedPoint`). */
+  proximitySecret: string;
 }): Router<AppState> {
   const { book } = deps;
+  const areaMoves = serviceAreaMoves(deps.redis, deps.clock);
+  const standIn = (escort: EscortDocument) =>
+    fuzzedPoint(escort.elderLocation, escort._id, deps.proximitySecret);
   const router = new Router<AppState>();
   const staffRoles = ['community_worker', 'admin', 'dispatcher'] as const;
   const isStaff = (caller: Caller) =>
@@ -60,7 +71,7 @@ export function escortRoutes(deps: {
   };
 
   /** Each escort in the caller's view: with the elder (for contact rules) and the volunteer's phone. */
-  const present = async (viewer: EscortViewer, escort: EscortDocument, distanceM?: number) => {
+  const present = async (viewer: EscortViewer, escort: EscortDocument) => {
     const [elder, volunteer, self] = await Promise.all([
       once(viewer, `elder:${escort.elderId}`, () => book.elderOf(escort)),
       escort.volunteerId
@@ -72,14 +83,14 @@ export function escortRoutes(deps: {
         ? once(viewer, `volunteer:${viewer.caller.userId}`, () => book.volunteerOf(viewer.caller.userId))
         : null,
     ]);
-    const view = escortView(escort, {
+    return escortView(escort, {
       viewer,
       elder,
       volunteerPhone: volunteer?.phone ?? null,
-      from: distanceM === undefined && self ? { lat: self.serviceArea.lat, lng: self.serviceArea.lng } : null,
+      from: self ? { lat: self.serviceArea.lat, lng: self.serviceArea.lng } : null,
+      standIn,
       district: deps.district,
     });
-    return distanceM === undefined ? view : { ...view, distanceM };
   };
 
   /** The escort, if the caller has any part in it: staff, the elder's side, its volunteer, or a verified volunteer while it is open. */
@@ -135,9 +146,9 @@ export function escortRoutes(deps: {
 
   router.get('/api/escorts/open', requireRole('volunteer'), async (ctx) => {
     const viewer = await viewerOf(ctx.state);
-    const matches = await book.openFor(viewer.caller.userId);
+    const matches = await book.openFor(viewer.caller.userId, standIn);
     ctx.body = {
-      items: await Promise.all(matches.map((match) => present(viewer, match.escort, match.distanceM))),
+      items: await Promise.all(matches.map((match) => present(viewer, match.escort))),
       total: matches.length,
     };
   });
@@ -223,10 +234,18 @@ export function escortRoutes(deps: {
 
   router.post('/api/volunteers/me', requireRole('volunteer'), async (ctx) => {
     const caller = callerOf(ctx.state);
-    const volunteer = await book.registerVolunteer(
-      caller.userId,
-      parseBody(ctx, registerVolunteerRequestSchema),
-    );
+    const request = parseBody(ctx, registerVolunteerRequestSchema);
+    const streetId = findStreet(deps.district, request.serviceArea.street)?.properties.id;
+    // Each move of the base measures open requests from somewhere new: a few per day at most.
+    const moved = movesServiceArea(await book.volunteerOf(caller.userId), request, streetId);
+    if (moved) await areaMoves.take(caller.userId);
+    let volunteer;
+    try {
+      volunteer = await book.registerVolunteer(caller.userId, request);
+    } catch (error) {
+      if (moved) await areaMoves.giveBack(caller.userId).catch(() => undefined);
+      throw error;
+    }
     ctx.body = volunteerView(volunteer, { fullPhone: true });
   });
   router.get('/api/volunteers/me', requireRole('volunteer'), async (ctx) => {

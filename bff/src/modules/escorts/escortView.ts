@@ -1,5 +1,6 @@
 import distance from '@turf/distance';
 import type { Elder, Escort, Volunteer } from '@jiefang/contracts';
+import { escortDistanceBand } from '../../domain/escortProximity';
 import { escortServices, maskPhone } from '../../domain/escortRules';
 import { findStreet, type District } from '../district/district';
 import { isElderStaff, isFamily, seesElderContact, type EscortViewer } from './escortAccess';
@@ -39,7 +40,7 @@ export function volunteerView(volunteer: VolunteerDocument, options: { fullPhone
 
 /**
  * The API shape of an escort for one viewer: the elder's exact address and phone only for those who
- * need them, otherwise the street and the distance from the volunteer's base.
+ * need them, otherwise the street and a coarse distance band from the volunteer's base.
  */
 export function escortView(
   escort: EscortDocument,
@@ -48,6 +49,8 @@ export function escortView(
     elder: ElderDocument | null;
     volunteerPhone: string | null;
     from: { lat: number; lng: number } | null;
+    /** The escort's stand-in point (`fuzzedPoint`), for the band shown before acceptance. */
+    standIn: (escort: EscortDocument) => { lat: number; lng: number };
     district: District;
   },
 ): Escort {
@@ -56,13 +59,20 @@ export function escortView(
   const streetName = escort.streetId
     ? (findStreet(context.district, escort.streetId)?.properties.name ?? null)
     : null;
-  const distanceM = context.from
-    ? Math.round(
-        distance([context.from.lng, context.from.lat], [escort.elderLocation.lng, escort.elderLocation.lat], {
-          units: 'meters',
-        }),
-      )
-    : null;
+  // The exact distance only to whoever may see the address; a band to a stand-in point for the rest,
+  // so a volunteer moving their own base around cannot trilaterate the home.
+  const distanceM =
+    context.from && contact
+      ? Math.round(
+          distance(
+            [context.from.lng, context.from.lat],
+            [escort.elderLocation.lng, escort.elderLocation.lat],
+            { units: 'meters' },
+          ),
+        )
+      : null;
+  const distanceBand =
+    context.from && !contact ? escortDistanceBand(context.from, context.standIn(escort)) : null;
   return {
     id: escort._id,
     elderId: escort.elderId,
@@ -80,6 +90,7 @@ export function escortView(
     elderPhone: context.elder ? (contact ? context.elder.phone : maskPhone(context.elder.phone)) : '',
     area: streetName,
     distanceM,
+    distanceBand,
     pickupAddress: contact ? escort.pickupAddress : null,
     destination: escort.destination,
     hospital: escort.hospital,

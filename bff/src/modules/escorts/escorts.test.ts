@@ -128,7 +128,9 @@ describe('volunteers', () => {
     );
     const offered = open.items.find((item) => item.id === escort.id);
     expect(offered).toMatchObject({ elderAddress: null, elderPhone: '138****5678', area: '赤岗街道' });
-    expect(offered?.distanceM).toBe(0);
+    // Not the exact distance (0 m here), only a band to a stand-in point near the home.
+    expect(offered?.distanceM).toBeNull();
+    expect(offered?.distanceBand).toEqual({ minKm: 0, maxKm: 1, label: '约 1 公里内' });
 
     const accepted = await t.http
       .post(`/api/escorts/${escort.id}/accept`)

@@ -1,23 +1,39 @@
 import Router from '@koa/router';
 import type { Model } from 'mongoose';
 import { createHouseholdRequestSchema, type Household } from '@jiefang/contracts';
-import type { AppState } from '../../http/appState';
+import { maskPhone } from '../../domain/escortRules';
+import type { AppState, Caller } from '../../http/appState';
 import { badRequest, conflict, forbidden, notFound } from '../../http/httpError';
 import { parseBody } from '../../http/validate';
 import type { Clock } from '../../infra/clock';
 import type { AccessTokens } from '../auth/accessTokens';
 import { callerOf, requireAuth, requireRole } from '../auth/authMiddleware';
+import type { StaffDirectory } from '../dispatch/staffDirectory';
 import { findStreet, type District } from '../district/district';
 import type { HouseholdDocument } from './householdModel';
 
-export const householdView = (household: HouseholdDocument): Household => ({
+/** The contacts' phones in full only for those who call them: see `householdScope`. */
+export const householdView = (household: HouseholdDocument, options: { fullPhones: boolean }): Household => ({
   id: household._id,
   streetId: household.streetId,
   address: household.address,
   ownerIds: household.ownerIds,
-  contacts: household.contacts,
+  contacts: household.contacts.map((contact) =>
+    options.fullPhones ? contact : { ...contact, phone: maskPhone(contact.phone) },
+  ),
   chargingAlarmCount: household.chargingAlarmIds.length,
 });
+
+/**
+ * Who sees which households: district staff (dispatchers, admins) all; street staff (community
+ * workers, squad leaders) their own street's; everyone else the households they own.
+ */
+interface HouseholdScope {
+  districtWide: boolean;
+  /** The street of a community worker or squad leader; null for others or when they have none. */
+  streetId: string | null;
+  streetStaff: boolean;
+}
 
 /** Households with detectors: staff register them; owners see their own. */
 export function householdRoutes(deps: {
@@ -25,15 +41,35 @@ export function householdRoutes(deps: {
   district: District;
   tokens: AccessTokens;
   clock: Clock;
+  staff: StaffDirectory;
 }): Router<AppState> {
   const router = new Router<AppState>();
-  const staffRoles = ['admin', 'community_worker', 'dispatcher', 'squad_leader'] as const;
   router.use('/api/households', requireAuth(deps.tokens));
 
+  const scopeOf = async (caller: Caller): Promise<HouseholdScope> => {
+    const districtWide = caller.roles.includes('admin') || caller.roles.includes('dispatcher');
+    const streetStaff = caller.roles.includes('community_worker') || caller.roles.includes('squad_leader');
+    const streetId = streetStaff && !districtWide ? await deps.staff.streetOf(caller.userId) : null;
+    return { districtWide, streetId, streetStaff };
+  };
+
+  /**
+   * Phones in full for the owners, district staff (they coordinate a fire) and the street's community
+   * workers (they call households about alarms); squad leaders see them masked.
+   */
+  const fullPhones = (caller: Caller, scope: HouseholdScope, household: HouseholdDocument) =>
+    household.ownerIds.includes(caller.userId) ||
+    scope.districtWide ||
+    (caller.roles.includes('community_worker') && scope.streetId === household.streetId);
+
   router.post('/api/households', requireRole('admin', 'community_worker'), async (ctx) => {
+    const caller = callerOf(ctx.state);
     const request = parseBody(ctx, createHouseholdRequestSchema);
     const street = findStreet(deps.district, request.street);
     if (!street) throw badRequest([{ path: 'street', message: `没有这个街道：${request.street}` }]);
+    const scope = await scopeOf(caller);
+    if (!caller.roles.includes('admin') && scope.streetId !== street.properties.id)
+      throw forbidden('只能登记本街道的住户');
     try {
       const created = await deps.households.create({
         _id: request.id,
@@ -45,7 +81,7 @@ export function householdRoutes(deps: {
         createdAt: deps.clock.now(),
       });
       ctx.status = 201;
-      ctx.body = householdView(created.toObject());
+      ctx.body = householdView(created.toObject(), { fullPhones: true });
     } catch (error) {
       if ((error as { code?: number }).code === 11000) throw conflict('住户编号已存在', { field: 'id' });
       throw error;
@@ -54,19 +90,31 @@ export function householdRoutes(deps: {
 
   router.get('/api/households', async (ctx) => {
     const caller = callerOf(ctx.state);
-    const isStaff = caller.roles.some((role) => (staffRoles as readonly string[]).includes(role));
-    const filter = isStaff && ctx.query.mine !== '1' ? {} : { ownerIds: caller.userId };
+    const scope = await scopeOf(caller);
+    let filter: Record<string, unknown> = { ownerIds: caller.userId };
+    if (ctx.query.mine !== '1') {
+      if (scope.districtWide) filter = {};
+      else if (scope.streetStaff) filter = { streetId: scope.streetId ?? '(none)' };
+    }
     const items = await deps.households.find(filter).sort({ _id: 1 }).limit(200).lean<HouseholdDocument[]>();
-    ctx.body = { items: items.map(householdView) };
+    ctx.body = {
+      items: items.map((item) => householdView(item, { fullPhones: fullPhones(caller, scope, item) })),
+    };
   });
 
   router.get('/api/households/:id', async (ctx) => {
     const caller = callerOf(ctx.state);
     const household = await deps.households.findById(ctx.params.id ?? '').lean<HouseholdDocument>();
     if (!household) throw notFound('住户不存在');
-    const isStaff = caller.roles.some((role) => (staffRoles as readonly string[]).includes(role));
-    if (!isStaff && !household.ownerIds.includes(caller.userId)) throw forbidden('只能查看自己的房屋');
-    ctx.body = householdView(household);
+    const scope = await scopeOf(caller);
+    const owner = household.ownerIds.includes(caller.userId);
+    const inScope = scope.districtWide || (scope.streetStaff && scope.streetId === household.streetId);
+    if (!owner && !inScope) {
+      // Another street's staff are not told whether it exists.
+      if (scope.streetStaff) throw notFound('住户不存在');
+      throw forbidden('只能查看自己的房屋');
+    }
+    ctx.body = householdView(household, { fullPhones: fullPhones(caller, scope, household) });
   });
 
   return router;

@@ -1,13 +1,13 @@
 import Router from '@koa/router';
 import type { Model } from 'mongoose';
-import { dutyRequestSchema, locationRequestSchema } from '@jiefang/contracts';
+import { dutyRequestSchema, locationRequestSchema, type Ticket } from '@jiefang/contracts';
 import type { AppState } from '../../http/appState';
 import { forbidden, unprocessable } from '../../http/httpError';
 import { parseBody } from '../../http/validate';
 import type { AccessTokens } from '../auth/accessTokens';
 import { callerOf, requireAuth, requireRole } from '../auth/authMiddleware';
 import type { TicketDocument } from '../reports/ticketModel';
-import type { ticketView } from '../reports/ticketView';
+import type { TicketViewer } from '../reports/ticketView';
 import type { OfficerPresence } from './officerPresence';
 
 /** An officer's own duty state, position and assignments. */
@@ -15,7 +15,7 @@ export function officerRoutes(deps: {
   presence: OfficerPresence;
   tokens: AccessTokens;
   tickets: Model<TicketDocument>;
-  view: (ticket: TicketDocument) => ReturnType<typeof ticketView>;
+  view: (ticket: TicketDocument, viewer: TicketViewer) => Ticket;
 }): Router<AppState> {
   const router = new Router<AppState>();
   router.use('/api/officer', requireAuth(deps.tokens), requireRole('officer', 'squad_leader'));
@@ -52,7 +52,7 @@ export function officerRoutes(deps: {
       .find({ assigneeId: officer.id, status: { $in: ['assigned', 'accepted', 'on_site'] } })
       .sort({ reportedAt: 1 })
       .lean<TicketDocument[]>();
-    ctx.body = { items: items.map(deps.view), total: items.length };
+    ctx.body = { items: items.map((ticket) => deps.view(ticket, callerOf(ctx.state))), total: items.length };
   });
 
   return router;

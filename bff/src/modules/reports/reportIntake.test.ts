@@ -45,7 +45,10 @@ describe('POST /api/reports', () => {
     expect(ticket.assigneeId).not.toBe(far.userId);
     expect(ticket.deadlines.acceptBy).not.toBeNull();
     expect(ticket.timeline.map((entry) => entry.action)).toEqual(['report', 'assign']);
-    expect(ticket.timeline[1]?.details).toMatchObject({ officerId: near.userId });
+    // The resident sees the milestone; who was sent, and why, is for staff.
+    expect(ticket.timeline[1]?.details).toBeUndefined();
+    const staffView = await t.http.get(`/api/tickets/${ticket.id}`).set(auth(near.token)).expect(200);
+    expect(staffView.body.timeline[1]?.details).toMatchObject({ officerId: near.userId });
     expect(elapsed).toBeLessThan(2000);
 
     // Both the officer and the resident get told, through the outbox.

@@ -29,6 +29,7 @@ import { idempotencyModel } from './idempotencyModel';
 import type { IntakeKeys } from './intakeKeys';
 import type { OpenTicketIndex } from './openTicketIndex';
 import type { TicketDocument } from './ticketModel';
+import { submissionFrom, submissionsOf } from './ticketSubmissions';
 
 /** A created ticket's id follows from the resident and their Idempotency-Key: a retry cannot make a second. */
 const reportTicketId = (keyId: string) =>
@@ -88,15 +89,15 @@ export function reportIntake(deps: ReportIntakeDeps) {
     new HttpError(422, 'unprocessable', '同一个 Idempotency-Key 不能用于不同的上报内容');
 
   /**
-   * What a retry gets: the first attempt's ticket, unless the key was used for something else. The key's
-   * own record knows its request; only without one does the ticket's (its first reporter's) decide, as a
-   * ticket joined by this key holds another resident's request.
+   * What a retry gets: the first attempt's ticket, unless the key was used for something else. A
+   * ticket's own hash is its creator's, so it is checked only against the key that created it; a
+   * joined ticket's key carries the joiner's hash.
    */
-  const replayOf = async (ticketId: string, requestHash: string, knownHash?: string) => {
+  const replayOf = async (ticketId: string, requestHash: string, keyId: string, knownHash?: string) => {
     if (knownHash !== undefined && knownHash !== requestHash) throw refuseReusedKey();
     const ticket = await deps.tickets.findById(ticketId).lean<TicketDocument>();
-    if (knownHash === undefined && ticket?.requestHash && ticket.requestHash !== requestHash)
-      throw refuseReusedKey();
+    const createdByKey = ticketId === reportTicketId(keyId);
+    if (createdByKey && ticket?.requestHash && ticket.requestHash !== requestHash) throw refuseReusedKey();
     return ticket;
   };
 
@@ -113,7 +114,7 @@ export function reportIntake(deps: ReportIntakeDeps) {
       if (!ticket) return null;
       if (ticket.reporterIds.includes(caller.userId)) return ticket;
       const durable = await Keys.findById(keyId).lean();
-      if (durable?.ticketId) return replayOf(durable.ticketId, requestHash, durable.requestHash);
+      if (durable?.ticketId) return replayOf(durable.ticketId, requestHash, keyId, durable.requestHash);
       const joined = await applyTicketChange(deps, ticket, {
         action: 'report_joined',
         to: ticket.status,
@@ -127,6 +128,8 @@ export function reportIntake(deps: ReportIntakeDeps) {
         set: {
           reporters: [...ticket.reporters, { userId: caller.userId, anonymous: fields.anonymous, at: now }],
           reporterCount: ticket.reporterCount + 1,
+          // The joiner's own report stays theirs: only they and staff see it.
+          submissions: [...submissionsOf(ticket), submissionFrom(caller.userId, fields, stored, now)],
           photos: [...ticket.photos, ...stored],
           // A resident confirming what a sensor measured makes the case stronger and more urgent.
           ...(ticket.deviceEvidence?.length && ticket.reporterCount === 0
@@ -201,6 +204,20 @@ export function reportIntake(deps: ReportIntakeDeps) {
       reporters: reporter ? [{ userId: reporter.userId, anonymous: reporter.anonymous, at: now }] : [],
       reporterIds: reporter ? [reporter.userId] : [],
       reporterCount: reporter ? 1 : 0,
+      submissions: reporter
+        ? [
+            {
+              reporterId: reporter.userId,
+              anonymous: reporter.anonymous,
+              description: input.description,
+              address: input.address,
+              location: input.location,
+              ...(input.accuracy !== undefined ? { accuracy: input.accuracy } : {}),
+              photos: input.photos,
+              submittedAt: now,
+            },
+          ]
+        : [],
       photos: input.photos,
       routing: match.kind,
       streetId: street?.properties.id ?? null,
@@ -276,7 +293,7 @@ export function reportIntake(deps: ReportIntakeDeps) {
   };
 
   /** Stores a new ticket; an existing one under the same id (a retry) comes back instead. */
-  const storeNew = async (draft: TicketDocument, requestHash?: string) => {
+  const storeNew = async (draft: TicketDocument, requestHash?: string, keyId?: string) => {
     const ticket = await dispatchedDraft(draft);
     if (ticket.pendingNotifications.length) await deps.tracking.notificationsPending(ticket._id);
     if (await insertTicket(ticket)) {
@@ -284,7 +301,7 @@ export function reportIntake(deps: ReportIntakeDeps) {
       return { ticket, created: true as const };
     }
     const existing = requestHash
-      ? await replayOf(ticket._id, requestHash)
+      ? await replayOf(ticket._id, requestHash, keyId ?? '')
       : await deps.tickets.findById(ticket._id).lean<TicketDocument>();
     if (!existing) throw conflict('工单正在写入，请重试');
     return { ticket: existing, created: false as const };
@@ -403,7 +420,7 @@ export function reportIntake(deps: ReportIntakeDeps) {
       const keyId = `${input.caller.userId}:${input.idempotencyKey}`;
       const claim = await deps.keys.claim(keyId, requestHash);
       if (claim.state === 'done') {
-        const replay = await replayOf(claim.ticketId, requestHash, claim.requestHash);
+        const replay = await replayOf(claim.ticketId, requestHash, keyId, claim.requestHash);
         if (replay) return { ticket: replay, outcome: 'replayed' };
       }
       if (claim.state === 'pending') {
@@ -450,6 +467,7 @@ export function reportIntake(deps: ReportIntakeDeps) {
               requestHash,
             }),
             requestHash,
+            keyId,
           );
           result = { ticket, outcome: created ? 'created' : 'replayed' };
         }

@@ -8,6 +8,7 @@ import {
   reasonRequestSchema,
   reportListQuerySchema,
   type CategoryList,
+  type Ticket,
 } from '@jiefang/contracts';
 import type { AppState } from '../../http/appState';
 import type { Clock } from '../../infra/clock';
@@ -23,7 +24,7 @@ import type { ReportIntake } from './reportIntake';
 import { assertCanViewTicket } from './ticketAccess';
 import type { TicketDocument } from './ticketModel';
 import { ticketPage } from './ticketPages';
-import type { ticketView } from './ticketView';
+import type { TicketViewer } from './ticketView';
 
 export interface ReportRoutesDeps {
   intake: ReportIntake;
@@ -33,7 +34,7 @@ export interface ReportRoutesDeps {
   tokens: AccessTokens;
   reportRateLimit: RateLimit;
   clock: Clock;
-  view: (ticket: TicketDocument) => ReturnType<typeof ticketView>;
+  view: (ticket: TicketDocument, viewer: TicketViewer) => Ticket;
 }
 
 /** Residents' side of 随手拍: submit, follow, confirm or reopen, rate; plus the public map. */
@@ -74,7 +75,7 @@ export function reportRoutes(deps: ReportRoutesDeps): Router<AppState> {
     const result = await deps.intake.submit({ caller, ...submission, idempotencyKey: key.data });
     ctx.status = result.outcome === 'replayed' ? 200 : 201;
     ctx.set('Idempotent-Replay', result.outcome === 'replayed' ? 'true' : 'false');
-    ctx.body = { ...deps.view(result.ticket), outcome: result.outcome };
+    ctx.body = { ...deps.view(result.ticket, caller), outcome: result.outcome };
   });
 
   router.get('/api/reports', auth, async (ctx) => {
@@ -82,7 +83,7 @@ export function reportRoutes(deps: ReportRoutesDeps): Router<AppState> {
     const query = parseQuery(ctx, reportListQuerySchema);
     const filter: Record<string, unknown> = { reporterIds: caller.userId };
     if (query.status) filter.status = query.status;
-    ctx.body = await ticketPage(deps.tickets, filter, query, deps.view);
+    ctx.body = await ticketPage(deps.tickets, filter, query, (ticket) => deps.view(ticket, caller));
   });
 
   // Anonymised points for the public map: no ids, no text, position rounded to about 100 m.
@@ -107,21 +108,30 @@ export function reportRoutes(deps: ReportRoutesDeps): Router<AppState> {
     const ticket = await deps.tickets.findById(ctx.params.id).lean<TicketDocument>();
     if (!ticket) throw notFound('工单不存在');
     assertCanViewTicket(callerOf(ctx.state), ticket);
-    ctx.body = deps.view(ticket);
+    ctx.body = deps.view(ticket, callerOf(ctx.state));
   });
 
   router.post('/api/reports/:id/confirm', auth, async (ctx) => {
-    ctx.body = deps.view(await deps.actions.confirm(callerOf(ctx.state), ctx.params.id ?? ''));
+    ctx.body = deps.view(
+      await deps.actions.confirm(callerOf(ctx.state), ctx.params.id ?? ''),
+      callerOf(ctx.state),
+    );
   });
 
   router.post('/api/reports/:id/reopen', auth, async (ctx) => {
     const { reason } = parseBody(ctx, reasonRequestSchema);
-    ctx.body = deps.view(await deps.actions.reopen(callerOf(ctx.state), ctx.params.id ?? '', reason));
+    ctx.body = deps.view(
+      await deps.actions.reopen(callerOf(ctx.state), ctx.params.id ?? '', reason),
+      callerOf(ctx.state),
+    );
   });
 
   router.post('/api/reports/:id/rate', auth, async (ctx) => {
     const rating = parseBody(ctx, rateRequestSchema);
-    ctx.body = deps.view(await deps.actions.rate(callerOf(ctx.state), ctx.params.id ?? '', rating));
+    ctx.body = deps.view(
+      await deps.actions.rate(callerOf(ctx.state), ctx.params.id ?? '', rating),
+      callerOf(ctx.state),
+    );
   });
 
   return router;

@@ -10,7 +10,14 @@ export function canViewTicket(
   caller: Caller,
   ticket: Pick<TicketDocument, 'reporterIds' | 'squadId' | 'assigneeId'>,
 ): boolean {
-  if (ticket.reporterIds.includes(caller.userId)) return true;
+  return ticket.reporterIds.includes(caller.userId) || seesTicketAsStaff(caller, ticket);
+}
+
+/** Staff responsible for the ticket see it whole; its reporters see only the shared part and their own. */
+export function seesTicketAsStaff(
+  caller: Caller,
+  ticket: Pick<TicketDocument, 'squadId' | 'assigneeId'>,
+): boolean {
   if (caller.roles.includes('dispatcher') || caller.roles.includes('admin')) return true;
   if (ticket.assigneeId === caller.userId) return true;
   const inSquad = caller.roles.includes('officer') || caller.roles.includes('squad_leader');

@@ -36,6 +36,21 @@ export interface StoredPhotoRef {
   thumbnailId: string;
 }
 
+/**
+ * One resident's report as they sent it. A ticket keeps every reporter's own submission: each
+ * reporter sees theirs, staff see all of them.
+ */
+export interface SubmissionRecord {
+  reporterId: string;
+  anonymous: boolean;
+  description: string;
+  address: string;
+  location: { lat: number; lng: number };
+  accuracy?: number;
+  photos: StoredPhotoRef[];
+  submittedAt: Date;
+}
+
 export interface TicketDocument {
   _id: string;
   category: CategoryCode;
@@ -48,6 +63,9 @@ export interface TicketDocument {
   reporters: Array<{ userId: string; anonymous: boolean; at: Date }>;
   reporterIds: string[];
   reporterCount: number;
+  /** Every reporter's own submission, in order; absent on tickets stored before it existed. */
+  submissions?: SubmissionRecord[];
+  /** Every reporter's photos together, for staff. */
   photos: StoredPhotoRef[];
   routing: 'single' | 'outside' | 'overlap';
   streetId: string | null;
@@ -100,6 +118,22 @@ const ticketSchema = new Schema<TicketDocument>(
     reporters: [{ _id: false, userId: String, anonymous: Boolean, at: Date }],
     reporterIds: [String],
     reporterCount: { type: Number, required: true },
+    submissions: {
+      type: [
+        {
+          _id: false,
+          reporterId: String,
+          anonymous: Boolean,
+          description: String,
+          address: String,
+          location: { lat: Number, lng: Number },
+          accuracy: Number,
+          photos: [photoRef],
+          submittedAt: Date,
+        },
+      ],
+      default: undefined,
+    },
     photos: [photoRef],
     routing: { type: String, enum: ['single', 'outside', 'overlap'], required: true },
     streetId: { type: String, default: null },

@@ -1,14 +1,68 @@
-import type { Ticket } from '@jiefang/contracts';
+import type { Ticket, TicketSubmission } from '@jiefang/contracts';
 import type { CategoryCatalogue } from '../../domain/categories';
+import { reporterTimeline } from '../../domain/ticketDisclosure';
+import type { Caller } from '../../http/appState';
 import { findStreet, type District } from '../district/district';
 import type { PhotoLinks } from '../photos/photoLinks';
-import type { TicketDocument } from './ticketModel';
+import { seesTicketAsStaff } from './ticketAccess';
+import type { SubmissionRecord, TicketDocument } from './ticketModel';
+import { submissionsOf } from './ticketSubmissions';
 
-/** The API shape of a ticket; reporters' identities never leave the BFF, only their number. */
-export function ticketView(
-  ticket: TicketDocument,
-  context: { categories: CategoryCatalogue; district: District; links: PhotoLinks },
-): Ticket {
+/** A caller, or 'staff' for a reader already known to be responsible staff (the consoles' live stream). */
+export type TicketViewer = Caller | 'staff';
+
+interface ViewContext {
+  categories: CategoryCatalogue;
+  district: District;
+  links: PhotoLinks;
+}
+
+/**
+ * The API shape of a ticket for one caller. Staff see it whole, with every reporter's submission (an
+ * anonymous reporter's without their id). A reporter sees the shared status and public milestones and
+ * only their own submission: never another reporter's words, photos, name or rating comment.
+ */
+export function ticketView(ticket: TicketDocument, viewer: TicketViewer, context: ViewContext): Ticket {
+  const full = fullTicketView(ticket, context);
+  const submissions = submissionsOf(ticket);
+  const viewerId = viewer === 'staff' ? null : viewer.userId;
+  const submissionView = (submission: SubmissionRecord): TicketSubmission => ({
+    reporterId: submission.anonymous && submission.reporterId !== viewerId ? null : submission.reporterId,
+    anonymous: submission.anonymous,
+    mine: submission.reporterId === viewerId,
+    description: submission.description,
+    address: submission.address,
+    location: submission.location,
+    photos: context.links.refs(submission.photos),
+    submittedAt: submission.submittedAt.toISOString(),
+  });
+  if (viewer === 'staff' || seesTicketAsStaff(viewer, ticket))
+    return { ...full, submissions: submissions.map(submissionView) };
+
+  const own = submissions.find((submission) => submission.reporterId === viewer.userId);
+  const { accuracy: _staffAccuracy, ...shared } = full;
+  return {
+    ...shared,
+    location: own?.location ?? ticket.location,
+    ...(own?.accuracy !== undefined ? { accuracy: own.accuracy } : {}),
+    address: own?.address ?? '',
+    description: own?.description ?? '',
+    photos: own ? context.links.refs(own.photos) : [],
+    // What sensors recorded (in whose home, for a detector) is for staff.
+    deviceEvidence: [],
+    rating: ticket.rating
+      ? {
+          score: ticket.rating.score,
+          comment: ticket.rating.by === viewer.userId ? ticket.rating.comment : '',
+          at: ticket.rating.at.toISOString(),
+        }
+      : null,
+    timeline: reporterTimeline(full.timeline, viewer.userId),
+    submissions: own ? [submissionView(own)] : [],
+  };
+}
+
+function fullTicketView(ticket: TicketDocument, context: ViewContext): Omit<Ticket, 'submissions'> {
   const category = context.categories.get(ticket.category);
   return {
     id: ticket._id,

@@ -253,6 +253,10 @@ export function ticketActions(deps: TicketActionsDeps) {
       const to = guardTransition(ticket, 'assign');
       const officerSquad = await deps.staff.officerSquad(officerId);
       if (!officerSquad) throw badRequest([{ path: 'officerId', message: '该用户不是执法队员' }]);
+      // A squad leader commands their own squad; another squad's officers go through a dispatcher or a transfer.
+      const districtWide = caller.roles.includes('dispatcher') || caller.roles.includes('admin');
+      if (!districtWide && officerSquad !== caller.squadId)
+        throw forbidden('中队长只能指派本中队的队员；跨中队请联系调度员或转办');
       const acceptBy = slaDeadlines({
         reportedAt: ticket.slaStartedAt,
         assignedAt: clock.now(),

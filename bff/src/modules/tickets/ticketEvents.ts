@@ -3,15 +3,16 @@ import type { Model } from 'mongoose';
 import type { Ticket, TicketEvent } from '@jiefang/contracts';
 import { liveEventStream } from '../../http/liveEventStream';
 import type { Logger } from '../../infra/logger';
-import { canViewTicket } from '../reports/ticketAccess';
+import { seesTicketAsStaff } from '../reports/ticketAccess';
 import type { TicketDocument } from '../reports/ticketModel';
+import type { TicketViewer } from '../reports/ticketView';
 
 /** Live ticket changes for the consoles (`GET /api/tickets/events`). */
 export function ticketEvents(deps: {
   redis: Redis;
   channel: string;
   tickets: Model<TicketDocument>;
-  view: (ticket: TicketDocument) => Ticket;
+  view: (ticket: TicketDocument, viewer: TicketViewer) => Ticket;
   logger: Logger;
 }) {
   return liveEventStream<TicketDocument>({
@@ -19,8 +20,9 @@ export function ticketEvents(deps: {
     channel: deps.channel,
     eventName: 'ticket',
     load: (id) => deps.tickets.findById(id).lean<TicketDocument>().exec(),
-    visibleTo: canViewTicket,
-    payload: (ticket): TicketEvent => ({ type: 'ticket', ticket: deps.view(ticket) }),
+    // The consoles' stream: staff responsible for the ticket, who all see it whole.
+    visibleTo: seesTicketAsStaff,
+    payload: (ticket): TicketEvent => ({ type: 'ticket', ticket: deps.view(ticket, 'staff') }),
     logger: deps.logger,
   });
 }

@@ -77,8 +77,15 @@ describe('the closed loop', () => {
       .send({ score: 1 })
       .expect(409);
 
+    // Names of officers, and dispatch details, are for staff; the resident sees milestones by role.
+    const staffView = await t.http.get(`/api/tickets/${ticketId}`).set(auth(officer.token)).expect(200);
+    const residentSteps = Object.fromEntries(
+      rated.body.timeline.map((entry: { action: string }) => [entry.action, entry]),
+    );
+    expect(residentSteps.accept).toMatchObject({ actorRole: 'officer', actorName: null });
+    expect(residentSteps.assign.details).toBeUndefined();
     const byAction = Object.fromEntries(
-      rated.body.timeline.map(
+      staffView.body.timeline.map(
         (entry: { action: string; actorName?: string; details?: { officerName?: string } }) => [
           entry.action,
           entry,

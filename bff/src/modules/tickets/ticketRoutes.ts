@@ -7,6 +7,7 @@ import {
   reportListQuerySchema,
   resolveFieldsSchema,
   transferRequestSchema,
+  type Ticket,
 } from '@jiefang/contracts';
 import type { AppState } from '../../http/appState';
 import { badRequest, notFound } from '../../http/httpError';
@@ -19,7 +20,7 @@ import { callerOf, requireAuth, requireRole } from '../auth/authMiddleware';
 import { assertCanViewTicket } from '../reports/ticketAccess';
 import type { TicketDocument } from '../reports/ticketModel';
 import { ticketPage } from '../reports/ticketPages';
-import type { ticketView } from '../reports/ticketView';
+import type { TicketViewer } from '../reports/ticketView';
 import type { TicketActions } from './ticketActions';
 import type { TicketEvents } from './ticketEvents';
 
@@ -29,7 +30,7 @@ export function ticketRoutes(deps: {
   tickets: Model<TicketDocument>;
   tokens: AccessTokens;
   district: District;
-  view: (ticket: TicketDocument) => ReturnType<typeof ticketView>;
+  view: (ticket: TicketDocument, viewer: TicketViewer) => Ticket;
   events: TicketEvents;
 }): Router<AppState> {
   const router = new Router<AppState>();
@@ -50,7 +51,7 @@ export function ticketRoutes(deps: {
     if (query.category) filter.category = query.category;
     if (query.street)
       filter.streetId = findStreet(deps.district, query.street)?.properties.id ?? query.street;
-    ctx.body = await ticketPage(deps.tickets, filter, query, deps.view);
+    ctx.body = await ticketPage(deps.tickets, filter, query, (ticket) => deps.view(ticket, caller));
   });
 
   router.get('/api/tickets/events', (ctx) => {
@@ -61,32 +62,42 @@ export function ticketRoutes(deps: {
     const ticket = await deps.tickets.findById(id(ctx.params)).lean<TicketDocument>();
     if (!ticket) throw notFound('工单不存在');
     assertCanViewTicket(callerOf(ctx.state), ticket);
-    ctx.body = deps.view(ticket);
+    ctx.body = deps.view(ticket, callerOf(ctx.state));
   });
 
   router.post('/api/tickets/:id/accept', async (ctx) => {
-    ctx.body = deps.view(await deps.actions.accept(callerOf(ctx.state), id(ctx.params)));
+    ctx.body = deps.view(await deps.actions.accept(callerOf(ctx.state), id(ctx.params)), callerOf(ctx.state));
   });
 
   router.post('/api/tickets/:id/reject', async (ctx) => {
     const { reason } = parseBody(ctx, reasonRequestSchema);
-    ctx.body = deps.view(await deps.actions.reject(callerOf(ctx.state), id(ctx.params), reason));
+    ctx.body = deps.view(
+      await deps.actions.reject(callerOf(ctx.state), id(ctx.params), reason),
+      callerOf(ctx.state),
+    );
   });
 
   router.post('/api/tickets/:id/check-in', async (ctx) => {
     const point = parseBody(ctx, checkInRequestSchema);
-    ctx.body = deps.view(await deps.actions.checkIn(callerOf(ctx.state), id(ctx.params), point));
+    ctx.body = deps.view(
+      await deps.actions.checkIn(callerOf(ctx.state), id(ctx.params), point),
+      callerOf(ctx.state),
+    );
   });
 
   router.post('/api/tickets/:id/transfer', async (ctx) => {
     const request = parseBody(ctx, transferRequestSchema);
-    ctx.body = deps.view(await deps.actions.transfer(callerOf(ctx.state), id(ctx.params), request));
+    ctx.body = deps.view(
+      await deps.actions.transfer(callerOf(ctx.state), id(ctx.params), request),
+      callerOf(ctx.state),
+    );
   });
 
   router.post('/api/tickets/:id/assign', requireRole('squad_leader', 'dispatcher', 'admin'), async (ctx) => {
     const request = parseBody(ctx, assignRequestSchema);
     ctx.body = deps.view(
       await deps.actions.assign(callerOf(ctx.state), id(ctx.params), request.officerId, request.reason),
+      callerOf(ctx.state),
     );
   });
 
@@ -96,6 +107,7 @@ export function ticketRoutes(deps: {
     if (!fields.success) throw badRequest(fieldErrorsOf(fields.error));
     ctx.body = deps.view(
       await deps.actions.resolve(callerOf(ctx.state), id(ctx.params), fields.data.note, body.files),
+      callerOf(ctx.state),
     );
   });
 

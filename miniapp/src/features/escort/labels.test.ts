@@ -5,6 +5,7 @@ import {
   escortStatusHint,
   escortStatusLabel,
   escortStatusTone,
+  escortDistance,
   formatDistance,
   formatMinutes,
   hoursDecimal,
@@ -103,6 +104,13 @@ describe('distances and hours', () => {
     expect(formatDistance(2449)).toBe('约 2.4 公里');
     expect(formatDistance(null)).toBeUndefined();
     expect(formatDistance(-1)).toBeUndefined();
+  });
+
+  it('shows an open escort’s band, and the exact distance only when the BFF gives one', () => {
+    const band = { minKm: 1, maxKm: 2, label: '约 1–2 公里' };
+    expect(escortDistance({ distanceM: null, distanceBand: band })).toBe('约 1–2 公里');
+    expect(escortDistance({ distanceM: 784, distanceBand: null })).toBe('约 780 米');
+    expect(escortDistance({ distanceM: null, distanceBand: null })).toBeUndefined();
   });
 
   it('shows service time in hours and minutes', () => {

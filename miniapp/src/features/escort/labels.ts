@@ -177,6 +177,14 @@ export function formatDistance(metres: number | null | undefined): string | unde
   return t('escort.distance.km', { km: Math.round(metres / 100) / 10 });
 }
 
+/**
+ * How far an escort is: the BFF's coarse band (`约 1–2 公里`) before acceptance, the exact distance
+ * once the volunteer may see the address.
+ */
+export function escortDistance(escort: Pick<Escort, 'distanceM' | 'distanceBand'>): string | undefined {
+  return escort.distanceBand?.label ?? formatDistance(escort.distanceM);
+}
+
 /** Service time: `45 分钟`, `2 小时`, `12 小时 30 分`. */
 export function formatMinutes(minutes: number): string {
   const total = Math.max(0, Math.round(minutes));

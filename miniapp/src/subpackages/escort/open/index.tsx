@@ -10,7 +10,7 @@ import { useAutoRefresh } from '../../../features/devices/useAutoRefresh';
 import { EmptyBox, ErrorBox, LoadingBox, NeedTags, VolunteerGate } from '../../../features/escort/components';
 import { ESCORTS_CHANGED, escortsApi, rememberEscorts } from '../../../features/escort/escortServices';
 import { shapeOpenList } from '../../../features/escort/escorts';
-import { formatDistance, serviceTitle } from '../../../features/escort/labels';
+import { escortDistance, serviceTitle } from '../../../features/escort/labels';
 import { ESCORT_TODAY_PAGE, OPEN_REFRESH_MS, escortTaskUrl } from '../../../features/escort/routes';
 import { formatWindow } from '../../../features/escort/time';
 import { useVolunteer } from '../../../features/escort/useVolunteer';
@@ -25,7 +25,7 @@ type List =
   | { status: 'ready'; items: Escort[]; urgent: number; refreshError?: string };
 
 function OpenRow({ escort, now }: { escort: Escort; now: number }) {
-  const distance = formatDistance(escort.distanceM);
+  const distance = escortDistance(escort);
   const place = [escort.area, distance].filter(Boolean).join(' · ');
   return (
     <View

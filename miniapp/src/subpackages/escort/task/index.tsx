@@ -27,7 +27,7 @@ import {
   rememberEscorts,
 } from '../../../features/escort/escortServices';
 import { isMine, volunteerAffordances } from '../../../features/escort/escorts';
-import { dialablePhone, formatDistance, serviceTitle } from '../../../features/escort/labels';
+import { dialablePhone, escortDistance, serviceTitle } from '../../../features/escort/labels';
 import { ESCORT_OPEN_PAGE, ESCORT_TODAY_PAGE } from '../../../features/escort/routes';
 import { formatWindow } from '../../../features/escort/time';
 import { useVolunteer } from '../../../features/escort/useVolunteer';
@@ -153,7 +153,7 @@ export default function EscortTaskPage() {
     }
   };
 
-  const distance = formatDistance(escort.distanceM);
+  const distance = escortDistance(escort);
 
   return (
     <PageShell>
