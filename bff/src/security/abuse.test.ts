@@ -1,3 +1,5 @@
+import http, { type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { apiRoutes, errorBodySchema, type ApiRoute } from '@jiefang/contracts';
 import { startTestApp, type TestApp } from '../testing/testApp';
 import { callerOfEveryRole, registerVerifiedVolunteer, type ApiCaller } from '../testing/apiCallers';
@@ -23,13 +25,30 @@ const concurrency = 8;
 describe('hostile input against every route', () => {
   let app: TestApp;
   let callers: ApiCaller[];
+  let wechat: Server;
 
   beforeAll(async () => {
-    app = await startTestApp('abuse', { background: false });
+    // WeChat's code2Session as it answers a code it never issued, so the login route is configured.
+    wechat = http.createServer((_, response) => {
+      response.setHeader('Content-Type', 'application/json');
+      response.end(JSON.stringify({ errcode: 40029, errmsg: 'invalid code' }));
+    });
+    await new Promise<void>((resolve) => wechat.listen(0, '127.0.0.1', resolve));
+    app = await startTestApp('abuse', {
+      background: false,
+      env: {
+        WECHAT_APPID: 'wx-abuse-suite',
+        WECHAT_SECRET: 'abuse-suite-secret',
+        WECHAT_API_BASE: `http://127.0.0.1:${(wechat.address() as AddressInfo).port}`,
+      },
+    });
     callers = await callerOfEveryRole(app);
     await registerVerifiedVolunteer(app, callers);
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    await new Promise((resolve) => wechat.close(resolve));
+  });
 
   /** A caller the route lets in, so the hostile part reaches the validation and the handler. */
   const tokenFor = (route: ApiRoute): string | undefined => {

@@ -1,4 +1,5 @@
-import { roles, type Role } from '@jiefang/contracts';
+import { roles, staffRoles, type Role } from '@jiefang/contracts';
+import { signInAsStaff } from './staffLogin';
 import type { TestApp } from './testApp';
 
 export interface ApiCaller {
@@ -14,11 +15,13 @@ const streetOf: Partial<Record<Role, string>> = {
   community_worker: '赤岗街道',
 };
 
-/** One signed-in caller of every role. */
+/** One signed-in caller of every role: staff with a password, as they sign in, the others through dev login. */
 export async function callerOfEveryRole(app: TestApp): Promise<ApiCaller[]> {
   return Promise.all(
     roles.map(async (role) => {
-      const { token, userId } = await app.loginAs(role, `矩阵${role}`, streetOf[role]);
+      const { token, userId } = staffRoles.includes(role)
+        ? await signInAsStaff(app, `matrix-${role.replace('_', '-')}`, [role], streetOf[role])
+        : await app.loginAs(role, `矩阵${role}`, streetOf[role]);
       return { role, token, userId };
     }),
   );
