@@ -10,6 +10,7 @@ import {
   type DeviceStatus,
   type NoiseTelemetry,
 } from '@jiefang/contracts';
+import { uplinkTimeVerdict } from '../../domain/uplinkIdentity';
 
 /** One validated message from a device, whatever its channel. */
 export type Uplink = { deviceId: string } & (
@@ -19,7 +20,7 @@ export type Uplink = { deviceId: string } & (
   | { channel: 'cmd/ack'; body: DeviceCommandAck }
 );
 
-export type UplinkRejection = 'foreign_topic' | 'oversized' | 'malformed';
+export type UplinkRejection = 'foreign_topic' | 'oversized' | 'malformed' | 'out_of_time';
 
 const schemas = {
   telemetry: noiseTelemetrySchema,
@@ -28,10 +29,14 @@ const schemas = {
   'cmd/ack': deviceCommandAckSchema,
 } as const;
 
-/** Reads an MQTT message into an uplink of the contract, or says why it cannot be one. */
+/**
+ * Reads an MQTT message into an uplink of the contract, or says why it cannot be one. `nowMs` is
+ * the server's clock: a device time far from it would date alarms and readings wrongly.
+ */
 export function parseUplink(
   topic: string,
   payload: Buffer,
+  nowMs: number,
 ): { ok: true; uplink: Uplink } | { ok: false; reason: UplinkRejection; detail?: string } {
   const parsedTopic = parseDeviceTopic(topic);
   if (!parsedTopic || parsedTopic.channel === 'cmd') return { ok: false, reason: 'foreign_topic' };
@@ -49,6 +54,10 @@ export function parseUplink(
       reason: 'malformed',
       detail: result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
     };
+  }
+  const verdict = uplinkTimeVerdict(result.data.ts, nowMs);
+  if (verdict !== 'ok') {
+    return { ok: false, reason: 'out_of_time', detail: `ts ${result.data.ts} is ${verdict} of ${nowMs}` };
   }
   return {
     ok: true,
