@@ -110,7 +110,10 @@ export function alarmBook(deps: {
           const repeated = await change(open._id, (alarm) => {
             const last = { at: new Date(alarm.lastDetectedAt).getTime(), seq: alarm.lastSeq };
             // A batch replayed after a crash folds nothing twice.
-            if (alarm.status === 'cleared' || !isLaterDetection({ at: detection.at.getTime(), seq: detection.seq }, last))
+            if (
+              alarm.status === 'cleared' ||
+              !isLaterDetection({ at: detection.at.getTime(), seq: detection.seq }, last)
+            )
               return null;
             return {
               ...alarm,

@@ -206,7 +206,11 @@ describe('detectors over MQTT', () => {
     // Below the confidence threshold nothing opens.
     await detector.send('event', { ts: t.clock.now().getTime(), type: 'charging_detected', confidence: 0.5 });
     const sentAt = Date.now();
-    await detector.send('event', { ts: t.clock.now().getTime(), type: 'charging_detected', confidence: 0.92 });
+    await detector.send('event', {
+      ts: t.clock.now().getTime(),
+      type: 'charging_detected',
+      confidence: 0.92,
+    });
     for (const person of [owner, coOwner]) {
       await eventually(async () => {
         const inbox = await t.http.get('/api/notifications').set(auth(person.token)).expect(200);
@@ -241,7 +245,11 @@ describe('detectors over MQTT', () => {
     expect(ticket.body).toMatchObject({ category: 'ebike_indoor_charging' });
 
     // A later detection while it is open is a repeat, and the owner can still acknowledge.
-    await detector.send('event', { ts: t.clock.now().getTime(), type: 'charging_detected', confidence: 0.95 });
+    await detector.send('event', {
+      ts: t.clock.now().getTime(),
+      type: 'charging_detected',
+      confidence: 0.95,
+    });
     await oneAlarm(detector.id, (alarm) => alarm.count === 2);
     const acknowledged = await t.http
       .post(`/api/alarms/${escalated.id}/acknowledge`)
