@@ -12,8 +12,11 @@ import {
 } from '@jiefang/contracts';
 import { uplinkTimeVerdict } from '../../domain/uplinkIdentity';
 
-/** One validated message from a device, whatever its channel. */
-export type Uplink = { deviceId: string } & (
+/**
+ * One validated message from a device, whatever its channel, with the server's time of its arrival
+ * (absent from entries stored by earlier releases).
+ */
+export type Uplink = { deviceId: string; receivedAt?: number } & (
   | { channel: 'telemetry'; body: NoiseTelemetry }
   | { channel: 'event'; body: DeviceEvent }
   | { channel: 'status'; body: DeviceStatus }
@@ -56,11 +59,18 @@ export function parseUplink(
     };
   }
   const verdict = uplinkTimeVerdict(result.data.ts, nowMs);
-  if (verdict !== 'ok') {
+  // A Last Will is stamped when its connection opened, possibly weeks before the broker publishes it.
+  const lastWill = 'status' in result.data && result.data.status === 'offline';
+  if (verdict === 'ahead' || (verdict === 'stale' && !lastWill)) {
     return { ok: false, reason: 'out_of_time', detail: `ts ${result.data.ts} is ${verdict} of ${nowMs}` };
   }
   return {
     ok: true,
-    uplink: { deviceId: parsedTopic.deviceId, channel: parsedTopic.channel, body: result.data } as Uplink,
+    uplink: {
+      deviceId: parsedTopic.deviceId,
+      receivedAt: nowMs,
+      channel: parsedTopic.channel,
+      body: result.data,
+    } as Uplink,
   };
 }
