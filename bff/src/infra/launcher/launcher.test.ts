@@ -18,7 +18,18 @@ async function ownRedis(appendOnly: boolean): Promise<{ port: number; redis: Man
   const redis = startManagedProcess(
     'redis-server',
     'redis-server',
-    ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', appendOnly ? 'yes' : 'no'],
+    [
+      '--bind',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--save',
+      '',
+      '--appendonly',
+      appendOnly ? 'yes' : 'no',
+      '--dir',
+      dir,
+    ],
     path.join(dir, 'redis.log'),
   );
   await waitForPort('127.0.0.1', port, 10_000, 'redis-server');
