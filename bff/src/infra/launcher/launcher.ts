@@ -147,6 +147,7 @@ async function resolveRedis(
   if (env.REDIS_URL) return { url: env.REDIS_URL, source: 'configured', provider: 'REDIS_URL' };
   const standardPort = Number(env.REDIS_PORT ?? 6379);
   let port = standardPort;
+  // The standard port, then the next (where an earlier run may have left its own); both taken: a free one.
   for (const candidate of [standardPort, standardPort + 1]) {
     port = candidate;
     if (!(await isListening(localHost, candidate))) break;
