@@ -173,27 +173,37 @@ async function resolveRedis(
   }
   const redisDir = path.join(dataDir, 'redis');
   fs.mkdirSync(redisDir, { recursive: true });
-  const child = startManagedProcess(
-    'redis-server',
-    binary,
-    [
-      '--bind',
-      localHost,
-      '--port',
-      String(port),
-      '--save',
-      '',
-      '--appendonly',
-      'yes',
-      '--appendfsync',
-      'everysec',
-      '--dir',
-      redisDir,
-    ],
-    path.join(dataDir, 'logs', 'redis.log'),
-  );
-  stoppers.push(() => child.stop());
-  await waitForChild(child, localHost, port, 10_000, 'redis-server');
+  const start = async (onPort: number) => {
+    const child = startManagedProcess(
+      'redis-server',
+      binary,
+      [
+        '--bind',
+        localHost,
+        '--port',
+        String(onPort),
+        '--save',
+        '',
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        'everysec',
+        '--dir',
+        redisDir,
+      ],
+      path.join(dataDir, 'logs', 'redis.log'),
+    );
+    stoppers.push(() => child.stop());
+    await waitForChild(child, localHost, onPort, 10_000, 'redis-server');
+  };
+  try {
+    await start(port);
+  } catch (error) {
+    // A port of our choosing can be held by an outgoing connection that nothing probes: take a free one.
+    if (port === standardPort) throw error;
+    port = await freePort();
+    await start(port);
+  }
   log(
     `Started redis-server with an append-only file (fsync every second) in ${redisDir} on ${localHost}:${port}`,
   );
