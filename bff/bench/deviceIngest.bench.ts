@@ -27,7 +27,7 @@ interface PublisherResult {
   sent: number;
   acknowledged: number;
   publishMs: number;
-  events: Array<{ deviceId: string; seq: number; sentAt: number }>;
+  events: Array<{ deviceId: string; ts: number; seq: number; sentAt: number }>;
   lastSeq: number;
 }
 
@@ -140,7 +140,7 @@ async function main() {
   await new Promise((resolve) => setTimeout(resolve, 1000));
   await bare.endAsync();
 
-  // The bridge: validation, (device, seq) deduplication, the uplink log, rules and state, alarms.
+  // The bridge: validation, (device, ts, seq) deduplication, the uplink log, rules and state, alarms.
   await app.startBackgroundWork();
   // When each alarm was first announced; matched to the detections' send times afterwards.
   const announcedAt = new Map<string, number>();
@@ -170,7 +170,7 @@ async function main() {
   const cpu = process.cpuUsage(cpuBefore);
   await new Promise((resolve) => setTimeout(resolve, 500));
   const latencies = bridgePublished.events.flatMap((event) => {
-    const seen = announcedAt.get(`${event.deviceId}:indoor_charging:${event.seq}`);
+    const seen = announcedAt.get(`${event.deviceId}:indoor_charging:${event.ts}:${event.seq}`);
     return seen === undefined ? [] : [seen - event.sentAt];
   });
   const metrics = app.deviceMetrics();

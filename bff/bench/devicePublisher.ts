@@ -36,7 +36,7 @@ async function main() {
   let seq = job.seqStart;
   let sent = 0;
   let acknowledged = 0;
-  const events: Array<{ deviceId: string; seq: number; sentAt: number }> = [];
+  const events: Array<{ deviceId: string; ts: number; seq: number; sentAt: number }> = [];
   const tickMs = 10;
   const perTick = job.ratePerSecond / (1000 / tickMs);
   const started = Date.now();
@@ -76,7 +76,7 @@ async function main() {
         const id = job.detectors[detectorIndex]?.id as string;
         detectorIndex += 1;
         seq += 1;
-        events.push({ deviceId: id, seq, sentAt: Date.now() });
+        events.push({ deviceId: id, ts: now, seq, sentAt: Date.now() });
         client.publish(
           `devices/${id}/event`,
           JSON.stringify({ ts: now, seq, type: 'charging_detected', confidence: 0.95 }),

@@ -380,6 +380,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     sessionExpirySeconds:
       config.BRIDGE_SESSION_EXPIRY_SECONDS ?? (config.NODE_ENV === 'test' ? 60 : 7 * 24 * 3600),
     log: uplinks,
+    clock,
     logger,
     onStored: (lane) => processor.nudge(lane),
   });

@@ -5,6 +5,7 @@ import { systemClock } from './infra/clock';
 import { createLogger } from './infra/logger';
 import { connectMongo } from './infra/mongo';
 import { connectRedis } from './infra/redis';
+import { warnUnlessAppendOnly } from './infra/redisDurability';
 import { connectMqtt } from './infra/mqtt';
 import { gracefulShutdown } from './http/gracefulShutdown';
 
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     }),
   ]);
   const app = createApp({ config, mongo, redis, mqtt, clock: systemClock, logger });
+  void warnUnlessAppendOnly(redis, logger);
   await app.startBackgroundWork();
   const server = http.createServer(app.koa.callback());
   server.listen(config.PORT, config.HOST, () => {

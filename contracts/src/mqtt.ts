@@ -17,9 +17,18 @@ export const deviceTopics = {
   commandAck: (deviceId: string) => `devices/${deviceId}/cmd/ack`,
 };
 
+/** The largest time a JavaScript Date can hold (ms): a stamp beyond it is no time at all. */
+export const maxDeviceTimestamp = 8_640_000_000_000_000;
+
+/** Device time in ms since the epoch; the BFF also refuses stamps far from its own clock. */
+export const deviceTimestampSchema = z.number().int().positive().max(maxDeviceTimestamp);
+
+/** A device's message counter: restarts (at 0 or 1) when the device reboots. */
+export const deviceSeqSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+
 const envelope = {
-  ts: z.number().int().positive(),
-  seq: z.number().int().nonnegative(),
+  ts: deviceTimestampSchema,
+  seq: deviceSeqSchema,
 };
 
 export const deviceStatusSchema = z.object({
@@ -51,8 +60,7 @@ export type DeviceCommand = z.infer<typeof deviceCommandSchema>;
 
 /** Uplink on `devices/{id}/cmd/ack`: the device's answer to one command. */
 export const deviceCommandAckSchema = z.object({
-  ts: z.number().int().positive(),
-  seq: z.number().int().nonnegative(),
+  ...envelope,
   messageId: z.string().min(1).max(64),
   ok: z.boolean(),
   error: z.string().max(200).optional(),

@@ -41,8 +41,8 @@ export interface SimulatedDeviceOptions {
   backoff?: BackoffPolicy;
   random?: () => number;
   /**
-   * First `seq` minus one. Defaults to the clock's time in ms, so a restarted simulator keeps every device's
-   * seq above what it sent before (the bridge drops seq it has already seen).
+   * First `seq` minus one. Defaults to 0: like a real device after a reboot, a restarted simulator counts
+   * from 1 again (the bridge tells messages apart by `ts` and `seq` together).
    */
   seqStart?: number;
   /** Called on every successful (re)connect. */
@@ -110,7 +110,7 @@ export class SimulatedDevice implements DeviceUplink {
     this.options = options;
     this.id = options.identity.id;
     this.type = options.identity.type;
-    this.seq = options.seqStart ?? options.clock.now();
+    this.seq = options.seqStart ?? 0;
     this.topics = {
       status: deviceTopics.status(this.id),
       command: deviceTopics.command(this.id),

@@ -46,7 +46,7 @@ export async function connectDevice(
       ? {
           will: {
             topic: deviceTopics.status(id),
-            payload: Buffer.from(JSON.stringify({ ts: Date.now(), seq: 1, status: 'offline' })),
+            payload: Buffer.from(JSON.stringify({ ts: t.clock.now().getTime(), seq: 1, status: 'offline' })),
             qos: 1,
             retain: false,
           },
@@ -73,7 +73,7 @@ export async function connectDevice(
     const command = JSON.parse(payload.toString()) as DeviceCommand;
     device.commands.push(command);
     if (options.answerCommands !== false) {
-      void device.send('cmd/ack', { ts: Date.now(), messageId: command.messageId, ok: true });
+      void device.send('cmd/ack', { ts: t.clock.now().getTime(), messageId: command.messageId, ok: true });
     }
   });
   return device;

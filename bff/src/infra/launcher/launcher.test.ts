@@ -4,10 +4,37 @@ import os from 'node:os';
 import path from 'node:path';
 import mqtt from 'mqtt';
 import { mongo } from 'mongoose';
+import { redisAppendOnlyAt } from '../redisDurability';
+import { startManagedProcess, type ManagedProcess } from './childProcess';
 import { startLocalServices } from './launcher';
-import { freePort, isListening } from './portProbe';
+import { freePort, isListening, waitForPort } from './portProbe';
 
 const tempDataDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'jiefang-launcher-'));
+
+/** A Redis of the test's own on a free port, with or without an append-only file. */
+async function ownRedis(appendOnly: boolean): Promise<{ port: number; redis: ManagedProcess }> {
+  const port = await freePort();
+  const dir = tempDataDir();
+  const redis = startManagedProcess(
+    'redis-server',
+    'redis-server',
+    [
+      '--bind',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--save',
+      '',
+      '--appendonly',
+      appendOnly ? 'yes' : 'no',
+      '--dir',
+      dir,
+    ],
+    path.join(dir, 'redis.log'),
+  );
+  await waitForPort('127.0.0.1', port, 10_000, 'redis-server');
+  return { port, redis };
+}
 
 describe('startLocalServices', () => {
   it('uses explicit URLs from the environment as they are', async () => {
@@ -26,11 +53,10 @@ describe('startLocalServices', () => {
   });
 
   it('reuses services that already listen on their local ports', async () => {
-    // The test run's own globalSetup has MongoDB on 27017 and our broker on 1884; the machine has Redis.
-    const services = await startLocalServices({ env: {} });
+    // The test run's own globalSetup has MongoDB on 27017 and our broker on 1884; Redis: the next test.
+    const services = await startLocalServices({ env: { REDIS_URL: 'redis://127.0.0.1:6379' } });
     try {
       expect(services.mongodb.source).toBe('already-running');
-      expect(services.redis).toMatchObject({ url: 'redis://127.0.0.1:6379', source: 'already-running' });
       expect(services.mqtt).toMatchObject({ source: 'already-running', accounts: 'dynamic-security' });
       const bff = await mqtt.connectAsync(services.mqtt.url, {
         username: services.mqtt.username,
@@ -96,6 +122,49 @@ describe('startLocalServices', () => {
     },
     40_000,
   );
+
+  it('uses a running Redis only if it keeps an append-only file, else starts its own that does', async () => {
+    const forgetful = await ownRedis(false);
+    const durable = await ownRedis(true);
+    try {
+      const dataDir = tempDataDir();
+      const started = await startLocalServices({
+        env: {
+          MONGODB_URI: 'mongodb://db.example:27017/',
+          MQTT_URL: 'mqtt://b:1883',
+          REDIS_PORT: String(forgetful.port),
+        },
+        dataDir,
+      });
+      try {
+        expect(started.redis.source).toBe('started');
+        expect(started.redis.url).not.toBe(`redis://127.0.0.1:${forgetful.port}`);
+        expect(await redisAppendOnlyAt(started.redis.url)).toBe(true);
+        expect(fs.existsSync(path.join(dataDir, 'redis'))).toBe(true);
+      } finally {
+        await started.stop();
+      }
+      expect(await isListening('127.0.0.1', Number(new URL(started.redis.url).port))).toBe(false);
+      expect(await isListening('127.0.0.1', forgetful.port)).toBe(true);
+
+      const reused = await startLocalServices({
+        env: {
+          MONGODB_URI: 'mongodb://db.example:27017/',
+          MQTT_URL: 'mqtt://b:1883',
+          REDIS_PORT: String(durable.port),
+        },
+        dataDir: tempDataDir(),
+      });
+      expect(reused.redis).toMatchObject({
+        url: `redis://127.0.0.1:${durable.port}`,
+        source: 'already-running',
+      });
+      await reused.stop();
+      expect(await isListening('127.0.0.1', durable.port)).toBe(true);
+    } finally {
+      await Promise.all([forgetful.redis.stop(), durable.redis.stop()]);
+    }
+  }, 30_000);
 
   it('refuses to hand devices a broker on its port that it did not start', async () => {
     await expect(startLocalServices({ env: {}, dataDir: tempDataDir() })).rejects.toThrow(/MQTT_URL/);

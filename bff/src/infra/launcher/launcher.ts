@@ -6,7 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { bffBrokerAccount, dynamicSecurityState, type BrokerAccount } from './brokerAccounts';
 import { startEmbeddedBroker } from './embeddedBroker';
 import { findExecutable, startManagedProcess, type ManagedProcess } from './childProcess';
-import { isListening, waitForPort } from './portProbe';
+import { redisAppendOnlyAt } from '../redisDurability';
+import { freePort, isListening, waitForPort } from './portProbe';
 
 export type ServiceSource = 'configured' | 'already-running' | 'started';
 
@@ -132,6 +133,11 @@ async function resolveMongo(
   return { url, source: 'started', provider: `FerretDB ${binary}` };
 }
 
+/**
+ * Redis holds device messages the broker was already told were stored, so it must keep an
+ * append-only file: a Redis found on the port is used only if it does; otherwise the launcher starts
+ * its own with AOF (fsync every second) under <data>/redis, on the next port.
+ */
 async function resolveRedis(
   env: NodeJS.ProcessEnv,
   dataDir: string,
@@ -139,28 +145,73 @@ async function resolveRedis(
   stoppers: Array<() => Promise<void>>,
 ): Promise<ResolvedService> {
   if (env.REDIS_URL) return { url: env.REDIS_URL, source: 'configured', provider: 'REDIS_URL' };
-  const port = 6379;
-  const url = `redis://${localHost}:${port}`;
-  if (await isListening(localHost, port)) {
-    return { url, source: 'already-running', provider: `Redis on ${localHost}:${port}` };
+  const standardPort = Number(env.REDIS_PORT ?? 6379);
+  let port = standardPort;
+  // The standard port, then the next (where an earlier run may have left its own); both taken: a free one.
+  for (const candidate of [standardPort, standardPort + 1]) {
+    port = candidate;
+    if (!(await isListening(localHost, candidate))) break;
+    const url = `redis://${localHost}:${candidate}`;
+    if ((await redisAppendOnlyAt(url)) === true)
+      return {
+        url,
+        source: 'already-running',
+        provider: `Redis on ${localHost}:${candidate} (appendonly yes)`,
+      };
+    log(
+      `Redis on ${localHost}:${candidate} keeps no append-only file (or would not say): a crash of it would ` +
+        'lose device messages already acknowledged, so it is not used',
+    );
+    port = await freePort();
   }
   const binary = findExecutable('redis-server', [env.REDIS_SERVER_BIN ?? ''], env.PATH);
   if (!binary) {
     throw new ServiceUnavailableError(
-      'Redis is not reachable on 127.0.0.1:6379 and redis-server is not installed. ' +
+      `No Redis with an append-only file on ${localHost}:${standardPort} and redis-server is not installed. ` +
         'Install it (`apt-get install redis-server`) or set REDIS_URL.',
     );
   }
-  const child = startManagedProcess(
-    'redis-server',
-    binary,
-    ['--bind', localHost, '--port', String(port), '--save', '', '--appendonly', 'no', '--dir', dataDir],
-    path.join(dataDir, 'logs', 'redis.log'),
+  const redisDir = path.join(dataDir, 'redis');
+  fs.mkdirSync(redisDir, { recursive: true });
+  const start = async (onPort: number) => {
+    const child = startManagedProcess(
+      'redis-server',
+      binary,
+      [
+        '--bind',
+        localHost,
+        '--port',
+        String(onPort),
+        '--save',
+        '',
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        'everysec',
+        '--dir',
+        redisDir,
+      ],
+      path.join(dataDir, 'logs', 'redis.log'),
+    );
+    stoppers.push(() => child.stop());
+    await waitForChild(child, localHost, onPort, 10_000, 'redis-server');
+  };
+  try {
+    await start(port);
+  } catch (error) {
+    // A port of our choosing can be held by an outgoing connection that nothing probes: take a free one.
+    if (port === standardPort) throw error;
+    port = await freePort();
+    await start(port);
+  }
+  log(
+    `Started redis-server with an append-only file (fsync every second) in ${redisDir} on ${localHost}:${port}`,
   );
-  stoppers.push(() => child.stop());
-  await waitForChild(child, localHost, port, 10_000, 'redis-server');
-  log(`Started redis-server on ${localHost}:${port}`);
-  return { url, source: 'started', provider: `redis-server ${binary}` };
+  return {
+    url: `redis://${localHost}:${port}`,
+    source: 'started',
+    provider: `redis-server ${binary} (appendonly yes)`,
+  };
 }
 
 async function resolveMqtt(

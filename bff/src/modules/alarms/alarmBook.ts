@@ -1,7 +1,9 @@
 import type { Model } from 'mongoose';
 import type { Alarm, AlarmListQuery, AlarmType, DeviceType } from '@jiefang/contracts';
 import { alarmSeverityOf } from '../../domain/deviceAlarmRules';
+import { isLaterDetection, uplinkIdentity } from '../../domain/uplinkIdentity';
 import { conflict, notFound } from '../../http/httpError';
+import { isoOrNull } from '../../http/isoDate';
 import type { Clock } from '../../infra/clock';
 import type { DocumentLocks } from '../../infra/documentLocks';
 import { findStreet, type District } from '../district/district';
@@ -99,13 +101,20 @@ export function alarmBook(deps: {
       type: AlarmType,
       detection: Detection,
     ): Promise<{ alarm: AlarmDocument; fresh: boolean }> {
-      const id = `${device.id}:${type}:${detection.seq}`;
+      // The detection's own identity: a rebooted device's seq 1 is not the seq 1 of an old alarm.
+      const id = `${device.id}:${type}:${uplinkIdentity({ ts: detection.at.getTime(), seq: detection.seq })}`;
       for (let attempt = 0; attempt < 3; attempt += 1) {
         const open = await alarms.findOne({ openKey: openKey(device.id, type) }).lean<AlarmDocument>();
         if (open) {
           if (open._id === id) return { alarm: open, fresh: true };
           const repeated = await change(open._id, (alarm) => {
-            if (alarm.status === 'cleared' || detection.seq <= alarm.lastSeq) return null;
+            const last = { at: new Date(alarm.lastDetectedAt).getTime(), seq: alarm.lastSeq };
+            // A batch replayed after a crash folds nothing twice.
+            if (
+              alarm.status === 'cleared' ||
+              !isLaterDetection({ at: detection.at.getTime(), seq: detection.seq }, last)
+            )
+              return null;
             return {
               ...alarm,
               count: alarm.count + 1,
@@ -272,9 +281,24 @@ export function alarmBook(deps: {
 
 export type AlarmBook = ReturnType<typeof alarmBook>;
 
-const iso = (date: Date | null) => (date ? new Date(date).toISOString() : null);
-
+/**
+ * The alarm's times as ISO text. Stored data may hold a time no Date can show (older code took any
+ * device time): such a time is left out, and the times the alarm must have fall back to the
+ * server's own record of the opening, so one bad alarm never breaks a list.
+ */
 export function alarmView(alarm: AlarmDocument, district: District): Alarm {
+  const openedByServer = alarm.timeline.find((item) => item.action === 'opened')?.at;
+  const openedAt =
+    isoOrNull(alarm.openedAt) ??
+    isoOrNull(openedByServer) ??
+    isoOrNull(alarm.updatedAt) ??
+    // Nothing readable at all: the epoch sorts it last rather than failing the whole list.
+    new Date(0).toISOString();
+  const timed = <T extends object>(items: T[], at: (item: T) => Date): Array<T & { iso: string }> =>
+    items.flatMap((item) => {
+      const iso = isoOrNull(at(item));
+      return iso ? [{ ...item, iso }] : [];
+    });
   return {
     id: alarm._id,
     deviceId: alarm.deviceId,
@@ -289,30 +313,30 @@ export function alarmView(alarm: AlarmDocument, district: District): Alarm {
     site: alarm.site,
     householdId: alarm.householdId,
     location: alarm.location,
-    openedAt: new Date(alarm.openedAt).toISOString(),
-    lastDetectedAt: new Date(alarm.lastDetectedAt).toISOString(),
-    acknowledgedAt: iso(alarm.acknowledgedAt),
-    clearedAt: iso(alarm.clearedAt),
+    openedAt,
+    lastDetectedAt: isoOrNull(alarm.lastDetectedAt) ?? openedAt,
+    acknowledgedAt: isoOrNull(alarm.acknowledgedAt),
+    clearedAt: isoOrNull(alarm.clearedAt),
     noise: alarm.noise
       ? {
           ...alarm.noise,
-          trace: alarm.noise.trace.map((sample) => ({
-            at: new Date(sample.at).toISOString(),
+          trace: timed(alarm.noise.trace, (sample) => sample.at).map((sample) => ({
+            at: sample.iso,
             levelDb: sample.levelDb,
           })),
         }
       : null,
     confidence: alarm.confidence,
-    warnings: alarm.warnings.map((warning) => ({
+    warnings: timed(alarm.warnings, (warning) => warning.sentAt).map((warning) => ({
       messageId: warning.messageId,
-      sentAt: new Date(warning.sentAt).toISOString(),
+      sentAt: warning.iso,
       automatic: warning.automatic,
       text: warning.text,
-      ackAt: iso(warning.ackAt),
+      ackAt: isoOrNull(warning.ackAt),
       ok: warning.ok,
     })),
-    timeline: alarm.timeline.map((item) => ({
-      at: new Date(item.at).toISOString(),
+    timeline: timed(alarm.timeline, (item) => item.at).map((item) => ({
+      at: item.iso,
       action: item.action,
       actor: item.actorId ? { id: item.actorId, name: item.actorName ?? '' } : null,
       note: item.note,

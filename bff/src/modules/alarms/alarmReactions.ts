@@ -18,7 +18,7 @@ import type { StaffDirectory } from '../dispatch/staffDirectory';
 import type { HouseholdDocument } from '../households/householdModel';
 import type { NotificationOutbox } from '../notifications/notificationOutbox';
 import type { ReportIntake } from '../reports/reportIntake';
-import type { AlarmActor, AlarmBook } from './alarmBook';
+import { alarmView, type AlarmActor, type AlarmBook } from './alarmBook';
 import type { AlarmDocument } from './alarmModel';
 
 export interface AlarmTimerJob {
@@ -80,31 +80,27 @@ export function alarmReactions(deps: {
 
   const squadOf = (streetId: string) => findStreet(deps.district, streetId)?.properties.squadId ?? null;
 
-  const evidenceOf = (alarm: AlarmDocument): DeviceEvidence => ({
-    alarmId: alarm._id,
-    deviceId: alarm.deviceId,
-    alarmType: alarm.type,
-    site: alarm.site,
-    openedAt: new Date(alarm.openedAt).toISOString(),
-    confidence: alarm.confidence,
-    noise: alarm.noise
-      ? {
-          limitDb: alarm.noise.limitDb,
-          period: alarm.noise.period,
-          peakDb: alarm.noise.peakDb,
-          trace: alarm.noise.trace.map((sample) => ({
-            at: new Date(sample.at).toISOString(),
-            levelDb: sample.levelDb,
-          })),
-        }
-      : null,
-    warnings: alarm.warnings.map((warning) => ({
-      messageId: warning.messageId,
-      sentAt: new Date(warning.sentAt).toISOString(),
-      ackAt: warning.ackAt ? new Date(warning.ackAt).toISOString() : null,
-      ok: warning.ok,
-    })),
-  });
+  // Through the alarm's view, so a time no Date can show is left out here too.
+  const evidenceOf = (alarm: AlarmDocument): DeviceEvidence => {
+    const view = alarmView(alarm, deps.district);
+    return {
+      alarmId: view.id,
+      deviceId: view.deviceId,
+      alarmType: view.type,
+      site: view.site,
+      openedAt: view.openedAt,
+      confidence: view.confidence,
+      noise: view.noise
+        ? {
+            limitDb: view.noise.limitDb,
+            period: view.noise.period,
+            peakDb: view.noise.peakDb,
+            trace: view.noise.trace,
+          }
+        : null,
+      warnings: view.warnings.map(({ messageId, sentAt, ackAt, ok }) => ({ messageId, sentAt, ackAt, ok })),
+    };
+  };
 
   const addressOf = async (alarm: AlarmDocument) => {
     const household = alarm.householdId ? await deps.households.findById(alarm.householdId).lean() : null;

@@ -204,9 +204,13 @@ describe('detectors over MQTT', () => {
     devices.push(detector);
 
     // Below the confidence threshold nothing opens.
-    await detector.send('event', { ts: Date.now(), type: 'charging_detected', confidence: 0.5 });
+    await detector.send('event', { ts: t.clock.now().getTime(), type: 'charging_detected', confidence: 0.5 });
     const sentAt = Date.now();
-    await detector.send('event', { ts: Date.now(), type: 'charging_detected', confidence: 0.92 });
+    await detector.send('event', {
+      ts: t.clock.now().getTime(),
+      type: 'charging_detected',
+      confidence: 0.92,
+    });
     for (const person of [owner, coOwner]) {
       await eventually(async () => {
         const inbox = await t.http.get('/api/notifications').set(auth(person.token)).expect(200);
@@ -241,7 +245,11 @@ describe('detectors over MQTT', () => {
     expect(ticket.body).toMatchObject({ category: 'ebike_indoor_charging' });
 
     // A later detection while it is open is a repeat, and the owner can still acknowledge.
-    await detector.send('event', { ts: Date.now(), type: 'charging_detected', confidence: 0.95 });
+    await detector.send('event', {
+      ts: t.clock.now().getTime(),
+      type: 'charging_detected',
+      confidence: 0.95,
+    });
     await oneAlarm(detector.id, (alarm) => alarm.count === 2);
     const acknowledged = await t.http
       .post(`/api/alarms/${escalated.id}/acknowledge`)
@@ -263,7 +271,7 @@ describe('detectors over MQTT', () => {
       householdId: `hh-${uniqueDeviceId('s')}`,
     });
     devices.push(detector);
-    await detector.send('event', { ts: Date.now(), type: 'smoke_detected', confidence: 0.97 });
+    await detector.send('event', { ts: t.clock.now().getTime(), type: 'smoke_detected', confidence: 0.97 });
     const alarm = await oneAlarm(detector.id, (item) => item.type === 'smoke' && Boolean(item.ticketId));
     expect(alarm.severity).toBe('critical');
     const ticket = await t.http.get(`/api/tickets/${alarm.ticketId}`).set(auth(admin)).expect(200);
@@ -272,7 +280,7 @@ describe('detectors over MQTT', () => {
 });
 
 describe('the bridge', () => {
-  it('processes each (device, seq) once and survives malformed, oversized and foreign messages', async () => {
+  it('processes each message once and survives malformed, oversized and foreign messages', async () => {
     const household = `hh-${uniqueDeviceId('d')}`;
     const detector = await connectDevice(t, admin, {
       id: uniqueDeviceId('charge'),
@@ -292,8 +300,10 @@ describe('the bridge', () => {
     });
     devices.push(detector, neighbour);
     const event = { type: 'charging_detected', confidence: 0.9 };
-    await detector.send('event', { ts: Date.now(), ...event }, 5_000);
-    await detector.send('event', { ts: Date.now(), ...event }, 5_000);
+    // A redelivery carries the identical payload: the second copy is dropped.
+    const first = { ts: t.clock.now().getTime(), ...event };
+    await detector.send('event', first, 5_000);
+    await detector.send('event', first, 5_000);
     await detector.client.publishAsync(`devices/${detector.id}/event`, '{not json', { qos: 1 });
     await detector.client.publishAsync(
       `devices/${detector.id}/event`,
@@ -304,10 +314,10 @@ describe('the bridge', () => {
     // The broker refuses a device writing under another device's prefix; nothing reaches the bridge.
     neighbour.client.publish(
       `devices/${detector.id}/event`,
-      JSON.stringify({ seq: 9_999, ts: Date.now(), ...event }),
+      JSON.stringify({ seq: 9_999, ts: t.clock.now().getTime(), ...event }),
       { qos: 1 },
     );
-    await detector.send('event', { ts: Date.now(), ...event }, 5_002);
+    await detector.send('event', { ts: t.clock.now().getTime(), ...event }, 5_002);
 
     const alarm = await oneAlarm(
       detector.id,
@@ -334,7 +344,7 @@ describe('the bridge', () => {
       },
       { will: true },
     );
-    await meter.send('status', { ts: Date.now(), status: 'online' });
+    await meter.send('status', { ts: t.clock.now().getTime(), status: 'online' });
     await eventually(
       async () => (await t.http.get(`/api/devices/${meter.id}`).set(auth(admin))).body.online === true,
     );
@@ -352,7 +362,7 @@ describe('the bridge', () => {
     });
     await back.publishAsync(
       `devices/${meter.id}/status`,
-      JSON.stringify({ ts: Date.now(), seq: 50_000, status: 'online' }),
+      JSON.stringify({ ts: t.clock.now().getTime(), seq: 50_000, status: 'online' }),
       { qos: 1 },
     );
     await oneAlarm(meter.id, (alarm) => alarm.type === 'offline' && alarm.status === 'cleared');

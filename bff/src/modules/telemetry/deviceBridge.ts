@@ -1,4 +1,5 @@
 import mqtt, { type MqttClient } from 'mqtt';
+import type { Clock } from '../../infra/clock';
 import type { Logger } from '../../infra/logger';
 import { parseUplink, type UplinkRejection } from './uplinkParser';
 import { laneOf, type UplinkLane, type UplinkLog } from './uplinkLog';
@@ -24,6 +25,7 @@ export interface DeviceBridgeOptions {
   /** How long the broker keeps a session (and queues for it) after a disconnect, seconds. */
   sessionExpirySeconds: number;
   log: UplinkLog;
+  clock: Clock;
   logger: Logger;
   /** Called after each stored uplink, so the processor can look at once instead of at its next poll. */
   onStored?: (lane: UplinkLane) => void;
@@ -42,22 +44,23 @@ const laneFilters = {
 /**
  * Reads every device's uplink with QoS 1 over persistent sessions and a shared subscription. A message
  * is acknowledged to the broker only after it is validated and stored in the uplink log, so a crash
- * at any point means the broker sends it again, and the log's `(deviceId, seq)` check drops the copy.
+ * at any point means the broker sends it again, and the log's `(deviceId, ts, seq)` check drops the copy.
  */
 export function deviceBridge(options: DeviceBridgeOptions) {
   const counters: BridgeCounters = {
     received: 0,
     stored: 0,
     duplicates: 0,
-    rejected: { foreign_topic: 0, oversized: 0, malformed: 0 },
+    rejected: { foreign_topic: 0, oversized: 0, malformed: 0, out_of_time: 0 },
     failures: 0,
   };
   const clients: MqttClient[] = [];
   let lastRejectionLog = 0;
+  let stopping = false;
 
   const handle = async (topic: string, payload: Buffer): Promise<void> => {
     counters.received += 1;
-    const parsed = parseUplink(topic, payload);
+    const parsed = parseUplink(topic, payload, options.clock.now().getTime());
     if (!parsed.ok) {
       counters.rejected[parsed.reason] += 1;
       // One line a second at most: a misbehaving device must not flood the log.
@@ -101,8 +104,9 @@ export function deviceBridge(options: DeviceBridgeOptions) {
               { err: error },
               'could not store a device message; the broker will resend it',
             );
-            // Without an acknowledgement the broker redelivers once the connection is re-established.
-            client.end(true, () => client.reconnect());
+            // Without an acknowledgement the broker redelivers once the connection is re-established
+            // (to this instance, or to the next one that resumes the session after a stop).
+            if (!stopping) client.end(true, () => client.reconnect());
           });
       };
       client.on('error', (error) => options.logger.warn({ err: error }, 'device bridge connection error'));
@@ -127,12 +131,14 @@ export function deviceBridge(options: DeviceBridgeOptions) {
   return {
     counters,
     async start(): Promise<void> {
+      stopping = false;
       clients.push(await connect(0, 'signals'));
       for (let index = 1; index <= options.connections; index += 1)
         clients.push(await connect(index, 'telemetry'));
     },
     /** Disconnects but keeps the sessions, so the broker queues what arrives meanwhile. */
     async stop(): Promise<void> {
+      stopping = true;
       await Promise.all(clients.splice(0).map((client) => client.endAsync()));
     },
   };

@@ -7,8 +7,10 @@ import { noiseSitesQuerySchema, type DeviceReadings, type NoiseSites } from '@ji
 import { noiseLimitFor } from '../../domain/noiseLimits';
 import type { AppState } from '../../http/appState';
 import { notFound } from '../../http/httpError';
+import { isoOrNull } from '../../http/isoDate';
 import { parseQuery } from '../../http/validate';
 import type { Clock } from '../../infra/clock';
+import { alarmView } from '../alarms/alarmBook';
 import type { AlarmDocument } from '../alarms/alarmModel';
 import type { AccessTokens } from '../auth/accessTokens';
 import { requireAuth, requireRole } from '../auth/authMiddleware';
@@ -54,11 +56,11 @@ export function readingRoutes(deps: {
         .lean<DeviceReadingDocument[]>();
       const body: DeviceReadings = {
         deviceId,
-        items: items.map((item) => ({
-          at: item.minute.toISOString(),
-          levelDb: item.levelDb,
-          maxDb: item.maxDb,
-        })),
+        // A minute stored with no readable time (older code) is left out rather than failing the list.
+        items: items.flatMap((item) => {
+          const at = isoOrNull(item.minute);
+          return at ? [{ at, levelDb: item.levelDb, maxDb: item.maxDb }] : [];
+        }),
       };
       ctx.body = body;
     },
@@ -100,7 +102,7 @@ export function readingRoutes(deps: {
         const reading = latest.get(device._id);
         const limit = noiseLimitFor(device.zoneClass ?? '2', now);
         const levelDb = typeof reading?.levelDb === 'number' ? reading.levelDb : null;
-        const at = typeof reading?.at === 'number' ? new Date(reading.at).toISOString() : null;
+        const at = typeof reading?.at === 'number' ? isoOrNull(reading.at) : null;
         return {
           deviceId: device._id,
           site: device.site,
@@ -120,8 +122,9 @@ export function readingRoutes(deps: {
         deviceId: alarm.deviceId,
         site: alarm.site,
         status: alarm.status,
-        openedAt: alarm.openedAt.toISOString(),
-        clearedAt: alarm.clearedAt?.toISOString() ?? null,
+        // The alarm's own view: it shows a time no Date can hold without failing.
+        openedAt: alarmView(alarm, deps.district).openedAt,
+        clearedAt: isoOrNull(alarm.clearedAt),
         peakDb: alarm.noise?.peakDb ?? 0,
         limitDb: alarm.noise?.limitDb ?? 0,
       })),

@@ -1,32 +1,34 @@
 import type { Redis } from 'ioredis';
+import { maxUplinkAgeMs, uplinkIdentity } from '../../domain/uplinkIdentity';
 import { redisScript } from '../../infra/redisScript';
 import type { Uplink } from './uplinkParser';
 
-/** How many recent `seq` per device are remembered to recognise a redelivered message. */
-const rememberedSeqs = 2_048;
+/**
+ * How many recent messages per device are remembered to recognise a redelivered one. A copy comes
+ * back before the messages that followed it (the broker resends what is in flight first, at most
+ * 100 per connection), so a count, not a time, is what has to cover it.
+ */
+const rememberedMessages = 2_048;
+/** Longer than the oldest device time the parser accepts: an older copy is refused there anyway. */
+const rememberedMs = maxUplinkAgeMs + 24 * 3600_000;
 /** A safety cap per partition stream; the processor trims what it has handled long before this. */
 const streamCap = 2_000_000;
 
 /**
- * Keeps each `(deviceId, seq)` once and in order per device: a duplicate or a message older than
- * everything remembered is dropped; the rest is appended to its partition's stream. One script, so
- * the check and the append are atomic and cost one round trip.
+ * Keeps each message once (by its identity, see uplinkIdentity): a copy is dropped, anything else
+ * is appended to its partition's stream, whatever its seq. The remembered identities are scored in
+ * order of arrival, so the oldest arrivals are forgotten first. One script, so the check and the append
+ * are atomic and cost one round trip.
  */
 const appendScript = `
-local seen, will, stream = KEYS[1], KEYS[2], KEYS[3]
-local seq = tonumber(ARGV[1])
-if ARGV[2] == '1' then
-  if redis.call('SET', will, '1', 'NX', 'EX', 86400) == false then return 0 end
-else
-  if redis.call('ZSCORE', seen, ARGV[1]) then return 0 end
-  if redis.call('ZCARD', seen) >= ${rememberedSeqs} then
-    local lowest = redis.call('ZRANGE', seen, 0, 0, 'WITHSCORES')
-    if seq < tonumber(lowest[2]) then return 0 end
-    redis.call('ZREMRANGEBYRANK', seen, 0, 0)
-  end
-  redis.call('ZADD', seen, seq, ARGV[1])
-end
-redis.call('XADD', stream, 'MAXLEN', '~', ${streamCap}, '*', 'u', ARGV[3])
+local recent, stream = KEYS[1], KEYS[2]
+if redis.call('ZSCORE', recent, ARGV[1]) then return 0 end
+local newest = redis.call('ZRANGE', recent, -1, -1, 'WITHSCORES')
+redis.call('ZADD', recent, (tonumber(newest[2]) or 0) + 1, ARGV[1])
+local excess = redis.call('ZCARD', recent) - ${rememberedMessages}
+if excess > 0 then redis.call('ZREMRANGEBYRANK', recent, 0, excess - 1) end
+redis.call('PEXPIRE', recent, ${rememberedMs})
+redis.call('XADD', stream, 'MAXLEN', '~', ${streamCap}, '*', 'u', ARGV[2])
 return 1
 `;
 
@@ -60,21 +62,17 @@ export const laneOf = (uplink: Pick<Uplink, 'channel'>): UplinkLane =>
 
 export function uplinkLog(redis: Redis, partitions: number) {
   const streamKey = (partition: number, lane: UplinkLane) => `devices:${lane}:${partition}`;
-  const append = redisScript<number>(redis, 'jiefangAppendUplink', 3, appendScript);
+  const append = redisScript<number>(redis, 'jiefangAppendUplink', 2, appendScript);
 
   return {
     partitions,
     streamKey,
     /** true when stored, false when it was a duplicate. */
     async append(uplink: Uplink): Promise<boolean> {
-      // Last Wills are composed at connect time, so their seq is older than later messages.
-      const isWill = uplink.channel === 'status' && uplink.body.status === 'offline';
       const stored = await append(
-        `devices:seen:${uplink.deviceId}`,
-        `devices:will:${uplink.deviceId}:${uplink.body.seq}`,
+        `devices:recent:${uplink.deviceId}`,
         streamKey(partitionOf(uplink.deviceId, partitions), laneOf(uplink)),
-        uplink.body.seq,
-        isWill ? '1' : '0',
+        uplinkIdentity(uplink.body),
         JSON.stringify(uplink),
       );
       return stored === 1;

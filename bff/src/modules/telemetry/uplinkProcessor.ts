@@ -225,7 +225,8 @@ export function uplinkProcessor(deps: {
       writes.cameOnline.delete(device._id);
       const { alarm, fresh } = await book.openOrRepeat(alarmed(device), 'offline', {
         seq: uplink.body.seq,
-        at: new Date(uplink.body.ts),
+        // The will's own stamp is from when its connection opened; its arrival is when the device went.
+        at: new Date(uplink.receivedAt ?? uplink.body.ts),
       });
       if (fresh) await reactions.opened(alarm);
       states.set(device._id, { ...(states.get(device._id) ?? emptyState()), offlineAlarmId: alarm._id });
