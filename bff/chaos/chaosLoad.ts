@@ -102,7 +102,7 @@ async function fileReport(
         });
         if (response.status === 200 || response.status === 201) return (response.body as { id: string }).id;
         if (response.status === 422) photoId = null;
-        else if (response.status < 500 && response.status !== 429)
+        else if (response.status < 500 && response.status !== 429 && response.status !== 409)
           throw new Error(
             `report refused with ${response.status}: ${JSON.stringify(response.body).slice(0, 200)}`,
           );
