@@ -1,0 +1,95 @@
+import type { Model } from 'mongoose';
+import { overdueSlaDeadlines, pendingSlaDeadlines, type SlaClockState } from '../../domain/slaDeadlines';
+import type { Clock } from '../../infra/clock';
+import type { Logger } from '../../infra/logger';
+import { forEachLimited, type RecoveryTask } from '../../infra/redisRecovery';
+import type { TicketDocument } from '../reports/ticketModel';
+import type { SlaTimerJob, SlaTimers } from './slaTimers';
+
+/** Statuses with a deadline to come: the on-site clock runs, or an assignment waits to be accepted. */
+const clockStatuses = ['dispatch_queue', 'assigned', 'accepted', 'reopened'];
+const clockFields = { status: 1, assignmentSeq: 1, slaRound: 1, deadlines: 1, slaWarned: 1, slaBreached: 1 };
+type ClockRow = SlaClockState & { _id: string };
+
+export const slaRecoveryPolicy = {
+  /** A deadline passed this long ago whose timer did not fire is fired by the sweep. */
+  graceMs: 2_000,
+  pageSize: 500,
+  sweepLimit: 200,
+  concurrency: 4,
+} as const;
+
+/**
+ * The ticket is the source of truth for its SLA deadlines. After Redis lost its data, every open
+ * ticket's pending deadlines are armed again (BullMQ keeps one job per id, so this never doubles one);
+ * every round, deadlines the tickets say have passed are fired directly (the handler is conditional).
+ */
+export function slaTimerRecovery(deps: {
+  tickets: Model<TicketDocument>;
+  timers: SlaTimers;
+  handle: (job: SlaTimerJob) => Promise<void>;
+  clock: Clock;
+  logger: Logger;
+}): RecoveryTask {
+  // The sweep goes round the overdue tickets page by page, so one that keeps failing starves none.
+  let after = '';
+  return {
+    name: 'sla',
+    async rebuild(keepLease) {
+      const cursor = deps.tickets
+        .find({ status: { $in: clockStatuses } }, clockFields)
+        .lean<ClockRow[]>()
+        .cursor({ batchSize: slaRecoveryPolicy.pageSize });
+      let page: Array<{ job: SlaTimerJob; at: Date }> = [];
+      for await (const ticket of cursor as AsyncIterable<ClockRow>) {
+        for (const deadline of pendingSlaDeadlines(ticket)) {
+          page.push({
+            job: { ticketId: ticket._id, kind: deadline.kind, sequence: deadline.sequence },
+            at: deadline.at,
+          });
+        }
+        if (page.length >= slaRecoveryPolicy.pageSize) {
+          await deps.timers.scheduleAll(page);
+          page = [];
+          await keepLease();
+        }
+      }
+      await deps.timers.scheduleAll(page);
+    },
+    async sweep() {
+      const now = deps.clock.now();
+      const passed = { $lte: new Date(now.getTime() - slaRecoveryPolicy.graceMs) };
+      const overdue = await deps.tickets
+        .find(
+          {
+            _id: { $gt: after },
+            status: { $in: clockStatuses },
+            $or: [
+              { slaWarned: false, 'deadlines.warnAt': passed },
+              { slaBreached: false, 'deadlines.breachAt': passed },
+              { status: 'assigned', 'deadlines.acceptBy': passed },
+            ],
+          },
+          clockFields,
+        )
+        .sort({ _id: 1 })
+        .limit(slaRecoveryPolicy.sweepLimit)
+        .lean<ClockRow[]>();
+      after = overdue.length === slaRecoveryPolicy.sweepLimit ? (overdue.at(-1)?._id ?? '') : '';
+      await forEachLimited(
+        overdue,
+        slaRecoveryPolicy.concurrency,
+        async (ticket) => {
+          // Earliest first: an accept timeout reassigns before the warning goes to the leader.
+          for (const deadline of overdueSlaDeadlines(ticket, now))
+            await deps.handle({ ticketId: ticket._id, kind: deadline.kind, sequence: deadline.sequence });
+        },
+        (error, ticket) =>
+          deps.logger.warn(
+            { err: error, ticketId: ticket._id },
+            'overdue SLA deadline failed; retried next round',
+          ),
+      );
+    },
+  };
+}
