@@ -40,9 +40,12 @@ export function slaTimerRecovery(deps: {
         .find({ status: { $in: clockStatuses } }, clockFields)
         .lean<ClockRow[]>()
         .cursor({ batchSize: slaRecoveryPolicy.pageSize });
+      // Those long passed are the sweep's, which fires them in order (BullMQ would run them at once).
+      const from = deps.clock.now().getTime() - slaRecoveryPolicy.graceMs;
       let page: Array<{ job: SlaTimerJob; at: Date }> = [];
       for await (const ticket of cursor as AsyncIterable<ClockRow>) {
         for (const deadline of pendingSlaDeadlines(ticket)) {
+          if (deadline.at.getTime() <= from) continue;
           page.push({
             job: { ticketId: ticket._id, kind: deadline.kind, sequence: deadline.sequence },
             at: deadline.at,

@@ -50,10 +50,12 @@ export function escortTimerRecovery(deps: {
         .find(live(), timerFields)
         .lean<TimerRow[]>()
         .cursor({ batchSize: pageSize });
+      // Those long passed are the sweep's, which fires them in order (BullMQ would run them at once).
+      const from = deps.clock.now().getTime() - graceMs;
       let page: Array<{ job: EscortTimerJob; at: Date }> = [];
       for await (const escort of cursor as AsyncIterable<TimerRow>) {
         for (const deadline of pendingEscortDeadlines(escort))
-          page.push({ job: jobOf(escort._id, deadline), at: deadline.at });
+          if (deadline.at.getTime() > from) page.push({ job: jobOf(escort._id, deadline), at: deadline.at });
         if (page.length >= pageSize) {
           await deps.timers.scheduleAll(page);
           page = [];
