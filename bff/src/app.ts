@@ -474,10 +474,10 @@ export function createApp(deps: AppDeps): JiefangApp {
         await dispatcher.redispatchWaiting();
         await removeExpiredUploads();
       });
-      recovery.start();
-      // The first round: rebuilds Redis from MongoDB if it lost its data (or waits for the instance doing it).
-      await recovery.runRound();
       phase = 'started';
+      recovery.start();
+      // The first round: rebuilds Redis from MongoDB if it lost its data, then sweeps for overdue deadlines.
+      await recovery.runRound();
       logger.info({ redisRebuilt: recovery.rebuilt() }, 'background work started');
     },
     deviceMetrics: () => ({ bridge: bridge.counters, processor: processor.counters }),

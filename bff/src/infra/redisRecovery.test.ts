@@ -1,4 +1,5 @@
 import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { alarmListSchema } from '@jiefang/contracts';
 import { connectDevice, uniqueDeviceId, type TestDevice } from '../testing/deviceFixtures';
 import { recoveryKeys } from './redisRecovery';
@@ -42,6 +43,7 @@ describe('deadlines when Redis is killed and comes back empty', () => {
   it('still reassigns, warns and breaches tickets, escalates the alarm, reminds and escalates escorts', async () => {
     const admin = await t.loginAs('admin', '恢复测试管理员');
     const dispatcher = await t.loginAs('dispatcher', '恢复测试调度');
+    let spareId = '';
 
     // Tickets: one assigned and never accepted, one accepted and never on site.
     const siteA = chigangSite;
@@ -118,35 +120,62 @@ describe('deadlines when Redis is killed and comes back empty', () => {
     const open = await bookEscort(today('10:10'), today('11:00'));
     await t.http.post(`/api/escorts/${accepted.id}/accept`).set(auth(helper.token)).expect(200);
 
+    // Still ahead after the clock jump below: a 30-minute SLA, and an escort tomorrow.
+    const garbage = await submitReport(
+      t,
+      resident.token,
+      { ...north(chigangSite, 2_000), category: 'garbage', description: '垃圾堆放' },
+      201,
+    );
+    const tomorrowEscort = await bookEscort('2026-11-24T10:00:00+08:00', '2026-11-24T11:00:00+08:00');
+    await t.http.post(`/api/escorts/${tomorrowEscort.id}/accept`).set(auth(helper.token)).expect(200);
+
     // Nothing is due yet.
     expect(await ticketActions(dispatcher.token, unaccepted.body.id)).toEqual(['report', 'assign']);
 
-    // Redis dies with every timer and index, and comes back empty; meanwhile the deadlines pass.
+    // Redis dies with every timer and index, and comes back empty. Another instance holds the recovery
+    // lease for a while: the deadlines pass meanwhile, and officers' apps share their positions again
+    // (they lived in Redis), so the reassignment finds one.
     await redis.kill();
     await redis.restart();
-    // Ready again once Redis answers and what it held has been rebuilt from MongoDB.
-    await eventually(async () => (await t.http.get('/readyz')).status === 200, 30_000);
-    // The lost timers are armed again from the documents.
-    const sla = new Queue('sla', { connection: { url: redis.url }, prefix: `${t.config.REDIS_PREFIX}:bull` });
-    const escortQueue = new Queue('escorts', {
-      connection: { url: redis.url },
-      prefix: `${t.config.REDIS_PREFIX}:bull`,
-    });
+    const other = new Redis(redis.url, { keyPrefix: `${t.config.REDIS_PREFIX}:` });
     try {
-      expect(await sla.getJob(`${unaccepted.body.id}-accept-1`)).toBeDefined();
-      expect(await sla.getJob(`${notOnSite.body.id}-breach-1`)).toBeDefined();
-      expect(await escortQueue.getJob(`${accepted.id}-remind_hour_before-${helper.userId}`)).toBeDefined();
+      // Overwritten and then the marks deleted: whatever this app's own round did before stands for nothing.
+      await other.set(recoveryKeys.lease, 'another-instance', 'PX', 60_000);
+      await other.del(recoveryKeys.state, recoveryKeys.swept);
+      const starting = await eventually(async () => {
+        const response = await t.http.get('/readyz');
+        return response.body.status === 'starting' ? response : null;
+      }, 30_000);
+      expect(starting.status).toBe(503);
+      expect(starting.headers['retry-after']).toBeDefined();
+      // New reports wait while the index of open tickets they might join is not rebuilt.
+      const waiting = await submitReport(t, resident.token, { ...siteA, category: 'street_vending' });
+      expect(waiting.status).toBe(503);
+      expect(waiting.headers['retry-after']).toBeDefined();
+
+      t.clock.advance(16 * minute);
+      const spare = await officerOnDuty(t, '接替队员', north(siteA, 400));
+      expect(await ticketActions(dispatcher.token, unaccepted.body.id)).toEqual(['report', 'assign']);
+      await other.del(recoveryKeys.lease);
+      await eventually(async () => (await t.http.get('/readyz')).status === 200, 30_000);
+      spareId = spare.userId;
+    } finally {
+      other.disconnect();
+    }
+
+    // Deadlines still ahead are armed again from the documents.
+    const queue = (name: string) =>
+      new Queue(name, { connection: { url: redis.url }, prefix: `${t.config.REDIS_PREFIX}:bull` });
+    const [sla, escortQueue] = [queue('sla'), queue('escorts')];
+    try {
+      expect(await sla.getJob(`${garbage.body.id}-breach-1`)).toBeDefined();
+      expect(
+        await escortQueue.getJob(`${tomorrowEscort.id}-remind_day_before-${helper.userId}`),
+      ).toBeDefined();
     } finally {
       await Promise.all([sla.close(), escortQueue.close()]);
     }
-
-    // Another instance holds the recovery lease while the deadlines pass and officers' apps share their
-    // positions again (they lived in Redis), so the reassignment finds one; then this instance takes over.
-    await t.redis.set(recoveryKeys.lease, 'another-instance', 'PX', 60_000);
-    t.clock.advance(16 * minute);
-    const spare = await officerOnDuty(t, '接替队员', north(siteA, 400));
-    expect(await ticketActions(dispatcher.token, unaccepted.body.id)).toEqual(['report', 'assign']);
-    await t.redis.del(recoveryKeys.lease);
 
     const reassigned = await eventually(async () => {
       const actions = await ticketActions(dispatcher.token, unaccepted.body.id);
@@ -155,7 +184,7 @@ describe('deadlines when Redis is killed and comes back empty', () => {
     expect(reassigned.slice(0, 4)).toEqual(['report', 'assign', 'accept_timeout', 'assign']);
     expect(count(reassigned, 'sla_warning')).toBe(1);
     const ticket = await t.http.get(`/api/tickets/${unaccepted.body.id}`).set(auth(dispatcher.token));
-    expect(ticket.body.assigneeId).toBe(spare.userId);
+    expect(ticket.body.assigneeId).toBe(spareId);
 
     const breached = await eventually(async () => {
       const actions = await ticketActions(dispatcher.token, notOnSite.body.id);

@@ -10,12 +10,19 @@ export interface RecoveryTask {
    * Redis keeps for this task. Must be idempotent; `keepLease` is called between pages of a long pass.
    */
   rebuild?: (keepLease: () => Promise<void>) => Promise<unknown>;
-  /** Every round: act on what the stored documents say is overdue, in case its timer was lost. */
-  sweep?: () => Promise<unknown>;
+  /** Acts on what the stored documents say is overdue, in case its timer was lost. */
+  sweep?: (keepLease: () => Promise<void>) => Promise<unknown>;
 }
 
-/** Keys under the client's prefix. `state` is `armed` once Redis holds everything rebuilt. */
-export const recoveryKeys = { lease: 'recovery:lease', state: 'recovery:state' } as const;
+/**
+ * Keys under the client's prefix. `state` is `armed` once Redis holds everything rebuilt; `swept` lives
+ * for one sweep interval after a sweep, and deleting it asks for a sweep at the next round.
+ */
+export const recoveryKeys = {
+  lease: 'recovery:lease',
+  state: 'recovery:state',
+  swept: 'recovery:swept',
+} as const;
 const armed = 'armed';
 
 const releaseLua = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
@@ -25,19 +32,24 @@ const swapLua = `if redis.call('get', KEYS[1]) == ARGV[1] then redis.call('set',
 /**
  * MongoDB is the source of truth; Redis holds timers and indexes derived from it and may come back
  * empty. Every `intervalMs`, and at once when the connection is ready again, one BFF instance (the
- * holder of a short lease) checks a marker that only a complete rebuild sets: when it is missing,
- * Redis lost its data and the tasks rebuild; then each task sweeps for overdue work. `rebuilt()` says
- * whether Redis is known to hold the rebuilt state, for readiness.
+ * holder of a short lease) runs a round that costs a few Redis commands: when the marker that only a
+ * complete rebuild sets is missing, Redis lost its data and the tasks rebuild; then, when a sweep is
+ * due, they sweep for overdue work. A sweep is due after a rebuild, after any instance (re)connected to
+ * Redis (a timer may have failed to be set while it was away, or an AOF Redis lost its last second),
+ * and every `sweepIntervalMs` as a safety net: on FerretDB each sweep reads whole collections, so it
+ * does not run every round. `rebuilt()` says whether Redis is known to hold the rebuilt state.
  */
 export function redisRecovery(deps: {
   redis: Redis;
   logger: Logger;
   tasks: RecoveryTask[];
   intervalMs?: number;
+  sweepIntervalMs?: number;
   leaseMs?: number;
 }) {
   const { redis, logger } = deps;
   const intervalMs = deps.intervalMs ?? 10_000;
+  const sweepIntervalMs = deps.sweepIntervalMs ?? 15 * 60_000;
   const leaseMs = deps.leaseMs ?? 30_000;
   const token = randomUUID();
   const release = redisScript<number>(redis, 'jiefangRecoveryRelease', 1, releaseLua);
@@ -48,6 +60,8 @@ export function redisRecovery(deps: {
   let stopped = true;
   let rebuilt = false;
   let failing = false;
+  // This instance (re)connected: a timer it tried to set meanwhile may be missing, so it asks for a sweep.
+  let sweepWanted = true;
 
   const keepLease = async () => {
     if ((await renew(recoveryKeys.lease, token, leaseMs)) !== 1) throw new Error('recovery lease lost');
@@ -68,7 +82,27 @@ export function redisRecovery(deps: {
     }
   };
 
+  const sweepAll = async () => {
+    const started = performance.now();
+    for (const task of deps.tasks) {
+      if (stopped) return;
+      if (!task.sweep) continue;
+      try {
+        await task.sweep(keepLease);
+      } catch (error) {
+        // Asks for another sweep at the next round.
+        await redis.del(recoveryKeys.swept);
+        logger.warn({ err: error, task: task.name }, 'overdue sweep failed; the next round retries');
+      }
+    }
+    logger.debug({ ms: Math.round(performance.now() - started) }, 'overdue sweep done');
+  };
+
   const round = async () => {
+    if (sweepWanted) {
+      await redis.del(recoveryKeys.swept);
+      sweepWanted = false;
+    }
     if ((await redis.set(recoveryKeys.lease, token, 'PX', leaseMs, 'NX')) !== 'OK') {
       rebuilt = (await redis.get(recoveryKeys.state)) === armed;
       return;
@@ -76,18 +110,12 @@ export function redisRecovery(deps: {
     try {
       if ((await redis.get(recoveryKeys.state)) !== armed) {
         rebuilt = false;
+        await redis.del(recoveryKeys.swept);
         await rebuildAll();
       }
       rebuilt = (await redis.get(recoveryKeys.state)) === armed;
-      for (const task of deps.tasks) {
-        if (stopped) break;
-        if (!task.sweep) continue;
-        try {
-          await task.sweep();
-        } catch (error) {
-          logger.warn({ err: error, task: task.name }, 'overdue sweep failed; the next round retries');
-        }
-      }
+      if ((await redis.set(recoveryKeys.swept, token, 'PX', sweepIntervalMs, 'NX')) === 'OK')
+        await sweepAll();
     } finally {
       await release(recoveryKeys.lease, token).catch(() => undefined);
     }
@@ -110,7 +138,10 @@ export function redisRecovery(deps: {
       });
     return running;
   };
-  const onReady = () => void runRound();
+  const onReady = () => {
+    sweepWanted = true;
+    void runRound();
+  };
 
   return {
     start(): void {
@@ -137,19 +168,27 @@ export function redisRecovery(deps: {
 
 export type RedisRecovery = ReturnType<typeof redisRecovery>;
 
-/** Runs `fn` over the items, `concurrency` at a time; a failing item is reported and the rest go on. */
+/**
+ * Runs `fn` over the items, `concurrency` at a time, renewing the lease between chunks; a failing item
+ * is reported and the rest go on.
+ */
 export async function forEachLimited<T>(
   items: readonly T[],
-  concurrency: number,
+  options: { concurrency: number; keepLease: () => Promise<void> },
   fn: (item: T) => Promise<unknown>,
   onError: (error: unknown, item: T) => void,
 ): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await fn(item).catch((error: unknown) => onError(error, item));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  const chunkSize = 50;
+  for (let start = 0; start < items.length; start += chunkSize) {
+    const chunk = items.slice(start, start + chunkSize);
+    let next = 0;
+    const worker = async () => {
+      while (next < chunk.length) {
+        const item = chunk[next++] as T;
+        await fn(item).catch((error: unknown) => onError(error, item));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(options.concurrency, chunk.length) }, worker));
+    await options.keepLease();
+  }
 }

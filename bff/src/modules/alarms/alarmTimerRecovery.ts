@@ -13,11 +13,10 @@ const escalationFields = { type: 1, status: 1, ticketId: 1, openedAt: 1, escalat
 type EscalationRow = Pick<AlarmDocument, '_id' | 'type' | 'status' | 'ticketId' | 'openedAt' | 'escalateAt'>;
 
 const graceMs = 2_000;
-const sweepLimit = 200;
 
 /**
  * The alarm is the source of truth for its "nobody acknowledged" escalation: after Redis lost its data
- * the escalations of waiting alarms are armed again, and every round the overdue ones are fired.
+ * the escalations of waiting alarms are armed again, and each sweep fires the overdue ones.
  */
 export function alarmTimerRecovery(deps: {
   alarms: Model<AlarmDocument>;
@@ -27,8 +26,7 @@ export function alarmTimerRecovery(deps: {
   timeScale: number;
   logger: Logger;
 }): RecoveryTask {
-  const waiting = () =>
-    deps.alarms.find(waitingFilter, escalationFields).sort({ _id: 1 }).lean<EscalationRow[]>();
+  const waiting = () => deps.alarms.find(waitingFilter, escalationFields).lean<EscalationRow[]>();
   return {
     name: 'alarms',
     async rebuild() {
@@ -40,15 +38,15 @@ export function alarmTimerRecovery(deps: {
         }),
       );
     },
-    async sweep() {
+    async sweep(keepLease) {
       const cutoff = deps.clock.now().getTime() - graceMs;
-      const rows = await waiting().limit(sweepLimit);
+      const rows = await waiting();
       const overdue = rows.filter(
         (alarm) => (pendingChargingEscalation(alarm, deps.timeScale)?.getTime() ?? Infinity) <= cutoff,
       );
       await forEachLimited(
         overdue,
-        4,
+        { concurrency: 4, keepLease },
         (alarm) => deps.handle({ alarmId: alarm._id, kind: 'charging_unacknowledged' }),
         (error, alarm) =>
           deps.logger.warn(

@@ -15,14 +15,13 @@ export const slaRecoveryPolicy = {
   /** A deadline passed this long ago whose timer did not fire is fired by the sweep. */
   graceMs: 2_000,
   pageSize: 500,
-  sweepLimit: 200,
   concurrency: 4,
 } as const;
 
 /**
  * The ticket is the source of truth for its SLA deadlines. After Redis lost its data, every open
  * ticket's pending deadlines are armed again (BullMQ keeps one job per id, so this never doubles one);
- * every round, deadlines the tickets say have passed are fired directly (the handler is conditional).
+ * each sweep fires directly the deadlines the tickets say have passed (the handler is conditional).
  */
 export function slaTimerRecovery(deps: {
   tickets: Model<TicketDocument>;
@@ -31,8 +30,6 @@ export function slaTimerRecovery(deps: {
   clock: Clock;
   logger: Logger;
 }): RecoveryTask {
-  // The sweep goes round the overdue tickets page by page, so one that keeps failing starves none.
-  let after = '';
   return {
     name: 'sla',
     async rebuild(keepLease) {
@@ -59,13 +56,13 @@ export function slaTimerRecovery(deps: {
       }
       await deps.timers.scheduleAll(page);
     },
-    async sweep() {
+    /** One query (a scan on FerretDB, an index range on MongoDB): overdue tickets are few. */
+    async sweep(keepLease) {
       const now = deps.clock.now();
       const passed = { $lte: new Date(now.getTime() - slaRecoveryPolicy.graceMs) };
       const overdue = await deps.tickets
         .find(
           {
-            _id: { $gt: after },
             status: { $in: clockStatuses },
             $or: [
               { slaWarned: false, 'deadlines.warnAt': passed },
@@ -75,13 +72,10 @@ export function slaTimerRecovery(deps: {
           },
           clockFields,
         )
-        .sort({ _id: 1 })
-        .limit(slaRecoveryPolicy.sweepLimit)
         .lean<ClockRow[]>();
-      after = overdue.length === slaRecoveryPolicy.sweepLimit ? (overdue.at(-1)?._id ?? '') : '';
       await forEachLimited(
         overdue,
-        slaRecoveryPolicy.concurrency,
+        { concurrency: slaRecoveryPolicy.concurrency, keepLease },
         async (ticket) => {
           // Earliest first: an accept timeout reassigns before the warning goes to the leader.
           for (const deadline of overdueSlaDeadlines(ticket, now))

@@ -26,7 +26,7 @@ const pageSize = 500;
 
 /**
  * The escort is the source of truth for its escalation and reminders: after Redis lost its data the
- * pending ones of escorts whose window has not ended are armed again; every round the overdue ones fire.
+ * pending ones of escorts whose window has not ended are armed again; each sweep fires the overdue ones.
  */
 export function escortTimerRecovery(deps: {
   escorts: Model<EscortDocument>;
@@ -35,7 +35,6 @@ export function escortTimerRecovery(deps: {
   clock: Clock;
   logger: Logger;
 }): RecoveryTask {
-  let after = '';
   // Reminders and escalations are moot once the window has ended.
   const live = () => ({ status: { $in: ['open', 'accepted'] }, windowEnd: { $gt: deps.clock.now() } });
   const jobOf = (escortId: string, deadline: { kind: EscortTimerJob['kind']; volunteerId?: string }) => ({
@@ -64,19 +63,14 @@ export function escortTimerRecovery(deps: {
       }
       await deps.timers.scheduleAll(page);
     },
-    async sweep() {
+    async sweep(keepLease) {
       const now = deps.clock.now();
       const cutoff = new Date(now.getTime() - graceMs);
-      const rows = await deps.escorts
-        .find({ ...live(), _id: { $gt: after } }, timerFields)
-        .sort({ _id: 1 })
-        .limit(pageSize)
-        .lean<TimerRow[]>();
-      after = rows.length === pageSize ? (rows.at(-1)?._id ?? '') : '';
+      const rows = await deps.escorts.find(live(), timerFields).lean<TimerRow[]>();
       const overdue = rows.filter((escort) => overdueEscortDeadlines(escort, cutoff).length > 0);
       await forEachLimited(
         overdue,
-        4,
+        { concurrency: 4, keepLease },
         async (escort) => {
           for (const deadline of overdueEscortDeadlines(escort, now))
             await deps.handle(jobOf(escort._id, deadline));
