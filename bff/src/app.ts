@@ -8,13 +8,12 @@ import type { MqttClient } from 'mqtt';
 import type { Config } from './config';
 import type { Clock } from './infra/clock';
 import type { Logger } from './infra/logger';
-import { mongoAvailability, pingMongo } from './infra/mongo';
+import { pingMongo } from './infra/mongo';
 import { documentLocks } from './infra/documentLocks';
 import { redisRecovery } from './infra/redisRecovery';
 import type { AppState } from './http/appState';
 import { errorMiddleware } from './http/errorMiddleware';
 import { startupGate } from './http/startupGate';
-import { mongoGate } from './http/mongoGate';
 import { requestContext } from './http/requestContext';
 import { createRateLimit } from './http/rateLimit';
 import { staticSite } from './http/staticSite';
@@ -233,7 +232,6 @@ export function createApp(deps: AppDeps): JiefangApp {
 
   koa.use(requestContext(logger));
   koa.use(errorMiddleware);
-  koa.use(mongoGate(mongoAvailability(mongo).down));
   koa.use(startupGate(starting));
   koa.use(
     helmet({

@@ -4,7 +4,9 @@ export interface TcpProxy {
   port: number;
   /** Like a service killed with -9: open connections are reset and new ones refused. */
   cut(): Promise<void>;
-  /** The service is back on the same port. */
+  /** Like a service that hangs: connections stay open, nothing goes through either way. */
+  hang(): void;
+  /** The service is back on the same port (or answers again). */
   restore(): Promise<void>;
   close(): Promise<void>;
 }
@@ -17,11 +19,17 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => undefined);
   };
+  let hung = false;
   const server = net.createServer((client) => {
     const upstream = net.connect(target.port, target.host);
     track(client);
     track(upstream);
-    client.pipe(upstream).pipe(client);
+    client.on('data', (chunk) => {
+      if (!hung) upstream.write(chunk);
+    });
+    upstream.on('data', (chunk) => {
+      if (!hung) client.write(chunk);
+    });
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
   });
@@ -43,7 +51,13 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   return {
     port,
     cut,
-    restore: () => listen(port),
+    hang() {
+      hung = true;
+    },
+    async restore() {
+      hung = false;
+      if (!server.listening) await listen(port);
+    },
     async close() {
       if (server.listening) await cut();
     },

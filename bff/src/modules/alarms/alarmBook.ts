@@ -162,7 +162,7 @@ export function alarmBook(deps: {
     },
 
     /** Stores when the alarm escalates unless one is stored already, and returns the stored one. */
-    async escalateAt(id: string, at: Date): Promise<Date> {
+    async storeEscalation(id: string, at: Date): Promise<Date> {
       await alarms.updateOne({ _id: id, escalateAt: null }, { $set: { escalateAt: at } });
       const stored = await alarms.findById(id, { escalateAt: 1 }).lean<Pick<AlarmDocument, 'escalateAt'>>();
       return stored?.escalateAt ?? at;

@@ -191,7 +191,7 @@ export function alarmReactions(deps: {
             : null;
           await notify(alarm, household?.ownerIds ?? [], 'charging_alarm', 'owners_notified');
           // Stored on the alarm first, so the deadline survives the timer; a replay keeps the first one.
-          const due = await book.escalateAt(
+          const due = await book.storeEscalation(
             alarm._id,
             new Date(deps.clock.now().getTime() + deviceAlarmPolicy.chargingEscalateAfterMs * deps.timeScale),
           );
