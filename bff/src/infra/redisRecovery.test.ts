@@ -2,7 +2,9 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { alarmListSchema } from '@jiefang/contracts';
 import { connectDevice, uniqueDeviceId, type TestDevice } from '../testing/deviceFixtures';
-import { recoveryKeys } from './redisRecovery';
+import { recoveryKeys, redisRecovery } from './redisRecovery';
+import { testRedis } from '../testing/testRedis';
+import { createLogger } from './logger';
 import { startOwnRedis, type OwnRedis } from '../testing/ownRedis';
 import { auth, chigangSite, eventually, north, officerOnDuty, submitReport } from '../testing/reportFixtures';
 import { startTestApp, type TestApp } from '../testing/testApp';
@@ -215,4 +217,49 @@ describe('deadlines when Redis is killed and comes back empty', () => {
     const escort = await t.http.get(`/api/escorts/${open.id}`).set(auth(worker.token)).expect(200);
     expect(escort.body.timeline.map((entry: { action: string }) => entry.action)).toContain('escalated');
   }, 120_000);
+});
+
+describe('the recovery rounds of several instances', () => {
+  it('rebuild once between them, and sweep only when asked or due', async () => {
+    const shared = testRedis('recovery_lease');
+    const counts = { rebuilds: 0, sweeps: 0 };
+    const slowTask = {
+      name: 'counting',
+      rebuild: async () => {
+        counts.rebuilds += 1;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      },
+      sweep: async () => {
+        counts.sweeps += 1;
+      },
+    };
+    const clients = [1, 2, 3].map(() => shared.redis.duplicate());
+    const instances = clients.map((redis) =>
+      redisRecovery({ redis, logger: createLogger('silent'), tasks: [slowTask], intervalMs: 3_600_000 }),
+    );
+    try {
+      // Each instance's first round asks for a sweep; only the lease holder rebuilds and sweeps.
+      for (const instance of instances) instance.start();
+      await Promise.all(instances.map((instance) => instance.runRound()));
+      expect(counts.rebuilds).toBe(1);
+      await Promise.all(instances.map((instance) => instance.runRound()));
+      expect(counts.rebuilds).toBe(1);
+      expect(instances.every((instance) => instance.rebuilt())).toBe(true);
+      const sweepsBefore = counts.sweeps;
+      for (const instance of instances) await instance.runRound();
+      // A sweep ran after the rebuild; later rounds without a reason to sweep do not.
+      expect(sweepsBefore).toBeGreaterThanOrEqual(1);
+      expect(counts.sweeps).toBe(sweepsBefore);
+
+      // Redis emptied: the marker is gone, so the next round rebuilds and sweeps again.
+      await shared.redis.del(recoveryKeys.state, recoveryKeys.swept);
+      await instances[0]?.runRound();
+      expect(counts.rebuilds).toBe(2);
+      expect(counts.sweeps).toBe(sweepsBefore + 1);
+    } finally {
+      for (const instance of instances) await instance.stop();
+      for (const client of clients) client.disconnect();
+      await shared.dispose();
+    }
+  });
 });
