@@ -10,8 +10,10 @@ import type { Clock } from './infra/clock';
 import type { Logger } from './infra/logger';
 import { pingMongo } from './infra/mongo';
 import { documentLocks } from './infra/documentLocks';
+import { redisRecovery } from './infra/redisRecovery';
 import type { AppState } from './http/appState';
 import { errorMiddleware } from './http/errorMiddleware';
+import { startupGate } from './http/startupGate';
 import { requestContext } from './http/requestContext';
 import { createAttemptCounter, createRateLimit } from './http/rateLimit';
 import { clientAddress } from './http/clientAddress';
@@ -51,7 +53,8 @@ import { officerRoutes } from './modules/officers/officerRoutes';
 import { slaTimers } from './modules/dispatch/slaTimers';
 import { staffDirectory } from './modules/dispatch/staffDirectory';
 import { ticketDispatcher } from './modules/dispatch/ticketDispatcher';
-import { reconcileSlaTimers, slaTimerHandler } from './modules/dispatch/slaTimerHandler';
+import { slaTimerHandler } from './modules/dispatch/slaTimerHandler';
+import { slaTimerRecovery } from './modules/dispatch/slaTimerRecovery';
 import { ticketActions } from './modules/tickets/ticketActions';
 import { ticketRoutes } from './modules/tickets/ticketRoutes';
 import { ticketEvents } from './modules/tickets/ticketEvents';
@@ -70,9 +73,11 @@ import { alarmBook } from './modules/alarms/alarmBook';
 import { alarmModel } from './modules/alarms/alarmModel';
 import { alarmReactions, type AlarmTimerJob } from './modules/alarms/alarmReactions';
 import { alarmEvents, alarmRoutes } from './modules/alarms/alarmRoutes';
+import { alarmTimerRecovery } from './modules/alarms/alarmTimerRecovery';
 import { escortBook, type EscortTimerJob } from './modules/escorts/escortBook';
 import { escortModels } from './modules/escorts/escortModels';
 import { escortRoutes } from './modules/escorts/escortRoutes';
+import { escortTimerRecovery } from './modules/escorts/escortTimerRecovery';
 import { householdModel } from './modules/households/householdModel';
 import { householdRoutes } from './modules/households/householdRoutes';
 import { deviceBridge, type BridgeCounters } from './modules/telemetry/deviceBridge';
@@ -97,7 +102,10 @@ export interface AppDeps {
 
 export interface JiefangApp {
   koa: Koa<AppState>;
-  /** SLA timers, the notification relay and sender, and the start-up reconciliation sweep. */
+  /**
+   * Timers, the notification relay and sender, and the Redis recovery (which rebuilds what Redis lost
+   * and fires overdue deadlines). Call it once the server listens: `/readyz` says `starting` until done.
+   */
   startBackgroundWork(): Promise<void>;
   /** Ends the consoles' live streams, so a shutdown need not wait for them to hang up. */
   endLiveStreams(): Promise<void>;
@@ -233,8 +241,14 @@ export function createApp(deps: AppDeps): JiefangApp {
   });
 
   koa.use(clientAddress(config.TRUSTED_PROXIES));
+  // idle (no background work, e.g. some tests) → starting → started; `starting` also while Redis is rebuilt.
+  let phase: 'idle' | 'starting' | 'started' = 'idle';
+  let recoveryRebuilt = () => true;
+  const starting = () => phase === 'starting' || (phase === 'started' && !recoveryRebuilt());
+
   koa.use(requestContext(logger));
   koa.use(errorMiddleware);
+  koa.use(startupGate(starting));
   koa.use(
     helmet({
       // antd and Taro H5 inject inline styles at run time.
@@ -271,6 +285,7 @@ export function createApp(deps: AppDeps): JiefangApp {
         },
       },
       version,
+      starting,
     ),
     authRoutes(auth, tokens, config.DEV_LOGIN),
     userRoutes(
@@ -445,9 +460,39 @@ export function createApp(deps: AppDeps): JiefangApp {
     if (expired.length) await photos.remove(expired.flatMap((photo) => [photo.id, photo.thumbnailId]));
   };
 
+  const recovery = redisRecovery({
+    redis,
+    logger,
+    tasks: [
+      {
+        name: 'ticket-indexes',
+        rebuild: () => rebuildTicketIndexes({ tickets, workloads, openTickets, clock }),
+      },
+      { name: 'outbox', rebuild: () => outbox.relayAllFromDatabase() },
+      slaTimerRecovery({ tickets, timers, handle: handleTimer, clock, logger }),
+      alarmTimerRecovery({
+        alarms,
+        timers: alarmTimers,
+        handle: reactions.handleTimer,
+        clock,
+        timeScale: config.SLA_TIME_SCALE,
+        logger,
+      }),
+      escortTimerRecovery({
+        escorts: escortModels(mongo).Escort,
+        timers: escortTimers,
+        handle: escorts.handleTimer,
+        clock,
+        logger,
+      }),
+    ],
+  });
+  recoveryRebuilt = recovery.rebuilt;
+
   return {
     koa,
     async startBackgroundWork() {
+      phase = 'starting';
       timers.start(handleTimer);
       alarmTimers.start(reactions.handleTimer);
       escortTimers.start(escorts.handleTimer);
@@ -455,19 +500,22 @@ export function createApp(deps: AppDeps): JiefangApp {
       await alarmStream.start();
       processor.start();
       await bridge.start();
-      const reconciled = await reconcileSlaTimers(tickets, timers);
-      await rebuildTicketIndexes({ tickets, workloads, openTickets, clock });
-      await background.start(async () => {
+      background.start(async () => {
         await dispatcher.redispatchWaiting();
         await removeExpiredUploads();
       });
-      logger.info({ openTickets: reconciled }, 'background work started');
+      phase = 'started';
+      recovery.start();
+      // The first round: rebuilds Redis from MongoDB if it lost its data, then sweeps for overdue deadlines.
+      await recovery.runRound();
+      logger.info({ redisRebuilt: recovery.rebuilt() }, 'background work started');
     },
     deviceMetrics: () => ({ bridge: bridge.counters, processor: processor.counters }),
     endLiveStreams: async () => {
       await Promise.all([events.stop(), alarmStream.stop()]);
     },
     async close() {
+      await recovery.stop();
       await bridge.stop();
       await processor.stop();
       uplinkWriter.disconnect();

@@ -7,8 +7,7 @@ const sweepIntervalMs = 15_000;
 /**
  * The loops that keep promises made to people: deliver due notifications every second (and at once
  * after a change, round after round while there is more), and sweep for work a crash may have left
- * behind. At start-up, before anything else, the outbox is rebuilt from MongoDB, since Redis keeps
- * nothing on disk.
+ * behind. Rebuilding the outbox after Redis lost its data is the Redis recovery's job (app.ts).
  */
 export function backgroundWork(deps: { outbox: NotificationOutbox; logger: Logger }) {
   let deliveryTimer: NodeJS.Timeout | null = null;
@@ -40,22 +39,12 @@ export function backgroundWork(deps: { outbox: NotificationOutbox; logger: Logge
   };
 
   return {
-    async start(extraSweep: () => Promise<void>): Promise<void> {
+    /** Starts the loops; the first sweep runs in the background, so start-up does not wait for it. */
+    start(extraSweep: () => Promise<void>): void {
       running = true;
-      let rebuilt = false;
-      const rebuild = async () => {
-        try {
-          const { relayed, requeued } = await deps.outbox.relayAllFromDatabase();
-          rebuilt = true;
-          deps.logger.info({ relayed, requeued }, 'notification outbox rebuilt from the database');
-        } catch (error) {
-          deps.logger.warn({ err: error }, 'notification outbox not rebuilt; the next sweep tries again');
-        }
-      };
       const sweep = () => {
         sweeping ??= (async () => {
           try {
-            if (!rebuilt) await rebuild();
             await deps.outbox.relayAll();
             await extraSweep();
           } catch (error) {
@@ -66,7 +55,7 @@ export function backgroundWork(deps: { outbox: NotificationOutbox; logger: Logge
         })();
         return sweeping;
       };
-      await sweep();
+      void sweep();
       deliveryTimer = setInterval(() => void deliver(), deliveryIntervalMs);
       sweepTimer = setInterval(() => void sweep(), sweepIntervalMs);
       deliveryTimer.unref();

@@ -33,10 +33,19 @@ async function main(): Promise<void> {
   ]);
   const app = createApp({ config, mongo, redis, mqtt, clock: systemClock, logger });
   void warnUnlessAppendOnly(redis, logger);
-  await app.startBackgroundWork();
   const server = http.createServer(app.koa.callback());
-  server.listen(config.PORT, config.HOST, () => {
-    logger.info({ port: config.PORT, host: config.HOST }, 'BFF listening');
+  // Listen first: the start-up work may take a while, and /readyz says `starting` meanwhile.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  logger.info({ port: config.PORT, host: config.HOST }, 'BFF listening');
+  app.startBackgroundWork().catch((error: unknown) => {
+    logger.error({ err: error }, 'background work failed to start');
+    process.exit(1);
   });
   gracefulShutdown(server, {
     graceMs: config.SHUTDOWN_GRACE_MS,

@@ -12,7 +12,8 @@ export const dependencyCheckSchema = z.object({
 export type DependencyCheck = z.infer<typeof dependencyCheckSchema>;
 
 export const readinessSchema = z.object({
-  status: z.enum(['ready', 'unavailable']),
+  /** `starting`: every dependency answers, but the start-up work (rebuilding Redis from MongoDB) is not done. */
+  status: z.enum(['ready', 'starting', 'unavailable']),
   checks: z.record(dependencyNameSchema, dependencyCheckSchema),
 });
 export type Readiness = z.infer<typeof readinessSchema>;

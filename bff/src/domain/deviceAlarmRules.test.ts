@@ -1,4 +1,10 @@
-import { alarmForDetectorEvent, alarmSeverityOf, deviceAlarmPolicy, silentDevices } from './deviceAlarmRules';
+import {
+  alarmForDetectorEvent,
+  alarmSeverityOf,
+  deviceAlarmPolicy,
+  pendingChargingEscalation,
+  silentDevices,
+} from './deviceAlarmRules';
 
 describe('alarmForDetectorEvent', () => {
   it('opens indoor charging only at or above the configured confidence', () => {
@@ -33,5 +39,23 @@ describe('silentDevices', () => {
         now,
       ),
     ).toEqual(['meter-late', 'smoke-late']);
+  });
+});
+
+describe('pendingChargingEscalation', () => {
+  const openedAt = new Date('2026-11-23T20:00:00+08:00');
+  const active = { type: 'indoor_charging' as const, status: 'active', ticketId: null, openedAt };
+
+  it('is due at the stored time, or 10 minutes (scaled) after opening for older alarms', () => {
+    const stored = new Date(openedAt.getTime() + 123_000);
+    expect(pendingChargingEscalation({ ...active, escalateAt: stored })).toEqual(stored);
+    expect(pendingChargingEscalation(active)?.getTime()).toBe(openedAt.getTime() + 10 * 60_000);
+    expect(pendingChargingEscalation(active, 0.01)?.getTime()).toBe(openedAt.getTime() + 6_000);
+  });
+
+  it('is not pending once acknowledged, escalated to a ticket, or for other alarm types', () => {
+    expect(pendingChargingEscalation({ ...active, status: 'acknowledged' })).toBeNull();
+    expect(pendingChargingEscalation({ ...active, ticketId: 't-1' })).toBeNull();
+    expect(pendingChargingEscalation({ ...active, type: 'smoke' })).toBeNull();
   });
 });

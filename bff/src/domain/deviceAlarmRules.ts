@@ -35,3 +35,25 @@ export function silentDevices(
     .filter((device) => now - device.at >= deviceAlarmPolicy.silentAfterMs[device.type])
     .map((device) => device.deviceId);
 }
+
+/** What of an alarm decides whether its "nobody acknowledged" escalation is still to come. */
+export interface ChargingEscalationState {
+  type: AlarmType;
+  status: string;
+  ticketId: string | null;
+  openedAt: Date;
+  /** Stored when the alarm's reactions ran; alarms from before that field fall back to openedAt. */
+  escalateAt?: Date | null;
+}
+
+/**
+ * When an indoor-charging alarm nobody acknowledged goes to the grid worker and the squad, or null
+ * when that is no longer pending (acknowledged, cleared, or its ticket is open already).
+ */
+export function pendingChargingEscalation(alarm: ChargingEscalationState, timeScale = 1): Date | null {
+  if (alarm.type !== 'indoor_charging' || alarm.status !== 'active' || alarm.ticketId) return null;
+  return (
+    alarm.escalateAt ??
+    new Date(alarm.openedAt.getTime() + deviceAlarmPolicy.chargingEscalateAfterMs * timeScale)
+  );
+}

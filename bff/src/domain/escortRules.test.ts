@@ -1,6 +1,10 @@
 import {
   availableFor,
   escortDeadlines,
+  overdueEscortDeadlines,
+  pendingEscortDeadlines,
+  reminderOutdated,
+  reminderPlan,
   isLateWithdrawal,
   maskPhone,
   matchScore,
@@ -112,5 +116,56 @@ describe('small rules', () => {
     expect(servedMinutes(at('2026-11-24T08:40:00+08:00'), at('2026-11-24T10:00:00+08:00'), window)).toBe(80);
     expect(servedMinutes(at('2026-11-24T06:00:00+08:00'), at('2026-11-24T10:00:00+08:00'), window)).toBe(90);
     expect(servedMinutes(at('2026-11-23T15:00:00+08:00'), at('2026-11-23T15:05:00+08:00'), window)).toBe(0);
+  });
+});
+
+describe('escort reminders and escalation from the stored escort', () => {
+  const windowStart = at('2026-11-25T10:00:00+08:00');
+  const escort = { windowStart, createdAt: now };
+
+  it('plans both reminders for an early acceptance, only the hour-before one for a late one', () => {
+    expect(reminderPlan(escort, 'v1', now)).toEqual([
+      { kind: 'remind_day_before', volunteerId: 'v1', at: at('2026-11-24T10:00:00+08:00'), sentAt: null },
+      { kind: 'remind_hour_before', volunteerId: 'v1', at: at('2026-11-25T09:00:00+08:00'), sentAt: null },
+    ]);
+    const lateAccept = at('2026-11-25T09:20:00+08:00');
+    expect(reminderPlan(escort, 'v1', lateAccept)).toEqual([
+      { kind: 'remind_hour_before', volunteerId: 'v1', at: lateAccept, sentAt: null },
+    ]);
+  });
+
+  it('escalates an open request once, from the stored time or derived for older escorts', () => {
+    const open = { ...escort, status: 'open', volunteerId: null };
+    expect(pendingEscortDeadlines(open)).toEqual([
+      { kind: 'escalate_unaccepted', at: at('2026-11-24T10:00:00+08:00') },
+    ]);
+    const stored = at('2026-11-24T11:00:00+08:00');
+    expect(pendingEscortDeadlines({ ...open, escalateAt: stored })[0]?.at).toEqual(stored);
+    expect(pendingEscortDeadlines({ ...open, escalatedAt: stored })).toEqual([]);
+    expect(overdueEscortDeadlines(open, now)).toEqual([]);
+    expect(overdueEscortDeadlines(open, stored)).toHaveLength(1);
+  });
+
+  it('owes reminders only to the volunteer holding an accepted escort, until sent', () => {
+    const reminders = [
+      ...reminderPlan(escort, 'v1', now),
+      { kind: 'remind_hour_before' as const, volunteerId: 'v0', at: now, sentAt: null },
+    ];
+    const accepted = { ...escort, status: 'accepted', volunteerId: 'v1', reminders };
+    expect(pendingEscortDeadlines(accepted).map((d) => [d.kind, d.volunteerId])).toEqual([
+      ['remind_day_before', 'v1'],
+      ['remind_hour_before', 'v1'],
+    ]);
+    const sent = reminders.map((r) => (r.kind === 'remind_day_before' ? { ...r, sentAt: now } : r));
+    expect(overdueEscortDeadlines({ ...accepted, reminders: sent }, at('2026-11-25T09:00:00+08:00'))).toEqual(
+      [{ kind: 'remind_hour_before', volunteerId: 'v1', at: at('2026-11-25T09:00:00+08:00') }],
+    );
+    expect(pendingEscortDeadlines({ ...accepted, status: 'in_progress' })).toEqual([]);
+  });
+
+  it('drops the day-before reminder once the hour-before one is due', () => {
+    expect(reminderOutdated('remind_day_before', windowStart, at('2026-11-24T10:00:00+08:00'))).toBe(false);
+    expect(reminderOutdated('remind_day_before', windowStart, at('2026-11-25T09:00:00+08:00'))).toBe(true);
+    expect(reminderOutdated('remind_hour_before', windowStart, at('2026-11-25T09:30:00+08:00'))).toBe(false);
   });
 });

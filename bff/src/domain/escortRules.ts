@@ -154,3 +154,72 @@ export function servedMinutes(checkedInAt: Date, completedAt: Date, windowStart?
   const from = Math.max(checkedInAt.getTime(), earliest);
   return Math.max(0, Math.round((completedAt.getTime() - from) / 60_000));
 }
+
+export type EscortReminderKind = 'remind_day_before' | 'remind_hour_before';
+
+/** A reminder owed to the volunteer who holds an escort, stored on the escort with its due time. */
+export interface EscortReminder {
+  kind: EscortReminderKind;
+  volunteerId: string;
+  at: Date;
+  sentAt: Date | null;
+}
+
+/**
+ * The reminders of one acceptance: the day-before one only if it is still ahead when the volunteer
+ * accepts, and the hour-before one always (at once when accepted within the hour).
+ */
+export function reminderPlan(
+  escort: { windowStart: Date; createdAt: Date },
+  volunteerId: string,
+  acceptedAt: Date,
+): EscortReminder[] {
+  const due = escortDeadlines(escort.windowStart, escort.createdAt);
+  const plan: EscortReminder[] = [];
+  if (due.remindDayBefore.getTime() > acceptedAt.getTime())
+    plan.push({ kind: 'remind_day_before', volunteerId, at: due.remindDayBefore, sentAt: null });
+  plan.push({
+    kind: 'remind_hour_before',
+    volunteerId,
+    at: new Date(Math.max(acceptedAt.getTime(), due.remindHourBefore.getTime())),
+    sentAt: null,
+  });
+  return plan;
+}
+
+/** What of an escort decides which of its deadlines are still to come (all stored on the escort). */
+export interface EscortTimerState {
+  status: string;
+  volunteerId: string | null;
+  windowStart: Date;
+  createdAt: Date;
+  /** Escorts booked before these fields existed derive the escalation from the window. */
+  escalateAt?: Date | null;
+  escalatedAt?: Date | null;
+  reminders?: EscortReminder[];
+}
+
+export interface EscortDeadline {
+  kind: 'escalate_unaccepted' | EscortReminderKind;
+  volunteerId?: string;
+  at: Date;
+}
+
+/** The escalation of an open request not yet escalated, and the unsent reminders of its current volunteer. */
+export function pendingEscortDeadlines(escort: EscortTimerState): EscortDeadline[] {
+  if (escort.status === 'open' && !escort.escalatedAt) {
+    const at = escort.escalateAt ?? escortDeadlines(escort.windowStart, escort.createdAt).escalateIfOpen;
+    return [{ kind: 'escalate_unaccepted', at }];
+  }
+  if (escort.status !== 'accepted' || !escort.volunteerId) return [];
+  return (escort.reminders ?? [])
+    .filter((reminder) => reminder.volunteerId === escort.volunteerId && !reminder.sentAt)
+    .map((reminder) => ({ kind: reminder.kind, volunteerId: reminder.volunteerId, at: reminder.at }));
+}
+
+export const overdueEscortDeadlines = (escort: EscortTimerState, now: Date): EscortDeadline[] =>
+  pendingEscortDeadlines(escort).filter((deadline) => deadline.at.getTime() <= now.getTime());
+
+/** A day-before reminder is pointless once the hour-before one is due: it is dropped, not sent. */
+export const reminderOutdated = (kind: EscortReminderKind, windowStart: Date, now: Date) =>
+  kind === 'remind_day_before' && now.getTime() >= windowStart.getTime() - escortPolicy.remindHourBeforeMs;

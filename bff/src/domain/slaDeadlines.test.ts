@@ -1,4 +1,4 @@
-import { slaDeadlines } from './slaDeadlines';
+import { overdueSlaDeadlines, pendingSlaDeadlines, slaDeadlines } from './slaDeadlines';
 
 const minute = 60_000;
 
@@ -32,5 +32,53 @@ describe('slaDeadlines', () => {
     });
     expect(deadlines.acceptBy.getTime() - reportedAt.getTime()).toBe(1800);
     expect(deadlines.breachAt.getTime() - reportedAt.getTime()).toBe(9000);
+  });
+});
+
+describe('pendingSlaDeadlines and overdueSlaDeadlines', () => {
+  const reportedAt = new Date('2026-11-23T15:08:00+08:00');
+  const deadlines = slaDeadlines({ reportedAt, assignedAt: reportedAt, onSiteSlaMinutes: 15 });
+  const assigned = {
+    status: 'assigned',
+    assignmentSeq: 2,
+    slaRound: 1,
+    deadlines,
+    slaWarned: false,
+    slaBreached: false,
+  };
+
+  it('arms accept, warning and breach for an assigned ticket', () => {
+    expect(pendingSlaDeadlines(assigned)).toEqual([
+      { kind: 'warn', sequence: 1, at: deadlines.warnAt },
+      { kind: 'breach', sequence: 1, at: deadlines.breachAt },
+      { kind: 'accept', sequence: 2, at: deadlines.acceptBy },
+    ]);
+  });
+
+  it('leaves out what has fired and what the status makes moot', () => {
+    expect(pendingSlaDeadlines({ ...assigned, status: 'accepted', slaWarned: true })).toEqual([
+      { kind: 'breach', sequence: 1, at: deadlines.breachAt },
+    ]);
+    expect(pendingSlaDeadlines({ ...assigned, status: 'on_site' })).toEqual([]);
+    expect(pendingSlaDeadlines({ ...assigned, status: 'closed' })).toEqual([]);
+    expect(
+      pendingSlaDeadlines({
+        ...assigned,
+        status: 'dispatch_queue',
+        deadlines: { ...deadlines, acceptBy: null },
+      }),
+    ).toHaveLength(2);
+  });
+
+  it('gives the passed ones, earliest first', () => {
+    expect(overdueSlaDeadlines(assigned, new Date(reportedAt.getTime() + minute))).toEqual([]);
+    expect(
+      overdueSlaDeadlines(assigned, new Date(reportedAt.getTime() + 11 * minute)).map((d) => d.kind),
+    ).toEqual(['accept', 'warn']);
+    expect(overdueSlaDeadlines(assigned, deadlines.breachAt).map((d) => d.kind)).toEqual([
+      'accept',
+      'warn',
+      'breach',
+    ]);
   });
 });

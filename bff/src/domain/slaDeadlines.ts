@@ -35,3 +35,45 @@ export function slaDeadlines(input: {
     breachAt: new Date(reported + breachAfterMs * scale),
   };
 }
+
+/** What of a ticket decides which of its SLA deadlines are still to come (all stored on the ticket). */
+export interface SlaClockState {
+  status: string;
+  assignmentSeq: number;
+  slaRound: number;
+  deadlines: { acceptBy: Date | null; warnAt: Date; breachAt: Date };
+  slaWarned: boolean;
+  slaBreached: boolean;
+}
+
+export interface SlaDeadline {
+  kind: 'accept' | 'warn' | 'breach';
+  /** accept: the assignment it guards; warn/breach: the SLA round. */
+  sequence: number;
+  at: Date;
+}
+
+/** Statuses in which the on-site clock runs (nobody on site yet). */
+const clockRunning = new Set(['dispatch_queue', 'assigned', 'accepted', 'reopened']);
+
+/** The ticket's deadlines that have not fired yet, so a lost timer can be armed again from the ticket. */
+export function pendingSlaDeadlines(ticket: SlaClockState): SlaDeadline[] {
+  const pending: SlaDeadline[] = [];
+  if (clockRunning.has(ticket.status)) {
+    if (!ticket.slaWarned)
+      pending.push({ kind: 'warn', sequence: ticket.slaRound, at: ticket.deadlines.warnAt });
+    if (!ticket.slaBreached)
+      pending.push({ kind: 'breach', sequence: ticket.slaRound, at: ticket.deadlines.breachAt });
+  }
+  if (ticket.status === 'assigned' && ticket.deadlines.acceptBy) {
+    pending.push({ kind: 'accept', sequence: ticket.assignmentSeq, at: ticket.deadlines.acceptBy });
+  }
+  return pending;
+}
+
+/** Pending deadlines already passed at `now`, earliest first: they should fire now. */
+export function overdueSlaDeadlines(ticket: SlaClockState, now: Date): SlaDeadline[] {
+  return pendingSlaDeadlines(ticket)
+    .filter((deadline) => deadline.at.getTime() <= now.getTime())
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
+}

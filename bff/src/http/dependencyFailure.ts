@@ -8,6 +8,8 @@ export function failedDependencyOf(error: unknown): 'mongodb' | 'redis' | null {
   if (
     name === 'MongoNetworkError' ||
     name === 'MongoServerSelectionError' ||
+    name === 'MongooseServerSelectionError' ||
+    name === 'MongoPoolClearedError' ||
     name === 'MongoNotConnectedError' ||
     name === 'MongoTopologyClosedError' ||
     name === 'MongoNetworkTimeoutError'

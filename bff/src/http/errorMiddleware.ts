@@ -14,7 +14,10 @@ export const errorMiddleware: Middleware<AppState> = async (ctx, next) => {
     }
   } catch (caught) {
     const error = toHttpError(caught);
-    if (error.status >= 500) {
+    // A 503 is a dependency away or start-up under way: expected, and already visible in /readyz.
+    if (error.status === 503) {
+      ctx.state.logger.warn({ code: error.code, details: error.details }, error.message);
+    } else if (error.status >= 500) {
       ctx.state.logger.error({ err: caught }, 'request failed');
     } else {
       ctx.state.logger.info({ code: error.code, status: error.status }, error.message);

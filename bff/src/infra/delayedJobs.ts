@@ -19,10 +19,17 @@ export function delayedJobs<Job extends object>(options: {
   let queue: Queue<Job> | null = null;
   let worker: Worker<Job> | null = null;
 
-  // Created on first use, so an app that never schedules holds no extra Redis connection.
+  // Created on first use, so an app that never schedules holds no extra Redis connection. Scheduling
+  // fails at once while Redis is away (no offline queue) instead of holding a request until it is back;
+  // the Redis recovery's sweep after the reconnect fires whatever deadline that lost.
   const theQueue = () =>
     (queue ??= new Queue<Job>(options.queueName, {
-      connection: options.connection,
+      // Callers pass connection options (a URL), never a client, so they can be extended.
+      connection: {
+        ...(options.connection as object),
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+      } as ConnectionOptions,
       prefix: options.prefix,
       defaultJobOptions: {
         removeOnComplete: 1000,

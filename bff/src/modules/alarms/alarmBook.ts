@@ -170,6 +170,13 @@ export function alarmBook(deps: {
       throw conflict('告警正在更新，请重试');
     },
 
+    /** Stores when the alarm escalates unless one is stored already, and returns the stored one. */
+    async storeEscalation(id: string, at: Date): Promise<Date> {
+      await alarms.updateOne({ _id: id, escalateAt: null }, { $set: { escalateAt: at } });
+      const stored = await alarms.findById(id, { escalateAt: 1 }).lean<Pick<AlarmDocument, 'escalateAt'>>();
+      return stored?.escalateAt ?? at;
+    },
+
     acknowledge(id: string, actor: AlarmActor, note?: string) {
       return change(id, (alarm) => {
         if (alarm.status !== 'active') {

@@ -56,6 +56,8 @@ export interface AlarmDocument {
   lastDetectedAt: Date;
   acknowledgedAt: Date | null;
   clearedAt: Date | null;
+  /** When nobody's acknowledgement escalates it (indoor charging), stored so a lost timer can be re-armed. */
+  escalateAt?: Date | null;
   noise: NoiseEvidence | null;
   confidence: number | null;
   warnings: RemoteWarningRecord[];
@@ -83,6 +85,7 @@ const alarmSchema = new Schema<AlarmDocument>(
     lastDetectedAt: { type: Date, required: true },
     acknowledgedAt: { type: Date, default: null },
     clearedAt: { type: Date, default: null },
+    escalateAt: { type: Date, default: null },
     noise: { type: Schema.Types.Mixed, default: null },
     confidence: { type: Number, default: null },
     warnings: { type: Schema.Types.Mixed, default: [] },

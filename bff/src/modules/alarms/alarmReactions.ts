@@ -186,8 +186,10 @@ export function alarmReactions(deps: {
                 .lean<HouseholdDocument>()
             : null;
           await notify(alarm, household?.ownerIds ?? [], 'charging_alarm', 'owners_notified');
-          const due = new Date(
-            deps.clock.now().getTime() + deviceAlarmPolicy.chargingEscalateAfterMs * deps.timeScale,
+          // Stored on the alarm first, so the deadline survives the timer; a replay keeps the first one.
+          const due = await book.storeEscalation(
+            alarm._id,
+            new Date(deps.clock.now().getTime() + deviceAlarmPolicy.chargingEscalateAfterMs * deps.timeScale),
           );
           await deps.timers.schedule({ alarmId: alarm._id, kind: 'charging_unacknowledged' }, due);
           return;
@@ -228,7 +230,7 @@ export function alarmReactions(deps: {
     /** The indoor-charging alarm's 10 minutes are up. */
     async handleTimer(job: AlarmTimerJob): Promise<void> {
       const alarm = await book.get(job.alarmId).catch(() => null);
-      if (!alarm || alarm.status !== 'active') return;
+      if (!alarm || alarm.status !== 'active' || alarm.ticketId) return;
       const recipients = [
         ...(await deps.staff.communityWorkers(alarm.streetId)),
         ...(await deps.staff.squadLeaders(squadOf(alarm.streetId))),

@@ -6,10 +6,9 @@ import type { CategoryCatalogue } from '../../domain/categories';
 import type { TicketDocument } from '../reports/ticketModel';
 import { applyTicketChange, systemActor } from '../tickets/ticketChanges';
 import type { TicketTracking } from '../tickets/ticketTracking';
-import type { SlaTimerJob, SlaTimers } from './slaTimers';
+import type { SlaTimerJob } from './slaTimers';
 import type { StaffDirectory } from './staffDirectory';
 import type { TicketDispatcher } from './ticketDispatcher';
-import { openTicketStatuses } from '../../domain/ticketTransitions';
 
 /** What each SLA deadline does when it fires; each is conditional, so firing twice changes nothing. */
 export function slaTimerHandler(deps: {
@@ -63,35 +62,4 @@ export function slaTimerHandler(deps: {
     if (ticket.slaRound !== job.sequence) return;
     await escalate(ticket, job.kind);
   };
-}
-
-/** Start-up sweep: makes sure every open ticket has its timers, e.g. after Redis lost its jobs. */
-export async function reconcileSlaTimers(tickets: Model<TicketDocument>, timers: SlaTimers): Promise<number> {
-  const open = await tickets
-    .find(
-      { status: { $in: openTicketStatuses } },
-      { status: 1, assignmentSeq: 1, slaRound: 1, deadlines: 1, slaWarned: 1, slaBreached: 1 },
-    )
-    .lean<TicketDocument[]>();
-  for (const ticket of open) {
-    if (slaClockRunning(ticket.status)) {
-      if (!ticket.slaWarned)
-        await timers.schedule(
-          { ticketId: ticket._id, kind: 'warn', sequence: ticket.slaRound },
-          ticket.deadlines.warnAt,
-        );
-      if (!ticket.slaBreached)
-        await timers.schedule(
-          { ticketId: ticket._id, kind: 'breach', sequence: ticket.slaRound },
-          ticket.deadlines.breachAt,
-        );
-    }
-    if (ticket.status === 'assigned' && ticket.deadlines.acceptBy) {
-      await timers.schedule(
-        { ticketId: ticket._id, kind: 'accept', sequence: ticket.assignmentSeq },
-        ticket.deadlines.acceptBy,
-      );
-    }
-  }
-  return open.length;
 }

@@ -15,6 +15,8 @@ import {
   isLateWithdrawal,
   matchScore,
   overlaps,
+  reminderOutdated,
+  reminderPlan,
   servedMinutes,
   windowProblems,
 } from '../../domain/escortRules';
@@ -159,22 +161,19 @@ export function escortBook(deps: {
 
   /** From booking: the escalation of a request nobody has accepted in time (at once if already due). */
   const scheduleEscalation = async (escort: EscortDocument) => {
-    const due = escortDeadlines(escort.windowStart, escort.createdAt);
-    await deps.timers.schedule({ escortId: escort._id, kind: 'escalate_unaccepted' }, at(due.escalateIfOpen));
+    const due = escort.escalateAt ?? escortDeadlines(escort.windowStart, escort.createdAt).escalateIfOpen;
+    await deps.timers.schedule({ escortId: escort._id, kind: 'escalate_unaccepted' }, at(due));
   };
 
-  /** From acceptance: the day-before reminder if still ahead, and the hour-before one. */
+  /** From acceptance: the reminders owed to this volunteer, stored on the escort, then armed. */
   const scheduleReminders = async (escort: EscortDocument, volunteerId: string) => {
-    const due = escortDeadlines(escort.windowStart, escort.createdAt);
-    if (due.remindDayBefore.getTime() > deps.clock.now().getTime()) {
-      await deps.timers.schedule(
-        { escortId: escort._id, kind: 'remind_day_before', volunteerId },
-        due.remindDayBefore,
-      );
-    }
-    await deps.timers.schedule(
-      { escortId: escort._id, kind: 'remind_hour_before', volunteerId },
-      at(due.remindHourBefore),
+    const plan = reminderPlan(escort, volunteerId, deps.clock.now());
+    await change(escort._id, () => ({ reminders: plan }));
+    await deps.timers.scheduleAll(
+      plan.map((reminder) => ({
+        job: { escortId: escort._id, kind: reminder.kind, volunteerId },
+        at: reminder.at,
+      })),
     );
   };
 
@@ -319,6 +318,9 @@ export function escortBook(deps: {
         rating: null,
         sos: [],
         timeline: [entry('booked', { ...viewer.caller, role: viewer.caller.roles[0] ?? 'resident' })],
+        escalateAt: deadlines.escalateIfOpen,
+        escalatedAt: null,
+        reminders: [],
         createdAt: now,
         updatedAt: now,
       };
@@ -580,7 +582,8 @@ export function escortBook(deps: {
         'escort_reassigned',
         `:${updated.timeline.length}`,
       );
-      if (!next) await offerUrgent(updated);
+      if (next) await scheduleReminders(updated, next._id);
+      else await offerUrgent(updated);
       return updated;
     },
 
@@ -723,27 +726,42 @@ export function escortBook(deps: {
       };
     },
 
-    /** Reminders and the escalation of a request nobody accepted. */
+    /** Reminders and the escalation of a request nobody accepted; each happens once, as the escort records. */
     async handleTimer(job: EscortTimerJob): Promise<void> {
       const escort = await Escort.findById(job.escortId).lean<EscortDocument>();
       if (!escort) return;
       if (job.kind === 'escalate_unaccepted') {
-        if (escort.status !== 'open') return;
+        if (escort.status !== 'open' || escort.escalatedAt) return;
         await notify(escort, await deps.staff.communityWorkers(escort.streetId), 'escort_unaccepted');
-        if (!escort.timeline.some((item) => item.action === 'escalated')) {
-          await change(escort._id, (current) => ({
-            timeline: [...current.timeline, entry('escalated', null, '无人接单，转社区工作者跟进')],
-          }));
-        }
+        await change(escort._id, (current) => ({
+          escalatedAt: current.escalatedAt ?? deps.clock.now(),
+          timeline: current.timeline.some((item) => item.action === 'escalated')
+            ? current.timeline
+            : [...current.timeline, entry('escalated', null, '无人接单，转社区工作者跟进')],
+        }));
         return;
       }
-      if (escort.status !== 'accepted') return;
-      await notify(
-        escort,
-        [escort.volunteerId, ...(await familyOf(escort))],
-        'escort_reminder',
-        `:${job.kind}`,
-      );
+      // A reminder belongs to one acceptance: not to a volunteer who has withdrawn since.
+      if (escort.status !== 'accepted' || (job.volunteerId && job.volunteerId !== escort.volunteerId)) return;
+      const owed = (reminder: { kind: string; volunteerId: string }) =>
+        reminder.kind === job.kind && reminder.volunteerId === escort.volunteerId;
+      if (escort.reminders?.find(owed)?.sentAt) return;
+      const now = deps.clock.now();
+      if (!reminderOutdated(job.kind, escort.windowStart, now)) {
+        await notify(
+          escort,
+          [escort.volunteerId, ...(await familyOf(escort))],
+          'escort_reminder',
+          `:${job.kind}`,
+        );
+      }
+      if (escort.reminders?.some(owed)) {
+        await change(escort._id, (current) => ({
+          reminders: (current.reminders ?? []).map((reminder) =>
+            owed(reminder) ? { ...reminder, sentAt: now } : reminder,
+          ),
+        }));
+      }
     },
   };
 }

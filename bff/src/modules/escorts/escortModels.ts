@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import type { EscortReminder } from '../../domain/escortRules';
 import type {
   ElderNeed,
   EscortServiceType,
@@ -73,6 +74,10 @@ export interface EscortDocument {
   rating: { score: number; comment: string; at: Date; by: string } | null;
   sos: Array<{ at: Date; by: string; lat: number | null; lng: number | null; note: string | null }>;
   timeline: EscortTimelineRecord[];
+  /** Its deadlines, stored so lost timers can be re-armed (absent on escorts booked before them). */
+  escalateAt?: Date | null;
+  escalatedAt?: Date | null;
+  reminders?: EscortReminder[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -142,6 +147,9 @@ const escortSchema = new Schema<EscortDocument>(
     rating: { type: Schema.Types.Mixed, default: null },
     sos: { type: Schema.Types.Mixed, default: [] },
     timeline: { type: Schema.Types.Mixed, default: [] },
+    escalateAt: { type: Date, default: null },
+    escalatedAt: { type: Date, default: null },
+    reminders: { type: Schema.Types.Mixed, default: [] },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },

@@ -6,6 +6,8 @@ import { checkReadiness, type DependencyProbe } from './readiness';
 export function healthRoutes(
   probes: Record<DependencyName, DependencyProbe>,
   version: string,
+  /** True until the start-up work is done: readiness says `starting`. */
+  starting: () => boolean = () => false,
 ): Router<AppState> {
   const router = new Router<AppState>();
   const startedAt = process.uptime();
@@ -16,7 +18,7 @@ export function healthRoutes(
   });
 
   router.get('/readyz', async (ctx) => {
-    const readiness = await checkReadiness(probes);
+    const readiness = await checkReadiness(probes, 1500, starting);
     if (readiness.status !== 'ready') {
       ctx.status = 503;
       ctx.set('Retry-After', '5');

@@ -2,10 +2,14 @@ import type { DependencyCheck, DependencyName, Readiness } from '@jiefang/contra
 
 export type DependencyProbe = () => Promise<void>;
 
-/** Runs every probe at once, each bounded by the timeout, and reports each dependency by name. */
+/**
+ * Runs every probe at once, each bounded by the timeout, and reports each dependency by name; with
+ * every dependency up, `starting` until the start-up work is done.
+ */
 export async function checkReadiness(
   probes: Record<DependencyName, DependencyProbe>,
   timeoutMs = 1500,
+  starting: () => boolean = () => false,
 ): Promise<Readiness> {
   const names = Object.keys(probes) as DependencyName[];
   const results = await Promise.all(names.map((name) => timed(probes[name], timeoutMs)));
@@ -13,7 +17,8 @@ export async function checkReadiness(
     DependencyName,
     DependencyCheck
   >;
-  return { status: results.every((result) => result?.ok) ? 'ready' : 'unavailable', checks };
+  const status = !results.every((result) => result?.ok) ? 'unavailable' : starting() ? 'starting' : 'ready';
+  return { status, checks };
 }
 
 async function timed(probe: DependencyProbe, timeoutMs: number): Promise<DependencyCheck> {

@@ -1,0 +1,92 @@
+import type { Model } from 'mongoose';
+import { overdueSlaDeadlines, pendingSlaDeadlines, type SlaClockState } from '../../domain/slaDeadlines';
+import type { Clock } from '../../infra/clock';
+import type { Logger } from '../../infra/logger';
+import { forEachLimited, type RecoveryTask } from '../../infra/redisRecovery';
+import type { TicketDocument } from '../reports/ticketModel';
+import type { SlaTimerJob, SlaTimers } from './slaTimers';
+
+/** Statuses with a deadline to come: the on-site clock runs, or an assignment waits to be accepted. */
+const clockStatuses = ['dispatch_queue', 'assigned', 'accepted', 'reopened'];
+const clockFields = { status: 1, assignmentSeq: 1, slaRound: 1, deadlines: 1, slaWarned: 1, slaBreached: 1 };
+type ClockRow = SlaClockState & { _id: string };
+
+export const slaRecoveryPolicy = {
+  /** A deadline passed this long ago whose timer did not fire is fired by the sweep. */
+  graceMs: 2_000,
+  pageSize: 500,
+  concurrency: 4,
+} as const;
+
+/**
+ * The ticket is the source of truth for its SLA deadlines. After Redis lost its data, every open
+ * ticket's pending deadlines are armed again (BullMQ keeps one job per id, so this never doubles one);
+ * each sweep fires directly the deadlines the tickets say have passed (the handler is conditional).
+ */
+export function slaTimerRecovery(deps: {
+  tickets: Model<TicketDocument>;
+  timers: SlaTimers;
+  handle: (job: SlaTimerJob) => Promise<void>;
+  clock: Clock;
+  logger: Logger;
+}): RecoveryTask {
+  return {
+    name: 'sla',
+    async rebuild(keepLease) {
+      const cursor = deps.tickets
+        .find({ status: { $in: clockStatuses } }, clockFields)
+        .lean<ClockRow[]>()
+        .cursor({ batchSize: slaRecoveryPolicy.pageSize });
+      // Those long passed are the sweep's, which fires them in order (BullMQ would run them at once).
+      const from = deps.clock.now().getTime() - slaRecoveryPolicy.graceMs;
+      let page: Array<{ job: SlaTimerJob; at: Date }> = [];
+      for await (const ticket of cursor as AsyncIterable<ClockRow>) {
+        for (const deadline of pendingSlaDeadlines(ticket)) {
+          if (deadline.at.getTime() <= from) continue;
+          page.push({
+            job: { ticketId: ticket._id, kind: deadline.kind, sequence: deadline.sequence },
+            at: deadline.at,
+          });
+        }
+        if (page.length >= slaRecoveryPolicy.pageSize) {
+          await deps.timers.scheduleAll(page);
+          page = [];
+          await keepLease();
+        }
+      }
+      await deps.timers.scheduleAll(page);
+    },
+    /** One query (a scan on FerretDB, an index range on MongoDB): overdue tickets are few. */
+    async sweep(keepLease) {
+      const now = deps.clock.now();
+      const passed = { $lte: new Date(now.getTime() - slaRecoveryPolicy.graceMs) };
+      const overdue = await deps.tickets
+        .find(
+          {
+            status: { $in: clockStatuses },
+            $or: [
+              { slaWarned: false, 'deadlines.warnAt': passed },
+              { slaBreached: false, 'deadlines.breachAt': passed },
+              { status: 'assigned', 'deadlines.acceptBy': passed },
+            ],
+          },
+          clockFields,
+        )
+        .lean<ClockRow[]>();
+      await forEachLimited(
+        overdue,
+        { concurrency: slaRecoveryPolicy.concurrency, keepLease },
+        async (ticket) => {
+          // Earliest first: an accept timeout reassigns before the warning goes to the leader.
+          for (const deadline of overdueSlaDeadlines(ticket, now))
+            await deps.handle({ ticketId: ticket._id, kind: deadline.kind, sequence: deadline.sequence });
+        },
+        (error, ticket) =>
+          deps.logger.warn(
+            { err: error, ticketId: ticket._id },
+            'overdue SLA deadline failed; retried next round',
+          ),
+      );
+    },
+  };
+}

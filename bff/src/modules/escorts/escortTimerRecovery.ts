@@ -1,0 +1,86 @@
+import type { Model } from 'mongoose';
+import { overdueEscortDeadlines, pendingEscortDeadlines } from '../../domain/escortRules';
+import type { Clock } from '../../infra/clock';
+import type { Logger } from '../../infra/logger';
+import type { DelayedJobs } from '../../infra/delayedJobs';
+import { forEachLimited, type RecoveryTask } from '../../infra/redisRecovery';
+import type { EscortTimerJob } from './escortBook';
+import type { EscortDocument } from './escortModels';
+
+const timerFields = {
+  status: 1,
+  volunteerId: 1,
+  windowStart: 1,
+  createdAt: 1,
+  escalateAt: 1,
+  escalatedAt: 1,
+  reminders: 1,
+};
+type TimerRow = Pick<
+  EscortDocument,
+  '_id' | 'status' | 'volunteerId' | 'windowStart' | 'createdAt' | 'escalateAt' | 'escalatedAt' | 'reminders'
+>;
+
+const graceMs = 2_000;
+const pageSize = 500;
+
+/**
+ * The escort is the source of truth for its escalation and reminders: after Redis lost its data the
+ * pending ones of escorts whose window has not ended are armed again; each sweep fires the overdue ones.
+ */
+export function escortTimerRecovery(deps: {
+  escorts: Model<EscortDocument>;
+  timers: DelayedJobs<EscortTimerJob>;
+  handle: (job: EscortTimerJob) => Promise<void>;
+  clock: Clock;
+  logger: Logger;
+}): RecoveryTask {
+  // Reminders and escalations are moot once the window has ended.
+  const live = () => ({ status: { $in: ['open', 'accepted'] }, windowEnd: { $gt: deps.clock.now() } });
+  const jobOf = (escortId: string, deadline: { kind: EscortTimerJob['kind']; volunteerId?: string }) => ({
+    escortId,
+    kind: deadline.kind,
+    ...(deadline.volunteerId ? { volunteerId: deadline.volunteerId } : {}),
+  });
+  return {
+    name: 'escorts',
+    async rebuild(keepLease) {
+      const cursor = deps.escorts
+        .find(live(), timerFields)
+        .lean<TimerRow[]>()
+        .cursor({ batchSize: pageSize });
+      // Those long passed are the sweep's, which fires them in order (BullMQ would run them at once).
+      const from = deps.clock.now().getTime() - graceMs;
+      let page: Array<{ job: EscortTimerJob; at: Date }> = [];
+      for await (const escort of cursor as AsyncIterable<TimerRow>) {
+        for (const deadline of pendingEscortDeadlines(escort))
+          if (deadline.at.getTime() > from) page.push({ job: jobOf(escort._id, deadline), at: deadline.at });
+        if (page.length >= pageSize) {
+          await deps.timers.scheduleAll(page);
+          page = [];
+          await keepLease();
+        }
+      }
+      await deps.timers.scheduleAll(page);
+    },
+    async sweep(keepLease) {
+      const now = deps.clock.now();
+      const cutoff = new Date(now.getTime() - graceMs);
+      const rows = await deps.escorts.find(live(), timerFields).lean<TimerRow[]>();
+      const overdue = rows.filter((escort) => overdueEscortDeadlines(escort, cutoff).length > 0);
+      await forEachLimited(
+        overdue,
+        { concurrency: 4, keepLease },
+        async (escort) => {
+          for (const deadline of overdueEscortDeadlines(escort, now))
+            await deps.handle(jobOf(escort._id, deadline));
+        },
+        (error, escort) =>
+          deps.logger.warn(
+            { err: error, escortId: escort._id },
+            'overdue escort deadline failed; retried next round',
+          ),
+      );
+    },
+  };
+}
