@@ -35,7 +35,14 @@ export default tseslint.config(
   },
   {
     // CLIs and scripts talk to a person on the terminal.
-    files: ['scripts/**', 'mock-devices/src/cli.ts', 'bff/src/cli/**', 'bff/scripts/**', 'bff/bench/**', 'bff/chaos/chaos.ts'],
+    files: [
+      'scripts/**',
+      'mock-devices/src/cli.ts',
+      'bff/src/cli/**',
+      'bff/scripts/**',
+      'bff/bench/**',
+      'bff/chaos/chaos.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

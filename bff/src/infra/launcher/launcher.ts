@@ -330,7 +330,12 @@ export function findDynamicSecurityPlugin(env: NodeJS.ProcessEnv): string | unde
   );
 }
 
-export function writeMosquittoConfig(dir: string, port: number, plugin: string, account: BrokerAccount): string {
+export function writeMosquittoConfig(
+  dir: string,
+  port: number,
+  plugin: string,
+  account: BrokerAccount,
+): string {
   fs.mkdirSync(dir, { recursive: true });
   const stateFile = path.join(dir, 'dynamic-security.json');
   // Device accounts made at run time are kept; the BFF's own account and role are rewritten each
