@@ -111,9 +111,9 @@ export function deviceBridge(options: DeviceBridgeOptions) {
       };
       client.on('error', (error) => options.logger.warn({ err: error }, 'device bridge connection error'));
       const timer = setTimeout(() => reject(new Error(`MQTT broker at ${options.url} did not answer`)), 8000);
-      const subscriptions = laneFilters[lane].map((filter) => `$share/${options.group}/${filter}`);
       client.once('connect', (connack) => {
         clearTimeout(timer);
+        const subscriptions = laneFilters[lane].map((filter) => `$share/${options.group}/${filter}`);
         // A resumed session keeps its subscriptions; subscribing again is harmless and covers a new one.
         client
           .subscribeAsync(subscriptions, { qos: 1 })
@@ -125,25 +125,6 @@ export function deviceBridge(options: DeviceBridgeOptions) {
           })
           .catch(reject);
         options.logger.debug({ sessionPresent: connack.sessionPresent, index }, 'device bridge connected');
-        // After a restart a broker may have lost our session, or (Mosquitto 2.0.11 restoring shared
-        // subscriptions from its file) report it present without routing to it, and a plain subscribe
-        // does not mend that (measured with npm run chaos): until we unsubscribe and subscribe again it
-        // acknowledges devices' messages and drops them.
-        client.on('connect', (reconnect) => {
-          options.logger.info(
-            { index, sessionPresent: reconnect.sessionPresent },
-            'device bridge reconnected',
-          );
-          client
-            .unsubscribeAsync(subscriptions)
-            .then(() => client.subscribeAsync(subscriptions, { qos: 1 }))
-            .catch((error: unknown) =>
-              options.logger.error(
-                { err: error },
-                'could not subscribe again after reconnecting to the broker',
-              ),
-            );
-        });
       });
     });
 
