@@ -1,0 +1,166 @@
+import type { Role } from '@jiefang/contracts';
+import { startTestApp, type TestApp } from '../testing/testApp';
+import { signInAsStaff } from '../testing/staffLogin';
+import { auth, submitReport } from '../testing/reportFixtures';
+import { send } from './routeRequests';
+
+/** Who reads or acts on a record someone else owns: its owner, strangers, and staff of this street or another. */
+type Caller =
+  | 'owner'
+  | 'other resident'
+  | 'volunteer'
+  | 'property owner'
+  | 'other property owner'
+  | 'street worker'
+  | 'other street worker'
+  | 'street officer'
+  | 'other street officer'
+  | 'street leader'
+  | 'other street leader'
+  | 'dispatcher'
+  | 'admin';
+
+type Outcome = 'allowed' | 403 | 404;
+
+const home = '赤岗街道';
+const elsewhere = '华洲街道';
+
+describe('every caller against records somebody else owns', () => {
+  let app: TestApp;
+  const tokens = new Map<Caller, string>();
+  const ids: Record<'ticket' | 'household' | 'elder', string> = { ticket: '', household: '', elder: '' };
+
+  beforeAll(async () => {
+    app = await startTestApp('ownership-matrix', { background: false });
+    const citizen = async (caller: Caller, role: Role) => {
+      const { token, userId } = await app.loginAs(role, `归属${caller}`);
+      tokens.set(caller, token);
+      return userId;
+    };
+    const staff = async (caller: Caller, role: Role, street?: string) => {
+      const username = `own-${caller.replace(/ /g, '-')}`;
+      tokens.set(caller, (await signInAsStaff(app, username, [role], street)).token);
+    };
+    await citizen('owner', 'resident');
+    await citizen('other resident', 'resident');
+    await citizen('volunteer', 'volunteer');
+    const propertyOwnerId = await citizen('property owner', 'property_owner');
+    await citizen('other property owner', 'property_owner');
+    await staff('street worker', 'community_worker', home);
+    await staff('other street worker', 'community_worker', elsewhere);
+    await staff('street officer', 'officer', home);
+    await staff('other street officer', 'officer', elsewhere);
+    await staff('street leader', 'squad_leader', home);
+    await staff('other street leader', 'squad_leader', elsewhere);
+    await staff('dispatcher', 'dispatcher');
+    await staff('admin', 'admin');
+
+    const report = await submitReport(
+      app,
+      tokens.get('owner')!,
+      { description: '门口有人占道，联系我 13800001111' },
+      201,
+    );
+    ids.ticket = report.body.id as string;
+    const household = await app.http
+      .post('/api/households')
+      .set(auth(tokens.get('street worker')!))
+      .send({
+        id: `hh-own-${app.runId.slice(-8)}`,
+        street: home,
+        address: '赤岗路 1 号 302',
+        ownerIds: [propertyOwnerId],
+        contacts: [{ name: '黄先生', phone: '13800002222' }],
+      })
+      .expect(201);
+    ids.household = household.body.id as string;
+    const elder = await app.http
+      .post('/api/elders')
+      .set(auth(tokens.get('owner')!))
+      .send({ name: '张奶奶', phone: '13800003333', address: '赤岗路 2 号 101', lat: 23.1066, lng: 113.3245 })
+      .expect(201);
+    ids.elder = elder.body.id as string;
+  });
+  afterAll(() => app.close());
+
+  /** Outcomes that differ from `others`; a caller not named gets `others`. */
+  const matrix: Array<{
+    method: 'GET' | 'POST';
+    path: string;
+    record: keyof typeof ids;
+    body?: unknown;
+    allowed: Caller[];
+    others: Outcome;
+    exceptions?: Partial<Record<Caller, Outcome>>;
+  }> = [
+    {
+      method: 'GET',
+      path: '/api/reports/:id',
+      record: 'ticket',
+      allowed: ['owner', 'street officer', 'street leader', 'dispatcher', 'admin'],
+      others: 403,
+    },
+    {
+      method: 'POST',
+      path: '/api/reports/:id/confirm',
+      record: 'ticket',
+      allowed: ['owner'],
+      others: 403,
+    },
+    {
+      method: 'GET',
+      path: '/api/tickets/:id',
+      record: 'ticket',
+      allowed: ['street officer', 'street leader', 'dispatcher', 'admin'],
+      others: 403,
+    },
+    {
+      method: 'POST',
+      path: '/api/tickets/:id/assign',
+      record: 'ticket',
+      body: { officerId: 'nobody' },
+      allowed: ['street leader', 'dispatcher', 'admin'],
+      others: 403,
+    },
+    {
+      method: 'GET',
+      path: '/api/households/:id',
+      record: 'household',
+      allowed: ['property owner', 'street worker', 'street leader', 'dispatcher', 'admin'],
+      others: 403,
+      // Another street's staff are not told the household exists.
+      exceptions: { 'other street worker': 404, 'other street leader': 404 },
+    },
+    {
+      method: 'GET',
+      path: '/api/elders/:id',
+      record: 'elder',
+      allowed: ['owner', 'street worker', 'dispatcher', 'admin'],
+      others: 403,
+    },
+  ];
+
+  test('each caller gets the outcome the matrix states, and never a server error', async () => {
+    const violations: string[] = [];
+    for (const row of matrix) {
+      for (const [caller, token] of tokens) {
+        const expected: Outcome = row.allowed.includes(caller)
+          ? 'allowed'
+          : (row.exceptions?.[caller] ?? row.others);
+        const response = await send(app.server, {
+          method: row.method,
+          url: row.path.replace(':id', ids[row.record]),
+          token,
+          body: row.method === 'POST' ? JSON.stringify(row.body ?? {}) : undefined,
+        });
+        const status = response.status;
+        const actual = status >= 500 ? 'server error' : [401, 403, 404].includes(status) ? status : 'allowed';
+        if (actual !== expected)
+          violations.push(
+            `${row.method} ${row.path} as ${caller}: expected ${expected}, got ${status} ${response.body.slice(0, 100)}`,
+          );
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+});
