@@ -439,6 +439,8 @@ export function createApp(deps: AppDeps): JiefangApp {
         rebuild: () => rebuildTicketIndexes({ tickets, workloads, openTickets, clock }),
       },
       { name: 'outbox', rebuild: () => outbox.relayAllFromDatabase() },
+      // A query over all tickets (a scan on FerretDB): with the recovery's sweeps, not every 15 s.
+      { name: 'first-dispatch', sweep: () => dispatcher.redispatchWaiting() },
       slaTimerRecovery({ tickets, timers, handle: handleTimer, clock, logger }),
       alarmTimerRecovery({
         alarms,
@@ -470,10 +472,7 @@ export function createApp(deps: AppDeps): JiefangApp {
       await alarmStream.start();
       processor.start();
       await bridge.start();
-      background.start(async () => {
-        await dispatcher.redispatchWaiting();
-        await removeExpiredUploads();
-      });
+      background.start(removeExpiredUploads);
       phase = 'started';
       recovery.start();
       // The first round: rebuilds Redis from MongoDB if it lost its data, then sweeps for overdue deadlines.
