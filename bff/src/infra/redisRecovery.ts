@@ -50,7 +50,8 @@ export function redisRecovery(deps: {
   const { redis, logger } = deps;
   const intervalMs = deps.intervalMs ?? 10_000;
   const sweepIntervalMs = deps.sweepIntervalMs ?? 15 * 60_000;
-  const leaseMs = deps.leaseMs ?? 30_000;
+  // Long enough for one rebuild step on a big FerretDB collection (a scan of 20,000 tickets took 9 s).
+  const leaseMs = deps.leaseMs ?? 60_000;
   const token = randomUUID();
   const release = redisScript<number>(redis, 'jiefangRecoveryRelease', 1, releaseLua);
   const renew = redisScript<number>(redis, 'jiefangRecoveryRenew', 1, renewLua);
