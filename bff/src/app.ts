@@ -433,14 +433,8 @@ export function createApp(deps: AppDeps): JiefangApp {
   const recovery = redisRecovery({
     redis,
     logger,
+    // Deadlines first: overdue ones should fire soon after Redis is back, before the slower rebuilds.
     tasks: [
-      {
-        name: 'ticket-indexes',
-        rebuild: () => rebuildTicketIndexes({ tickets, workloads, openTickets, clock }),
-      },
-      { name: 'outbox', rebuild: () => outbox.relayAllFromDatabase() },
-      // A query over all tickets (a scan on FerretDB): with the recovery's sweeps, not every 15 s.
-      { name: 'first-dispatch', sweep: () => dispatcher.redispatchWaiting() },
       slaTimerRecovery({ tickets, timers, handle: handleTimer, clock, logger }),
       alarmTimerRecovery({
         alarms,
@@ -457,6 +451,17 @@ export function createApp(deps: AppDeps): JiefangApp {
         clock,
         logger,
       }),
+      // A query over all tickets (a scan on FerretDB): with the recovery, not every 15 s.
+      {
+        name: 'first-dispatch',
+        rebuild: () => dispatcher.redispatchWaiting(),
+        sweep: () => dispatcher.redispatchWaiting(),
+      },
+      {
+        name: 'ticket-indexes',
+        rebuild: () => rebuildTicketIndexes({ tickets, workloads, openTickets, clock }),
+      },
+      { name: 'outbox', rebuild: () => outbox.relayAllFromDatabase() },
     ],
   });
   recoveryRebuilt = recovery.rebuilt;
