@@ -459,7 +459,7 @@ export function createApp(deps: AppDeps): JiefangApp {
       },
       {
         name: 'ticket-indexes',
-        rebuild: () => rebuildTicketIndexes({ tickets, workloads, openTickets, clock }),
+        rebuild: (keepLease) => rebuildTicketIndexes({ tickets, workloads, openTickets, clock }, keepLease),
       },
       { name: 'outbox', rebuild: () => outbox.relayAllFromDatabase() },
     ],
