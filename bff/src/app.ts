@@ -461,7 +461,12 @@ export function createApp(deps: AppDeps): JiefangApp {
         name: 'ticket-indexes',
         rebuild: (keepLease) => rebuildTicketIndexes({ tickets, workloads, openTickets, clock }, keepLease),
       },
-      { name: 'outbox', rebuild: () => outbox.relayAllFromDatabase() },
+      // Also swept: a crash between an outbox insert and its queueing in Redis must not strand it.
+      {
+        name: 'outbox',
+        rebuild: () => outbox.relayAllFromDatabase(),
+        sweep: () => outbox.relayAllFromDatabase(),
+      },
     ],
   });
   recoveryRebuilt = recovery.rebuilt;
