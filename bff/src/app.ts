@@ -463,12 +463,8 @@ export function createApp(deps: AppDeps): JiefangApp {
   const recovery = redisRecovery({
     redis,
     logger,
+    // Deadlines first: overdue ones should fire soon after Redis is back, before the slower rebuilds.
     tasks: [
-      {
-        name: 'ticket-indexes',
-        rebuild: () => rebuildTicketIndexes({ tickets, workloads, openTickets, clock }),
-      },
-      { name: 'outbox', rebuild: () => outbox.relayAllFromDatabase() },
       slaTimerRecovery({ tickets, timers, handle: handleTimer, clock, logger }),
       alarmTimerRecovery({
         alarms,
@@ -485,6 +481,22 @@ export function createApp(deps: AppDeps): JiefangApp {
         clock,
         logger,
       }),
+      // A query over all tickets (a scan on FerretDB): with the recovery, not every 15 s.
+      {
+        name: 'first-dispatch',
+        rebuild: () => dispatcher.redispatchWaiting(),
+        sweep: () => dispatcher.redispatchWaiting(),
+      },
+      {
+        name: 'ticket-indexes',
+        rebuild: (keepLease) => rebuildTicketIndexes({ tickets, workloads, openTickets, clock }, keepLease),
+      },
+      // Also swept: a crash between an outbox insert and its queueing in Redis must not strand it.
+      {
+        name: 'outbox',
+        rebuild: () => outbox.relayAllFromDatabase(),
+        sweep: () => outbox.relayAllFromDatabase(),
+      },
     ],
   });
   recoveryRebuilt = recovery.rebuilt;
@@ -500,10 +512,7 @@ export function createApp(deps: AppDeps): JiefangApp {
       await alarmStream.start();
       processor.start();
       await bridge.start();
-      background.start(async () => {
-        await dispatcher.redispatchWaiting();
-        await removeExpiredUploads();
-      });
+      background.start(removeExpiredUploads);
       phase = 'started';
       recovery.start();
       // The first round: rebuilds Redis from MongoDB if it lost its data, then sweeps for overdue deadlines.

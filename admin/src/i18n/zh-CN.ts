@@ -829,6 +829,7 @@ export const zhCN = {
   'overview.userEmpty': '未获取到用户信息',
   'overview.readinessCard': '系统状态',
   'overview.readinessReady': '正常',
+  'overview.readinessStarting': '启动中',
   'overview.readinessUnavailable': '异常',
   'overview.readinessUnreachable': '异常 · 无法获取状态',
   'overview.readinessChecking': '检查中',

@@ -102,11 +102,12 @@ function CurrentUserCard() {
   return <Card title={t('overview.userCard')}>{body}</Card>;
 }
 
-type OverallStatus = 'checking' | 'ready' | 'unavailable' | 'unreachable';
+type OverallStatus = 'checking' | 'ready' | 'starting' | 'unavailable' | 'unreachable';
 
 const overallTag: Record<OverallStatus, { color: string; key: MessageKey }> = {
   checking: { color: 'default', key: 'overview.readinessChecking' },
   ready: { color: 'success', key: 'overview.readinessReady' },
+  starting: { color: 'processing', key: 'overview.readinessStarting' },
   unavailable: { color: 'error', key: 'overview.readinessUnavailable' },
   unreachable: { color: 'error', key: 'overview.readinessUnreachable' },
 };
@@ -118,9 +119,7 @@ function ReadinessCard() {
   const overall: OverallStatus = readiness.isError
     ? 'unreachable'
     : readiness.data
-      ? readiness.data.status === 'ready'
-        ? 'ready'
-        : 'unavailable'
+      ? readiness.data.status
       : 'checking';
 
   let body;

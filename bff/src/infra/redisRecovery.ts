@@ -7,7 +7,8 @@ export interface RecoveryTask {
   name: string;
   /**
    * When Redis has lost what it held (restarted empty, or a first start): put back from MongoDB what
-   * Redis keeps for this task. Must be idempotent; `keepLease` is called between pages of a long pass.
+   * Redis keeps for this task, and do what is overdue (no sweep follows a rebuild: one pass over the
+   * documents, not two). Must be idempotent; `keepLease` is called between pages of a long pass.
    */
   rebuild?: (keepLease: () => Promise<void>) => Promise<unknown>;
   /** Acts on what the stored documents say is overdue, in case its timer was lost. */
@@ -33,11 +34,11 @@ const swapLua = `if redis.call('get', KEYS[1]) == ARGV[1] then redis.call('set',
  * MongoDB is the source of truth; Redis holds timers and indexes derived from it and may come back
  * empty. Every `intervalMs`, and at once when the connection is ready again, one BFF instance (the
  * holder of a short lease) runs a round that costs a few Redis commands: when the marker that only a
- * complete rebuild sets is missing, Redis lost its data and the tasks rebuild; then, when a sweep is
- * due, they sweep for overdue work. A sweep is due after a rebuild, after any instance (re)connected to
- * Redis (a timer may have failed to be set while it was away, or an AOF Redis lost its last second),
- * and every `sweepIntervalMs` as a safety net: on FerretDB each sweep reads whole collections, so it
- * does not run every round. `rebuilt()` says whether Redis is known to hold the rebuilt state.
+ * complete rebuild sets is missing, Redis lost its data and the tasks rebuild (and do what is overdue);
+ * otherwise, when a sweep is due, they sweep for overdue work. A sweep is due after any instance
+ * (re)connected to Redis (a timer may have failed to be set while it was away, or an AOF Redis lost its
+ * last second) and every `sweepIntervalMs` as a safety net: on FerretDB each sweep reads whole
+ * collections, so it does not run every round. `rebuilt()` says whether Redis holds the rebuilt state.
  */
 export function redisRecovery(deps: {
   redis: Redis;
@@ -50,7 +51,8 @@ export function redisRecovery(deps: {
   const { redis, logger } = deps;
   const intervalMs = deps.intervalMs ?? 10_000;
   const sweepIntervalMs = deps.sweepIntervalMs ?? 15 * 60_000;
-  const leaseMs = deps.leaseMs ?? 30_000;
+  // Long enough for one rebuild step on a big FerretDB collection (a scan of 20,000 tickets took 9 s).
+  const leaseMs = deps.leaseMs ?? 60_000;
   const token = randomUUID();
   const release = redisScript<number>(redis, 'jiefangRecoveryRelease', 1, releaseLua);
   const renew = redisScript<number>(redis, 'jiefangRecoveryRenew', 1, renewLua);
@@ -110,12 +112,13 @@ export function redisRecovery(deps: {
     try {
       if ((await redis.get(recoveryKeys.state)) !== armed) {
         rebuilt = false;
-        await redis.del(recoveryKeys.swept);
         await rebuildAll();
+        // The rebuild did the overdue work: the next sweep is due an interval from now.
+        await redis.set(recoveryKeys.swept, token, 'PX', sweepIntervalMs);
+      } else if ((await redis.set(recoveryKeys.swept, token, 'PX', sweepIntervalMs, 'NX')) === 'OK') {
+        await sweepAll();
       }
       rebuilt = (await redis.get(recoveryKeys.state)) === armed;
-      if ((await redis.set(recoveryKeys.swept, token, 'PX', sweepIntervalMs, 'NX')) === 'OK')
-        await sweepAll();
     } finally {
       await release(recoveryKeys.lease, token).catch(() => undefined);
     }

@@ -29,6 +29,7 @@ export function alarmTimerRecovery(deps: {
   const waiting = () => deps.alarms.find(waitingFilter, escalationFields).lean<EscalationRow[]>();
   return {
     name: 'alarms',
+    /** Overdue ones too, at once: an alarm has one deadline, so BullMQ's order does not matter. */
     async rebuild() {
       const rows = await waiting();
       await deps.timers.scheduleAll(
@@ -51,7 +52,7 @@ export function alarmTimerRecovery(deps: {
         (error, alarm) =>
           deps.logger.warn(
             { err: error, alarmId: alarm._id },
-            'overdue alarm escalation failed; retried next round',
+            'overdue alarm escalation failed; the next sweep retries',
           ),
       );
     },

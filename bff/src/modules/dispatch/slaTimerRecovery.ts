@@ -19,9 +19,10 @@ export const slaRecoveryPolicy = {
 } as const;
 
 /**
- * The ticket is the source of truth for its SLA deadlines. After Redis lost its data, every open
- * ticket's pending deadlines are armed again (BullMQ keeps one job per id, so this never doubles one);
- * each sweep fires directly the deadlines the tickets say have passed (the handler is conditional).
+ * The ticket is the source of truth for its SLA deadlines. After Redis lost its data, one pass over the
+ * open tickets arms their pending deadlines again (BullMQ keeps one job per id, so this never doubles
+ * one) and fires those long passed; each sweep fires directly the deadlines the tickets say have
+ * passed. The handler is conditional, so firing one twice changes nothing.
  */
 export function slaTimerRecovery(deps: {
   tickets: Model<TicketDocument>;
@@ -30,18 +31,38 @@ export function slaTimerRecovery(deps: {
   clock: Clock;
   logger: Logger;
 }): RecoveryTask {
+  /** Each ticket's passed deadlines in order: an accept timeout reassigns before the warning goes out. */
+  const fireOverdue = (tickets: ClockRow[], now: Date, keepLease: () => Promise<void>) =>
+    forEachLimited(
+      tickets,
+      { concurrency: slaRecoveryPolicy.concurrency, keepLease },
+      async (ticket) => {
+        for (const deadline of overdueSlaDeadlines(ticket, now))
+          await deps.handle({ ticketId: ticket._id, kind: deadline.kind, sequence: deadline.sequence });
+      },
+      (error, ticket) =>
+        deps.logger.warn(
+          { err: error, ticketId: ticket._id },
+          'overdue SLA deadline failed; the next sweep retries',
+        ),
+    );
+
   return {
     name: 'sla',
     async rebuild(keepLease) {
+      const now = deps.clock.now();
+      // Those long passed are fired below in order (BullMQ would run a ticket's all at once).
+      const from = now.getTime() - slaRecoveryPolicy.graceMs;
+      const overdue: ClockRow[] = [];
+      let page: Array<{ job: SlaTimerJob; at: Date }> = [];
       const cursor = deps.tickets
         .find({ status: { $in: clockStatuses } }, clockFields)
         .lean<ClockRow[]>()
         .cursor({ batchSize: slaRecoveryPolicy.pageSize });
-      // Those long passed are the sweep's, which fires them in order (BullMQ would run them at once).
-      const from = deps.clock.now().getTime() - slaRecoveryPolicy.graceMs;
-      let page: Array<{ job: SlaTimerJob; at: Date }> = [];
       for await (const ticket of cursor as AsyncIterable<ClockRow>) {
-        for (const deadline of pendingSlaDeadlines(ticket)) {
+        const pending = pendingSlaDeadlines(ticket);
+        if (pending.some((deadline) => deadline.at.getTime() <= from)) overdue.push(ticket);
+        for (const deadline of pending) {
           if (deadline.at.getTime() <= from) continue;
           page.push({
             job: { ticketId: ticket._id, kind: deadline.kind, sequence: deadline.sequence },
@@ -55,6 +76,7 @@ export function slaTimerRecovery(deps: {
         }
       }
       await deps.timers.scheduleAll(page);
+      await fireOverdue(overdue, now, keepLease);
     },
     /** One query (a scan on FerretDB, an index range on MongoDB): overdue tickets are few. */
     async sweep(keepLease) {
@@ -73,20 +95,7 @@ export function slaTimerRecovery(deps: {
           clockFields,
         )
         .lean<ClockRow[]>();
-      await forEachLimited(
-        overdue,
-        { concurrency: slaRecoveryPolicy.concurrency, keepLease },
-        async (ticket) => {
-          // Earliest first: an accept timeout reassigns before the warning goes to the leader.
-          for (const deadline of overdueSlaDeadlines(ticket, now))
-            await deps.handle({ ticketId: ticket._id, kind: deadline.kind, sequence: deadline.sequence });
-        },
-        (error, ticket) =>
-          deps.logger.warn(
-            { err: error, ticketId: ticket._id },
-            'overdue SLA deadline failed; retried next round',
-          ),
-      );
+      await fireOverdue(overdue, now, keepLease);
     },
   };
 }

@@ -26,7 +26,8 @@ const pageSize = 500;
 
 /**
  * The escort is the source of truth for its escalation and reminders: after Redis lost its data the
- * pending ones of escorts whose window has not ended are armed again; each sweep fires the overdue ones.
+ * pending ones of escorts whose window has not ended are armed again and those long passed fired; each
+ * sweep fires the overdue ones.
  */
 export function escortTimerRecovery(deps: {
   escorts: Model<EscortDocument>;
@@ -42,18 +43,38 @@ export function escortTimerRecovery(deps: {
     kind: deadline.kind,
     ...(deadline.volunteerId ? { volunteerId: deadline.volunteerId } : {}),
   });
+  /** Each escort's passed deadlines in order. */
+  const fireOverdue = (escorts: TimerRow[], now: Date, keepLease: () => Promise<void>) =>
+    forEachLimited(
+      escorts,
+      { concurrency: 4, keepLease },
+      async (escort) => {
+        for (const deadline of overdueEscortDeadlines(escort, now))
+          await deps.handle(jobOf(escort._id, deadline));
+      },
+      (error, escort) =>
+        deps.logger.warn(
+          { err: error, escortId: escort._id },
+          'overdue escort deadline failed; the next sweep retries',
+        ),
+    );
+
   return {
     name: 'escorts',
     async rebuild(keepLease) {
+      const now = deps.clock.now();
+      // Those long passed are fired below in order (BullMQ would run an escort's all at once).
+      const from = now.getTime() - graceMs;
+      const overdue: TimerRow[] = [];
+      let page: Array<{ job: EscortTimerJob; at: Date }> = [];
       const cursor = deps.escorts
         .find(live(), timerFields)
         .lean<TimerRow[]>()
         .cursor({ batchSize: pageSize });
-      // Those long passed are the sweep's, which fires them in order (BullMQ would run them at once).
-      const from = deps.clock.now().getTime() - graceMs;
-      let page: Array<{ job: EscortTimerJob; at: Date }> = [];
       for await (const escort of cursor as AsyncIterable<TimerRow>) {
-        for (const deadline of pendingEscortDeadlines(escort))
+        const pending = pendingEscortDeadlines(escort);
+        if (pending.some((deadline) => deadline.at.getTime() <= from)) overdue.push(escort);
+        for (const deadline of pending)
           if (deadline.at.getTime() > from) page.push({ job: jobOf(escort._id, deadline), at: deadline.at });
         if (page.length >= pageSize) {
           await deps.timers.scheduleAll(page);
@@ -62,24 +83,16 @@ export function escortTimerRecovery(deps: {
         }
       }
       await deps.timers.scheduleAll(page);
+      await fireOverdue(overdue, now, keepLease);
     },
     async sweep(keepLease) {
       const now = deps.clock.now();
       const cutoff = new Date(now.getTime() - graceMs);
       const rows = await deps.escorts.find(live(), timerFields).lean<TimerRow[]>();
-      const overdue = rows.filter((escort) => overdueEscortDeadlines(escort, cutoff).length > 0);
-      await forEachLimited(
-        overdue,
-        { concurrency: 4, keepLease },
-        async (escort) => {
-          for (const deadline of overdueEscortDeadlines(escort, now))
-            await deps.handle(jobOf(escort._id, deadline));
-        },
-        (error, escort) =>
-          deps.logger.warn(
-            { err: error, escortId: escort._id },
-            'overdue escort deadline failed; retried next round',
-          ),
+      await fireOverdue(
+        rows.filter((escort) => overdueEscortDeadlines(escort, cutoff).length > 0),
+        now,
+        keepLease,
       );
     },
   };

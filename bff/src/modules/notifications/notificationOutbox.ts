@@ -215,8 +215,8 @@ async function withWriteRetries<T>(write: () => Promise<T>, attempts = 4): Promi
  *   separate them), having first marked the ticket (`markPending`). `relayFromTicket` inserts them here
  *   under their deterministic ids (a duplicate means already relayed), queues them as due with their
  *   payloads and removes the ticket's mark; the ticket keeps its list. The periodic sweep (`relayAll`)
- *   follows the marks; at start-up `relayAllFromDatabase` scans recently changed tickets and the outbox,
- *   since Redis keeps nothing on disk.
+ *   follows the marks; `relayAllFromDatabase` scans recently changed tickets and the outbox after Redis
+ *   lost its data and at the Redis recovery's sweeps (each start, reconnects, every 15 minutes).
  * - `deliverDue` claims due ids with their payloads in batches, with one Lua call that moves them a lease
  *   into the future, so several BFF instances never send the same notification at once, and an instance
  *   that dies mid-send lets it come back when the lease runs out (at least once). A sent or refused
@@ -515,8 +515,8 @@ export function notificationOutbox(deps: {
     },
 
     /**
-     * Start-up only (Redis keeps nothing on disk): relays again the tickets changed in the last hours and
-     * queues again every outbox document without a receipt. All three are scans.
+     * For the Redis recovery (after Redis lost its data, and at its sweeps): relays again the tickets
+     * changed in the last hours and queues again every outbox document without a receipt. All three are scans.
      */
     async relayAllFromDatabase(): Promise<{ relayed: number; requeued: number }> {
       // A change's relay follows it within moments; what a crash can have left is recent.

@@ -7,37 +7,50 @@ import type { OpenTicketIndex } from '../reports/openTicketIndex';
 import type { TicketDocument } from '../reports/ticketModel';
 import { occupyingStatuses } from './ticketTracking';
 
+type IndexRow = Pick<
+  TicketDocument,
+  '_id' | 'category' | 'status' | 'assigneeId' | 'location' | 'reportedAt'
+>;
+
 /**
- * Start-up: rebuilds what Redis keeps about tickets (officers' workloads, the duplicate index) from
- * MongoDB, the source of truth, in case Redis lost it. One pass over the open tickets.
+ * Rebuilds what Redis keeps about tickets (officers' workloads, the duplicate index) from MongoDB, the
+ * source of truth, after Redis lost it. One pass over the open tickets, read in pages; `afterPage` lets
+ * the caller keep its lease between pages.
  */
-export async function rebuildTicketIndexes(deps: {
-  tickets: Model<TicketDocument>;
-  workloads: OfficerWorkloads;
-  openTickets: OpenTicketIndex;
-  clock: Clock;
-}): Promise<number> {
-  const open = await deps.tickets
+export async function rebuildTicketIndexes(
+  deps: {
+    tickets: Model<TicketDocument>;
+    workloads: OfficerWorkloads;
+    openTickets: OpenTicketIndex;
+    clock: Clock;
+  },
+  afterPage: () => Promise<void> = async () => undefined,
+): Promise<number> {
+  const since =
+    deps.clock.now().getTime() - Math.max(duplicatePolicy.windowMs, noiseDuplicatePolicy.windowMs);
+  const held: Array<{ ticketId: string; holderId: string }> = [];
+  let recent: IndexRow[] = [];
+  let count = 0;
+  const cursor = deps.tickets
     .find(
       { status: { $in: openTicketStatuses } },
       { category: 1, status: 1, assigneeId: 1, location: 1, reportedAt: 1 },
     )
-    .lean<
-      Array<Pick<TicketDocument, '_id' | 'category' | 'status' | 'assigneeId' | 'location' | 'reportedAt'>>
-    >();
-  await deps.workloads.rebuild(
-    open.flatMap((ticket) =>
-      ticket.assigneeId && occupyingStatuses.includes(ticket.status)
-        ? [{ ticketId: ticket._id, holderId: ticket.assigneeId }]
-        : [],
-    ),
-  );
-  const since =
-    deps.clock.now().getTime() - Math.max(duplicatePolicy.windowMs, noiseDuplicatePolicy.windowMs);
-  await Promise.all(
-    open
-      .filter((ticket) => ticket.reportedAt.getTime() >= since)
-      .map((ticket) => deps.openTickets.add(ticket)),
-  );
-  return open.length;
+    .lean<IndexRow[]>()
+    .cursor({ batchSize: 500 });
+  for await (const ticket of cursor as AsyncIterable<IndexRow>) {
+    count += 1;
+    if (ticket.assigneeId && occupyingStatuses.includes(ticket.status))
+      held.push({ ticketId: ticket._id, holderId: ticket.assigneeId });
+    if (ticket.reportedAt.getTime() >= since) recent.push(ticket);
+    if (recent.length >= 500) {
+      await Promise.all(recent.map((row) => deps.openTickets.add(row)));
+      recent = [];
+      await afterPage();
+    }
+  }
+  await Promise.all(recent.map((row) => deps.openTickets.add(row)));
+  // Replaced in one transaction at the end: the counts are never seen half rebuilt.
+  await deps.workloads.rebuild(held);
+  return count;
 }
