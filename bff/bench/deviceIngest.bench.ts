@@ -57,6 +57,8 @@ async function main() {
     MQTT_PASSWORD: services.mqtt.password,
     INSTANCE_ID: 'bench',
     BRIDGE_CONNECTIONS: process.env.BRIDGE_CONNECTIONS ?? '8',
+    // The scale-out setting: readings split over several connections.
+    BRIDGE_SUBSCRIPTION: process.env.BRIDGE_SUBSCRIPTION ?? 'shared',
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
     DEV_LOGIN: '1',
     LOG_LEVEL: 'silent',

@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     downMs: 2_000,
     rounds: Number(process.env.CHAOS_ROUNDS ?? 2),
     victims: victimsFrom(process.env.CHAOS_KILL),
+    bffEnv: process.env.BRIDGE_SUBSCRIPTION ? { BRIDGE_SUBSCRIPTION: process.env.BRIDGE_SUBSCRIPTION } : {},
     settleMs: 120_000,
     slaTimeScale: 0.02,
     log: (message) => console.log(message),

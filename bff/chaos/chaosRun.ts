@@ -20,6 +20,8 @@ export interface ChaosOptions {
   settleMs: number;
   /** 15 minutes on site become 15 × this. */
   slaTimeScale: number;
+  /** Extra settings for the BFF, e.g. BRIDGE_SUBSCRIPTION. */
+  bffEnv?: Record<string, string>;
   log?: (message: string) => void;
 }
 
@@ -36,7 +38,7 @@ export interface ChaosResult {
  */
 export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const log = options.log ?? (() => undefined);
-  const stack = await startChaosStack({ slaTimeScale: options.slaTimeScale });
+  const stack = await startChaosStack({ slaTimeScale: options.slaTimeScale, bffEnv: options.bffEnv });
   log(`stack in ${stack.dir}; BFF at ${stack.apiUrl}`);
   const kills: string[] = [];
   try {

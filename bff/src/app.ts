@@ -392,6 +392,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     instanceId: config.INSTANCE_ID,
     group: config.REDIS_PREFIX.replace(/[^A-Za-z0-9_-]/g, '-'),
     connections: config.BRIDGE_CONNECTIONS,
+    subscription: config.BRIDGE_SUBSCRIPTION,
     sessionExpirySeconds:
       config.BRIDGE_SESSION_EXPIRY_SECONDS ?? (config.NODE_ENV === 'test' ? 60 : 7 * 24 * 3600),
     log: uplinks,

@@ -47,6 +47,13 @@ const configSchema = z
     /** MQTT connections the bridge opens; each processes its share of the traffic in order. */
     BRIDGE_CONNECTIONS: z.coerce.number().int().min(1).max(16).default(2),
     /**
+     * `exclusive`: one instance reads everything over plain subscriptions, one connection per lane.
+     * `shared`: instances (and connections) split the devices' traffic through `$share/` subscriptions,
+     * for several instances on a broker that restores shared subscriptions after a crash: Mosquitto
+     * 2.0.11 restores them without routing to them and drops what it acknowledged to devices (README).
+     */
+    BRIDGE_SUBSCRIPTION: z.enum(['shared', 'exclusive']).default('exclusive'),
+    /**
      * How long the broker keeps the bridge's sessions (and queues messages for them) after the
      * instance disconnects, seconds. Defaults to 7 days, and to 60 s under NODE_ENV=test: test and
      * benchmark apps each use a fresh instance and group, and sessions left queueing every device

@@ -5,10 +5,14 @@ import type { Caller } from './appState';
 import type { Logger } from '../infra/logger';
 
 const heartbeatMs = 15_000;
+/** How soon a stream ends after its caller was disabled or their token expired. */
+const recheckMs = 5_000;
 
 interface Listener {
   caller: Caller;
   stream: PassThrough;
+  stillSignedIn: () => Promise<boolean>;
+  end: () => void;
 }
 
 /**
@@ -28,6 +32,7 @@ export function liveEventStream<Document>(deps: {
   const listeners = new Set<Listener>();
   let subscriber: Redis | null = null;
   let heartbeat: NodeJS.Timeout | null = null;
+  let recheck: NodeJS.Timeout | null = null;
 
   const fanOut = async (id: string) => {
     if (!listeners.size) return;
@@ -58,6 +63,14 @@ export function liveEventStream<Document>(deps: {
         for (const listener of listeners) listener.stream.write(': ping\n\n');
       }, heartbeatMs);
       heartbeat.unref();
+      recheck = setInterval(() => {
+        for (const listener of listeners) {
+          void listener.stillSignedIn().then((signedIn) => {
+            if (!signedIn) listener.end();
+          });
+        }
+      }, recheckMs);
+      recheck.unref();
     },
 
     /** Announces a change; losing one is tolerable (consoles also poll), failing the request is not. */
@@ -65,14 +78,15 @@ export function liveEventStream<Document>(deps: {
       deps.redis.publish(deps.channel, id).catch(() => undefined);
     },
 
-    stream(ctx: Context, caller: Caller): void {
+    /** Streams to the caller while `stillSignedIn` says yes (checked every few seconds). */
+    stream(ctx: Context, caller: Caller, stillSignedIn: () => Promise<boolean>): void {
       const stream = new PassThrough();
-      const listener = { caller, stream };
-      listeners.add(listener);
       const detach = () => {
         listeners.delete(listener);
         stream.end();
       };
+      const listener: Listener = { caller, stream, stillSignedIn, end: detach };
+      listeners.add(listener);
       ctx.req.socket.setTimeout(0);
       ctx.req.once('close', detach);
       ctx.status = 200;
@@ -89,6 +103,7 @@ export function liveEventStream<Document>(deps: {
     /** Ends every open stream, so a shutdown does not wait for consoles to hang up. */
     async stop(): Promise<void> {
       if (heartbeat) clearInterval(heartbeat);
+      if (recheck) clearInterval(recheck);
       for (const listener of listeners) listener.stream.end();
       listeners.clear();
       subscriber?.disconnect();

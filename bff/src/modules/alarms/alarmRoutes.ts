@@ -13,7 +13,7 @@ import { liveEventStream } from '../../http/liveEventStream';
 import type { Logger } from '../../infra/logger';
 import { parseBody, parseQuery } from '../../http/validate';
 import type { AccessTokens } from '../auth/accessTokens';
-import { callerOf, requireAuth } from '../auth/authMiddleware';
+import { callerOf, requireAuth, stillSignedIn } from '../auth/authMiddleware';
 import { findStreet, type District } from '../district/district';
 import type { StaffDirectory } from '../dispatch/staffDirectory';
 import type { HouseholdDocument } from '../households/householdModel';
@@ -72,7 +72,7 @@ export function alarmRoutes(deps: {
   router.get('/api/alarms/events', async (ctx) => {
     const caller = callerOf(ctx.state);
     if (!isStaff(caller)) throw forbidden('只有工作人员可以订阅告警');
-    deps.events.stream(ctx, caller);
+    deps.events.stream(ctx, caller, stillSignedIn(deps.tokens, ctx));
   });
 
   router.get('/api/alarms/:id', async (ctx) => {

@@ -1,18 +1,29 @@
-import type { Middleware } from 'koa';
+import type { Context, Middleware } from 'koa';
 import type { Role } from '@jiefang/contracts';
 import type { AppState, Caller } from '../../http/appState';
 import { forbidden, unauthenticated } from '../../http/httpError';
 import type { AccessTokens } from './accessTokens';
 
+const bearerTokenOf = (ctx: Context) => /^Bearer\s+(\S+)$/i.exec(ctx.get('Authorization'))?.[1];
+
 /** Requires a valid, unrevoked Bearer token and puts the caller on ctx.state. */
 export function requireAuth(tokens: AccessTokens): Middleware<AppState> {
   return async (ctx, next) => {
-    const header = ctx.get('Authorization');
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match?.[1]) throw unauthenticated();
-    ctx.state.caller = await tokens.authenticate(match[1]);
+    const token = bearerTokenOf(ctx);
+    if (!token) throw unauthenticated();
+    ctx.state.caller = await tokens.authenticate(token);
     await next();
   };
+}
+
+/** For a long-lived response (an event stream): is the request's token still valid, unexpired and unrevoked? */
+export function stillSignedIn(tokens: AccessTokens, ctx: Context): () => Promise<boolean> {
+  const token = bearerTokenOf(ctx) ?? '';
+  return () =>
+    tokens.authenticate(token).then(
+      () => true,
+      () => false,
+    );
 }
 
 /** Allows the request when the caller holds at least one of the roles. */

@@ -22,6 +22,8 @@ export interface DeviceBridgeOptions {
   group: string;
   /** Connections for readings; detections, status and acks get one more of their own. */
   connections: number;
+  /** Shared subscriptions split the traffic; exclusive ones read it all on one connection per lane. */
+  subscription: 'shared' | 'exclusive';
   /** How long the broker keeps a session (and queues for it) after a disconnect, seconds. */
   sessionExpirySeconds: number;
   log: UplinkLog;
@@ -113,7 +115,9 @@ export function deviceBridge(options: DeviceBridgeOptions) {
       const timer = setTimeout(() => reject(new Error(`MQTT broker at ${options.url} did not answer`)), 8000);
       client.once('connect', (connack) => {
         clearTimeout(timer);
-        const subscriptions = laneFilters[lane].map((filter) => `$share/${options.group}/${filter}`);
+        const subscriptions = laneFilters[lane].map((filter) =>
+          options.subscription === 'shared' ? `$share/${options.group}/${filter}` : filter,
+        );
         // A resumed session keeps its subscriptions; subscribing again is harmless and covers a new one.
         client
           .subscribeAsync(subscriptions, { qos: 1 })
@@ -133,8 +137,9 @@ export function deviceBridge(options: DeviceBridgeOptions) {
     async start(): Promise<void> {
       stopping = false;
       clients.push(await connect(0, 'signals'));
-      for (let index = 1; index <= options.connections; index += 1)
-        clients.push(await connect(index, 'telemetry'));
+      // Plain subscriptions on several connections would each get every reading.
+      const readers = options.subscription === 'shared' ? options.connections : 1;
+      for (let index = 1; index <= readers; index += 1) clients.push(await connect(index, 'telemetry'));
     },
     /** Disconnects but keeps the sessions, so the broker queues what arrives meanwhile. */
     async stop(): Promise<void> {

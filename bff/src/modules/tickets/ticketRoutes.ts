@@ -16,7 +16,7 @@ import { fieldErrorsOf, parseBody, parseQuery } from '../../http/validate';
 import type { District } from '../district/district';
 import { findStreet } from '../district/district';
 import type { AccessTokens } from '../auth/accessTokens';
-import { callerOf, requireAuth, requireRole } from '../auth/authMiddleware';
+import { callerOf, requireAuth, requireRole, stillSignedIn } from '../auth/authMiddleware';
 import { assertCanViewTicket } from '../reports/ticketAccess';
 import type { TicketDocument } from '../reports/ticketModel';
 import { ticketPage } from '../reports/ticketPages';
@@ -55,7 +55,7 @@ export function ticketRoutes(deps: {
   });
 
   router.get('/api/tickets/events', (ctx) => {
-    deps.events.stream(ctx, callerOf(ctx.state));
+    deps.events.stream(ctx, callerOf(ctx.state), stillSignedIn(deps.tokens, ctx));
   });
 
   router.get('/api/tickets/:id', async (ctx) => {
