@@ -467,14 +467,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     // Deadlines first: overdue ones should fire soon after Redis is back, before the slower rebuilds.
     tasks: [
       slaTimerRecovery({ tickets, timers, handle: handleTimer, clock, logger }),
-      alarmTimerRecovery({
-        alarms,
-        timers: alarmTimers,
-        handle: reactions.handleTimer,
-        clock,
-        timeScale: config.SLA_TIME_SCALE,
-        logger,
-      }),
+      alarmTimerRecovery({ alarms, timers: alarmTimers, timeScale: config.SLA_TIME_SCALE }),
       escortTimerRecovery({
         escorts: escortModels(mongo).Escort,
         timers: escortTimers,
@@ -512,12 +505,18 @@ export function createApp(deps: AppDeps): JiefangApp {
       await events.start();
       await alarmStream.start();
       processor.start();
-      await bridge.start();
+      // Alongside the rest: it waits for a broker that is away, and nothing below needs it.
+      const bridgeStarted = bridge.start().then(
+        () => null,
+        (error: unknown) => error,
+      );
       background.start(removeExpiredUploads);
       phase = 'started';
       recovery.start();
       // The first round: rebuilds Redis from MongoDB if it lost its data, then sweeps for overdue deadlines.
       await recovery.runRound();
+      const bridgeFailure = await bridgeStarted;
+      if (bridgeFailure) throw bridgeFailure;
       logger.info({ redisRebuilt: recovery.rebuilt() }, 'background work started');
     },
     deviceMetrics: () => ({ bridge: bridge.counters, processor: processor.counters }),

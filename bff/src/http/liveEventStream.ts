@@ -46,19 +46,20 @@ export function liveEventStream<Document>(deps: {
 
   return {
     async start(): Promise<void> {
-      subscriber = deps.redis.duplicate({
-        lazyConnect: true,
-        enableOfflineQueue: true,
-        maxRetriesPerRequest: null,
-      });
+      // Not awaited: while Redis is away the subscription waits in the offline queue (and ioredis
+      // subscribes again after each reconnect), so a start during a Redis outage still completes.
+      subscriber = deps.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
       subscriber.on('error', () => undefined);
       subscriber.on('message', (_channel: string, id: string) => {
         fanOut(id).catch((error: unknown) =>
           deps.logger.warn({ err: error, channel: deps.channel }, 'live event fan-out failed'),
         );
       });
-      await subscriber.connect();
-      await subscriber.subscribe(deps.channel);
+      subscriber
+        .subscribe(deps.channel)
+        .catch((error: unknown) =>
+          deps.logger.warn({ err: error, channel: deps.channel }, 'live event subscription failed'),
+        );
       heartbeat = setInterval(() => {
         for (const listener of listeners) listener.stream.write(': ping\n\n');
       }, heartbeatMs);

@@ -1,9 +1,7 @@
 import type { Model } from 'mongoose';
 import { pendingChargingEscalation } from '../../domain/deviceAlarmRules';
-import type { Clock } from '../../infra/clock';
 import type { DelayedJobs } from '../../infra/delayedJobs';
-import type { Logger } from '../../infra/logger';
-import { forEachLimited, type RecoveryTask } from '../../infra/redisRecovery';
+import type { RecoveryTask } from '../../infra/redisRecovery';
 import type { AlarmTimerJob } from './alarmReactions';
 import type { AlarmDocument } from './alarmModel';
 
@@ -12,22 +10,17 @@ const waitingFilter = { status: 'active', type: 'indoor_charging', ticketId: nul
 const escalationFields = { type: 1, status: 1, ticketId: 1, openedAt: 1, escalateAt: 1 };
 type EscalationRow = Pick<AlarmDocument, '_id' | 'type' | 'status' | 'ticketId' | 'openedAt' | 'escalateAt'>;
 
-const graceMs = 2_000;
-
 /**
  * The alarm is the source of truth for its "nobody acknowledged" escalation: after Redis lost its data
- * the escalations of waiting alarms are armed again, and each sweep fires the overdue ones.
+ * the escalations of waiting alarms are armed again (the overdue ones fire at once), and so at each sweep.
  */
 export function alarmTimerRecovery(deps: {
   alarms: Model<AlarmDocument>;
   timers: DelayedJobs<AlarmTimerJob>;
-  handle: (job: AlarmTimerJob) => Promise<void>;
-  clock: Clock;
   timeScale: number;
-  logger: Logger;
 }): RecoveryTask {
   const waiting = () => deps.alarms.find(waitingFilter, escalationFields).lean<EscalationRow[]>();
-  return {
+  const task: RecoveryTask = {
     name: 'alarms',
     /** Overdue ones too, at once: an alarm has one deadline, so BullMQ's order does not matter. */
     async rebuild() {
@@ -39,22 +32,10 @@ export function alarmTimerRecovery(deps: {
         }),
       );
     },
-    async sweep(keepLease) {
-      const cutoff = deps.clock.now().getTime() - graceMs;
-      const rows = await waiting();
-      const overdue = rows.filter(
-        (alarm) => (pendingChargingEscalation(alarm, deps.timeScale)?.getTime() ?? Infinity) <= cutoff,
-      );
-      await forEachLimited(
-        overdue,
-        { concurrency: 4, keepLease },
-        (alarm) => deps.handle({ alarmId: alarm._id, kind: 'charging_unacknowledged' }),
-        (error, alarm) =>
-          deps.logger.warn(
-            { err: error, alarmId: alarm._id },
-            'overdue alarm escalation failed; the next sweep retries',
-          ),
-      );
-    },
   };
+  // A sweep (at start, after a reconnect, every 15 minutes) arms what is pending too: a deadline
+  // whose timer could not be set while Redis was away may still be ahead, and would otherwise wait
+  // for the first sweep after it passed.
+  task.sweep = task.rebuild;
+  return task;
 }

@@ -21,8 +21,8 @@ export const slaRecoveryPolicy = {
 /**
  * The ticket is the source of truth for its SLA deadlines. After Redis lost its data, one pass over the
  * open tickets arms their pending deadlines again (BullMQ keeps one job per id, so this never doubles
- * one) and fires those long passed; each sweep fires directly the deadlines the tickets say have
- * passed. The handler is conditional, so firing one twice changes nothing.
+ * one) and fires those long passed; each sweep does the same. The handler is conditional, so firing one
+ * twice changes nothing.
  */
 export function slaTimerRecovery(deps: {
   tickets: Model<TicketDocument>;
@@ -47,7 +47,7 @@ export function slaTimerRecovery(deps: {
         ),
     );
 
-  return {
+  const task: RecoveryTask = {
     name: 'sla',
     async rebuild(keepLease) {
       const now = deps.clock.now();
@@ -78,24 +78,11 @@ export function slaTimerRecovery(deps: {
       await deps.timers.scheduleAll(page);
       await fireOverdue(overdue, now, keepLease);
     },
-    /** One query (a scan on FerretDB, an index range on MongoDB): overdue tickets are few. */
-    async sweep(keepLease) {
-      const now = deps.clock.now();
-      const passed = { $lte: new Date(now.getTime() - slaRecoveryPolicy.graceMs) };
-      const overdue = await deps.tickets
-        .find(
-          {
-            status: { $in: clockStatuses },
-            $or: [
-              { slaWarned: false, 'deadlines.warnAt': passed },
-              { slaBreached: false, 'deadlines.breachAt': passed },
-              { status: 'assigned', 'deadlines.acceptBy': passed },
-            ],
-          },
-          clockFields,
-        )
-        .lean<ClockRow[]>();
-      await fireOverdue(overdue, now, keepLease);
-    },
+    // A sweep arms what is pending too: a deadline whose timer could not be set while Redis was away
   };
+  // A sweep (at start, after a reconnect, every 15 minutes) arms what is pending too: a deadline
+  // whose timer could not be set while Redis was away may still be ahead, and would otherwise wait
+  // for the first sweep after it passed.
+  task.sweep = task.rebuild;
+  return task;
 }

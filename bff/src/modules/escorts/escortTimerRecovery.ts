@@ -27,7 +27,7 @@ const pageSize = 500;
 /**
  * The escort is the source of truth for its escalation and reminders: after Redis lost its data the
  * pending ones of escorts whose window has not ended are armed again and those long passed fired; each
- * sweep fires the overdue ones.
+ * sweep does the same.
  */
 export function escortTimerRecovery(deps: {
   escorts: Model<EscortDocument>;
@@ -59,7 +59,7 @@ export function escortTimerRecovery(deps: {
         ),
     );
 
-  return {
+  const task: RecoveryTask = {
     name: 'escorts',
     async rebuild(keepLease) {
       const now = deps.clock.now();
@@ -85,15 +85,10 @@ export function escortTimerRecovery(deps: {
       await deps.timers.scheduleAll(page);
       await fireOverdue(overdue, now, keepLease);
     },
-    async sweep(keepLease) {
-      const now = deps.clock.now();
-      const cutoff = new Date(now.getTime() - graceMs);
-      const rows = await deps.escorts.find(live(), timerFields).lean<TimerRow[]>();
-      await fireOverdue(
-        rows.filter((escort) => overdueEscortDeadlines(escort, cutoff).length > 0),
-        now,
-        keepLease,
-      );
-    },
   };
+  // A sweep (at start, after a reconnect, every 15 minutes) arms what is pending too: a deadline
+  // whose timer could not be set while Redis was away may still be ahead, and would otherwise wait
+  // for the first sweep after it passed.
+  task.sweep = task.rebuild;
+  return task;
 }

@@ -96,6 +96,8 @@ export function deviceBridge(options: DeviceBridgeOptions) {
         connectTimeout: 5000,
         resubscribe: true,
       });
+      // Held from the start, so a stop while the broker is still away ends its reconnecting too.
+      clients.push(client);
       // The acknowledgement goes out when `done` is called: only after the log has the message.
       client.handleMessage = (packet, done) => {
         handle(packet.topic, Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload))
@@ -112,7 +114,12 @@ export function deviceBridge(options: DeviceBridgeOptions) {
           });
       };
       client.on('error', (error) => options.logger.warn({ err: error }, 'device bridge connection error'));
-      const timer = setTimeout(() => reject(new Error(`MQTT broker at ${options.url} did not answer`)), 8000);
+      // A broker that is away at start-up is waited for (the client reconnects every second): the BFF
+      // serves meanwhile, and /readyz says starting until the bridge is up.
+      const timer = setTimeout(
+        () => options.logger.warn({ url: options.url }, 'device bridge still waiting for the MQTT broker'),
+        8000,
+      );
       client.once('connect', (connack) => {
         clearTimeout(timer);
         const subscriptions = laneFilters[lane].map((filter) =>
@@ -136,10 +143,10 @@ export function deviceBridge(options: DeviceBridgeOptions) {
     counters,
     async start(): Promise<void> {
       stopping = false;
-      clients.push(await connect(0, 'signals'));
+      await connect(0, 'signals');
       // Plain subscriptions on several connections would each get every reading.
       const readers = options.subscription === 'shared' ? options.connections : 1;
-      for (let index = 1; index <= readers; index += 1) clients.push(await connect(index, 'telemetry'));
+      for (let index = 1; index <= readers; index += 1) await connect(index, 'telemetry');
     },
     /** Disconnects but keeps the sessions, so the broker queues what arrives meanwhile. */
     async stop(): Promise<void> {
