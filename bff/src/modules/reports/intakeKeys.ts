@@ -1,7 +1,11 @@
 import type { Redis } from 'ioredis';
 
-/** A pending key older than this belongs to an attempt that died; a retry may take it over. */
-const abandonedAfterMs = 60_000;
+/**
+ * A pending key older than this belongs to an attempt that died; a retry may take it over. An intake
+ * takes well under a second, and a retry that takes over finds a ticket already stored under the
+ * key's id, so a short wait is safe: after a crash the resident's retry waits at most this long.
+ */
+const abandonedAfterMs = 15_000;
 /** How long a finished key answers retries from Redis (MongoDB remembers it beyond that). */
 const rememberedForSeconds = 7 * 24 * 3600;
 
