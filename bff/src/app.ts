@@ -290,7 +290,15 @@ export function createApp(deps: AppDeps): JiefangApp {
     authRoutes(auth, tokens, config.DEV_LOGIN),
     userRoutes(
       staffAccounts(users, district, clock, staffRoster),
-      accountStatus({ models: users, revocations, presence, changes: staffRoster, district, clock }),
+      accountStatus({
+        models: users,
+        revocations,
+        presence,
+        changes: staffRoster,
+        district,
+        clock,
+        releaseOfficer: (officerId) => dispatcher.releaseOfficer(officerId),
+      }),
       tokens,
     ),
     districtRoutes(district),
@@ -449,7 +457,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     deviceRoutesRouter,
     householdRoutes({ households, district, tokens, clock, staff }),
     alarmRoutes({ book, reactions, households, staff, district, tokens, events: alarmStream }),
-    readingRoutes({ devices, readings: deviceReadings, alarms, redis, district, tokens, clock }),
+    readingRoutes({ devices, readings: deviceReadings, alarms, redis, district, tokens, staff, clock }),
   ]) {
     koa.use(router.routes()).use(router.allowedMethods({ throw: false }));
   }

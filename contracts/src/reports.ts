@@ -116,6 +116,7 @@ export const timelineActions = [
   'accept',
   'reject',
   'accept_timeout',
+  'officer_disabled',
   'check_in',
   'resolve',
   'confirm',

@@ -50,6 +50,7 @@ export const zhCN = {
   'timeline.action.accept': '接单',
   'timeline.action.reject': '拒单',
   'timeline.action.accept_timeout': '接单超时',
+  'timeline.action.officer_disabled': '队员账号停用',
   'timeline.action.check_in': '到场签到',
   'timeline.action.resolve': '办结',
   'timeline.action.confirm': '居民确认',

@@ -157,6 +157,7 @@ export function timelineColor(action: string): string {
     case 'sla_breached':
     case 'reject':
     case 'accept_timeout':
+    case 'officer_disabled':
       return 'red';
     case 'sla_warning':
     case 'reopen':

@@ -19,7 +19,7 @@ export const reporterMilestones: Readonly<Record<string, { reason: boolean }>> =
   reopen: { reason: false },
 };
 // Staff-only (absent above, as is any action added later until it is listed): reject, accept_timeout,
-// sla_warning, sla_breached, and another reporter's rate.
+// officer_disabled, sla_warning, sla_breached, and another reporter's rate.
 
 export interface DisclosableEntry {
   action: string;

@@ -28,7 +28,12 @@ const elsewhere = '华洲街道';
 describe('every caller against records somebody else owns', () => {
   let app: TestApp;
   const tokens = new Map<Caller, string>();
-  const ids: Record<'ticket' | 'household' | 'elder', string> = { ticket: '', household: '', elder: '' };
+  const ids: Record<'ticket' | 'household' | 'elder' | 'meter', string> = {
+    ticket: '',
+    household: '',
+    elder: '',
+    meter: '',
+  };
 
   beforeAll(async () => {
     app = await startTestApp('ownership-matrix', { background: false });
@@ -80,6 +85,19 @@ describe('every caller against records somebody else owns', () => {
       .send({ name: '张奶奶', phone: '13800003333', address: '赤岗路 2 号 101', lat: 23.1066, lng: 113.3245 })
       .expect(201);
     ids.elder = elder.body.id as string;
+    const meter = await app.http
+      .post('/api/devices')
+      .set(auth(tokens.get('admin')!))
+      .send({
+        id: `noise-own-${app.runId.slice(-8)}`,
+        type: 'noise_meter',
+        street: home,
+        lat: 23.1066,
+        lng: 113.3245,
+        zoneClass: '1',
+      })
+      .expect(201);
+    ids.meter = meter.body.id as string;
   });
   afterAll(() => app.close());
 
@@ -137,6 +155,22 @@ describe('every caller against records somebody else owns', () => {
       record: 'elder',
       allowed: ['owner', 'street worker', 'dispatcher', 'admin'],
       others: 403,
+    },
+    {
+      method: 'GET',
+      path: '/api/devices/:id',
+      record: 'meter',
+      allowed: ['street leader', 'dispatcher', 'admin'],
+      others: 403,
+      exceptions: { 'other street leader': 404 },
+    },
+    {
+      method: 'GET',
+      path: '/api/devices/:id/readings',
+      record: 'meter',
+      allowed: ['street worker', 'street officer', 'street leader', 'dispatcher', 'admin'],
+      others: 403,
+      exceptions: { 'other street worker': 404, 'other street officer': 404, 'other street leader': 404 },
     },
   ];
 

@@ -161,6 +161,7 @@ export const zhCN = {
   'report.action.accept': '已接单',
   'report.action.reject': '拒单改派',
   'report.action.accept_timeout': '超时改派',
+  'report.action.officer_disabled': '改派',
   'report.action.check_in': '已到场',
   'report.action.resolve': '已办结',
   'report.action.confirm': '已确认',

@@ -1,6 +1,7 @@
 import jwt from 'jsonwebtoken';
 import { startTestApp, type TestApp } from '../../testing/testApp';
 import { signInAsStaff } from '../../testing/staffLogin';
+import { auth, chigangSite, north, officerOnDuty, submitReport } from '../../testing/reportFixtures';
 
 let t: TestApp;
 let admin: { token: string; userId: string };
@@ -46,6 +47,22 @@ describe('disabling a user', () => {
       .post('/api/auth/dev-login')
       .send({ role: 'officer', name: '停用队员', street: '赤岗街道' })
       .expect(403);
+  });
+
+  it('hands the tickets a disabled officer holds to the next officer, saying why', async () => {
+    const leaving = await officerOnDuty(t, '将停用队员', north(chigangSite, 30));
+    const resident = await t.loginAs('resident', '停用测试居民');
+    const report = await submitReport(t, resident.token, { lat: chigangSite.lat, lng: chigangSite.lng }, 201);
+    expect(report.body.assigneeId).toBe(leaving.userId);
+    const next = await officerOnDuty(t, '接手队员', north(chigangSite, 400));
+
+    await setDisabled(leaving.userId, true).expect(200);
+
+    const ticket = await t.http.get(`/api/tickets/${report.body.id}`).set(auth(admin.token)).expect(200);
+    expect(ticket.body.assigneeId).toBe(next.userId);
+    expect(ticket.body.timeline.map((entry: { action: string }) => entry.action)).toContain(
+      'officer_disabled',
+    );
   });
 
   it('lets a re-enabled user sign in again, while the tokens from before stay refused', async () => {

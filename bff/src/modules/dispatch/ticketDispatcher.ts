@@ -17,7 +17,7 @@ export interface DispatchContext {
   actor?: Actor;
   reason: string;
   /** The current assignee refused or let the accept deadline pass: record it and pick someone else. */
-  refusal?: { officerId: string; action: 'reject' | 'accept_timeout'; reason: string };
+  refusal?: { officerId: string; action: 'reject' | 'accept_timeout' | 'officer_disabled'; reason: string };
 }
 
 export interface TicketDispatcherDeps {
@@ -253,6 +253,19 @@ export function ticketDispatcher(deps: TicketDispatcherDeps) {
     scheduleAccept,
     acceptTimerOf,
     afterChange,
+
+    /** An officer whose account was disabled: each ticket they hold goes to someone else. */
+    async releaseOfficer(officerId: string): Promise<number> {
+      const held = await tickets
+        .find({ assigneeId: officerId, status: { $in: ['assigned', 'accepted'] } }, { _id: 1 })
+        .lean<Array<Pick<TicketDocument, '_id'>>>();
+      for (const ticket of held)
+        await dispatch(ticket._id, {
+          reason: '队员账号已停用，自动改派',
+          refusal: { officerId, action: 'officer_disabled', reason: '队员账号已停用' },
+        });
+      return held.length;
+    },
 
     /** Sweep: tickets whose first dispatch never ran (e.g. Redis was down at submission). */
     async redispatchWaiting(): Promise<number> {

@@ -128,6 +128,23 @@ describe('an open escort seen by a verified volunteer', () => {
       .expect(200);
   });
 
+  it('shows a volunteer browsing open requests what happened, not who did it or why', async () => {
+    const browsing = await verifiedVolunteer('志愿者小林', '13900000004');
+    const open = await t.http.get('/api/escorts/open').set(auth(browsing.token)).expect(200);
+    const escort = escortSchema.parse(open.body.items.find((item: { id: string }) => item.id === escortId));
+    const actions = escort.timeline.map((entry) => entry.action);
+    expect(actions).toEqual(expect.arrayContaining(['accepted', 'withdrawn']));
+    for (const entry of escort.timeline) expect(entry).toMatchObject({ actor: null, note: null });
+    expect(JSON.stringify(escort)).not.toMatch(/赤岗社工|志愿者小梅|临时有事/);
+    // Those who look after the elder still see everything.
+    const staffView = escortSchema.parse(
+      (await t.http.get(`/api/escorts/${escortId}`).set(auth(worker.token)).expect(200)).body,
+    );
+    expect(staffView.timeline.find((entry) => entry.action === 'withdrawn')).toMatchObject({
+      note: '临时有事',
+    });
+  });
+
   it.each([
     ['name', profile('改名的志愿者', '13900000003', home)],
     ['phone', profile('志愿者老周', '13900009999', home)],

@@ -118,12 +118,16 @@ export function escortView(
           at: new Date(escort.rating.at).toISOString(),
         }
       : null,
-    sos: escort.sos.map((alert) => ({ ...alert, at: new Date(alert.at).toISOString() })),
+    // Someone who may not see the elder's contact (a volunteer looking at an open request) sees what
+    // happened and when, not who did it or why: staff names, earlier volunteers and their reasons stay
+    // with those who look after the elder.
+    sos: contact ? escort.sos.map((alert) => ({ ...alert, at: new Date(alert.at).toISOString() })) : [],
     timeline: escort.timeline.map((entry) => ({
       at: new Date(entry.at).toISOString(),
       action: entry.action,
-      actor: entry.actorId ? { id: entry.actorId, name: entry.actorName, role: entry.actorRole } : null,
-      note: entry.note,
+      actor:
+        contact && entry.actorId ? { id: entry.actorId, name: entry.actorName, role: entry.actorRole } : null,
+      note: contact ? entry.note : null,
     })),
     createdAt: escort.createdAt.toISOString(),
   };

@@ -15,7 +15,7 @@ beforeEach(async () => {
   await outboxModel(t.mongo).deleteMany({});
   await receiptModel(t.mongo).deleteMany({});
   await ticketModel(t.mongo).deleteMany({});
-  await t.redis.del(outboxKeys.due, outboxKeys.pendingTickets, outboxKeys.payloads);
+  await t.redis.del(outboxKeys.due, outboxKeys.pendingTickets, outboxKeys.payloads, outboxKeys.delivered);
 });
 
 /** A sender that fails the first `failures` attempts, like a flaky push service; counts every call. */
@@ -243,6 +243,38 @@ describe('notification outbox', () => {
     await stalled;
     expect(await dueAt('orphaned')).toBeNull();
     expect(await stateOf('orphaned')).toMatchObject({ status: 'sent', channel: 'test' });
+  });
+
+  it('does not send again what an instance sent before it died without a receipt: it records the receipt', async () => {
+    const hanging = hangingSender();
+    const dying = outboxWith(hanging.sender);
+    await dying.enqueue([record('sent-then-died')]);
+    void dying.deliverDue(1);
+    await hanging.called();
+    // What the dying instance wrote the moment its sender accepted the message, before MongoDB heard of it.
+    const sentAt = t.clock.now().getTime();
+    await t.redis.hset(
+      outboxKeys.delivered,
+      'sent-then-died',
+      JSON.stringify({ channel: 'wechat', at: sentAt, attempts: 1, recipientId: 'recipient-sent-then-died' }),
+    );
+
+    const healthy = flakySender(0);
+    t.clock.advance(outboxPolicy.leaseMs);
+    expect(await outboxWith(healthy.sender).deliverDue()).toBe(1);
+    expect(healthy.calls()).toBe(0);
+    expect(await stateOf('sent-then-died')).toMatchObject({ status: 'sent', channel: 'wechat', attempts: 1 });
+    expect(await dueAt('sent-then-died')).toBeNull();
+    expect(await t.redis.hlen(outboxKeys.delivered)).toBe(0);
+  });
+
+  it('keeps no delivery marks once notifications are settled', async () => {
+    const healthy = flakySender(0);
+    const outbox = outboxWith(healthy.sender);
+    await outbox.enqueue([record('marked-1'), record('marked-2')]);
+    expect(await outbox.deliverDue()).toBe(2);
+    expect(healthy.sent.sort()).toEqual(['marked-1', 'marked-2']);
+    expect(await t.redis.hlen(outboxKeys.delivered)).toBe(0);
   });
 
   it('a late success by an instance whose lease ran out is not sent again by the one that took over', async () => {

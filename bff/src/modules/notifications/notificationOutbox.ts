@@ -44,6 +44,12 @@ export const outboxKeys = {
   pendingTickets: 'outbox:pending-tickets',
   /** Hash of id → what its sender needs (recipientId, template, data, attempts) as JSON. */
   payloads: 'outbox:payloads',
+  /**
+   * Hash of id → its delivery (channel, at, attempts) as JSON, written the moment the sender accepted it
+   * and dropped when the id is settled: an instance that dies before the receipt is in MongoDB (or while
+   * MongoDB is away) leaves the mark, and the next claim records the receipt instead of sending again.
+   */
+  delivered: 'outbox:delivered',
 } as const;
 
 /** Retry after 2 s, 4 s, 8 s … up to 10 minutes. */
@@ -67,7 +73,7 @@ return queued`;
 
 /**
  * Takes up to ARGV[3] ids due by ARGV[1], moves each one's score to the lease's end, ARGV[2], and
- * returns id, payload (nil when missing), id, payload …
+ * returns id, payload (nil when missing), delivery mark (nil when not delivered), id, payload, mark …
  */
 const claimScript = `
 local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
@@ -76,6 +82,7 @@ for _, id in ipairs(ids) do
   redis.call('ZADD', KEYS[1], 'XX', ARGV[2], id)
   claimed[#claimed + 1] = id
   claimed[#claimed + 1] = redis.call('HGET', KEYS[2], id)
+  claimed[#claimed + 1] = redis.call('HGET', KEYS[3], id)
 end
 return claimed`;
 
@@ -97,6 +104,7 @@ for i = 2, #ARGV, 3 do
       settled = settled + 1
     end
     redis.call('HDEL', KEYS[2], id)
+    redis.call('HDEL', KEYS[3], id)
   elseif ours then
     redis.call('ZADD', KEYS[1], 'XX', nextAt, id)
     if payload ~= '' and redis.call('HEXISTS', KEYS[2], id) == 1 then redis.call('HSET', KEYS[2], id, payload) end
@@ -112,10 +120,19 @@ interface DueEntry {
   payload: string | null;
 }
 
-/** A claimed id with its payload as stored in Redis, or null when it has none. */
+/** A claimed id with its payload as stored in Redis (or null), and its delivery mark if it was sent. */
 interface ClaimedEntry {
   id: string;
   payload: string | null;
+  delivered: string | null;
+}
+
+/** What the delivery mark records: enough for the receipt. */
+interface DeliveryMark {
+  channel: string;
+  at: number;
+  attempts: number;
+  recipientId: string;
 }
 
 /** What becomes of a claimed id in Redis: done (removed), or due again at `nextAt` with its payload. */
@@ -246,8 +263,8 @@ export function notificationOutbox(deps: {
     Receipts.collection.collectionName,
   );
   const queueScriptCall = redisScript<number>(redis, 'jiefangOutboxQueue', 2, queueScript);
-  const claimScriptCall = redisScript<Array<string | null>>(redis, 'jiefangOutboxClaim', 2, claimScript);
-  const settleScriptCall = redisScript<number>(redis, 'jiefangOutboxSettle', 2, settleScript);
+  const claimScriptCall = redisScript<Array<string | null>>(redis, 'jiefangOutboxClaim', 3, claimScript);
+  const settleScriptCall = redisScript<number>(redis, 'jiefangOutboxSettle', 3, settleScript);
 
   const queueDue = async (entries: readonly DueEntry[]) => {
     if (!entries.length) return;
@@ -313,10 +330,21 @@ export function notificationOutbox(deps: {
   const claim = async (count: number): Promise<{ entries: ClaimedEntry[]; lease: number }> => {
     const now = deps.clock.now().getTime();
     const lease = now + outboxPolicy.leaseMs;
-    const reply = await claimScriptCall(outboxKeys.due, outboxKeys.payloads, now, lease, count);
+    const reply = await claimScriptCall(
+      outboxKeys.due,
+      outboxKeys.payloads,
+      outboxKeys.delivered,
+      now,
+      lease,
+      count,
+    );
     const entries: ClaimedEntry[] = [];
-    for (let index = 0; index < reply.length; index += 2) {
-      entries.push({ id: reply[index] as string, payload: reply[index + 1] ?? null });
+    for (let index = 0; index < reply.length; index += 3) {
+      entries.push({
+        id: reply[index] as string,
+        payload: reply[index + 1] ?? null,
+        delivered: reply[index + 2] ?? null,
+      });
     }
     return { entries, lease };
   };
@@ -326,6 +354,7 @@ export function notificationOutbox(deps: {
     await settleScriptCall(
       outboxKeys.due,
       outboxKeys.payloads,
+      outboxKeys.delivered,
       lease,
       ...settlements.flatMap((settlement) => [
         settlement.id,
@@ -376,6 +405,21 @@ export function notificationOutbox(deps: {
     settleLater: (settlement: Settlement) => void,
   ): Promise<void> => {
     const { id } = entry;
+    if (entry.delivered !== null) {
+      // Sent by an instance that died (or could not reach MongoDB) before the receipt: record, do not resend.
+      const mark = JSON.parse(entry.delivered) as DeliveryMark;
+      await recordReceipt({
+        _id: id,
+        at: new Date(mark.at),
+        attempts: mark.attempts,
+        recipientId: mark.recipientId,
+        status: 'sent',
+        channel: mark.channel,
+        lastError: null,
+      });
+      settleLater({ id, nextAt: null, payload: null });
+      return;
+    }
     let notification: OutgoingNotification | null;
     try {
       notification =
@@ -395,6 +439,13 @@ export function notificationOutbox(deps: {
     const attempts = notification.attempts + 1;
     const receipt = { _id: id, at: after, attempts, recipientId: notification.recipientId };
     if (result.ok) {
+      const mark: DeliveryMark = {
+        channel: result.channel,
+        at: after.getTime(),
+        attempts,
+        recipientId: notification.recipientId,
+      };
+      await redis.hset(outboxKeys.delivered, id, JSON.stringify(mark));
       await recordReceipt({ ...receipt, status: 'sent', channel: result.channel, lastError: null });
       settleLater({ id, nextAt: null, payload: null });
       return;

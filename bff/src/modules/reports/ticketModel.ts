@@ -90,7 +90,10 @@ export interface TicketDocument {
   onSiteAt: Date | null;
   resolvedAt: Date | null;
   resolution: { note: string; photos: StoredPhotoRef[]; at: Date } | null;
+  /** The first reporter's rating, which staff and rankings go by. */
   rating: { score: number; comment: string; at: Date; by: string } | null;
+  /** Every reporter's own rating: each who reported may rate once, and sees only their own. */
+  ratings?: Array<{ score: number; comment: string; at: Date; by: string }>;
   timeline: TimelineRecord[];
   /**
    * Every notification the ticket's changes caused, each written in the same update as its change and
@@ -161,6 +164,11 @@ const ticketSchema = new Schema<TicketDocument>(
     rating: {
       type: new Schema({ score: Number, comment: String, at: Date, by: String }, { _id: false }),
       default: null,
+    },
+    // No default: a ticket gets the list with its first rating (intake writes tickets without it).
+    ratings: {
+      type: [new Schema({ score: Number, comment: String, at: Date, by: String }, { _id: false })],
+      default: undefined,
     },
     timeline: [
       {

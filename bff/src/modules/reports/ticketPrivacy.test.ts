@@ -135,6 +135,41 @@ describe('a resident who joins a ticket through the public map', () => {
     expect(staffView.timeline.map((entry) => entry.action)).toContain('reject');
   });
 
+  it('lets each reporter rate for themselves and shows each only their own rating', async () => {
+    const place = { lat: 23.11, lng: 113.33 };
+    const officer = await officerOnDuty(t, '评价测试队员', { lat: place.lat + 0.0005, lng: place.lng });
+    const first = await t.loginAs('resident', '先报的居民');
+    const joiner = await t.loginAs('resident', '后来的居民');
+    const created = await submitReport(t, first.token, { category: 'manhole_cover', ...place }, 201);
+    const ticketId = reportSubmissionSchema.parse(created.body).id;
+    await submitReport(t, joiner.token, { category: 'manhole_cover', ...place }, 201);
+    await t.http.post(`/api/tickets/${ticketId}/accept`).set(auth(officer.token)).expect(200);
+    await t.http.post(`/api/tickets/${ticketId}/check-in`).set(auth(officer.token)).send(place).expect(200);
+    await t.http
+      .post(`/api/tickets/${ticketId}/resolve`)
+      .set(auth(officer.token))
+      .field('note', '井盖已更换')
+      .attach('photos', await phonePhoto('#777'), 'after.jpg')
+      .expect(200);
+
+    const rate = (token: string, score: number, comment: string) =>
+      t.http.post(`/api/reports/${ticketId}/rate`).set(auth(token)).send({ score, comment });
+    await rate(first.token, 5, '先报的人很满意').expect(200);
+    const beforeJoinerRated = ticketSchema.parse(
+      (await t.http.get(`/api/reports/${ticketId}`).set(auth(joiner.token)).expect(200)).body,
+    );
+    expect(beforeJoinerRated.rating).toBeNull();
+    await rate(joiner.token, 2, '后来的人不满意').expect(200);
+    await rate(joiner.token, 3, '再评一次').expect(409);
+
+    const viewOf = async (token: string) =>
+      ticketSchema.parse((await t.http.get(`/api/reports/${ticketId}`).set(auth(token)).expect(200)).body);
+    expect((await viewOf(first.token)).rating).toMatchObject({ score: 5, comment: '先报的人很满意' });
+    const joinerView = await viewOf(joiner.token);
+    expect(joinerView.rating).toMatchObject({ score: 2, comment: '后来的人不满意' });
+    expect(JSON.stringify(joinerView)).not.toContain('先报的人很满意');
+  });
+
   it('keeps an anonymous reporter’s id from staff but shows them their own', async () => {
     const reporter = await t.loginAs('resident', '匿名居民');
     const spot = { lat: 23.104, lng: 113.322 };

@@ -6,6 +6,7 @@ import { findStreet, type District } from '../district/district';
 import type { PhotoLinks } from '../photos/photoLinks';
 import { seesTicketAsStaff } from './ticketAccess';
 import type { SubmissionRecord, TicketDocument } from './ticketModel';
+import { ratingOf, ratingView } from './ticketRatings';
 import { submissionsOf } from './ticketSubmissions';
 
 /** A caller, or 'staff' for a reader already known to be responsible staff (the consoles' live stream). */
@@ -50,13 +51,7 @@ export function ticketView(ticket: TicketDocument, viewer: TicketViewer, context
     photos: own ? context.links.refs(own.photos) : [],
     // What sensors recorded (in whose home, for a detector) is for staff.
     deviceEvidence: [],
-    rating: ticket.rating
-      ? {
-          score: ticket.rating.score,
-          comment: ticket.rating.by === viewer.userId ? ticket.rating.comment : '',
-          at: ticket.rating.at.toISOString(),
-        }
-      : null,
+    rating: ratingView(ratingOf(ticket, viewer.userId)),
     timeline: reporterTimeline(full.timeline, viewer.userId),
     submissions: own ? [submissionView(own)] : [],
   };
@@ -100,9 +95,7 @@ function fullTicketView(ticket: TicketDocument, context: ViewContext): Omit<Tick
           at: ticket.resolution.at.toISOString(),
         }
       : null,
-    rating: ticket.rating
-      ? { score: ticket.rating.score, comment: ticket.rating.comment, at: ticket.rating.at.toISOString() }
-      : null,
+    rating: ratingView(ticket.rating),
     deviceEvidence: ticket.deviceEvidence ?? [],
     timeline: ticket.timeline.map((entry) => ({
       at: entry.at.toISOString(),

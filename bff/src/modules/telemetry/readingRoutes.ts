@@ -13,7 +13,8 @@ import type { Clock } from '../../infra/clock';
 import { alarmView } from '../alarms/alarmBook';
 import type { AlarmDocument } from '../alarms/alarmModel';
 import type { AccessTokens } from '../auth/accessTokens';
-import { requireAuth, requireRole } from '../auth/authMiddleware';
+import { callerOf, requireAuth, requireRole } from '../auth/authMiddleware';
+import type { StaffDirectory } from '../dispatch/staffDirectory';
 import { findStreet, type District } from '../district/district';
 import type { DeviceDocument } from '../devices/deviceModel';
 import type { DeviceReadingDocument } from './deviceReadingModel';
@@ -37,6 +38,7 @@ export function readingRoutes(deps: {
   redis: Redis;
   district: District;
   tokens: AccessTokens;
+  staff: Pick<StaffDirectory, 'streetOf'>;
   clock: Clock;
 }): Router<AppState> {
   const router = new Router<AppState>();
@@ -48,7 +50,13 @@ export function readingRoutes(deps: {
     async (ctx) => {
       const { minutes } = parseQuery(ctx, readingsQuerySchema);
       const deviceId = ctx.params.id ?? '';
-      if (!(await deps.devices.exists({ _id: deviceId }))) throw notFound('设备不存在');
+      const caller = callerOf(ctx.state);
+      const seesAll = caller.roles.includes('admin') || caller.roles.includes('dispatcher');
+      // Street staff read their own street's meters; another street's is answered as if it did not exist.
+      const filter = seesAll
+        ? { _id: deviceId }
+        : { _id: deviceId, streetId: (await deps.staff.streetOf(caller.userId)) ?? '(none)' };
+      if (!(await deps.devices.exists(filter))) throw notFound('设备不存在');
       const since = new Date(deps.clock.now().getTime() - minutes * 60_000);
       const items = await deps.readings
         .find({ deviceId, minute: { $gte: since } })

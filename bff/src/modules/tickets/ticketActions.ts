@@ -16,6 +16,7 @@ import type { OfficerPresence } from '../officers/officerPresence';
 import { assertAcceptablePhotos, processPhoto, type UploadedFile } from '../photos/photoProcessing';
 import type { PhotoStore } from '../photos/photoStore';
 import { canManageTicket } from '../reports/ticketAccess';
+import { ratingOf } from '../reports/ticketRatings';
 import type { TicketDocument } from '../reports/ticketModel';
 import { applyTicketChange, type TicketChange } from './ticketChanges';
 import type { TicketTracking } from './ticketTracking';
@@ -354,13 +355,14 @@ export function ticketActions(deps: TicketActionsDeps) {
       if (ticket.status !== 'resolved' && ticket.status !== 'confirmed') {
         throw conflict('工单办结后才能评价', { status: ticket.status });
       }
-      if (ticket.rating) throw conflict('该工单已经评价过了');
+      if (ratingOf(ticket, caller.userId)) throw conflict('您已经评价过了');
+      const given = { ...rating, at: clock.now(), by: caller.userId };
       return commit(ticket, {
         action: 'rate',
         to: ticket.status,
         actor: actor(caller, 'resident'),
         details: { score: rating.score },
-        set: { rating: { ...rating, at: clock.now(), by: caller.userId } },
+        set: { ratings: [...(ticket.ratings ?? []), given], ...(ticket.rating ? {} : { rating: given }) },
       });
     },
   };

@@ -14,6 +14,8 @@ export interface AccountStatusDeps {
   changes: StaffChanges;
   district: District;
   clock: Clock;
+  /** Hands the tickets a disabled officer holds to someone else. */
+  releaseOfficer: (officerId: string) => Promise<number>;
 }
 
 /** Disabling and re-enabling accounts. A disabled user's tokens stop working on their next request. */
@@ -30,7 +32,10 @@ export function accountStatus(deps: AccountStatusDeps) {
       if (disabled) {
         // Repeated on a user already disabled, so a retry after a failed Redis write completes it.
         await deps.revocations.revoke(userId);
-        if (user.squadId) await deps.presence.setDuty({ id: userId, squadId: user.squadId }, false);
+        if (user.squadId) {
+          await deps.presence.setDuty({ id: userId, squadId: user.squadId }, false);
+          await deps.releaseOfficer(userId);
+        }
       }
       // Cached role look-ups (dispatch, notifications) leave the disabled user out, or take them back.
       await deps.changes.changed();
