@@ -101,6 +101,13 @@ export function reportIntake(deps: ReportIntakeDeps) {
     return ticket;
   };
 
+  /** The ticket an earlier attempt with this key made or joined, if it got that far. */
+  const earlierTicketOf = async (keyId: string, requestHash: string) => {
+    const durable = await Keys.findById(keyId).lean();
+    if (durable?.ticketId) return replayOf(durable.ticketId, requestHash, keyId, durable.requestHash);
+    return replayOf(reportTicketId(keyId), requestHash, keyId);
+  };
+
   const joinOpenTicket = async (
     caller: Caller,
     fields: CreateReportFields,
@@ -484,6 +491,16 @@ export function reportIntake(deps: ReportIntakeDeps) {
         } else {
           await deps.photos.remove(stored.flatMap((photo) => [photo.id, photo.thumbnailId]));
         }
+        // The uploads are gone because an attempt that died before answering stored its ticket with
+        // them: this retry is answered with that ticket (else the draft would re-upload, change its
+        // request and be refused for reusing the key).
+        const earlier = isPhotoRefusal(error)
+          ? await earlierTicketOf(keyId, requestHash).catch(() => null)
+          : null;
+        if (earlier) {
+          await deps.keys.complete(keyId, requestHash, earlier._id);
+          return { ticket: earlier, outcome: 'replayed' };
+        }
         await deps.keys.release(keyId, requestHash).catch(() => undefined);
         throw error;
       }
@@ -494,3 +511,10 @@ export function reportIntake(deps: ReportIntakeDeps) {
 }
 
 export type ReportIntake = ReturnType<typeof reportIntake>;
+
+/** The 422 of uploads that are gone, which names them as `photoIds.N`. */
+const isPhotoRefusal = (error: unknown) => {
+  if (!(error instanceof HttpError) || error.status !== 422) return false;
+  const fields = (error.details as { fields?: Array<{ path: string }> } | undefined)?.fields;
+  return Boolean(fields?.some((field) => field.path.startsWith('photoIds.')));
+};

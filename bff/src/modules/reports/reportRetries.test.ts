@@ -1,5 +1,12 @@
 import { startTestApp, type TestApp } from '../../testing/testApp';
-import { chigangSite, newIdempotencyKey, north, submitReport } from '../../testing/reportFixtures';
+import {
+  auth,
+  chigangSite,
+  newIdempotencyKey,
+  north,
+  phonePhoto,
+  submitReport,
+} from '../../testing/reportFixtures';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -8,6 +15,29 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('retries of answered reports', () => {
+  it('answers the retry of an attempt that died after storing its ticket with that ticket, not 422 for its photos', async () => {
+    const resident = await t.loginAs('resident', '断线居民');
+    const uploaded = await t.http
+      .post('/api/photos')
+      .set(auth(resident.token))
+      .attach('photos', await phonePhoto('#5a5'), 'p.jpg')
+      .expect(201);
+    const key = newIdempotencyKey();
+    const send = () =>
+      t.http
+        .post('/api/reports')
+        .set(auth(resident.token))
+        .set('Idempotency-Key', key)
+        .send({ category: 'garbage', ...north(chigangSite, 2500), photoIds: [uploaded.body.id] });
+    const first = await send().expect(201);
+    // The attempt died after its ticket was stored and before its key was marked done.
+    await t.redis.del(`intake-key:${resident.userId}:${key}`);
+
+    const retry = await send().expect(200);
+    expect(retry.body).toMatchObject({ id: first.body.id, outcome: 'replayed' });
+    expect(retry.body.photos.map((photo: { id: string }) => photo.id)).toEqual([uploaded.body.id]);
+  });
+
   it('replays a retry over the rate limit instead of answering 429', async () => {
     const resident = await t.loginAs('resident', '重试居民');
     const key = newIdempotencyKey();
