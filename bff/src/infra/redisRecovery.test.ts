@@ -328,3 +328,39 @@ describe('the recovery rounds of several instances', () => {
     }
   });
 });
+
+describe('an instance whose round Redis cut short', () => {
+  it('takes up its own lease again at once when Redis kept it, instead of waiting for it to run out', async () => {
+    const shared = testRedis('recovery_own_lease');
+    let leaseSeen: string | null = null;
+    let rebuilds = 0;
+    const task = {
+      name: 'watching',
+      rebuild: async () => {
+        rebuilds += 1;
+        leaseSeen = await shared.redis.get(recoveryKeys.lease);
+      },
+    };
+    const instance = redisRecovery({
+      redis: shared.redis,
+      logger: createLogger('silent'),
+      tasks: [task],
+      intervalMs: 3_600_000,
+    });
+    try {
+      instance.start();
+      await instance.runRound();
+      expect(rebuilds).toBe(1);
+      // As Redis comes back from its append-only file after dying mid-round: our lease still there, the
+      // rebuild unfinished.
+      await shared.redis.set(recoveryKeys.lease, leaseSeen ?? '', 'PX', 60_000);
+      await shared.redis.del(recoveryKeys.state);
+      await instance.runRound();
+      expect(rebuilds).toBe(2);
+      expect(instance.rebuilt()).toBe(true);
+    } finally {
+      await instance.stop();
+      await shared.dispose();
+    }
+  });
+});

@@ -105,7 +105,11 @@ export function redisRecovery(deps: {
       await redis.del(recoveryKeys.swept);
       sweepWanted = false;
     }
-    if ((await redis.set(recoveryKeys.lease, token, 'PX', leaseMs, 'NX')) !== 'OK') {
+    // Our own lease may still be there: Redis kept it (AOF) when it died during one of our rounds.
+    const holding =
+      (await redis.set(recoveryKeys.lease, token, 'PX', leaseMs, 'NX')) === 'OK' ||
+      (await renew(recoveryKeys.lease, token, leaseMs)) === 1;
+    if (!holding) {
       rebuilt = (await redis.get(recoveryKeys.state)) === armed;
       return;
     }
