@@ -60,6 +60,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       durationMs: options.loadMs,
       ackUntil: retryUntil,
     });
+    // Awaited below, after the kills: marked handled now, so a failure meanwhile ends the run through
+    // the `finally` (stopping the stack) rather than as an unhandled rejection that orphans it.
+    reports.catch(() => undefined);
+    devices.catch(() => undefined);
     await killInTurn(stack, options, loadStarted, (what) => {
       kills.push(what);
       log(what);
