@@ -43,6 +43,7 @@ describe('actionLabel', () => {
       accept: '已接单',
       reject: '拒单改派',
       accept_timeout: '超时改派',
+      officer_disabled: '改派',
       check_in: '已到场',
       resolve: '已办结',
       confirm: '已确认',
