@@ -74,14 +74,16 @@ describe('device alarms end to end', () => {
       password: credentials.secret,
       reconnectPeriod: 0,
     });
+    const detectedAt = Date.now();
     await device.publishAsync(
       `devices/${credentials.id}/event`,
-      JSON.stringify({ ts: Date.now(), seq: 1, type: 'charging_detected', confidence: 0.93 }),
+      JSON.stringify({ ts: detectedAt, seq: 1, type: 'charging_detected', confidence: 0.93 }),
       { qos: 1 },
     );
     await device.endAsync();
 
-    const alarmId = `${credentials.id}:indoor_charging:1`;
+    // An alarm is named by its device, type and the opening message's device time and seq.
+    const alarmId = `${credentials.id}:indoor_charging:${detectedAt}:1`;
     await console.getByTestId(`alarm-row-${alarmId}`).waitFor({ timeout: 15_000 });
     await screenshot(console, 'admin-alarm-console');
 
