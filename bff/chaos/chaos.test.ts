@@ -2,7 +2,8 @@ import { formatFigures } from './chaosCount';
 import { runChaos } from './chaosRun';
 
 // A short run of `npm run chaos`: the BFF, Redis, MongoDB and the broker each killed once with SIGKILL
-// under load, with the default (exclusive) bridge subscriptions.
+// under load, with the default (exclusive) bridge subscriptions. `npm test` runs it after the other
+// suites, alone: its recovery timings need the two cores to itself.
 describe('killing each service during load', () => {
   it('loses and duplicates nothing that was acknowledged', async () => {
     const { figures, kills } = await runChaos({

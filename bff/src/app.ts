@@ -1,4 +1,5 @@
 import Koa from 'koa';
+import { photoLimits } from '@jiefang/contracts';
 import { bodyParser } from '@koa/bodyparser';
 import cors from '@koa/cors';
 import helmet from 'koa-helmet';
@@ -46,7 +47,6 @@ import { reportRoutes } from './modules/reports/reportRoutes';
 import { photoStore } from './modules/photos/photoStore';
 import { photoLinks } from './modules/photos/photoLinks';
 import { photoRoutes } from './modules/photos/photoRoutes';
-import { photoLimits } from './modules/photos/photoProcessing';
 import { photoUploads } from './modules/photos/photoUploads';
 import { officerPresence } from './modules/officers/officerPresence';
 import { officerRoutes } from './modules/officers/officerRoutes';

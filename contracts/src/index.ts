@@ -10,3 +10,4 @@ export * from './devices';
 export * from './alarms';
 export * from './escorts';
 export * from './apiRoutes';
+export * from './photos';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { photoLimits } from './photos';
 
 export const categoryCodes = [
   'street_vending',
@@ -102,7 +103,7 @@ export const createReportRequestSchema = createReportFieldsSchema.extend({
   photoIds: z
     .array(photoIdSchema)
     .min(1, '至少需要 1 张照片')
-    .max(9, '最多 9 张照片')
+    .max(photoLimits.maxCount, `最多 ${photoLimits.maxCount} 张照片`)
     .refine((ids) => new Set(ids).size === ids.length, '同一张照片只能用一次'),
 });
 export type CreateReportRequest = z.infer<typeof createReportRequestSchema>;

@@ -4,6 +4,7 @@ import { HttpError, dependencyUnavailable } from './httpError';
 import { failedDependencyOf } from './dependencyFailure';
 import { prototypeKeyError } from './prototypeKeys';
 import type { AppState } from './appState';
+import { DocumentBusyError } from '../infra/documentLocks';
 
 /** Maps every error to `{ error: { code, message, details } }` with the right status. */
 export const errorMiddleware: Middleware<AppState> = async (ctx, next) => {
@@ -32,6 +33,9 @@ export const errorMiddleware: Middleware<AppState> = async (ctx, next) => {
 
 function toHttpError(caught: unknown): HttpError {
   if (caught instanceof HttpError) return caught;
+  if (caught instanceof DocumentBusyError) {
+    return new HttpError(409, 'conflict', '该记录正被其他操作占用，请稍后重试', { retryAfterSeconds: 1 });
+  }
   const dependency = failedDependencyOf(caught);
   if (dependency) return dependencyUnavailable(dependency);
 

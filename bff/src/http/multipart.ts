@@ -1,9 +1,15 @@
 import type { Context } from 'koa';
 import multer from 'multer';
-import type { UploadedFile } from '../modules/photos/photoProcessing';
-import { photoLimits } from '../modules/photos/photoProcessing';
+import { photoLimits } from '@jiefang/contracts';
 import { HttpError } from './httpError';
 import { prototypeKeyError, prototypeKeyPath } from './prototypeKeys';
+
+/** A file as the multipart reader hands it over. */
+export interface UploadedFile {
+  originalname: string;
+  buffer: Buffer;
+  size: number;
+}
 
 export interface MultipartBody {
   fields: Record<string, string>;

@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { HttpError } from '../http/httpError';
 
 const releaseScript = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+/** Another writer held the document for longer than a caller waits; HTTP answers it with 409. */
+export class DocumentBusyError extends Error {
+  override name = 'DocumentBusyError';
+  constructor(readonly key: string) {
+    super(`document ${key} is locked by another writer`);
+  }
+}
 
 export interface DocumentLocks {
   /** Runs fn while holding a short Redis lock on key, shared by every BFF instance. */
@@ -28,9 +35,7 @@ export function documentLocks(
       for (let pause = 5; ; pause = Math.min(pause * 2, 50)) {
         if ((await redis.set(lockKey, token, 'PX', ttlMs, 'NX')) === 'OK') break;
         if (Date.now() > deadline) {
-          throw new HttpError(409, 'conflict', '该记录正被其他操作占用，请稍后重试', {
-            retryAfterSeconds: 1,
-          });
+          throw new DocumentBusyError(key);
         }
         await new Promise((resolve) => setTimeout(resolve, pause));
       }

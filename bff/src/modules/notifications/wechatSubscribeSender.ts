@@ -1,22 +1,8 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import type { WechatTemplateMap } from '../../config';
 import type { NotificationSender, SendResult } from './notificationSenders';
 import type { OutboxDocument } from './outboxModel';
-
-/**
- * How one of our notification templates maps onto a WeChat subscribe-message template: its id, the
- * mini-program page to open, and for each template field the notification data key to show (or
- * "=literal" for a fixed text).
- */
-export const wechatTemplateMapSchema = z.record(
-  z.string(),
-  z.object({
-    id: z.string().min(1),
-    page: z.string().optional(),
-    fields: z.record(z.string().regex(/^[a-z_]+\d+$/), z.string().min(1)),
-  }),
-);
-export type WechatTemplateMap = z.infer<typeof wechatTemplateMapSchema>;
 
 const tokenKey = 'wechat:access-token';
 

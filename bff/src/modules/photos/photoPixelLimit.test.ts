@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { startTestApp, type TestApp } from '../../testing/testApp';
 import { auth, phonePhoto, submitReport } from '../../testing/reportFixtures';
-import { photoLimits } from './photoProcessing';
+import { photoLimits } from '@jiefang/contracts';
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
   let c = n;

@@ -1,14 +1,8 @@
 import { fileTypeFromBuffer } from 'file-type/core';
 import sharp from 'sharp';
+import { photoLimits } from '@jiefang/contracts';
 import { HttpError } from '../../http/httpError';
-
-export const photoLimits = {
-  maxBytes: 10 * 1024 * 1024,
-  maxCount: 9,
-  minCount: 1,
-  /** Decoding costs memory and CPU by pixels, not bytes: 40 MP is above any phone camera's photo. */
-  maxPixels: 40_000_000,
-} as const;
+import type { UploadedFile } from '../../http/multipart';
 
 const acceptedTypes = new Map([
   ['image/jpeg', 'jpeg'],
@@ -22,12 +16,6 @@ export interface ProcessedPhoto {
   width: number;
   height: number;
   thumbnail: Buffer;
-}
-
-export interface UploadedFile {
-  originalname: string;
-  buffer: Buffer;
-  size: number;
 }
 
 /**
