@@ -15,6 +15,10 @@ export interface ReportOutcome {
   residentId: string;
   key: string;
   ticketId: string | null;
+  /** When the acknowledgement came (ms since the epoch), to line it up with the kills and the logs. */
+  answeredAt: number | null;
+  /** The answering status: 201 created, 200 replayed or joined. */
+  status: number | null;
 }
 
 export interface DeviceOutcome {
@@ -67,10 +71,12 @@ export async function reportLoad(options: {
       lng: street.lng + (Math.random() - 0.5) * 0.006,
     };
     outcomes.push(
-      fileReport(options.apiUrl, resident.token, key, body, options.retryUntil).then((ticketId) => ({
+      fileReport(options.apiUrl, resident.token, key, body, options.retryUntil).then((answer) => ({
         residentId: resident.userId,
         key,
-        ticketId,
+        ticketId: answer?.ticketId ?? null,
+        answeredAt: answer?.at ?? null,
+        status: answer?.status ?? null,
       })),
     );
     await new Promise((resolve) => setTimeout(resolve, 1000 / options.perSecond));
@@ -80,7 +86,7 @@ export async function reportLoad(options: {
 
 /**
  * Uploads a photo and files the report naming it, as the mini-program does: the same key on every retry,
- * a new upload when the report no longer finds the photo. Returns the ticket id, or null past the deadline.
+ * a new upload when the report no longer finds the photo. Returns the answer, or null past the deadline.
  */
 async function fileReport(
   apiUrl: string,
@@ -88,7 +94,7 @@ async function fileReport(
   key: string,
   fields: Record<string, unknown>,
   deadline: number,
-): Promise<string | null> {
+): Promise<{ ticketId: string; at: number; status: number } | null> {
   let photoId: string | null = null;
   let wait = 200;
   while (Date.now() < deadline) {
@@ -100,7 +106,8 @@ async function fileReport(
           body: { ...fields, photoIds: [photoId] },
           headers: { 'Idempotency-Key': key },
         });
-        if (response.status === 200 || response.status === 201) return (response.body as { id: string }).id;
+        if (response.status === 200 || response.status === 201)
+          return { ticketId: (response.body as { id: string }).id, at: Date.now(), status: response.status };
         if (response.status === 422) photoId = null;
         else if (response.status < 500 && response.status !== 429 && response.status !== 409)
           throw new Error(

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { startChaosStack, type ChaosStack } from './chaosStack';
 import { deviceLoad, reportLoad, signInRecipients } from './chaosLoad';
 import { countOutcomes, type ChaosFigures } from './chaosCount';
@@ -86,10 +88,16 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       await pause(3_000);
       figures = await count(stack, reportOutcomes, deviceOutcomes);
     }
+    if (process.env.CHAOS_KEEP) keepOutcomes(stack.dir, reportOutcomes, deviceOutcomes, kills);
     return { figures, kills };
   } finally {
     await stack.stop();
   }
+}
+
+/** With CHAOS_KEEP, what the clients were promised stays beside the services' data and logs, to compare. */
+function keepOutcomes(dir: string, reports: unknown, devices: unknown, kills: string[]) {
+  fs.writeFileSync(path.join(dir, 'outcomes.json'), JSON.stringify({ kills, reports, devices }, null, 1));
 }
 
 function count(

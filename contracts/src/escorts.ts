@@ -6,6 +6,9 @@ export const phoneSchema = z
   .trim()
   .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '请填写手机号或带区号的座机号');
 
+/** Escorts are offered from 07:00 to 21:00 Beijing time: the BFF enforces it, the apps check it first. */
+export const escortServiceHours = { start: '07:00', end: '21:00' } as const;
+
 export const escortServiceTypes = [
   'hospital_escort',
   'medicine_pickup',

@@ -11,3 +11,5 @@ export * from './alarms';
 export * from './escorts';
 export * from './apiRoutes';
 export * from './photos';
+export * from './beijingTime';
+export * from './geo';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
+import { startTcpProxy } from '../testing/tcpProxy';
 import { batchedInserts } from './batchedInserts';
 import { connectMongo } from './mongo';
 
@@ -67,4 +68,29 @@ test('a failure that is not a duplicate reaches every caller of the batch', asyn
     inserts.insert({ _id: 'y', value: 2 }),
   ]);
   expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+});
+
+test('an insert cut off by the server dying is refused, not taken as written', async () => {
+  // The driver reports a connection dying mid-insertMany as a bulk write error without write errors.
+  const shared = new URL(process.env.TEST_MONGODB_URI as string);
+  const proxy = await startTcpProxy({ host: shared.hostname, port: Number(shared.port || 27017) });
+  shared.host = `127.0.0.1:${proxy.port}`;
+  const relayed = await connectMongo(shared.toString(), mongo.name);
+  try {
+    const inserts = batchedInserts(relayed.collection<Row>('cut'));
+    await inserts.insert({ _id: 'before', value: 0 });
+    proxy.hang();
+    const pending = Promise.allSettled([
+      inserts.insert({ _id: 'lost-1', value: 1 }),
+      inserts.insert({ _id: 'lost-2', value: 2 }),
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await proxy.cut();
+    const results = await pending;
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    expect(await mongo.collection<Row>('cut').countDocuments({ _id: { $in: ['lost-1', 'lost-2'] } })).toBe(0);
+  } finally {
+    await relayed.close(true).catch(() => undefined);
+    await proxy.close();
+  }
 });

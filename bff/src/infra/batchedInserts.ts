@@ -22,6 +22,26 @@ interface Pending<T> {
 const duplicateKeyCode = 11000;
 
 /**
+ * What each document of a failed unordered `insertMany` came to. The driver also throws a
+ * MongoBulkWriteError, with no write errors, when the connection dies mid-command (the server killed):
+ * then nothing is known to be stored, so only documents the server answered for count. A document is
+ * inserted only when every document is accounted for (inserted count plus write errors).
+ */
+export function insertOutcomesAfter(error: unknown, count: number): Array<InsertOutcome | Error> {
+  const failure = error instanceof Error ? error : new Error(String(error));
+  if (!(error instanceof mongo.MongoBulkWriteError)) return Array.from({ length: count }, () => failure);
+  const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+  const byIndex = new Map(writeErrors.map((writeError) => [writeError.index, writeError]));
+  const accounted = error.insertedCount + byIndex.size === count;
+  return Array.from({ length: count }, (_, index) => {
+    const writeError = byIndex.get(index);
+    if (writeError?.code === duplicateKeyCode) return 'duplicate';
+    if (writeError) return new Error(writeError.errmsg ?? 'insert failed');
+    return accounted ? 'inserted' : failure;
+  });
+}
+
+/**
  * Group commit for one collection: inserts that arrive while a batch is being written go together in
  * the next `insertMany`. Under load a single writer (FerretDB's SQLite, or a replica set's journal)
  * commits once per batch instead of once per document; alone, an insert waits for nobody.
@@ -35,25 +55,20 @@ export function batchedInserts<T extends Document>(
   let writing: Promise<void> | null = null;
 
   const writeBatch = async (batch: Array<Pending<T>>) => {
-    const failed = new Map<number, unknown>();
+    let outcomes: Array<InsertOutcome | Error>;
     try {
       await collection.insertMany(
         batch.map((item) => item.document),
         { ordered: false },
       );
+      outcomes = batch.map(() => 'inserted');
     } catch (error) {
-      if (!(error instanceof mongo.MongoBulkWriteError)) {
-        for (const item of batch) item.reject(error);
-        return;
-      }
-      const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-      for (const writeError of writeErrors) failed.set(writeError.index, writeError);
+      outcomes = insertOutcomesAfter(error, batch.length);
     }
     batch.forEach((item, index) => {
-      const writeError = failed.get(index) as { code?: number; errmsg?: string } | undefined;
-      if (!writeError) item.resolve('inserted');
-      else if (writeError.code === duplicateKeyCode) item.resolve('duplicate');
-      else item.reject(new Error(writeError.errmsg ?? 'insert failed'));
+      const outcome = outcomes[index] as InsertOutcome | Error;
+      if (outcome instanceof Error) item.reject(outcome);
+      else item.resolve(outcome);
     });
   };
 

@@ -5,6 +5,7 @@ import { alarmForDetectorEvent, silentDevices } from '../../domain/deviceAlarmRu
 import { addToMinute, type MinuteAccumulator, type MinuteLevel } from '../../domain/minuteLevels';
 import { noiseLimitFor } from '../../domain/noiseLimits';
 import { emptyNoiseWatch, observeNoise, type NoiseWatchState } from '../../domain/noiseWatch';
+import { insertOutcomesAfter } from '../../infra/batchedInserts';
 import type { Clock } from '../../infra/clock';
 import type { Logger } from '../../infra/logger';
 import type { AlarmBook, AlarmedDevice } from '../alarms/alarmBook';
@@ -355,9 +356,12 @@ export function uplinkProcessor(deps: {
           })),
           { ordered: false },
         )
-        .catch((error: { code?: number; writeErrors?: unknown[] }) => {
-          // Minutes already written by a batch that is being replayed.
-          if (error.code !== 11000 && !error.writeErrors) throw error;
+        .catch((error: unknown) => {
+          // Minutes already written by a batch that is being replayed are fine; anything unwritten is not.
+          const failed = insertOutcomesAfter(error, writes.minutes.length).find(
+            (outcome) => outcome instanceof Error,
+          );
+          if (failed) throw failed;
         });
     }
     const last = entries[entries.length - 1] as UplinkEntry;
@@ -489,13 +493,20 @@ export function uplinkProcessor(deps: {
   /** Entries handled in the current round. */
   let handled = 0;
   let drainingSignals = false;
-  const drainLane = async (lane: UplinkLane, partitions: Iterable<number>) => {
+  /**
+   * One batch per partition. Progress is saved as it goes, at most once a second per partition: a round
+   * under load can take long, and a failure (MongoDB killed) must not send it back to its start each
+   * time. Not in the middle of a batch of readings (`midBatch`): its devices' states are ahead of its cursor.
+   */
+  const drainLane = async (lane: UplinkLane, partitions: Iterable<number>, midBatch = false) => {
     for (const partition of partitions) {
       const cursor = cursors.get(cursorKey(partition, lane)) ?? '0-0';
       const entries = await deps.log.read(redis, partition, lane, cursor, batchSize[lane]);
       if (!entries.length) continue;
       await processBatch(partition, lane, entries);
       handled += entries.length;
+      if (!midBatch && Date.now() - (lastCheckpoint.get(partition) ?? 0) >= checkpointMs)
+        await checkpoint(partition);
     }
   };
   /**
@@ -508,7 +519,7 @@ export function uplinkProcessor(deps: {
     signalsWaiting = false;
     drainingSignals = true;
     try {
-      await drainLane('signals', leases.owned);
+      await drainLane('signals', leases.owned, true);
     } finally {
       drainingSignals = false;
     }
