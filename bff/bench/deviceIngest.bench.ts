@@ -11,7 +11,7 @@ import mqtt from 'mqtt';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { systemClock } from '../src/infra/clock';
-import { startLocalServices } from '../src/infra/launcher/launcher';
+import { startLocalServices } from '@jiefang/dev-services';
 import { createLogger } from '../src/infra/logger';
 import { deviceBrokerAccounts } from '../src/modules/devices/deviceBrokerAccounts';
 import { connectMongo } from '../src/infra/mongo';

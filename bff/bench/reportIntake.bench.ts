@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { systemClock } from '../src/infra/clock';
-import { startLocalServices } from '../src/infra/launcher/launcher';
+import { startLocalServices } from '@jiefang/dev-services';
 import { createLogger } from '../src/infra/logger';
 import { connectMongo } from '../src/infra/mongo';
 import { connectMqtt } from '../src/infra/mqtt';

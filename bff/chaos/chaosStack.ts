@@ -2,10 +2,13 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bffBrokerAccount } from '../src/infra/launcher/brokerAccounts';
-import { findExecutable } from '../src/infra/launcher/childProcess';
-import { findDynamicSecurityPlugin, writeMosquittoConfig } from '../src/infra/launcher/launcher';
-import { freePort } from '../src/infra/launcher/portProbe';
+import {
+  bffBrokerAccount,
+  findExecutable,
+  findDynamicSecurityPlugin,
+  writeMosquittoConfig,
+  freePort,
+} from '@jiefang/dev-services';
 import { restartableProcess, type RestartableProcess } from './restartableProcess';
 
 const repoRoot = path.resolve(__dirname, '../..');

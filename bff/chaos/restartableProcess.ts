@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { waitForPort } from '../src/infra/launcher/portProbe';
+import { waitForPort } from '@jiefang/dev-services';
 
 /** A service the chaos run can kill with SIGKILL and start again on the same port and data. */
 export interface RestartableProcess {

@@ -93,3 +93,15 @@ export type DeviceEvent = z.infer<typeof deviceEventSchema>;
 
 /** The command a noise meter understands: play its recorded warning through its loudspeaker. */
 export const playWarningAction = 'play_warning';
+
+/** A device's broker role (Mosquitto dynamic security): publish only its own uplink topics, subscribe only to its own commands. */
+export function deviceBrokerAcls(deviceId: string) {
+  return [
+    { acltype: 'publishClientSend', topic: deviceTopics.telemetry(deviceId), allow: true },
+    { acltype: 'publishClientSend', topic: deviceTopics.event(deviceId), allow: true },
+    { acltype: 'publishClientSend', topic: deviceTopics.status(deviceId), allow: true },
+    { acltype: 'publishClientSend', topic: deviceTopics.commandAck(deviceId), allow: true },
+    { acltype: 'subscribePattern', topic: deviceTopics.command(deviceId), allow: true },
+    { acltype: 'publishClientReceive', topic: deviceTopics.command(deviceId), allow: true },
+  ];
+}

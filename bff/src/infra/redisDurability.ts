@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Logger } from './logger';
 
 /**
@@ -12,26 +12,6 @@ export async function redisAppendOnly(redis: Redis): Promise<boolean | null> {
     return match ? match[1] === '1' : null;
   } catch {
     return null;
-  }
-}
-
-/** The same question for a Redis at a URL, answered within about a second. */
-export async function redisAppendOnlyAt(url: string): Promise<boolean | null> {
-  const redis = new Redis(url, {
-    lazyConnect: true,
-    connectTimeout: 1_000,
-    maxRetriesPerRequest: 0,
-    enableOfflineQueue: false,
-    retryStrategy: () => null,
-  });
-  redis.on('error', () => undefined);
-  try {
-    await redis.connect();
-    return await redisAppendOnly(redis);
-  } catch {
-    return null;
-  } finally {
-    redis.disconnect();
   }
 }
 

@@ -1,4 +1,4 @@
-import { startLocalServices, type LocalServices } from '../infra/launcher/launcher';
+import { startLocalServices, type LocalServices } from '@jiefang/dev-services';
 
 declare global {
   var jiefangServices: LocalServices | undefined;

@@ -1,7 +1,12 @@
 import os from 'node:os';
 import path from 'node:path';
-import { findExecutable, startManagedProcess, type ManagedProcess } from '../infra/launcher/childProcess';
-import { freePort, waitForPort } from '../infra/launcher/portProbe';
+import {
+  findExecutable,
+  startManagedProcess,
+  type ManagedProcess,
+  freePort,
+  waitForPort,
+} from '@jiefang/dev-services';
 
 export interface OwnRedis {
   url: string;

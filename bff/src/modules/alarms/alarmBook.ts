@@ -170,6 +170,43 @@ export function alarmBook(deps: {
       throw conflict('告警正在更新，请重试');
     },
 
+    /**
+     * Folds later detections into an open alarm in one write, so a detector repeating itself in a
+     * burst costs one write per batch rather than one per message. Detections not later than the
+     * alarm's last (a replayed batch) fold nothing; those arriving after it was cleared come back as
+     * `unfolded`: they belong to a new alarm.
+     */
+    async repeatMany(id: string, detections: Detection[]): Promise<{ unfolded: Detection[] }> {
+      let unfolded: Detection[] = [];
+      await change(id, (alarm) => {
+        if (alarm.status === 'cleared') {
+          unfolded = detections;
+          return null;
+        }
+        let last = { at: new Date(alarm.lastDetectedAt).getTime(), seq: alarm.lastSeq };
+        let confidence = alarm.confidence;
+        let later = 0;
+        for (const detection of detections) {
+          const identity = { at: detection.at.getTime(), seq: detection.seq };
+          if (!isLaterDetection(identity, last)) continue;
+          last = identity;
+          later += 1;
+          if (detection.confidence !== undefined)
+            confidence = Math.max(confidence ?? 0, detection.confidence);
+        }
+        if (!later) return null;
+        return {
+          ...alarm,
+          count: alarm.count + later,
+          lastSeq: last.seq,
+          lastDetectedAt: new Date(last.at),
+          confidence,
+          timeline: [...alarm.timeline, entry('repeated', null, later > 1 ? `连续检测到 ${later} 次` : null)],
+        };
+      });
+      return { unfolded };
+    },
+
     /** Stores when the alarm escalates unless one is stored already, and returns the stored one. */
     async storeEscalation(id: string, at: Date): Promise<Date> {
       await alarms.updateOne({ _id: id, escalateAt: null }, { $set: { escalateAt: at } });

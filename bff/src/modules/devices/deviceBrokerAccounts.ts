@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MqttClient } from 'mqtt';
-import { deviceTopics } from '@jiefang/contracts';
+import { deviceBrokerAcls } from '@jiefang/contracts';
 import { HttpError } from '../../http/httpError';
 import type { Logger } from '../../infra/logger';
 
@@ -17,18 +17,6 @@ interface ControlResponse {
 
 /** Errors that mean the broker already holds what we asked for; treated as success. */
 const harmless = /already exists|not found/i;
-
-/** A device's role: publish only its own uplink topics, subscribe only to its own commands. */
-export function deviceRoleAcls(deviceId: string) {
-  return [
-    { acltype: 'publishClientSend', topic: deviceTopics.telemetry(deviceId), allow: true },
-    { acltype: 'publishClientSend', topic: deviceTopics.event(deviceId), allow: true },
-    { acltype: 'publishClientSend', topic: deviceTopics.status(deviceId), allow: true },
-    { acltype: 'publishClientSend', topic: deviceTopics.commandAck(deviceId), allow: true },
-    { acltype: 'subscribePattern', topic: deviceTopics.command(deviceId), allow: true },
-    { acltype: 'publishClientReceive', topic: deviceTopics.command(deviceId), allow: true },
-  ];
-}
 
 /**
  * Device accounts on the broker, kept in step with the registry through Mosquitto's
@@ -102,7 +90,7 @@ export function deviceBrokerAccounts(deps: { mqtt: MqttClient; managed: boolean;
     /** Creates (or re-keys) a device's account; the secret is known only at this moment. */
     async grant(deviceId: string, secret: string): Promise<void> {
       await run([
-        { command: 'createRole', rolename: roleOf(deviceId), acls: deviceRoleAcls(deviceId) },
+        { command: 'createRole', rolename: roleOf(deviceId), acls: deviceBrokerAcls(deviceId) },
         {
           command: 'createClient',
           username: deviceId,

@@ -1,6 +1,11 @@
 import { readinessSchema } from '@jiefang/contracts';
-import { findExecutable, startManagedProcess, type ManagedProcess } from '../../infra/launcher/childProcess';
-import { freePort, waitForPort } from '../../infra/launcher/portProbe';
+import {
+  findExecutable,
+  startManagedProcess,
+  type ManagedProcess,
+  freePort,
+  waitForPort,
+} from '@jiefang/dev-services';
 import { startTestApp, type TestApp } from '../../testing/testApp';
 import os from 'node:os';
 import path from 'node:path';

@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { readinessSchema } from '@jiefang/contracts';
 import { recoveryKeys } from '../../infra/redisRecovery';
-import { freePort, waitForPort } from '../../infra/launcher/portProbe';
+import { freePort, waitForPort } from '@jiefang/dev-services';
 import { auth, chigangSite, eventually } from '../../testing/reportFixtures';
 import { startTestApp, type TestApp } from '../../testing/testApp';
 

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { alarmListSchema } from '@jiefang/contracts';
-import { freePort, waitForPort } from '../../infra/launcher/portProbe';
+import { freePort, waitForPort } from '@jiefang/dev-services';
 import { connectDevice, uniqueDeviceId } from '../../testing/deviceFixtures';
 import { auth, eventually } from '../../testing/reportFixtures';
 import { startTestApp, type TestApp } from '../../testing/testApp';

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Model } from 'mongoose';
-import type { NoiseZoneClass } from '@jiefang/contracts';
+import type { AlarmType, NoiseZoneClass } from '@jiefang/contracts';
 import { alarmForDetectorEvent, silentDevices } from '../../domain/deviceAlarmRules';
 import { addToMinute, type MinuteAccumulator, type MinuteLevel } from '../../domain/minuteLevels';
 import { noiseLimitFor } from '../../domain/noiseLimits';
@@ -8,7 +8,7 @@ import { emptyNoiseWatch, observeNoise, type NoiseWatchState } from '../../domai
 import { insertOutcomesAfter } from '../../infra/batchedInserts';
 import type { Clock } from '../../infra/clock';
 import type { Logger } from '../../infra/logger';
-import type { AlarmBook, AlarmedDevice } from '../alarms/alarmBook';
+import type { AlarmBook, AlarmedDevice, Detection } from '../alarms/alarmBook';
 import type { NoiseEvidence } from '../alarms/alarmModel';
 import type { AlarmReactions } from '../alarms/alarmReactions';
 import type { DeviceDocument } from '../devices/deviceModel';
@@ -140,6 +140,14 @@ export function uplinkProcessor(deps: {
     cameOnline: Set<string>;
     wentOffline: Set<string>;
     minutes: Array<{ deviceId: string; level: MinuteLevel }>;
+    /** Repeated detections of an alarm opened or repeated earlier in the batch, written once at its end. */
+    folds: Map<string, AlarmFold>;
+  }
+  interface AlarmFold {
+    alarmId: string;
+    device: DeviceDocument;
+    type: AlarmType;
+    detections: Detection[];
   }
 
   const handleTelemetry = async (
@@ -252,12 +260,20 @@ export function uplinkProcessor(deps: {
           counters.belowThreshold += 1;
           return;
         }
-        const { alarm, fresh } = await book.openOrRepeat(alarmed(device), type, {
+        const detection = {
           seq: uplink.body.seq,
           at: new Date(uplink.body.ts),
           confidence: uplink.body.confidence,
-        });
-        if (fresh) await reactions.opened(alarm);
+        };
+        const foldKey = `${device._id}:${type}`;
+        const fold = writes.folds.get(foldKey);
+        if (fold) fold.detections.push(detection);
+        else {
+          const { alarm, fresh } = await book.openOrRepeat(alarmed(device), type, detection);
+          if (fresh) await reactions.opened(alarm);
+          if (alarm.status !== 'cleared')
+            writes.folds.set(foldKey, { alarmId: alarm._id, device, type, detections: [] });
+        }
         writes.latest.set(device._id, {
           at: uplink.body.ts,
           event: uplink.body.type,
@@ -270,6 +286,18 @@ export function uplinkProcessor(deps: {
         return;
       case 'status':
         return;
+    }
+  };
+
+  /** Writes each batch's folded repeats; detections that came after a clearing open a new alarm. */
+  const writeFolds = async (writes: BatchWrites) => {
+    for (const fold of writes.folds.values()) {
+      if (!fold.detections.length) continue;
+      const { unfolded } = await book.repeatMany(fold.alarmId, fold.detections);
+      for (const detection of unfolded) {
+        const { alarm, fresh } = await book.openOrRepeat(alarmed(fold.device), fold.type, detection);
+        if (fresh) await reactions.opened(alarm);
+      }
     }
   };
 
@@ -323,6 +351,7 @@ export function uplinkProcessor(deps: {
       cameOnline: new Set(),
       wentOffline: new Set(),
       minutes: [],
+      folds: new Map(),
     };
     await loadStates([...new Set(entries.map((entry) => entry.uplink.deviceId))]);
     for (const entry of entries) {
@@ -340,6 +369,7 @@ export function uplinkProcessor(deps: {
       }
       counters.processed += 1;
     }
+    await writeFolds(writes);
     if (lane === 'telemetry') await yieldToSignals();
     await applyPresence(writes);
     if (lane === 'telemetry') await yieldToSignals();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
-import { deviceRoleAcls } from '../../modules/devices/deviceBrokerAccounts';
+import { deviceBrokerAcls } from '@jiefang/contracts';
 import { startEmbeddedBroker, topicMatchesPattern } from './embeddedBroker';
 import { freePort } from './portProbe';
 
@@ -51,7 +51,12 @@ describe('embedded broker', () => {
       '$CONTROL/dynamic-security/v1',
       JSON.stringify({
         commands: [
-          { command: 'createRole', rolename: 'device:m1', acls: deviceRoleAcls('m1'), correlationData: 'c1' },
+          {
+            command: 'createRole',
+            rolename: 'device:m1',
+            acls: deviceBrokerAcls('m1'),
+            correlationData: 'c1',
+          },
           {
             command: 'createClient',
             username: 'm1',

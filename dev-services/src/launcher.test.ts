@@ -3,8 +3,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import mqtt from 'mqtt';
-import { mongo } from 'mongoose';
-import { redisAppendOnlyAt } from '../redisDurability';
+import { MongoClient } from 'mongodb';
+import { redisAppendOnlyAt } from './redisAppendOnly';
 import { startManagedProcess, type ManagedProcess } from './childProcess';
 import { startLocalServices } from './launcher';
 import { freePort, isListening, waitForPort } from './portProbe';
@@ -78,7 +78,7 @@ describe('startLocalServices', () => {
     async (broker, searchPath) => {
       const mongoPort = await freePort();
       const mqttPort = await freePort();
-      const binary = path.resolve(__dirname, '../../../../.data/bin/ferretdb');
+      const binary = path.resolve(__dirname, '../../.data/bin/ferretdb');
       const services = await startLocalServices({
         env: {
           PATH: searchPath,
@@ -98,7 +98,7 @@ describe('startLocalServices', () => {
         expect(services.mqtt).toMatchObject({ url: `mqtt://127.0.0.1:${mqttPort}`, source: 'started' });
         expect(services.mqtt.provider).toContain(broker);
 
-        const client = await mongo.MongoClient.connect(services.mongodb.url);
+        const client = await MongoClient.connect(services.mongodb.url);
         await client.db('launcher_check').collection('things').insertOne({ ok: 1 });
         expect(await client.db('launcher_check').collection('things').countDocuments()).toBe(1);
         await client.close();

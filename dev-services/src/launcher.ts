@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { bffBrokerAccount, dynamicSecurityState, type BrokerAccount } from './brokerAccounts';
 import { startEmbeddedBroker } from './embeddedBroker';
 import { findExecutable, startManagedProcess, type ManagedProcess } from './childProcess';
-import { redisAppendOnlyAt } from '../redisDurability';
+import { redisAppendOnlyAt } from './redisAppendOnly';
 import { freePort, isListening, waitForPort } from './portProbe';
 
 export type ServiceSource = 'configured' | 'already-running' | 'started';
@@ -47,7 +47,7 @@ export class ServiceUnavailableError extends Error {
   override name = 'ServiceUnavailableError';
 }
 
-const repoRoot = path.resolve(__dirname, '../../../..');
+const repoRoot = path.resolve(__dirname, '../..');
 const localHost = '127.0.0.1';
 
 /**
