@@ -34,7 +34,7 @@ cp -r "$module_dir/." "$work/"
 chmod -R u+w "$work"
 echo "$version" > "$work/build/version/version.txt"
 
-# Two local patches to the SQLite backend, both about finding a document by _id (see the README):
+# Two local patches to the SQLite backend, both about finding a document by _id (see docs/decisions.md):
 # 1. Its queries compared `_ferretdb_sjson->'$._id'` while the _id index is on `_ferretdb_sjson->"_id"`;
 #    SQLite uses an expression index only for the same expression, so every lookup by _id scanned the
 #    table. The query now uses the indexed expression.

@@ -79,7 +79,7 @@ export async function startChaosStack(options: ChaosStackOptions): Promise<Chaos
     name: 'Redis',
     port: redisPort,
     command: required('redis-server', findExecutable('redis-server', []), 'apt-get install redis-server'),
-    // The setting the README asks of production: what Redis acknowledged survives a kill of Redis.
+    // The setting docs/operations.md asks of production: what Redis acknowledged survives a kill of Redis.
     args: [
       '--bind',
       '127.0.0.1',

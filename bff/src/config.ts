@@ -64,7 +64,7 @@ const configSchema = z
      * `exclusive`: one instance reads everything over plain subscriptions, one connection per lane.
      * `shared`: instances (and connections) split the devices' traffic through `$share/` subscriptions,
      * for several instances on a broker that restores shared subscriptions after a crash: Mosquitto
-     * 2.0.11 restores them without routing to them and drops what it acknowledged to devices (README).
+     * 2.0.11 restores them without routing to them and drops what it acknowledged to devices (docs/devices.md).
      */
     BRIDGE_SUBSCRIPTION: z.enum(['shared', 'exclusive']).default('exclusive'),
     /**

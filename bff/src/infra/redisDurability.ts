@@ -24,7 +24,7 @@ export async function warnUnlessAppendOnly(redis: Redis, logger: Logger): Promis
   if (appendOnly === false) {
     logger.warn(
       'Redis has no append-only file (appendonly no): a crash of Redis loses device messages the broker was ' +
-        'already told were stored. Run it with --appendonly yes --appendfsync everysec (see README).',
+        'already told were stored. Run it with --appendonly yes --appendfsync everysec (see docs/operations.md).',
     );
   } else if (appendOnly === null) {
     logger.warn('could not read Redis persistence settings (INFO persistence); make sure appendonly is yes');

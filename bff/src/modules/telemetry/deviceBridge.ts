@@ -44,9 +44,10 @@ const laneFilters = {
 } as const;
 
 /**
- * Reads every device's uplink with QoS 1 over persistent sessions and a shared subscription. A message
- * is acknowledged to the broker only after it is validated and stored in the uplink log, so a crash
- * at any point means the broker sends it again, and the log's `(deviceId, ts, seq)` check drops the copy.
+ * Reads every device's uplink with QoS 1 over persistent sessions (plain subscriptions by default,
+ * shared ones with BRIDGE_SUBSCRIPTION=shared). A message is acknowledged to the broker only after it
+ * is validated and stored in the uplink log, so a crash at any point means the broker sends it again,
+ * and the log's `(deviceId, ts, seq)` check drops the copy.
  */
 export function deviceBridge(options: DeviceBridgeOptions) {
   const counters: BridgeCounters = {
