@@ -1,5 +1,14 @@
 import distance from '@turf/distance';
-import type { ElderNeed, EscortServiceType, VolunteerSkill, WeeklySlot } from '@jiefang/contracts';
+import {
+  beijingDayNumber,
+  beijingDayStart,
+  beijingMinutes,
+  beijingWeekday,
+  type ElderNeed,
+  type EscortServiceType,
+  type VolunteerSkill,
+  type WeeklySlot,
+} from '@jiefang/contracts';
 
 /** The four services, their usual length and whether a volunteer goes in person. */
 export const escortServices: Record<
@@ -32,17 +41,13 @@ export const escortPolicy = {
   serviceAreaMovesPerDay: 3,
 } as const;
 
-const shanghaiOffsetMs = 8 * 3600_000; // China has no daylight saving time.
-const localMinutes = (at: Date) => {
-  const local = new Date(at.getTime() + shanghaiOffsetMs);
-  return local.getUTCHours() * 60 + local.getUTCMinutes();
-};
-const localDay = (at: Date) => Math.floor((at.getTime() + shanghaiOffsetMs) / 86_400_000);
-const localWeekday = (at: Date) => new Date(at.getTime() + shanghaiOffsetMs).getUTCDay();
+const localMinutes = (at: Date) => beijingMinutes(at.getTime());
+const localDay = (at: Date) => beijingDayNumber(at.getTime());
+const localWeekday = (at: Date) => beijingWeekday(at.getTime());
 
 /** The Beijing calendar day of an instant (days since the epoch), and when the next one starts. */
 export const beijingDay = (at: Date) => localDay(at);
-export const nextBeijingDayStart = (at: Date) => new Date((localDay(at) + 1) * 86_400_000 - shanghaiOffsetMs);
+export const nextBeijingDayStart = (at: Date) => new Date(beijingDayStart(localDay(at) + 1));
 
 /** Same calendar day in Beijing time: such requests are urgent. */
 export const isSameDay = (a: Date, b: Date) => localDay(a) === localDay(b);
