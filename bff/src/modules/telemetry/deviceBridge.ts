@@ -121,22 +121,34 @@ export function deviceBridge(options: DeviceBridgeOptions) {
         () => options.logger.warn({ url: options.url }, 'device bridge still waiting for the MQTT broker'),
         8000,
       );
-      client.once('connect', (connack) => {
+      const subscriptions = laneFilters[lane].map((filter) =>
+        options.subscription === 'shared' ? `$share/${options.group}/${filter}` : filter,
+      );
+      let subscribed = false;
+      // A resumed session keeps its subscriptions; subscribing again is harmless and covers a new one.
+      // Until one subscribe is granted, every (re)connection tries: the connection may close before the
+      // grant comes (a message the bridge could not store closes it on purpose, for redelivery).
+      client.on('connect', (connack) => {
         clearTimeout(timer);
-        const subscriptions = laneFilters[lane].map((filter) =>
-          options.subscription === 'shared' ? `$share/${options.group}/${filter}` : filter,
-        );
-        // A resumed session keeps its subscriptions; subscribing again is harmless and covers a new one.
+        options.logger.debug({ sessionPresent: connack.sessionPresent, index }, 'device bridge connected');
+        if (subscribed) return;
         client
           .subscribeAsync(subscriptions, { qos: 1 })
           .then((granted) => {
             const refused = granted.filter((grant) => grant.qos > 2);
             if (refused.length)
               reject(new Error(`the broker refused the bridge's subscriptions: ${JSON.stringify(refused)}`));
-            else resolve(client);
+            else {
+              subscribed = true;
+              resolve(client);
+            }
           })
-          .catch(reject);
-        options.logger.debug({ sessionPresent: connack.sessionPresent, index }, 'device bridge connected');
+          .catch((error: unknown) => {
+            options.logger.warn(
+              { err: error, index },
+              'device bridge subscription interrupted; retried on reconnect',
+            );
+          });
       });
     });
 
