@@ -35,8 +35,11 @@ import { staffAccounts } from './modules/users/staffAccounts';
 import { userRoutes } from './modules/users/userRoutes';
 import { loadDistrict, type District } from './modules/district/district';
 import { districtRoutes } from './modules/district/districtRoutes';
-import { ticketModel } from './modules/reports/ticketModel';
-import { ticketView } from './modules/reports/ticketView';
+import { ticketModel } from './modules/tickets/ticketModel';
+import { ticketView } from './modules/tickets/ticketView';
+import { ticketStore } from './modules/tickets/ticketStore';
+import { ticketQueries } from './modules/tickets/ticketQueries';
+import { dispatchTickets } from './modules/tickets/dispatchPort';
 import { reportIntake } from './modules/reports/reportIntake';
 import { intakeKeys } from './modules/reports/intakeKeys';
 import { openTicketIndex } from './modules/reports/openTicketIndex';
@@ -59,6 +62,8 @@ import { ticketActions } from './modules/tickets/ticketActions';
 import { ticketRoutes } from './modules/tickets/ticketRoutes';
 import { ticketEvents } from './modules/tickets/ticketEvents';
 import { officerDirectoryRoutes } from './modules/officers/officerDirectoryRoutes';
+import { officerDirectory } from './modules/officers/officerDirectory';
+import { officerAccounts } from './modules/users/officerAccounts';
 import { notificationOutbox } from './modules/notifications/notificationOutbox';
 import { logSender, type NotificationSender } from './modules/notifications/notificationSenders';
 import { wechatSubscribeSender } from './modules/notifications/wechatSubscribeSender';
@@ -157,7 +162,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     }),
   });
 
-  const tickets = ticketModel(mongo);
+  const tickets = ticketStore(mongo);
   const locks = documentLocks(redis);
   const photos = photoStore(mongo);
   const uploads = photoUploads(redis);
@@ -174,33 +179,34 @@ export function createApp(deps: AppDeps): JiefangApp {
   });
   const outbox = notificationOutbox({
     connection: mongo,
-    tickets,
+    // The outbox still reads tickets' pending notifications itself (modules/notifications, to move to the store).
+    tickets: ticketModel(mongo),
     redis,
     sender: deps.notificationSender ?? notificationSenderFor(config, redis, users, logger),
     clock,
     logger,
   });
   const tracking = ticketTracking({ workloads, outbox });
+  const queries = ticketQueries({ store: tickets, district, clock });
+  const ticketsForDispatch = dispatchTickets({ store: tickets, clock, locks, tracking });
   const background = backgroundWork({ outbox, logger });
   const view = (ticket: Parameters<typeof ticketView>[0], viewer: Parameters<typeof ticketView>[1]) =>
     ticketView(ticket, viewer, { categories, district, links });
   const events = ticketEvents({
     redis,
     channel: `${config.REDIS_PREFIX}:tickets:changed`,
-    tickets,
+    store: tickets,
     view,
     logger,
   });
   const dispatcher = ticketDispatcher({
-    tickets,
+    tickets: ticketsForDispatch,
     presence,
-    tracking,
     staff,
     categories,
     timers,
     outbox,
     clock,
-    locks,
     logger,
     timeScale: config.SLA_TIME_SCALE,
     onChange: (ticket) => {
@@ -209,7 +215,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     },
   });
   const actions = ticketActions({
-    tickets,
+    store: tickets,
     dispatcher,
     timers,
     staff,
@@ -224,7 +230,7 @@ export function createApp(deps: AppDeps): JiefangApp {
   });
   const intake = reportIntake({
     connection: mongo,
-    tickets,
+    store: tickets,
     photos,
     uploads,
     categories,
@@ -305,10 +311,9 @@ export function createApp(deps: AppDeps): JiefangApp {
     reportRoutes({
       intake,
       actions,
-      tickets,
+      queries,
       categories,
       tokens,
-      clock,
       view,
       reportRateLimit: createRateLimit(
         redis,
@@ -317,9 +322,16 @@ export function createApp(deps: AppDeps): JiefangApp {
         config.REPORT_RATE_WINDOW_SECONDS,
       ),
     }),
-    ticketRoutes({ actions, tickets, tokens, district, view, events }),
-    officerDirectoryRoutes({ users, presence, tickets, tokens }),
-    officerRoutes({ presence, tokens, tickets, view }),
+    ticketRoutes({ actions, queries, tokens, view, events }),
+    officerDirectoryRoutes({
+      directory: officerDirectory({
+        accounts: officerAccounts(users),
+        presence,
+        heldCounts: (officerIds) => queries.heldCounts(officerIds),
+      }),
+      tokens,
+    }),
+    officerRoutes({ presence, tokens, tickets: queries, view }),
     photoRoutes({
       store: photos,
       links,
@@ -462,7 +474,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     koa.use(router.routes()).use(router.allowedMethods({ throw: false }));
   }
 
-  const handleTimer = slaTimerHandler({ tickets, dispatcher, staff, categories, clock, locks, tracking });
+  const handleTimer = slaTimerHandler({ tickets: ticketsForDispatch, dispatcher, staff, categories });
   /** Photos uploaded for a report that never came. */
   const removeExpiredUploads = async () => {
     const expired = await uploads.takeExpired(clock.now());
@@ -474,7 +486,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     logger,
     // Deadlines first: overdue ones should fire soon after Redis is back, before the slower rebuilds.
     tasks: [
-      slaTimerRecovery({ tickets, timers, handle: handleTimer, clock, logger }),
+      slaTimerRecovery({ tickets: ticketsForDispatch, timers, handle: handleTimer, clock, logger }),
       alarmTimerRecovery({ alarms, timers: alarmTimers, timeScale: config.SLA_TIME_SCALE }),
       escortTimerRecovery({
         escorts: escortModels(mongo).Escort,
@@ -491,7 +503,8 @@ export function createApp(deps: AppDeps): JiefangApp {
       },
       {
         name: 'ticket-indexes',
-        rebuild: (keepLease) => rebuildTicketIndexes({ tickets, workloads, openTickets, clock }, keepLease),
+        rebuild: (keepLease) =>
+          rebuildTicketIndexes({ store: tickets, workloads, openTickets, clock }, keepLease),
       },
       // Also swept: a crash between an outbox insert and its queueing in Redis must not strand it.
       {

@@ -7,7 +7,7 @@ import {
 import type { AppState } from '../../http/appState';
 import { parseBody } from '../../http/validate';
 import type { AccessTokens } from './accessTokens';
-import { callerOf, requireAuth } from './authMiddleware';
+import { callerOf, requireAuth } from '../../http/callerAccess';
 import type { AuthService } from './authService';
 
 export function authRoutes(service: AuthService, tokens: AccessTokens, devLogin: boolean): Router<AppState> {

@@ -8,7 +8,7 @@ import type { AppState } from '../../http/appState';
 import { notFound } from '../../http/httpError';
 import { parseBody, parseQuery } from '../../http/validate';
 import type { AccessTokens } from '../auth/accessTokens';
-import { callerOf, requireAuth, requireRole } from '../auth/authMiddleware';
+import { callerOf, requireAuth, requireRole } from '../../http/callerAccess';
 import type { StaffDirectory } from '../dispatch/staffDirectory';
 import type { DeviceRegistry } from './deviceRegistry';
 

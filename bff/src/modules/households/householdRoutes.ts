@@ -7,7 +7,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../http/httpError'
 import { parseBody } from '../../http/validate';
 import type { Clock } from '../../infra/clock';
 import type { AccessTokens } from '../auth/accessTokens';
-import { callerOf, requireAuth, requireRole } from '../auth/authMiddleware';
+import { callerOf, requireAuth, requireRole } from '../../http/callerAccess';
 import type { StaffDirectory } from '../dispatch/staffDirectory';
 import { findStreet, type District } from '../district/district';
 import type { HouseholdDocument } from './householdModel';

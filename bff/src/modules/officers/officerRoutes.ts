@@ -1,20 +1,20 @@
 import Router from '@koa/router';
-import type { Model } from 'mongoose';
 import { dutyRequestSchema, locationRequestSchema, type Ticket } from '@jiefang/contracts';
 import type { AppState } from '../../http/appState';
 import { forbidden, unprocessable } from '../../http/httpError';
 import { parseBody } from '../../http/validate';
 import type { AccessTokens } from '../auth/accessTokens';
-import { callerOf, requireAuth, requireRole } from '../auth/authMiddleware';
-import type { TicketDocument } from '../reports/ticketModel';
-import type { TicketViewer } from '../reports/ticketView';
+import { callerOf, requireAuth, requireRole } from '../../http/callerAccess';
+import type { TicketDocument } from '../tickets/ticketModel';
+import type { TicketQueries } from '../tickets/ticketQueries';
+import type { TicketViewer } from '../tickets/ticketView';
 import type { OfficerPresence } from './officerPresence';
 
 /** An officer's own duty state, position and assignments. */
 export function officerRoutes(deps: {
   presence: OfficerPresence;
   tokens: AccessTokens;
-  tickets: Model<TicketDocument>;
+  tickets: Pick<TicketQueries, 'heldBy'>;
   view: (ticket: TicketDocument, viewer: TicketViewer) => Ticket;
 }): Router<AppState> {
   const router = new Router<AppState>();
@@ -48,10 +48,7 @@ export function officerRoutes(deps: {
 
   router.get('/api/officer/tickets', async (ctx) => {
     const officer = squadOf(ctx.state);
-    const items = await deps.tickets
-      .find({ assigneeId: officer.id, status: { $in: ['assigned', 'accepted', 'on_site'] } })
-      .sort({ reportedAt: 1 })
-      .lean<TicketDocument[]>();
+    const items = await deps.tickets.heldBy(officer.id);
     ctx.body = { items: items.map((ticket) => deps.view(ticket, callerOf(ctx.state))), total: items.length };
   });
 

@@ -5,7 +5,7 @@ import { HttpError, forbidden, notFound } from '../../http/httpError';
 import { readMultipart } from '../../http/multipart';
 import type { RateLimit } from '../../http/rateLimit';
 import type { AccessTokens } from '../auth/accessTokens';
-import { callerOf, requireAuth, requireRole } from '../auth/authMiddleware';
+import { callerOf, requireAuth, requireRole } from '../../http/callerAccess';
 import type { PhotoLinks } from './photoLinks';
 import { assertAcceptablePhotos, processPhoto } from './photoProcessing';
 import type { PhotoStore } from './photoStore';

@@ -1,5 +1,4 @@
 import Router from '@koa/router';
-import type { Model } from 'mongoose';
 import {
   createReportFieldsSchema,
   createReportRequestSchema,
@@ -11,29 +10,26 @@ import {
   type Ticket,
 } from '@jiefang/contracts';
 import type { AppState } from '../../http/appState';
-import type { Clock } from '../../infra/clock';
-import { badRequest, notFound } from '../../http/httpError';
+import { badRequest } from '../../http/httpError';
 import { readMultipart } from '../../http/multipart';
 import type { RateLimit } from '../../http/rateLimit';
 import { fieldErrorsOf, parseBody, parseQuery } from '../../http/validate';
 import type { CategoryCatalogue } from '../../domain/categories';
 import type { AccessTokens } from '../auth/accessTokens';
-import { callerOf, requireAuth, requireRole } from '../auth/authMiddleware';
+import { callerOf, requireAuth, requireRole } from '../../http/callerAccess';
 import type { TicketActions } from '../tickets/ticketActions';
+import type { TicketDocument } from '../tickets/ticketModel';
+import type { TicketQueries } from '../tickets/ticketQueries';
+import type { TicketViewer } from '../tickets/ticketView';
 import type { ReportIntake } from './reportIntake';
-import { assertCanViewTicket } from './ticketAccess';
-import type { TicketDocument } from './ticketModel';
-import { ticketPage } from './ticketPages';
-import type { TicketViewer } from './ticketView';
 
 export interface ReportRoutesDeps {
   intake: ReportIntake;
   actions: TicketActions;
-  tickets: Model<TicketDocument>;
+  queries: TicketQueries;
   categories: CategoryCatalogue;
   tokens: AccessTokens;
   reportRateLimit: RateLimit;
-  clock: Clock;
   view: (ticket: TicketDocument, viewer: TicketViewer) => Ticket;
 }
 
@@ -80,35 +76,19 @@ export function reportRoutes(deps: ReportRoutesDeps): Router<AppState> {
 
   router.get('/api/reports', auth, async (ctx) => {
     const caller = callerOf(ctx.state);
-    const query = parseQuery(ctx, reportListQuerySchema);
-    const filter: Record<string, unknown> = { reporterIds: caller.userId };
-    if (query.status) filter.status = query.status;
-    ctx.body = await ticketPage(deps.tickets, filter, query, (ticket) => deps.view(ticket, caller));
+    const page = await deps.queries.reportedBy(caller, parseQuery(ctx, reportListQuerySchema));
+    ctx.body = { items: page.items.map((ticket) => deps.view(ticket, caller)), total: page.total };
   });
 
-  // Anonymised points for the public map: no ids, no text, position rounded to about 100 m.
   router.get('/api/reports/map', async (ctx) => {
-    const since = new Date(deps.clock.now().getTime() - 7 * 24 * 3600_000);
-    const recent = await deps.tickets
-      .find({ reportedAt: { $gte: since } }, { category: 1, status: 1, location: 1 })
-      .limit(2000)
-      .lean<Array<Pick<TicketDocument, 'category' | 'status' | 'location'>>>();
+    const map = await deps.queries.publicMap();
     ctx.set('Cache-Control', 'public, max-age=60');
-    ctx.body = {
-      items: recent.map((ticket) => ({
-        category: ticket.category,
-        status: ticket.status,
-        lat: Math.round(ticket.location.lat * 1000) / 1000,
-        lng: Math.round(ticket.location.lng * 1000) / 1000,
-      })),
-    };
+    ctx.body = map;
   });
 
   router.get('/api/reports/:id', auth, async (ctx) => {
-    const ticket = await deps.tickets.findById(ctx.params.id).lean<TicketDocument>();
-    if (!ticket) throw notFound('工单不存在');
-    assertCanViewTicket(callerOf(ctx.state), ticket);
-    ctx.body = deps.view(ticket, callerOf(ctx.state));
+    const caller = callerOf(ctx.state);
+    ctx.body = deps.view(await deps.queries.visibleTo(caller, ctx.params.id ?? ''), caller);
   });
 
   router.post('/api/reports/:id/confirm', auth, async (ctx) => {

@@ -13,7 +13,7 @@ import type { Clock } from '../../infra/clock';
 import { alarmView } from '../alarms/alarmBook';
 import type { AlarmDocument } from '../alarms/alarmModel';
 import type { AccessTokens } from '../auth/accessTokens';
-import { callerOf, requireAuth, requireRole } from '../auth/authMiddleware';
+import { callerOf, requireAuth, requireRole } from '../../http/callerAccess';
 import type { StaffDirectory } from '../dispatch/staffDirectory';
 import { findStreet, type District } from '../district/district';
 import type { DeviceDocument } from '../devices/deviceModel';

@@ -1,5 +1,4 @@
 import Router from '@koa/router';
-import type { Model } from 'mongoose';
 import {
   assignRequestSchema,
   checkInRequestSchema,
@@ -10,26 +9,22 @@ import {
   type Ticket,
 } from '@jiefang/contracts';
 import type { AppState } from '../../http/appState';
-import { badRequest, notFound } from '../../http/httpError';
+import { badRequest } from '../../http/httpError';
 import { readMultipart } from '../../http/multipart';
 import { fieldErrorsOf, parseBody, parseQuery } from '../../http/validate';
-import type { District } from '../district/district';
-import { findStreet } from '../district/district';
 import type { AccessTokens } from '../auth/accessTokens';
-import { callerOf, requireAuth, requireRole, stillSignedIn } from '../auth/authMiddleware';
-import { assertCanViewTicket } from '../reports/ticketAccess';
-import type { TicketDocument } from '../reports/ticketModel';
-import { ticketPage } from '../reports/ticketPages';
-import type { TicketViewer } from '../reports/ticketView';
+import { callerOf, requireAuth, requireRole, stillSignedIn } from '../../http/callerAccess';
 import type { TicketActions } from './ticketActions';
 import type { TicketEvents } from './ticketEvents';
+import type { TicketDocument } from './ticketModel';
+import type { TicketQueries } from './ticketQueries';
+import type { TicketViewer } from './ticketView';
 
 /** Enforcement's side: the console's queue and the officers' actions. */
 export function ticketRoutes(deps: {
   actions: TicketActions;
-  tickets: Model<TicketDocument>;
+  queries: TicketQueries;
   tokens: AccessTokens;
-  district: District;
   view: (ticket: TicketDocument, viewer: TicketViewer) => Ticket;
   events: TicketEvents;
 }): Router<AppState> {
@@ -43,15 +38,8 @@ export function ticketRoutes(deps: {
 
   router.get('/api/tickets', async (ctx) => {
     const caller = callerOf(ctx.state);
-    const query = parseQuery(ctx, reportListQuerySchema);
-    const filter: Record<string, unknown> = {};
-    const seesAll = caller.roles.includes('dispatcher') || caller.roles.includes('admin');
-    if (!seesAll) filter.squadId = caller.squadId ?? '(none)';
-    if (query.status) filter.status = query.status;
-    if (query.category) filter.category = query.category;
-    if (query.street)
-      filter.streetId = findStreet(deps.district, query.street)?.properties.id ?? query.street;
-    ctx.body = await ticketPage(deps.tickets, filter, query, (ticket) => deps.view(ticket, caller));
+    const page = await deps.queries.queueFor(caller, parseQuery(ctx, reportListQuerySchema));
+    ctx.body = { items: page.items.map((ticket) => deps.view(ticket, caller)), total: page.total };
   });
 
   router.get('/api/tickets/events', (ctx) => {
@@ -59,10 +47,8 @@ export function ticketRoutes(deps: {
   });
 
   router.get('/api/tickets/:id', async (ctx) => {
-    const ticket = await deps.tickets.findById(id(ctx.params)).lean<TicketDocument>();
-    if (!ticket) throw notFound('工单不存在');
-    assertCanViewTicket(callerOf(ctx.state), ticket);
-    ctx.body = deps.view(ticket, callerOf(ctx.state));
+    const caller = callerOf(ctx.state);
+    ctx.body = deps.view(await deps.queries.visibleTo(caller, id(ctx.params)), caller);
   });
 
   router.post('/api/tickets/:id/accept', async (ctx) => {

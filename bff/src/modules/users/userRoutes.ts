@@ -8,8 +8,13 @@ import {
 import type { AppState } from '../../http/appState';
 import { forbidden } from '../../http/httpError';
 import { parseBody, parseQuery } from '../../http/validate';
-import type { AccessTokens } from '../auth/accessTokens';
-import { assertOwnerOr, callerOf, requireAuth, requireRole } from '../auth/authMiddleware';
+import {
+  assertOwnerOr,
+  callerOf,
+  requireAuth,
+  requireRole,
+  type TokenAuthenticator,
+} from '../../http/callerAccess';
 import type { AccountStatus } from './accountStatus';
 import type { StaffAccounts } from './staffAccounts';
 
@@ -22,7 +27,7 @@ const refuseDevLogin: Middleware<AppState> = async (ctx, next) => {
 export function userRoutes(
   accounts: StaffAccounts,
   status: AccountStatus,
-  tokens: AccessTokens,
+  tokens: TokenAuthenticator,
 ): Router<AppState> {
   const router = new Router<AppState>();
   const adminOnly = [requireAuth(tokens), requireRole('admin')];
