@@ -69,6 +69,7 @@ import { logSender, type NotificationSender } from './modules/notifications/noti
 import { wechatSubscribeSender } from './modules/notifications/wechatSubscribeSender';
 import { notificationRoutes } from './modules/notifications/notificationRoutes';
 import { backgroundWork } from './backgroundWork';
+import { routeRegistry } from './http/routeRegistry';
 import { deviceModel } from './modules/devices/deviceModel';
 import { deviceRegistry } from './modules/devices/deviceRegistry';
 import { deviceRoutes } from './modules/devices/deviceRoutes';
@@ -279,8 +280,10 @@ export function createApp(deps: AppDeps): JiefangApp {
   if (config.ADMIN_DIST_DIR) koa.use(staticSite('/admin', config.ADMIN_DIST_DIR));
   if (config.H5_DIST_DIR) koa.use(staticSite('/h5', config.H5_DIST_DIR));
 
+  const api = routeRegistry({ tokens });
   const routers = [
     healthRoutes(
+      api,
       {
         mongodb: () => pingMongo(mongo),
         redis: async () => {
@@ -293,8 +296,9 @@ export function createApp(deps: AppDeps): JiefangApp {
       version,
       starting,
     ),
-    authRoutes(auth, tokens, config.DEV_LOGIN),
+    authRoutes(api, auth, config.DEV_LOGIN),
     userRoutes(
+      api,
       staffAccounts(users, district, clock, staffRoster),
       accountStatus({
         models: users,
@@ -305,15 +309,13 @@ export function createApp(deps: AppDeps): JiefangApp {
         clock,
         releaseOfficer: (officerId) => dispatcher.releaseOfficer(officerId),
       }),
-      tokens,
     ),
-    districtRoutes(district),
-    reportRoutes({
+    districtRoutes(api, district),
+    reportRoutes(api, {
       intake,
       actions,
       queries,
       categories,
-      tokens,
       view,
       reportRateLimit: createRateLimit(
         redis,
@@ -322,21 +324,20 @@ export function createApp(deps: AppDeps): JiefangApp {
         config.REPORT_RATE_WINDOW_SECONDS,
       ),
     }),
-    ticketRoutes({ actions, queries, tokens, view, events }),
-    officerDirectoryRoutes({
-      directory: officerDirectory({
+    ticketRoutes(api, { actions, queries, tokens, view, events }),
+    officerDirectoryRoutes(
+      api,
+      officerDirectory({
         accounts: officerAccounts(users),
         presence,
         heldCounts: (officerIds) => queries.heldCounts(officerIds),
       }),
-      tokens,
-    }),
-    officerRoutes({ presence, tokens, tickets: queries, view }),
-    photoRoutes({
+    ),
+    officerRoutes(api, { presence, tickets: queries, view }),
+    photoRoutes(api, {
       store: photos,
       links,
       uploads,
-      tokens,
       clock,
       // A resident allowed n reports a window may upload their full photos.
       uploadRateLimit: createRateLimit(
@@ -426,6 +427,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     logger,
   });
   const deviceRoutesRouter = deviceRoutes(
+    api,
     deviceRegistry({
       devices,
       district,
@@ -434,7 +436,6 @@ export function createApp(deps: AppDeps): JiefangApp {
       accounts: brokerAccounts,
       latest: (ids) => latestReadings(redis, ids),
     }),
-    tokens,
     staff,
   );
   const escortTimers = delayedJobs<EscortTimerJob>({
@@ -467,9 +468,9 @@ export function createApp(deps: AppDeps): JiefangApp {
       proximitySecret: config.JWT_SECRET,
     }),
     deviceRoutesRouter,
-    householdRoutes({ households, district, tokens, clock, staff }),
+    householdRoutes(api, { households, district, clock, staff }),
     alarmRoutes({ book, reactions, households, staff, district, tokens, events: alarmStream }),
-    readingRoutes({ devices, readings: deviceReadings, alarms, redis, district, tokens, staff, clock }),
+    readingRoutes(api, { devices, readings: deviceReadings, alarms, redis, district, staff, clock }),
   ]) {
     koa.use(router.routes()).use(router.allowedMethods({ throw: false }));
   }

@@ -1,4 +1,4 @@
-import Router from '@koa/router';
+import type Router from '@koa/router';
 import {
   createReportFieldsSchema,
   createReportRequestSchema,
@@ -13,10 +13,10 @@ import type { AppState } from '../../http/appState';
 import { badRequest } from '../../http/httpError';
 import { readMultipart } from '../../http/multipart';
 import type { RateLimit } from '../../http/rateLimit';
-import { fieldErrorsOf, parseBody, parseQuery } from '../../http/validate';
+import { fieldErrorsOf, parseBody } from '../../http/validate';
 import type { CategoryCatalogue } from '../../domain/categories';
-import type { AccessTokens } from '../auth/accessTokens';
-import { callerOf, requireAuth, requireRole } from '../../http/callerAccess';
+import { callerOf } from '../../http/callerAccess';
+import type { RouteRegistry } from '../../http/routeRegistry';
 import type { TicketActions } from '../tickets/ticketActions';
 import type { TicketDocument } from '../tickets/ticketModel';
 import type { TicketQueries } from '../tickets/ticketQueries';
@@ -28,22 +28,20 @@ export interface ReportRoutesDeps {
   actions: TicketActions;
   queries: TicketQueries;
   categories: CategoryCatalogue;
-  tokens: AccessTokens;
   reportRateLimit: RateLimit;
   view: (ticket: TicketDocument, viewer: TicketViewer) => Ticket;
 }
 
 /** Residents' side of 随手拍: submit, follow, confirm or reopen, rate; plus the public map. */
-export function reportRoutes(deps: ReportRoutesDeps): Router<AppState> {
-  const router = new Router<AppState>();
-  const auth = requireAuth(deps.tokens);
+export function reportRoutes(api: RouteRegistry, deps: ReportRoutesDeps): Router<AppState> {
+  const { router, route } = api.router();
   const categories: CategoryList = { items: deps.categories.all() };
 
-  router.get('/api/categories', (ctx) => {
+  route({ method: 'GET', path: '/api/categories' }, (ctx) => {
     ctx.body = categories;
   });
 
-  router.post('/api/reports', auth, requireRole('resident'), async (ctx) => {
+  route({ method: 'POST', path: '/api/reports', bodyReadByHandler: true }, async (ctx) => {
     const caller = callerOf(ctx.state);
     const key = idempotencyKeySchema.safeParse(ctx.get('Idempotency-Key'));
     if (!key.success)
@@ -74,42 +72,43 @@ export function reportRoutes(deps: ReportRoutesDeps): Router<AppState> {
     ctx.body = { ...deps.view(result.ticket, caller), outcome: result.outcome };
   });
 
-  router.get('/api/reports', auth, async (ctx) => {
+  route({ method: 'GET', path: '/api/reports', query: reportListQuerySchema }, async (ctx, { query }) => {
     const caller = callerOf(ctx.state);
-    const page = await deps.queries.reportedBy(caller, parseQuery(ctx, reportListQuerySchema));
+    const page = await deps.queries.reportedBy(caller, query);
     ctx.body = { items: page.items.map((ticket) => deps.view(ticket, caller)), total: page.total };
   });
 
-  router.get('/api/reports/map', async (ctx) => {
+  route({ method: 'GET', path: '/api/reports/map' }, async (ctx) => {
     const map = await deps.queries.publicMap();
     ctx.set('Cache-Control', 'public, max-age=60');
     ctx.body = map;
   });
 
-  router.get('/api/reports/:id', auth, async (ctx) => {
+  route({ method: 'GET', path: '/api/reports/:id' }, async (ctx) => {
     const caller = callerOf(ctx.state);
     ctx.body = deps.view(await deps.queries.visibleTo(caller, ctx.params.id ?? ''), caller);
   });
 
-  router.post('/api/reports/:id/confirm', auth, async (ctx) => {
+  route({ method: 'POST', path: '/api/reports/:id/confirm' }, async (ctx) => {
     ctx.body = deps.view(
       await deps.actions.confirm(callerOf(ctx.state), ctx.params.id ?? ''),
       callerOf(ctx.state),
     );
   });
 
-  router.post('/api/reports/:id/reopen', auth, async (ctx) => {
-    const { reason } = parseBody(ctx, reasonRequestSchema);
-    ctx.body = deps.view(
-      await deps.actions.reopen(callerOf(ctx.state), ctx.params.id ?? '', reason),
-      callerOf(ctx.state),
-    );
-  });
+  route(
+    { method: 'POST', path: '/api/reports/:id/reopen', body: reasonRequestSchema },
+    async (ctx, { body }) => {
+      ctx.body = deps.view(
+        await deps.actions.reopen(callerOf(ctx.state), ctx.params.id ?? '', body.reason),
+        callerOf(ctx.state),
+      );
+    },
+  );
 
-  router.post('/api/reports/:id/rate', auth, async (ctx) => {
-    const rating = parseBody(ctx, rateRequestSchema);
+  route({ method: 'POST', path: '/api/reports/:id/rate', body: rateRequestSchema }, async (ctx, { body }) => {
     ctx.body = deps.view(
-      await deps.actions.rate(callerOf(ctx.state), ctx.params.id ?? '', rating),
+      await deps.actions.rate(callerOf(ctx.state), ctx.params.id ?? '', body),
       callerOf(ctx.state),
     );
   });
