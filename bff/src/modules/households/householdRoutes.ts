@@ -66,19 +66,18 @@ export function householdRoutes(
     { method: 'POST', path: '/api/households', body: createHouseholdRequestSchema },
     async (ctx, { body }) => {
       const caller = callerOf(ctx.state);
-      const request = body;
-      const street = findStreet(deps.district, request.street);
-      if (!street) throw badRequest([{ path: 'street', message: `没有这个街道：${request.street}` }]);
+      const street = findStreet(deps.district, body.street);
+      if (!street) throw badRequest([{ path: 'street', message: `没有这个街道：${body.street}` }]);
       const scope = await scopeOf(caller);
       if (!caller.roles.includes('admin') && scope.streetId !== street.properties.id)
         throw forbidden('只能登记本街道的住户');
       try {
         const created = await deps.households.create({
-          _id: request.id,
+          _id: body.id,
           streetId: street.properties.id,
-          address: request.address,
-          ownerIds: request.ownerIds,
-          contacts: request.contacts,
+          address: body.address,
+          ownerIds: body.ownerIds,
+          contacts: body.contacts,
           chargingAlarmIds: [],
           createdAt: deps.clock.now(),
         });
