@@ -35,8 +35,11 @@ import { staffAccounts } from './modules/users/staffAccounts';
 import { userRoutes } from './modules/users/userRoutes';
 import { loadDistrict, type District } from './modules/district/district';
 import { districtRoutes } from './modules/district/districtRoutes';
-import { ticketModel } from './modules/reports/ticketModel';
-import { ticketView } from './modules/reports/ticketView';
+import { ticketModel } from './modules/tickets/ticketModel';
+import { ticketView } from './modules/tickets/ticketView';
+import { ticketStore } from './modules/tickets/ticketStore';
+import { ticketQueries } from './modules/tickets/ticketQueries';
+import { dispatchTickets } from './modules/tickets/dispatchPort';
 import { reportIntake } from './modules/reports/reportIntake';
 import { intakeKeys } from './modules/reports/intakeKeys';
 import { openTicketIndex } from './modules/reports/openTicketIndex';
@@ -59,11 +62,14 @@ import { ticketActions } from './modules/tickets/ticketActions';
 import { ticketRoutes } from './modules/tickets/ticketRoutes';
 import { ticketEvents } from './modules/tickets/ticketEvents';
 import { officerDirectoryRoutes } from './modules/officers/officerDirectoryRoutes';
+import { officerDirectory } from './modules/officers/officerDirectory';
+import { officerAccounts } from './modules/users/officerAccounts';
 import { notificationOutbox } from './modules/notifications/notificationOutbox';
 import { logSender, type NotificationSender } from './modules/notifications/notificationSenders';
 import { wechatSubscribeSender } from './modules/notifications/wechatSubscribeSender';
 import { notificationRoutes } from './modules/notifications/notificationRoutes';
 import { backgroundWork } from './backgroundWork';
+import { routeRegistry } from './http/routeRegistry';
 import { deviceModel } from './modules/devices/deviceModel';
 import { deviceRegistry } from './modules/devices/deviceRegistry';
 import { deviceRoutes } from './modules/devices/deviceRoutes';
@@ -157,7 +163,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     }),
   });
 
-  const tickets = ticketModel(mongo);
+  const tickets = ticketStore(mongo);
   const locks = documentLocks(redis);
   const photos = photoStore(mongo);
   const uploads = photoUploads(redis);
@@ -174,33 +180,34 @@ export function createApp(deps: AppDeps): JiefangApp {
   });
   const outbox = notificationOutbox({
     connection: mongo,
-    tickets,
+    // The outbox still reads tickets' pending notifications itself (modules/notifications, to move to the store).
+    tickets: ticketModel(mongo),
     redis,
     sender: deps.notificationSender ?? notificationSenderFor(config, redis, users, logger),
     clock,
     logger,
   });
   const tracking = ticketTracking({ workloads, outbox });
+  const queries = ticketQueries({ store: tickets, district, clock });
+  const ticketsForDispatch = dispatchTickets({ store: tickets, clock, locks, tracking });
   const background = backgroundWork({ outbox, logger });
   const view = (ticket: Parameters<typeof ticketView>[0], viewer: Parameters<typeof ticketView>[1]) =>
     ticketView(ticket, viewer, { categories, district, links });
   const events = ticketEvents({
     redis,
     channel: `${config.REDIS_PREFIX}:tickets:changed`,
-    tickets,
+    store: tickets,
     view,
     logger,
   });
   const dispatcher = ticketDispatcher({
-    tickets,
+    tickets: ticketsForDispatch,
     presence,
-    tracking,
     staff,
     categories,
     timers,
     outbox,
     clock,
-    locks,
     logger,
     timeScale: config.SLA_TIME_SCALE,
     onChange: (ticket) => {
@@ -209,7 +216,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     },
   });
   const actions = ticketActions({
-    tickets,
+    store: tickets,
     dispatcher,
     timers,
     staff,
@@ -224,7 +231,7 @@ export function createApp(deps: AppDeps): JiefangApp {
   });
   const intake = reportIntake({
     connection: mongo,
-    tickets,
+    store: tickets,
     photos,
     uploads,
     categories,
@@ -273,8 +280,10 @@ export function createApp(deps: AppDeps): JiefangApp {
   if (config.ADMIN_DIST_DIR) koa.use(staticSite('/admin', config.ADMIN_DIST_DIR));
   if (config.H5_DIST_DIR) koa.use(staticSite('/h5', config.H5_DIST_DIR));
 
+  const api = routeRegistry({ tokens });
   const routers = [
     healthRoutes(
+      api,
       {
         mongodb: () => pingMongo(mongo),
         redis: async () => {
@@ -287,8 +296,9 @@ export function createApp(deps: AppDeps): JiefangApp {
       version,
       starting,
     ),
-    authRoutes(auth, tokens, config.DEV_LOGIN),
+    authRoutes(api, auth, config.DEV_LOGIN),
     userRoutes(
+      api,
       staffAccounts(users, district, clock, staffRoster),
       accountStatus({
         models: users,
@@ -299,16 +309,13 @@ export function createApp(deps: AppDeps): JiefangApp {
         clock,
         releaseOfficer: (officerId) => dispatcher.releaseOfficer(officerId),
       }),
-      tokens,
     ),
-    districtRoutes(district),
-    reportRoutes({
+    districtRoutes(api, district),
+    reportRoutes(api, {
       intake,
       actions,
-      tickets,
+      queries,
       categories,
-      tokens,
-      clock,
       view,
       reportRateLimit: createRateLimit(
         redis,
@@ -317,14 +324,20 @@ export function createApp(deps: AppDeps): JiefangApp {
         config.REPORT_RATE_WINDOW_SECONDS,
       ),
     }),
-    ticketRoutes({ actions, tickets, tokens, district, view, events }),
-    officerDirectoryRoutes({ users, presence, tickets, tokens }),
-    officerRoutes({ presence, tokens, tickets, view }),
-    photoRoutes({
+    ticketRoutes(api, { actions, queries, tokens, view, events }),
+    officerDirectoryRoutes(
+      api,
+      officerDirectory({
+        accounts: officerAccounts(users),
+        presence,
+        heldCounts: (officerIds) => queries.heldCounts(officerIds),
+      }),
+    ),
+    officerRoutes(api, { presence, tickets: queries, view }),
+    photoRoutes(api, {
       store: photos,
       links,
       uploads,
-      tokens,
       clock,
       // A resident allowed n reports a window may upload their full photos.
       uploadRateLimit: createRateLimit(
@@ -414,6 +427,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     logger,
   });
   const deviceRoutesRouter = deviceRoutes(
+    api,
     deviceRegistry({
       devices,
       district,
@@ -422,7 +436,6 @@ export function createApp(deps: AppDeps): JiefangApp {
       accounts: brokerAccounts,
       latest: (ids) => latestReadings(redis, ids),
     }),
-    tokens,
     staff,
   );
   const escortTimers = delayedJobs<EscortTimerJob>({
@@ -455,14 +468,14 @@ export function createApp(deps: AppDeps): JiefangApp {
       proximitySecret: config.JWT_SECRET,
     }),
     deviceRoutesRouter,
-    householdRoutes({ households, district, tokens, clock, staff }),
+    householdRoutes(api, { households, district, clock, staff }),
     alarmRoutes({ book, reactions, households, staff, district, tokens, events: alarmStream }),
-    readingRoutes({ devices, readings: deviceReadings, alarms, redis, district, tokens, staff, clock }),
+    readingRoutes(api, { devices, readings: deviceReadings, alarms, redis, district, staff, clock }),
   ]) {
     koa.use(router.routes()).use(router.allowedMethods({ throw: false }));
   }
 
-  const handleTimer = slaTimerHandler({ tickets, dispatcher, staff, categories, clock, locks, tracking });
+  const handleTimer = slaTimerHandler({ tickets: ticketsForDispatch, dispatcher, staff, categories });
   /** Photos uploaded for a report that never came. */
   const removeExpiredUploads = async () => {
     const expired = await uploads.takeExpired(clock.now());
@@ -474,7 +487,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     logger,
     // Deadlines first: overdue ones should fire soon after Redis is back, before the slower rebuilds.
     tasks: [
-      slaTimerRecovery({ tickets, timers, handle: handleTimer, clock, logger }),
+      slaTimerRecovery({ tickets: ticketsForDispatch, timers, handle: handleTimer, clock, logger }),
       alarmTimerRecovery({ alarms, timers: alarmTimers, timeScale: config.SLA_TIME_SCALE }),
       escortTimerRecovery({
         escorts: escortModels(mongo).Escort,
@@ -491,7 +504,8 @@ export function createApp(deps: AppDeps): JiefangApp {
       },
       {
         name: 'ticket-indexes',
-        rebuild: (keepLease) => rebuildTicketIndexes({ tickets, workloads, openTickets, clock }, keepLease),
+        rebuild: (keepLease) =>
+          rebuildTicketIndexes({ store: tickets, workloads, openTickets, clock }, keepLease),
       },
       // Also swept: a crash between an outbox insert and its queueing in Redis must not strand it.
       {

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { authResponseSchema } from '@jiefang/contracts';
 import { startTestApp, type TestApp } from '../../testing/testApp';
-import { hashPassword } from './passwords';
+import { hashPassword } from '../users/passwords';
 import { identityKey, userModels } from '../users/userModel';
 import { wechatSessions } from './wechatSessions';
 

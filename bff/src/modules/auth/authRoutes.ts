@@ -1,34 +1,42 @@
-import Router from '@koa/router';
+import type Router from '@koa/router';
 import {
   devLoginRequestSchema,
   passwordLoginRequestSchema,
   wechatLoginRequestSchema,
 } from '@jiefang/contracts';
 import type { AppState } from '../../http/appState';
-import { parseBody } from '../../http/validate';
-import type { AccessTokens } from './accessTokens';
-import { callerOf, requireAuth } from './authMiddleware';
+import { callerOf } from '../../http/callerAccess';
+import type { RouteRegistry } from '../../http/routeRegistry';
 import type { AuthService } from './authService';
 
-export function authRoutes(service: AuthService, tokens: AccessTokens, devLogin: boolean): Router<AppState> {
-  const router = new Router<AppState>();
+export function authRoutes(api: RouteRegistry, service: AuthService, devLogin: boolean): Router<AppState> {
+  const { router, route } = api.router();
 
-  router.post('/api/auth/login', async (ctx) => {
-    ctx.body = await service.passwordLogin(parseBody(ctx, passwordLoginRequestSchema), ctx.ip);
-  });
+  route(
+    { method: 'POST', path: '/api/auth/login', body: passwordLoginRequestSchema },
+    async (ctx, { body }) => {
+      ctx.body = await service.passwordLogin(body, ctx.ip);
+    },
+  );
 
-  router.post('/api/auth/wechat', async (ctx) => {
-    ctx.body = await service.wechatLogin(parseBody(ctx, wechatLoginRequestSchema).code);
-  });
+  route(
+    { method: 'POST', path: '/api/auth/wechat', body: wechatLoginRequestSchema },
+    async (ctx, { body }) => {
+      ctx.body = await service.wechatLogin(body.code);
+    },
+  );
 
   // Only registered when DEV_LOGIN=1: in production the route does not exist at all (404).
   if (devLogin) {
-    router.post('/api/auth/dev-login', async (ctx) => {
-      ctx.body = await service.devLogin(parseBody(ctx, devLoginRequestSchema));
-    });
+    route(
+      { method: 'POST', path: '/api/auth/dev-login', body: devLoginRequestSchema },
+      async (ctx, { body }) => {
+        ctx.body = await service.devLogin(body);
+      },
+    );
   }
 
-  router.get('/api/me', requireAuth(tokens), async (ctx) => {
+  route({ method: 'GET', path: '/api/me' }, async (ctx) => {
     ctx.body = { user: await service.me(callerOf(ctx.state).userId) };
   });
 

@@ -6,7 +6,7 @@ import { findStreet, type District } from '../district/district';
 import { identityKey, toUserView, type UserDocument, type UserModels } from '../users/userModel';
 import type { AccessTokens } from './accessTokens';
 import type { LoginThrottle } from './loginThrottle';
-import { decoyPasswordHash, verifyPassword } from './passwords';
+import { decoyPasswordHash, verifyPassword } from '../users/passwords';
 import type { StaffChanges } from '../users/staffChanges';
 import type { WechatSessions } from './wechatSessions';
 

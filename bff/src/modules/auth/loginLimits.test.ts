@@ -1,5 +1,5 @@
 import { accountSlowdown } from './loginThrottle';
-import { hashPassword } from './passwords';
+import { hashPassword } from '../users/passwords';
 import { identityKey, userModels } from '../users/userModel';
 import { startTestApp, type TestApp } from '../../testing/testApp';
 

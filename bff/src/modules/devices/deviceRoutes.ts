@@ -1,32 +1,32 @@
-import Router from '@koa/router';
+import type Router from '@koa/router';
 import {
   deviceListQuerySchema,
   registerDeviceRequestSchema,
   updateDeviceRequestSchema,
 } from '@jiefang/contracts';
 import type { AppState } from '../../http/appState';
+import { callerOf } from '../../http/callerAccess';
 import { notFound } from '../../http/httpError';
-import { parseBody, parseQuery } from '../../http/validate';
-import type { AccessTokens } from '../auth/accessTokens';
-import { callerOf, requireAuth, requireRole } from '../auth/authMiddleware';
+import type { RouteRegistry } from '../../http/routeRegistry';
 import type { StaffDirectory } from '../dispatch/staffDirectory';
 import type { DeviceRegistry } from './deviceRegistry';
 
 /** The device registry: admins register, edit and re-key devices; staff see them with their state. */
 export function deviceRoutes(
+  api: RouteRegistry,
   registry: DeviceRegistry,
-  tokens: AccessTokens,
   staff: StaffDirectory,
 ): Router<AppState> {
-  const router = new Router<AppState>();
-  const adminOnly = requireRole('admin');
-  router.use('/api/devices', requireAuth(tokens), requireRole('admin', 'dispatcher', 'squad_leader'));
+  const { router, route } = api.router();
 
-  router.post('/api/devices', adminOnly, async (ctx) => {
-    ctx.status = 201;
-    ctx.set('Cache-Control', 'no-store');
-    ctx.body = await registry.register(parseBody(ctx, registerDeviceRequestSchema));
-  });
+  route(
+    { method: 'POST', path: '/api/devices', body: registerDeviceRequestSchema },
+    async (ctx, { body }) => {
+      ctx.status = 201;
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = await registry.register(body);
+    },
+  );
 
   /** Street staff (squad leaders) see their own street's devices; dispatchers and admins all. */
   const ownStreetOf = async (state: AppState): Promise<string | undefined> => {
@@ -35,12 +35,12 @@ export function deviceRoutes(
     return seesAll ? undefined : ((await staff.streetOf(caller.userId)) ?? '(none)');
   };
 
-  router.get('/api/devices', async (ctx) => {
+  route({ method: 'GET', path: '/api/devices', query: deviceListQuerySchema }, async (ctx, { query }) => {
     const ownStreet = await ownStreetOf(ctx.state);
-    ctx.body = await registry.list(parseQuery(ctx, deviceListQuerySchema), ownStreet);
+    ctx.body = await registry.list(query, ownStreet);
   });
 
-  router.get('/api/devices/:id', async (ctx) => {
+  route({ method: 'GET', path: '/api/devices/:id' }, async (ctx) => {
     const ownStreet = await ownStreetOf(ctx.state);
     const device = await registry.get(ctx.params.id ?? '');
     // Another street's device is answered as if it did not exist.
@@ -48,11 +48,14 @@ export function deviceRoutes(
     ctx.body = device;
   });
 
-  router.patch('/api/devices/:id', adminOnly, async (ctx) => {
-    ctx.body = await registry.update(ctx.params.id ?? '', parseBody(ctx, updateDeviceRequestSchema));
-  });
+  route(
+    { method: 'PATCH', path: '/api/devices/:id', body: updateDeviceRequestSchema },
+    async (ctx, { body }) => {
+      ctx.body = await registry.update(ctx.params.id ?? '', body);
+    },
+  );
 
-  router.post('/api/devices/:id/rotate-secret', adminOnly, async (ctx) => {
+  route({ method: 'POST', path: '/api/devices/:id/rotate-secret' }, async (ctx) => {
     ctx.set('Cache-Control', 'no-store');
     ctx.body = await registry.rotateSecret(ctx.params.id ?? '');
   });

@@ -1,24 +1,16 @@
-import type { Model } from 'mongoose';
-import type { Clock } from '../../infra/clock';
-import type { DocumentLocks } from '../../infra/documentLocks';
 import { slaClockRunning } from '../../domain/ticketTransitions';
 import type { CategoryCatalogue } from '../../domain/categories';
-import type { TicketDocument } from '../reports/ticketModel';
-import { applyTicketChange, systemActor } from '../tickets/ticketChanges';
-import type { TicketTracking } from '../tickets/ticketTracking';
+import { systemActor, type DispatchTickets, type TicketDocument } from '../tickets/dispatchPort';
 import type { SlaTimerJob } from './slaTimers';
 import type { StaffDirectory } from './staffDirectory';
 import type { TicketDispatcher } from './ticketDispatcher';
 
 /** What each SLA deadline does when it fires; each is conditional, so firing twice changes nothing. */
 export function slaTimerHandler(deps: {
-  tickets: Model<TicketDocument>;
+  tickets: DispatchTickets;
   dispatcher: TicketDispatcher;
   staff: StaffDirectory;
   categories: CategoryCatalogue;
-  clock: Clock;
-  locks: DocumentLocks;
-  tracking: TicketTracking;
 }) {
   const escalate = async (ticket: TicketDocument, kind: 'warn' | 'breach') => {
     const flag = kind === 'warn' ? 'slaWarned' : 'slaBreached';
@@ -28,7 +20,7 @@ export function slaTimerHandler(deps: {
       ...(await deps.staff.dispatchers()),
     ];
     const category = deps.categories.get(ticket.category);
-    const updated = await applyTicketChange(deps, ticket, {
+    const updated = await deps.tickets.applyChange(ticket, {
       action: kind === 'warn' ? 'sla_warning' : 'sla_breached',
       to: ticket.status,
       actor: systemActor,
@@ -43,13 +35,13 @@ export function slaTimerHandler(deps: {
     if (updated) await deps.dispatcher.afterChange(updated);
     else {
       // Lost a race with another change: look again with the new state.
-      const fresh = await deps.tickets.findById(ticket._id).lean<TicketDocument>();
+      const fresh = await deps.tickets.findById(ticket._id);
       if (fresh && fresh.slaRound === ticket.slaRound) await escalate(fresh, kind);
     }
   };
 
   return async (job: SlaTimerJob): Promise<void> => {
-    const ticket = await deps.tickets.findById(job.ticketId).lean<TicketDocument>();
+    const ticket = await deps.tickets.findById(job.ticketId);
     if (!ticket) return;
     if (job.kind === 'accept') {
       if (ticket.status !== 'assigned' || ticket.assignmentSeq !== job.sequence || !ticket.assigneeId) return;

@@ -1,14 +1,13 @@
-import type { Model } from 'mongoose';
 import { overdueSlaDeadlines, pendingSlaDeadlines, type SlaClockState } from '../../domain/slaDeadlines';
 import type { Clock } from '../../infra/clock';
 import type { Logger } from '../../infra/logger';
 import { forEachLimited, type RecoveryTask } from '../../infra/redisRecovery';
-import type { TicketDocument } from '../reports/ticketModel';
+import type { DispatchTickets } from '../tickets/dispatchPort';
 import type { SlaTimerJob, SlaTimers } from './slaTimers';
 
 /** Statuses with a deadline to come: the on-site clock runs, or an assignment waits to be accepted. */
-const clockStatuses = ['dispatch_queue', 'assigned', 'accepted', 'reopened'];
-const clockFields = { status: 1, assignmentSeq: 1, slaRound: 1, deadlines: 1, slaWarned: 1, slaBreached: 1 };
+const clockStatuses = ['dispatch_queue', 'assigned', 'accepted', 'reopened'] as const;
+const clockFields = ['status', 'assignmentSeq', 'slaRound', 'deadlines', 'slaWarned', 'slaBreached'] as const;
 type ClockRow = SlaClockState & { _id: string };
 
 export const slaRecoveryPolicy = {
@@ -25,7 +24,7 @@ export const slaRecoveryPolicy = {
  * twice changes nothing.
  */
 export function slaTimerRecovery(deps: {
-  tickets: Model<TicketDocument>;
+  tickets: Pick<DispatchTickets, 'inStatuses'>;
   timers: SlaTimers;
   handle: (job: SlaTimerJob) => Promise<void>;
   clock: Clock;
@@ -55,11 +54,8 @@ export function slaTimerRecovery(deps: {
       const from = now.getTime() - slaRecoveryPolicy.graceMs;
       const overdue: ClockRow[] = [];
       let page: Array<{ job: SlaTimerJob; at: Date }> = [];
-      const cursor = deps.tickets
-        .find({ status: { $in: clockStatuses } }, clockFields)
-        .lean<ClockRow[]>()
-        .cursor({ batchSize: slaRecoveryPolicy.pageSize });
-      for await (const ticket of cursor as AsyncIterable<ClockRow>) {
+      const rows = deps.tickets.inStatuses(clockStatuses, clockFields, slaRecoveryPolicy.pageSize);
+      for await (const ticket of rows) {
         const pending = pendingSlaDeadlines(ticket);
         if (pending.some((deadline) => deadline.at.getTime() <= from)) overdue.push(ticket);
         for (const deadline of pending) {

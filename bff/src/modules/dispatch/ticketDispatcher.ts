@@ -1,35 +1,32 @@
-import type { Model } from 'mongoose';
 import type { Clock } from '../../infra/clock';
-import type { DocumentLocks } from '../../infra/documentLocks';
 import type { Logger } from '../../infra/logger';
 import { rankOfficers, type RankedOfficer } from '../../domain/dispatchRanking';
 import { slaDeadlines } from '../../domain/slaDeadlines';
 import type { CategoryCatalogue } from '../../domain/categories';
 import type { OfficerPresence } from '../officers/officerPresence';
-import type { TicketDocument, TimelineRecord } from '../reports/ticketModel';
-import { applyTicketChange, systemActor, type Actor, type TicketChange } from '../tickets/ticketChanges';
-import type { TicketTracking } from '../tickets/ticketTracking';
-import type { NotificationOutbox } from '../notifications/notificationOutbox';
+import {
+  systemActor,
+  type DispatchContext,
+  type DispatchTickets,
+  type NotificationRecord,
+  type TicketChange,
+  type TicketDocument,
+  type TimelineRecord,
+} from '../tickets/dispatchPort';
 import type { SlaTimers } from './slaTimers';
 import type { StaffDirectory } from './staffDirectory';
 
-export interface DispatchContext {
-  actor?: Actor;
-  reason: string;
-  /** The current assignee refused or let the accept deadline pass: record it and pick someone else. */
-  refusal?: { officerId: string; action: 'reject' | 'accept_timeout' | 'officer_disabled'; reason: string };
-}
+export type { DispatchContext } from '../tickets/dispatchPort';
 
 export interface TicketDispatcherDeps {
-  tickets: Model<TicketDocument>;
+  tickets: DispatchTickets;
   presence: OfficerPresence;
-  tracking: TicketTracking;
   staff: StaffDirectory;
   categories: CategoryCatalogue;
   timers: SlaTimers;
-  outbox: NotificationOutbox;
+  /** The notification outbox: a change's notifications are relayed right after it. */
+  outbox: { relayFromTicket(ticketId: string, records: readonly NotificationRecord[]): Promise<unknown> };
   clock: Clock;
-  locks: DocumentLocks;
   logger: Logger;
   timeScale: number;
   /** Called after every change that was applied, e.g. to publish it to live queues. */
@@ -220,11 +217,7 @@ export function ticketDispatcher(deps: TicketDispatcherDeps) {
   ): Promise<TicketDocument | null | 'stale'> => {
     const change = await planDispatch(ticket, context);
     if (!change) return ticket;
-    const updated = await applyTicketChange(
-      { tickets, clock, locks: deps.locks, tracking: deps.tracking },
-      ticket,
-      change,
-    );
+    const updated = await tickets.applyChange(ticket, change);
     if (!updated) return 'stale';
     await scheduleAccept(updated);
     await afterChange(updated);
@@ -234,7 +227,7 @@ export function ticketDispatcher(deps: TicketDispatcherDeps) {
   /** Tries up to three times when another change to the same ticket wins the race. */
   const dispatch = async (ticketId: string, context: DispatchContext): Promise<TicketDocument | null> => {
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      const ticket = await tickets.findById(ticketId).lean<TicketDocument>();
+      const ticket = await tickets.findById(ticketId);
       if (!ticket) return null;
       if (context.refusal && ticket.assigneeId !== context.refusal.officerId) return ticket;
       // Without a refusal this is a first dispatch (or a re-dispatch after a reopen or transfer): a
@@ -244,7 +237,7 @@ export function ticketDispatcher(deps: TicketDispatcherDeps) {
       if (result !== 'stale') return result;
     }
     deps.logger.warn({ ticketId }, 'dispatch gave up after repeated concurrent changes');
-    return tickets.findById(ticketId).lean<TicketDocument>();
+    return tickets.findById(ticketId);
   };
 
   return {
@@ -256,11 +249,9 @@ export function ticketDispatcher(deps: TicketDispatcherDeps) {
 
     /** An officer whose account was disabled: each ticket they hold goes to someone else. */
     async releaseOfficer(officerId: string): Promise<number> {
-      const held = await tickets
-        .find({ assigneeId: officerId, status: { $in: ['assigned', 'accepted'] } }, { _id: 1 })
-        .lean<Array<Pick<TicketDocument, '_id'>>>();
-      for (const ticket of held)
-        await dispatch(ticket._id, {
+      const held = await tickets.notYetOnSiteWith(officerId);
+      for (const ticketId of held)
+        await dispatch(ticketId, {
           reason: '队员账号已停用，自动改派',
           refusal: { officerId, action: 'officer_disabled', reason: '队员账号已停用' },
         });
@@ -271,10 +262,7 @@ export function ticketDispatcher(deps: TicketDispatcherDeps) {
     async redispatchWaiting(): Promise<number> {
       // Only tickets older than a grace period, so the sweep never races a submission in progress.
       const before = new Date(clock.now().getTime() - 30_000);
-      const waiting = await tickets
-        .find({ status: 'dispatch_queue', assignmentSeq: 0, reportedAt: { $lt: before } }, { timeline: 1 })
-        .limit(100)
-        .lean<Array<Pick<TicketDocument, '_id' | 'timeline'>>>();
+      const waiting = await tickets.firstDispatchWaiting(before, 100);
       const neverTried = waiting.filter((ticket) => ticket.timeline.at(-1)?.action === 'report');
       for (const ticket of neverTried) await dispatch(ticket._id, { reason: '自动派单（补派）' });
       return neverTried.length;

@@ -1,12 +1,13 @@
-import Router from '@koa/router';
+import type Router from '@koa/router';
 import type { DistrictMap, StreetList } from '@jiefang/contracts';
 import type { AppState } from '../../http/appState';
+import type { RouteRegistry } from '../../http/routeRegistry';
 import { streetSummaries, type District } from './district';
 
-export function districtRoutes(district: District): Router<AppState> {
-  const router = new Router<AppState>();
+export function districtRoutes(api: RouteRegistry, district: District): Router<AppState> {
+  const { router, route } = api.router();
   const streets: StreetList = { items: streetSummaries(district) };
-  router.get('/api/streets', (ctx) => {
+  route({ method: 'GET', path: '/api/streets' }, (ctx) => {
     ctx.body = streets;
   });
 
@@ -34,7 +35,7 @@ export function districtRoutes(district: District): Router<AppState> {
       geometry: { type: 'Polygon', coordinates: grid.geometry.coordinates },
     })),
   };
-  router.get('/api/district', (ctx) => {
+  route({ method: 'GET', path: '/api/district' }, (ctx) => {
     ctx.set('Cache-Control', 'public, max-age=3600');
     ctx.body = map;
   });

@@ -1,13 +1,12 @@
-import Router from '@koa/router';
+import type Router from '@koa/router';
 import type { Model } from 'mongoose';
 import { createHouseholdRequestSchema, type Household } from '@jiefang/contracts';
 import { maskPhone } from '../../domain/escortRules';
 import type { AppState, Caller } from '../../http/appState';
 import { badRequest, conflict, forbidden, notFound } from '../../http/httpError';
-import { parseBody } from '../../http/validate';
 import type { Clock } from '../../infra/clock';
-import type { AccessTokens } from '../auth/accessTokens';
-import { callerOf, requireAuth, requireRole } from '../auth/authMiddleware';
+import { callerOf } from '../../http/callerAccess';
+import type { RouteRegistry } from '../../http/routeRegistry';
 import type { StaffDirectory } from '../dispatch/staffDirectory';
 import { findStreet, type District } from '../district/district';
 import type { HouseholdDocument } from './householdModel';
@@ -36,15 +35,16 @@ interface HouseholdScope {
 }
 
 /** Households with detectors: staff register them; owners see their own. */
-export function householdRoutes(deps: {
-  households: Model<HouseholdDocument>;
-  district: District;
-  tokens: AccessTokens;
-  clock: Clock;
-  staff: StaffDirectory;
-}): Router<AppState> {
-  const router = new Router<AppState>();
-  router.use('/api/households', requireAuth(deps.tokens));
+export function householdRoutes(
+  api: RouteRegistry,
+  deps: {
+    households: Model<HouseholdDocument>;
+    district: District;
+    clock: Clock;
+    staff: StaffDirectory;
+  },
+): Router<AppState> {
+  const { router, route } = api.router();
 
   const scopeOf = async (caller: Caller): Promise<HouseholdScope> => {
     const districtWide = caller.roles.includes('admin') || caller.roles.includes('dispatcher');
@@ -62,33 +62,35 @@ export function householdRoutes(deps: {
     scope.districtWide ||
     (caller.roles.includes('community_worker') && scope.streetId === household.streetId);
 
-  router.post('/api/households', requireRole('admin', 'community_worker'), async (ctx) => {
-    const caller = callerOf(ctx.state);
-    const request = parseBody(ctx, createHouseholdRequestSchema);
-    const street = findStreet(deps.district, request.street);
-    if (!street) throw badRequest([{ path: 'street', message: `没有这个街道：${request.street}` }]);
-    const scope = await scopeOf(caller);
-    if (!caller.roles.includes('admin') && scope.streetId !== street.properties.id)
-      throw forbidden('只能登记本街道的住户');
-    try {
-      const created = await deps.households.create({
-        _id: request.id,
-        streetId: street.properties.id,
-        address: request.address,
-        ownerIds: request.ownerIds,
-        contacts: request.contacts,
-        chargingAlarmIds: [],
-        createdAt: deps.clock.now(),
-      });
-      ctx.status = 201;
-      ctx.body = householdView(created.toObject(), { fullPhones: true });
-    } catch (error) {
-      if ((error as { code?: number }).code === 11000) throw conflict('住户编号已存在', { field: 'id' });
-      throw error;
-    }
-  });
+  route(
+    { method: 'POST', path: '/api/households', body: createHouseholdRequestSchema },
+    async (ctx, { body }) => {
+      const caller = callerOf(ctx.state);
+      const street = findStreet(deps.district, body.street);
+      if (!street) throw badRequest([{ path: 'street', message: `没有这个街道：${body.street}` }]);
+      const scope = await scopeOf(caller);
+      if (!caller.roles.includes('admin') && scope.streetId !== street.properties.id)
+        throw forbidden('只能登记本街道的住户');
+      try {
+        const created = await deps.households.create({
+          _id: body.id,
+          streetId: street.properties.id,
+          address: body.address,
+          ownerIds: body.ownerIds,
+          contacts: body.contacts,
+          chargingAlarmIds: [],
+          createdAt: deps.clock.now(),
+        });
+        ctx.status = 201;
+        ctx.body = householdView(created.toObject(), { fullPhones: true });
+      } catch (error) {
+        if ((error as { code?: number }).code === 11000) throw conflict('住户编号已存在', { field: 'id' });
+        throw error;
+      }
+    },
+  );
 
-  router.get('/api/households', async (ctx) => {
+  route({ method: 'GET', path: '/api/households' }, async (ctx) => {
     const caller = callerOf(ctx.state);
     const scope = await scopeOf(caller);
     let filter: Record<string, unknown> = { ownerIds: caller.userId };
@@ -102,7 +104,7 @@ export function householdRoutes(deps: {
     };
   });
 
-  router.get('/api/households/:id', async (ctx) => {
+  route({ method: 'GET', path: '/api/households/:id' }, async (ctx) => {
     const caller = callerOf(ctx.state);
     const household = await deps.households.findById(ctx.params.id ?? '').lean<HouseholdDocument>();
     if (!household) throw notFound('住户不存在');

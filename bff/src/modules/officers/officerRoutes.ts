@@ -1,24 +1,30 @@
-import Router from '@koa/router';
-import type { Model } from 'mongoose';
+import type Router from '@koa/router';
+import type { Middleware } from 'koa';
 import { dutyRequestSchema, locationRequestSchema, type Ticket } from '@jiefang/contracts';
 import type { AppState } from '../../http/appState';
 import { forbidden, unprocessable } from '../../http/httpError';
-import { parseBody } from '../../http/validate';
-import type { AccessTokens } from '../auth/accessTokens';
-import { callerOf, requireAuth, requireRole } from '../auth/authMiddleware';
-import type { TicketDocument } from '../reports/ticketModel';
-import type { TicketViewer } from '../reports/ticketView';
+import { callerOf } from '../../http/callerAccess';
+import type { RouteRegistry } from '../../http/routeRegistry';
+import type { TicketDocument } from '../tickets/ticketModel';
+import type { TicketQueries } from '../tickets/ticketQueries';
+import type { TicketViewer } from '../tickets/ticketView';
 import type { OfficerPresence } from './officerPresence';
 
 /** An officer's own duty state, position and assignments. */
-export function officerRoutes(deps: {
-  presence: OfficerPresence;
-  tokens: AccessTokens;
-  tickets: Model<TicketDocument>;
-  view: (ticket: TicketDocument, viewer: TicketViewer) => Ticket;
-}): Router<AppState> {
-  const router = new Router<AppState>();
-  router.use('/api/officer', requireAuth(deps.tokens), requireRole('officer', 'squad_leader'));
+export function officerRoutes(
+  api: RouteRegistry,
+  deps: {
+    presence: OfficerPresence;
+    tickets: Pick<TicketQueries, 'heldBy'>;
+    view: (ticket: TicketDocument, viewer: TicketViewer) => Ticket;
+  },
+): Router<AppState> {
+  const { router, route } = api.router();
+  // Before the body is read: an officer outside any squad is refused whatever they send.
+  const inSquad: Middleware<AppState> = async (ctx, next) => {
+    squadOf(ctx.state);
+    await next();
+  };
 
   const squadOf = (state: AppState) => {
     const caller = callerOf(state);
@@ -26,32 +32,33 @@ export function officerRoutes(deps: {
     return { id: caller.userId, squadId: caller.squadId, ...(caller.name ? { name: caller.name } : {}) };
   };
 
-  router.post('/api/officer/duty', async (ctx) => {
-    const officer = squadOf(ctx.state);
-    const request = parseBody(ctx, dutyRequestSchema);
-    await deps.presence.setDuty(officer, request.onDuty, request.travelMode);
-    ctx.body = await deps.presence.status(officer.id);
-  });
+  route(
+    { method: 'POST', path: '/api/officer/duty', body: dutyRequestSchema, guards: [inSquad] },
+    async (ctx, { body }) => {
+      const officer = squadOf(ctx.state);
+      await deps.presence.setDuty(officer, body.onDuty, body.travelMode);
+      ctx.body = await deps.presence.status(officer.id);
+    },
+  );
 
-  router.post('/api/officer/location', async (ctx) => {
-    const officer = squadOf(ctx.state);
-    const location = parseBody(ctx, locationRequestSchema);
-    if (!(await deps.presence.updateLocation(officer.id, location))) {
-      throw unprocessable('请先上班（开启在岗）再共享位置');
-    }
-    ctx.body = await deps.presence.status(officer.id);
-  });
+  route(
+    { method: 'POST', path: '/api/officer/location', body: locationRequestSchema, guards: [inSquad] },
+    async (ctx, { body }) => {
+      const officer = squadOf(ctx.state);
+      if (!(await deps.presence.updateLocation(officer.id, body))) {
+        throw unprocessable('请先上班（开启在岗）再共享位置');
+      }
+      ctx.body = await deps.presence.status(officer.id);
+    },
+  );
 
-  router.get('/api/officer/status', async (ctx) => {
+  route({ method: 'GET', path: '/api/officer/status' }, async (ctx) => {
     ctx.body = await deps.presence.status(squadOf(ctx.state).id);
   });
 
-  router.get('/api/officer/tickets', async (ctx) => {
+  route({ method: 'GET', path: '/api/officer/tickets' }, async (ctx) => {
     const officer = squadOf(ctx.state);
-    const items = await deps.tickets
-      .find({ assigneeId: officer.id, status: { $in: ['assigned', 'accepted', 'on_site'] } })
-      .sort({ reportedAt: 1 })
-      .lean<TicketDocument[]>();
+    const items = await deps.tickets.heldBy(officer.id);
     ctx.body = { items: items.map((ticket) => deps.view(ticket, callerOf(ctx.state))), total: items.length };
   });
 

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { PhotoRef } from '@jiefang/contracts';
 import type { Clock } from '../../infra/clock';
-import type { StoredPhotoRef } from '../reports/ticketModel';
+import type { StoredPhotoRef } from './storedPhotoRef';
 
 /**
  * Photo URLs are signed and expire: the BFF hands them only to callers allowed to see the ticket, and

@@ -1,11 +1,11 @@
-import Router from '@koa/router';
+import type Router from '@koa/router';
 import type { AppState } from '../../http/appState';
+import { callerOf } from '../../http/callerAccess';
 import type { Clock } from '../../infra/clock';
 import { HttpError, forbidden, notFound } from '../../http/httpError';
 import { readMultipart } from '../../http/multipart';
 import type { RateLimit } from '../../http/rateLimit';
-import type { AccessTokens } from '../auth/accessTokens';
-import { callerOf, requireAuth, requireRole } from '../auth/authMiddleware';
+import type { RouteRegistry } from '../../http/routeRegistry';
 import type { PhotoLinks } from './photoLinks';
 import { assertAcceptablePhotos, processPhoto } from './photoProcessing';
 import type { PhotoStore } from './photoStore';
@@ -15,16 +15,15 @@ export interface PhotoRoutesDeps {
   store: PhotoStore;
   links: PhotoLinks;
   uploads: PhotoUploads;
-  tokens: AccessTokens;
   uploadRateLimit: RateLimit;
   clock: Clock;
 }
 
-export function photoRoutes(deps: PhotoRoutesDeps): Router<AppState> {
-  const router = new Router<AppState>();
+export function photoRoutes(api: RouteRegistry, deps: PhotoRoutesDeps): Router<AppState> {
+  const { router, route } = api.router();
 
   // One photo per request (wx.uploadFile sends one file), checked and stripped like a report's own.
-  router.post('/api/photos', requireAuth(deps.tokens), requireRole('resident'), async (ctx) => {
+  route({ method: 'POST', path: '/api/photos' }, async (ctx) => {
     const caller = callerOf(ctx.state);
     await deps.uploadRateLimit.consume(caller.userId);
     const { files } = await readMultipart(ctx);
@@ -48,7 +47,8 @@ export function photoRoutes(deps: PhotoRoutesDeps): Router<AppState> {
     ctx.body = deps.links.refs([stored])[0];
   });
 
-  router.get('/api/photos/:id', async (ctx) => {
+  // A signed, expiring link: the signature is the access check.
+  route({ method: 'GET', path: '/api/photos/:id' }, async (ctx) => {
     const id = ctx.params.id ?? '';
     const { expires, signature } = ctx.query as Record<string, string | undefined>;
     if (!deps.links.verify(id, expires, signature)) throw forbidden('照片链接无效或已过期');

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { CategoryCode, Wgs84Point } from '@jiefang/contracts';
 import type { OpenTicketSummary } from '../../domain/duplicateReports';
-import type { TicketDocument } from './ticketModel';
+import type { TicketDocument } from '../tickets/ticketModel';
 
 const geoKey = (category: CategoryCode) => `open-tickets:${category}:geo`;
 const timeKey = (category: CategoryCode) => `open-tickets:${category}:at`;

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Types, type Connection, type Model } from 'mongoose';
+import { Types, type Connection } from 'mongoose';
 import type { CategoryCode, CreateReportFields, DeviceEvidence, Priority } from '@jiefang/contracts';
 import { higherPriority, raisedPriority } from '../../domain/priorities';
-import { batchedInsertsInto } from '../../infra/batchedInserts';
 import type { Clock } from '../../infra/clock';
 import type { DocumentLocks } from '../../infra/documentLocks';
 import type { Logger } from '../../infra/logger';
@@ -25,12 +24,13 @@ import { assertAcceptablePhotos, processPhoto } from '../photos/photoProcessing'
 import type { PhotoStore, StoredPhoto } from '../photos/photoStore';
 import type { PhotoUploads } from '../photos/photoUploads';
 import { applyTicketChange, withChange } from '../tickets/ticketChanges';
+import type { TicketDocument } from '../tickets/ticketModel';
+import type { TicketStore } from '../tickets/ticketStore';
+import { submissionFrom, submissionsOf } from '../tickets/ticketSubmissions';
 import type { TicketTracking } from '../tickets/ticketTracking';
 import { idempotencyModel } from './idempotencyModel';
 import type { IntakeKeys } from './intakeKeys';
 import type { OpenTicketIndex } from './openTicketIndex';
-import type { TicketDocument } from './ticketModel';
-import { submissionFrom, submissionsOf } from './ticketSubmissions';
 
 /** A created ticket's id follows from the resident and their Idempotency-Key: a retry cannot make a second. */
 const reportTicketId = (keyId: string) =>
@@ -46,7 +46,7 @@ export type ReportPhotos = { kind: 'files'; files: UploadedFile[] } | { kind: 'u
 
 export interface ReportIntakeDeps {
   connection: Connection;
-  tickets: Model<TicketDocument>;
+  store: TicketStore;
   photos: PhotoStore;
   uploads: PhotoUploads;
   categories: CategoryCatalogue;
@@ -74,18 +74,6 @@ export function reportIntake(deps: ReportIntakeDeps) {
     rings: feature.geometry.coordinates as Array<Array<[number, number]>>,
   }));
 
-  const ticketInserts = batchedInsertsInto<TicketDocument>(
-    deps.connection,
-    deps.tickets.collection.collectionName,
-  );
-
-  /**
-   * Inserts a fully built ticket in a shared batch; false when its id exists already. The document is
-   * typed and complete as built, so it goes to the driver without a mongoose document around it.
-   */
-  const insertTicket = async (ticket: TicketDocument): Promise<boolean> =>
-    (await ticketInserts.insert(ticket)) === 'inserted';
-
   const refuseReusedKey = () =>
     new HttpError(422, 'unprocessable', '同一个 Idempotency-Key 不能用于不同的上报内容');
 
@@ -96,7 +84,7 @@ export function reportIntake(deps: ReportIntakeDeps) {
    */
   const replayOf = async (ticketId: string, requestHash: string, keyId: string, knownHash?: string) => {
     if (knownHash !== undefined && knownHash !== requestHash) throw refuseReusedKey();
-    const ticket = await deps.tickets.findById(ticketId).lean<TicketDocument>();
+    const ticket = await deps.store.findById(ticketId);
     const createdByKey = ticketId === reportTicketId(keyId);
     if (createdByKey && ticket?.requestHash && ticket.requestHash !== requestHash) throw refuseReusedKey();
     return ticket;
@@ -304,13 +292,13 @@ export function reportIntake(deps: ReportIntakeDeps) {
   const storeNew = async (draft: TicketDocument, requestHash?: string, keyId?: string) => {
     const ticket = await dispatchedDraft(draft);
     if (ticket.pendingNotifications.length) await deps.tracking.notificationsPending(ticket._id);
-    if (await insertTicket(ticket)) {
+    if (await deps.store.insert(ticket)) {
       await afterCreate(ticket);
       return { ticket, created: true as const };
     }
     const existing = requestHash
       ? await replayOf(ticket._id, requestHash, keyId ?? '')
-      : await deps.tickets.findById(ticket._id).lean<TicketDocument>();
+      : await deps.store.findById(ticket._id);
     if (!existing) throw conflict('工单正在写入，请重试');
     return { ticket: existing, created: false as const };
   };
@@ -328,7 +316,7 @@ export function reportIntake(deps: ReportIntakeDeps) {
     for (;;) {
       const match = duplicateTicketFor({ category, location, at: now }, candidates);
       if (!match) return null;
-      const ticket = await deps.tickets.findById(match.id).lean<TicketDocument>();
+      const ticket = await deps.store.findById(match.id);
       if (ticket && openTicketStatuses.includes(ticket.status)) return ticket;
       await deps.openTickets.forget(category, [match.id]);
       candidates = candidates.filter((candidate) => candidate.id !== match.id);
@@ -346,9 +334,9 @@ export function reportIntake(deps: ReportIntakeDeps) {
       if (!options.durable) return false;
       const [key, ticket] = await Promise.all([
         Keys.exists({ _id: keyId, state: 'done' }),
-        deps.tickets.exists({ _id: reportTicketId(keyId) }),
+        deps.store.exists(reportTicketId(keyId)),
       ]);
-      return Boolean(key ?? ticket);
+      return Boolean(key) || ticket;
     },
 
     /**
@@ -368,7 +356,7 @@ export function reportIntake(deps: ReportIntakeDeps) {
         .update(`alarm:${input.evidence.alarmId}`)
         .digest('hex')
         .slice(0, 24);
-      const replayed = await deps.tickets.findById(ticketId).lean<TicketDocument>();
+      const replayed = await deps.store.findById(ticketId);
       if (replayed) return replayed;
       for (let attempt = 0; attempt < 3; attempt += 1) {
         const nearby = await openTicketsNear(input.category, input.location);

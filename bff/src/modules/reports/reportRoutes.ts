@@ -1,5 +1,4 @@
-import Router from '@koa/router';
-import type { Model } from 'mongoose';
+import type Router from '@koa/router';
 import {
   createReportFieldsSchema,
   createReportRequestSchema,
@@ -11,43 +10,38 @@ import {
   type Ticket,
 } from '@jiefang/contracts';
 import type { AppState } from '../../http/appState';
-import type { Clock } from '../../infra/clock';
-import { badRequest, notFound } from '../../http/httpError';
+import { badRequest } from '../../http/httpError';
 import { readMultipart } from '../../http/multipart';
 import type { RateLimit } from '../../http/rateLimit';
-import { fieldErrorsOf, parseBody, parseQuery } from '../../http/validate';
+import { fieldErrorsOf, parseBody } from '../../http/validate';
 import type { CategoryCatalogue } from '../../domain/categories';
-import type { AccessTokens } from '../auth/accessTokens';
-import { callerOf, requireAuth, requireRole } from '../auth/authMiddleware';
+import { callerOf } from '../../http/callerAccess';
+import type { RouteRegistry } from '../../http/routeRegistry';
 import type { TicketActions } from '../tickets/ticketActions';
+import type { TicketDocument } from '../tickets/ticketModel';
+import type { TicketQueries } from '../tickets/ticketQueries';
+import type { TicketViewer } from '../tickets/ticketView';
 import type { ReportIntake } from './reportIntake';
-import { assertCanViewTicket } from './ticketAccess';
-import type { TicketDocument } from './ticketModel';
-import { ticketPage } from './ticketPages';
-import type { TicketViewer } from './ticketView';
 
 export interface ReportRoutesDeps {
   intake: ReportIntake;
   actions: TicketActions;
-  tickets: Model<TicketDocument>;
+  queries: TicketQueries;
   categories: CategoryCatalogue;
-  tokens: AccessTokens;
   reportRateLimit: RateLimit;
-  clock: Clock;
   view: (ticket: TicketDocument, viewer: TicketViewer) => Ticket;
 }
 
 /** Residents' side of 随手拍: submit, follow, confirm or reopen, rate; plus the public map. */
-export function reportRoutes(deps: ReportRoutesDeps): Router<AppState> {
-  const router = new Router<AppState>();
-  const auth = requireAuth(deps.tokens);
+export function reportRoutes(api: RouteRegistry, deps: ReportRoutesDeps): Router<AppState> {
+  const { router, route } = api.router();
   const categories: CategoryList = { items: deps.categories.all() };
 
-  router.get('/api/categories', (ctx) => {
+  route({ method: 'GET', path: '/api/categories' }, (ctx) => {
     ctx.body = categories;
   });
 
-  router.post('/api/reports', auth, requireRole('resident'), async (ctx) => {
+  route({ method: 'POST', path: '/api/reports', bodyReadByHandler: true }, async (ctx) => {
     const caller = callerOf(ctx.state);
     const key = idempotencyKeySchema.safeParse(ctx.get('Idempotency-Key'));
     if (!key.success)
@@ -78,58 +72,43 @@ export function reportRoutes(deps: ReportRoutesDeps): Router<AppState> {
     ctx.body = { ...deps.view(result.ticket, caller), outcome: result.outcome };
   });
 
-  router.get('/api/reports', auth, async (ctx) => {
+  route({ method: 'GET', path: '/api/reports', query: reportListQuerySchema }, async (ctx, { query }) => {
     const caller = callerOf(ctx.state);
-    const query = parseQuery(ctx, reportListQuerySchema);
-    const filter: Record<string, unknown> = { reporterIds: caller.userId };
-    if (query.status) filter.status = query.status;
-    ctx.body = await ticketPage(deps.tickets, filter, query, (ticket) => deps.view(ticket, caller));
+    const page = await deps.queries.reportedBy(caller, query);
+    ctx.body = { items: page.items.map((ticket) => deps.view(ticket, caller)), total: page.total };
   });
 
-  // Anonymised points for the public map: no ids, no text, position rounded to about 100 m.
-  router.get('/api/reports/map', async (ctx) => {
-    const since = new Date(deps.clock.now().getTime() - 7 * 24 * 3600_000);
-    const recent = await deps.tickets
-      .find({ reportedAt: { $gte: since } }, { category: 1, status: 1, location: 1 })
-      .limit(2000)
-      .lean<Array<Pick<TicketDocument, 'category' | 'status' | 'location'>>>();
+  route({ method: 'GET', path: '/api/reports/map' }, async (ctx) => {
+    const map = await deps.queries.publicMap();
     ctx.set('Cache-Control', 'public, max-age=60');
-    ctx.body = {
-      items: recent.map((ticket) => ({
-        category: ticket.category,
-        status: ticket.status,
-        lat: Math.round(ticket.location.lat * 1000) / 1000,
-        lng: Math.round(ticket.location.lng * 1000) / 1000,
-      })),
-    };
+    ctx.body = map;
   });
 
-  router.get('/api/reports/:id', auth, async (ctx) => {
-    const ticket = await deps.tickets.findById(ctx.params.id).lean<TicketDocument>();
-    if (!ticket) throw notFound('工单不存在');
-    assertCanViewTicket(callerOf(ctx.state), ticket);
-    ctx.body = deps.view(ticket, callerOf(ctx.state));
+  route({ method: 'GET', path: '/api/reports/:id' }, async (ctx) => {
+    const caller = callerOf(ctx.state);
+    ctx.body = deps.view(await deps.queries.visibleTo(caller, ctx.params.id ?? ''), caller);
   });
 
-  router.post('/api/reports/:id/confirm', auth, async (ctx) => {
+  route({ method: 'POST', path: '/api/reports/:id/confirm' }, async (ctx) => {
     ctx.body = deps.view(
       await deps.actions.confirm(callerOf(ctx.state), ctx.params.id ?? ''),
       callerOf(ctx.state),
     );
   });
 
-  router.post('/api/reports/:id/reopen', auth, async (ctx) => {
-    const { reason } = parseBody(ctx, reasonRequestSchema);
-    ctx.body = deps.view(
-      await deps.actions.reopen(callerOf(ctx.state), ctx.params.id ?? '', reason),
-      callerOf(ctx.state),
-    );
-  });
+  route(
+    { method: 'POST', path: '/api/reports/:id/reopen', body: reasonRequestSchema },
+    async (ctx, { body }) => {
+      ctx.body = deps.view(
+        await deps.actions.reopen(callerOf(ctx.state), ctx.params.id ?? '', body.reason),
+        callerOf(ctx.state),
+      );
+    },
+  );
 
-  router.post('/api/reports/:id/rate', auth, async (ctx) => {
-    const rating = parseBody(ctx, rateRequestSchema);
+  route({ method: 'POST', path: '/api/reports/:id/rate', body: rateRequestSchema }, async (ctx, { body }) => {
     ctx.body = deps.view(
-      await deps.actions.rate(callerOf(ctx.state), ctx.params.id ?? '', rating),
+      await deps.actions.rate(callerOf(ctx.state), ctx.params.id ?? '', body),
       callerOf(ctx.state),
     );
   });

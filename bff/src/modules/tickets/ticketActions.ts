@@ -1,5 +1,4 @@
 import distance from '@turf/distance';
-import type { Model } from 'mongoose';
 import type { CheckInRequest, Department, RateRequest, TransferRequest } from '@jiefang/contracts';
 import type { Clock } from '../../infra/clock';
 import type { DocumentLocks } from '../../infra/documentLocks';
@@ -9,17 +8,15 @@ import type { CategoryCatalogue } from '../../domain/categories';
 import { slaDeadlines } from '../../domain/slaDeadlines';
 import { TransitionRefused, nextStatus, type TicketAction } from '../../domain/ticketTransitions';
 import { findStreet, type District } from '../district/district';
-import type { SlaTimers } from '../dispatch/slaTimers';
-import type { StaffDirectory } from '../dispatch/staffDirectory';
-import type { TicketDispatcher } from '../dispatch/ticketDispatcher';
-import type { OfficerPresence } from '../officers/officerPresence';
 import type { UploadedFile } from '../../http/multipart';
 import { assertAcceptablePhotos, processPhoto } from '../photos/photoProcessing';
 import type { PhotoStore } from '../photos/photoStore';
-import { canManageTicket } from '../reports/ticketAccess';
-import { ratingOf } from '../reports/ticketRatings';
-import type { TicketDocument } from '../reports/ticketModel';
+import type { SlaSchedule, StaffLookup, TicketDispatch } from './dispatchPort';
+import { canManageTicket } from './ticketAccess';
 import { applyTicketChange, type TicketChange } from './ticketChanges';
+import type { TicketDocument } from './ticketModel';
+import { ratingOf } from './ticketRatings';
+import type { TicketStore } from './ticketStore';
 import type { TicketTracking } from './ticketTracking';
 
 export const ticketActionPolicy = {
@@ -28,11 +25,12 @@ export const ticketActionPolicy = {
 } as const;
 
 export interface TicketActionsDeps {
-  tickets: Model<TicketDocument>;
-  dispatcher: TicketDispatcher;
-  timers: SlaTimers;
-  staff: StaffDirectory;
-  presence: OfficerPresence;
+  store: TicketStore;
+  dispatcher: TicketDispatch;
+  timers: SlaSchedule;
+  staff: StaffLookup;
+  /** The officers' positions (modules/officers): a check-in is also where the officer is. */
+  presence: { updateLocation(officerId: string, location: CheckInRequest): Promise<boolean> };
   photos: PhotoStore;
   categories: CategoryCatalogue;
   district: District;
@@ -55,10 +53,10 @@ const departmentNames: Record<Department, string> = {
 
 /** What officers, residents and dispatchers do to a ticket; each step is one conditional update. */
 export function ticketActions(deps: TicketActionsDeps) {
-  const { tickets, clock } = deps;
+  const { store, clock } = deps;
 
   const load = async (id: string) => {
-    const ticket = await tickets.findById(id).lean<TicketDocument>();
+    const ticket = await store.findById(id);
     if (!ticket) throw notFound('工单不存在');
     return ticket;
   };

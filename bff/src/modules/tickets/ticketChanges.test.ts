@@ -1,6 +1,7 @@
 import { documentLocks } from '../../infra/documentLocks';
 import { startTestApp, type TestApp } from '../../testing/testApp';
-import { ticketModel, type TicketDocument } from '../reports/ticketModel';
+import { ticketModel, type TicketDocument } from './ticketModel';
+import { ticketStore } from './ticketStore';
 import { officerWorkloads } from '../officers/officerWorkloads';
 import { applyTicketChange, withChange } from './ticketChanges';
 import { ticketTracking } from './ticketTracking';
@@ -49,8 +50,8 @@ const minimalTicket = (id: string): TicketDocument => {
   };
 };
 
-const storeOf = (tickets: ReturnType<typeof ticketModel>, marked: string[] = []) => ({
-  tickets,
+const changeDepsOf = (marked: string[] = []) => ({
+  store: ticketStore(t.mongo),
   clock: t.clock,
   locks: documentLocks(t.redis),
   tracking: ticketTracking({
@@ -66,7 +67,7 @@ const storeOf = (tickets: ReturnType<typeof ticketModel>, marked: string[] = [])
 describe('applyTicketChange', () => {
   it('lets exactly one of many concurrent changes from the same version win', async () => {
     const tickets = ticketModel(t.mongo);
-    const store = storeOf(tickets);
+    const store = changeDepsOf();
     for (let round = 0; round < 5; round += 1) {
       const ticket = minimalTicket(`race-${round}`);
       await tickets.create(ticket);
@@ -91,7 +92,7 @@ describe('applyTicketChange', () => {
     const ticket = minimalTicket('with-notifications');
     await tickets.create(ticket);
     const marked: string[] = [];
-    const updated = await applyTicketChange(storeOf(tickets, marked), ticket, {
+    const updated = await applyTicketChange(changeDepsOf(marked), ticket, {
       action: 'accept',
       to: 'accepted',
       actor: { id: 'officer-1', role: 'officer' },
@@ -112,7 +113,7 @@ describe('applyTicketChange', () => {
   it("keeps officers' workloads in step with who holds each ticket", async () => {
     const tickets = ticketModel(t.mongo);
     const workloads = officerWorkloads(t.redis);
-    const store = storeOf(tickets);
+    const store = changeDepsOf();
     const first = { ...minimalTicket('load-1'), assigneeId: 'holder-a' };
     const second = { ...minimalTicket('load-2'), assigneeId: 'holder-a' };
     await tickets.create([first, second]);
@@ -164,7 +165,7 @@ describe('withChange', () => {
       gridId: null,
     };
     await tickets.create(base);
-    const stored = await applyTicketChange(storeOf(tickets), base, change);
+    const stored = await applyTicketChange(changeDepsOf(), base, change);
     const built = withChange(base, change, t.clock.now());
     const { _id: _storedId, ...storedRest } = stored as TicketDocument;
     const { _id: _builtId, ...builtRest } = built;

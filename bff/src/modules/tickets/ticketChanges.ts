@@ -1,8 +1,9 @@
-import type { Model, UpdateQuery } from 'mongoose';
+import type { UpdateQuery } from 'mongoose';
 import type { TicketStatus } from '@jiefang/contracts';
 import type { Clock } from '../../infra/clock';
 import type { DocumentLocks } from '../../infra/documentLocks';
-import type { NotificationRecord, TicketDocument, TimelineRecord } from '../reports/ticketModel';
+import type { NotificationRecord, TicketDocument, TimelineRecord } from './ticketModel';
+import type { TicketStore } from './ticketStore';
 import type { TicketTracking } from './ticketTracking';
 
 export interface Actor {
@@ -26,8 +27,9 @@ export interface TicketChange {
   notify?: Array<Omit<NotificationRecord, 'id'>>;
 }
 
-export interface TicketStore {
-  tickets: Model<TicketDocument>;
+/** What applying a change needs: the store's conditional update, the lock and what follows every write. */
+export interface TicketChangeDeps {
+  store: Pick<TicketStore, 'updateIfCurrent'>;
   clock: Clock;
   locks: DocumentLocks;
   tracking: TicketTracking;
@@ -84,12 +86,11 @@ export function withChange(ticket: TicketDocument, change: TicketChange, at: Dat
  * status and version: of two concurrent changes exactly one wins; the loser gets null.
  */
 export async function applyTicketChange(
-  store: TicketStore,
+  deps: TicketChangeDeps,
   current: Pick<TicketDocument, '_id' | 'status' | 'version'>,
   change: TicketChange,
 ): Promise<TicketDocument | null> {
-  const { tickets, clock } = store;
-  const at = clock.now();
+  const at = deps.clock.now();
   const { entries, notifications } = changeRecords(current, change, at);
   const update: UpdateQuery<TicketDocument> = {
     $set: { ...change.set, status: change.to, updatedAt: at },
@@ -101,15 +102,10 @@ export async function applyTicketChange(
     ...(change.addToSet ? { $addToSet: change.addToSet } : {}),
   };
   // Noted before the write: a crash right after it still leaves the relay a trace to follow.
-  if (notifications.length) await store.tracking.notificationsPending(current._id);
-  return store.locks.withLock(`ticket:${current._id}`, async () => {
-    const updated = await tickets
-      .findOneAndUpdate({ _id: current._id, status: current.status, version: current.version }, update, {
-        new: true,
-      })
-      .lean<TicketDocument>()
-      .exec();
-    if (updated) await store.tracking.written(updated);
+  if (notifications.length) await deps.tracking.notificationsPending(current._id);
+  return deps.locks.withLock(`ticket:${current._id}`, async () => {
+    const updated = await deps.store.updateIfCurrent(current, update);
+    if (updated) await deps.tracking.written(updated);
     return updated;
   });
 }

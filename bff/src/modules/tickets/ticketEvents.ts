@@ -1,17 +1,17 @@
 import type { Redis } from 'ioredis';
-import type { Model } from 'mongoose';
 import type { Ticket, TicketEvent } from '@jiefang/contracts';
 import { liveEventStream } from '../../http/liveEventStream';
 import type { Logger } from '../../infra/logger';
-import { seesTicketAsStaff } from '../reports/ticketAccess';
-import type { TicketDocument } from '../reports/ticketModel';
-import type { TicketViewer } from '../reports/ticketView';
+import { seesTicketAsStaff } from './ticketAccess';
+import type { TicketDocument } from './ticketModel';
+import type { TicketStore } from './ticketStore';
+import type { TicketViewer } from './ticketView';
 
 /** Live ticket changes for the consoles (`GET /api/tickets/events`). */
 export function ticketEvents(deps: {
   redis: Redis;
   channel: string;
-  tickets: Model<TicketDocument>;
+  store: Pick<TicketStore, 'findById'>;
   view: (ticket: TicketDocument, viewer: TicketViewer) => Ticket;
   logger: Logger;
 }) {
@@ -19,7 +19,7 @@ export function ticketEvents(deps: {
     redis: deps.redis,
     channel: deps.channel,
     eventName: 'ticket',
-    load: (id) => deps.tickets.findById(id).lean<TicketDocument>().exec(),
+    load: (id) => deps.store.findById(id),
     // The consoles' stream: staff responsible for the ticket, who all see it whole.
     visibleTo: seesTicketAsStaff,
     payload: (ticket): TicketEvent => ({ type: 'ticket', ticket: deps.view(ticket, 'staff') }),

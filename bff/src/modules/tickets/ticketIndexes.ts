@@ -1,11 +1,9 @@
-import type { Model } from 'mongoose';
 import type { Clock } from '../../infra/clock';
 import { duplicatePolicy, noiseDuplicatePolicy } from '../../domain/duplicateReports';
 import { openTicketStatuses } from '../../domain/ticketTransitions';
-import type { OfficerWorkloads } from '../officers/officerWorkloads';
-import type { OpenTicketIndex } from '../reports/openTicketIndex';
-import type { TicketDocument } from '../reports/ticketModel';
-import { occupyingStatuses } from './ticketTracking';
+import type { TicketDocument } from './ticketModel';
+import type { TicketStore } from './ticketStore';
+import { occupyingStatuses, type WorkloadCounts } from './ticketTracking';
 
 type IndexRow = Pick<
   TicketDocument,
@@ -19,9 +17,10 @@ type IndexRow = Pick<
  */
 export async function rebuildTicketIndexes(
   deps: {
-    tickets: Model<TicketDocument>;
-    workloads: OfficerWorkloads;
-    openTickets: OpenTicketIndex;
+    store: Pick<TicketStore, 'inStatuses'>;
+    workloads: Pick<WorkloadCounts, 'rebuild'>;
+    /** The duplicate-report index (modules/reports' openTicketIndex). */
+    openTickets: { add(ticket: IndexRow): Promise<void> };
     clock: Clock;
   },
   afterPage: () => Promise<void> = async () => undefined,
@@ -31,14 +30,12 @@ export async function rebuildTicketIndexes(
   const held: Array<{ ticketId: string; holderId: string }> = [];
   let recent: IndexRow[] = [];
   let count = 0;
-  const cursor = deps.tickets
-    .find(
-      { status: { $in: openTicketStatuses } },
-      { category: 1, status: 1, assigneeId: 1, location: 1, reportedAt: 1 },
-    )
-    .lean<IndexRow[]>()
-    .cursor({ batchSize: 500 });
-  for await (const ticket of cursor as AsyncIterable<IndexRow>) {
+  const rows = deps.store.inStatuses(
+    openTicketStatuses,
+    ['category', 'status', 'assigneeId', 'location', 'reportedAt'],
+    500,
+  );
+  for await (const ticket of rows) {
     count += 1;
     if (ticket.assigneeId && occupyingStatuses.includes(ticket.status))
       held.push({ ticketId: ticket._id, holderId: ticket.assigneeId });

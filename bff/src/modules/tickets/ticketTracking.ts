@@ -1,8 +1,13 @@
-import type { OfficerWorkloads } from '../officers/officerWorkloads';
-import type { TicketDocument } from '../reports/ticketModel';
+import type { TicketDocument } from './ticketModel';
 
 /** Statuses in which a ticket occupies its assignee. */
 export const occupyingStatuses: ReadonlyArray<TicketDocument['status']> = ['assigned', 'accepted', 'on_site'];
+
+/** What tickets need of the officers' workload counts (kept by modules/officers). */
+export interface WorkloadCounts {
+  track(ticketId: string, holderId: string | null): Promise<void>;
+  rebuild(active: ReadonlyArray<{ ticketId: string; holderId: string }>): Promise<void>;
+}
 
 /** What every ticket write keeps in step outside the ticket itself. */
 export interface TicketTracking {
@@ -13,7 +18,7 @@ export interface TicketTracking {
 }
 
 export function ticketTracking(deps: {
-  workloads: OfficerWorkloads;
+  workloads: Pick<WorkloadCounts, 'track'>;
   outbox: { markPending(ticketId: string): Promise<void> };
 }): TicketTracking {
   return {

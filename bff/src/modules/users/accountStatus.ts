@@ -2,15 +2,15 @@ import type { User } from '@jiefang/contracts';
 import type { Clock } from '../../infra/clock';
 import { notFound, unprocessable } from '../../http/httpError';
 import { findStreet, type District } from '../district/district';
-import type { TokenRevocations } from '../auth/tokenRevocations';
-import type { OfficerPresence } from '../officers/officerPresence';
 import type { StaffChanges } from './staffChanges';
 import { toUserView, type UserModels } from './userModel';
 
 export interface AccountStatusDeps {
   models: UserModels;
-  revocations: TokenRevocations;
-  presence: OfficerPresence;
+  /** modules/auth's token revocations: a disabled user's tokens stop working. */
+  revocations: { revoke(userId: string): Promise<void> };
+  /** modules/officers' presence: a disabled officer goes off duty. */
+  presence: { setDuty(officer: { id: string; squadId: string }, onDuty: boolean): Promise<unknown> };
   changes: StaffChanges;
   district: District;
   clock: Clock;

@@ -9,7 +9,7 @@ import {
 import type { Clock } from '../../infra/clock';
 import { badRequest, conflict, notFound, unprocessable } from '../../http/httpError';
 import { findGrid, findStreet, type District } from '../district/district';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword } from './passwords';
 import type { StaffChanges } from './staffChanges';
 import { identityKey, toUserView, type UserDocument, type UserModels } from './userModel';
 

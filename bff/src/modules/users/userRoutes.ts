@@ -1,4 +1,4 @@
-import Router from '@koa/router';
+import type Router from '@koa/router';
 import type { Middleware } from 'koa';
 import {
   createStaffAccountRequestSchema,
@@ -6,10 +6,9 @@ import {
   userListQuerySchema,
 } from '@jiefang/contracts';
 import type { AppState } from '../../http/appState';
+import { assertOwnerOr, callerOf } from '../../http/callerAccess';
 import { forbidden } from '../../http/httpError';
-import { parseBody, parseQuery } from '../../http/validate';
-import type { AccessTokens } from '../auth/accessTokens';
-import { assertOwnerOr, callerOf, requireAuth, requireRole } from '../auth/authMiddleware';
+import type { RouteRegistry } from '../../http/routeRegistry';
 import type { AccountStatus } from './accountStatus';
 import type { StaffAccounts } from './staffAccounts';
 
@@ -20,31 +19,35 @@ const refuseDevLogin: Middleware<AppState> = async (ctx, next) => {
 };
 
 export function userRoutes(
+  api: RouteRegistry,
   accounts: StaffAccounts,
   status: AccountStatus,
-  tokens: AccessTokens,
 ): Router<AppState> {
-  const router = new Router<AppState>();
-  const adminOnly = [requireAuth(tokens), requireRole('admin')];
+  const { router, route } = api.router();
 
-  router.get('/api/users/:id', requireAuth(tokens), async (ctx) => {
+  route({ method: 'GET', path: '/api/users/:id' }, async (ctx) => {
     assertOwnerOr(callerOf(ctx.state), ctx.params.id ?? '', 'admin', 'dispatcher');
     ctx.body = await accounts.get(ctx.params.id ?? '');
   });
 
-  router.get('/api/users', ...adminOnly, async (ctx) => {
-    ctx.body = await accounts.list(parseQuery(ctx, userListQuerySchema));
+  route({ method: 'GET', path: '/api/users', query: userListQuerySchema }, async (ctx, { query }) => {
+    ctx.body = await accounts.list(query);
   });
 
-  router.post('/api/users', ...adminOnly, refuseDevLogin, async (ctx) => {
-    ctx.status = 201;
-    ctx.body = await accounts.create(parseBody(ctx, createStaffAccountRequestSchema));
-  });
+  route(
+    { method: 'POST', path: '/api/users', body: createStaffAccountRequestSchema, guards: [refuseDevLogin] },
+    async (ctx, { body }) => {
+      ctx.status = 201;
+      ctx.body = await accounts.create(body);
+    },
+  );
 
-  router.patch('/api/users/:id', ...adminOnly, refuseDevLogin, async (ctx) => {
-    const { disabled } = parseBody(ctx, updateUserRequestSchema);
-    ctx.body = await status.setDisabled(callerOf(ctx.state).userId, ctx.params.id ?? '', disabled);
-  });
+  route(
+    { method: 'PATCH', path: '/api/users/:id', body: updateUserRequestSchema, guards: [refuseDevLogin] },
+    async (ctx, { body }) => {
+      ctx.body = await status.setDisabled(callerOf(ctx.state).userId, ctx.params.id ?? '', body.disabled);
+    },
+  );
 
   return router;
 }

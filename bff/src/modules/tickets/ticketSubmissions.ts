@@ -1,5 +1,6 @@
 import type { CreateReportFields } from '@jiefang/contracts';
-import type { StoredPhotoRef, SubmissionRecord, TicketDocument } from './ticketModel';
+import type { StoredPhotoRef } from '../photos/storedPhotoRef';
+import type { SubmissionRecord, TicketDocument } from './ticketModel';
 
 type SubmissionSource = Pick<
   TicketDocument,

@@ -1,0 +1,141 @@
+import type { Connection, UpdateQuery } from 'mongoose';
+import type { CategoryCode, TicketStatus } from '@jiefang/contracts';
+import { batchedInsertsInto } from '../../infra/batchedInserts';
+import { ticketModel, type TicketDocument } from './ticketModel';
+import { occupyingStatuses } from './ticketTracking';
+
+/** What a ticket list may be narrowed by; every field given must match. */
+export interface TicketFilter {
+  reporterId?: string;
+  squadId?: string;
+  status?: TicketStatus;
+  category?: CategoryCode;
+  streetId?: string;
+}
+
+export interface TicketPage {
+  items: TicketDocument[];
+  total: number;
+}
+
+/** Ticket fields enough to place it on the public map. */
+export type TicketMapPoint = Pick<TicketDocument, 'category' | 'status' | 'location'>;
+
+/**
+ * Every MongoDB query on tickets. Services decide what to ask for; this knows how it is stored
+ * (the one exception, until it moves here, is the notification outbox's relay).
+ */
+export function ticketStore(connection: Connection) {
+  const tickets = ticketModel(connection);
+  const inserts = batchedInsertsInto<TicketDocument>(connection, tickets.collection.collectionName);
+
+  const conditionsOf = (filter: TicketFilter): Record<string, unknown> => ({
+    ...(filter.reporterId !== undefined ? { reporterIds: filter.reporterId } : {}),
+    ...(filter.squadId !== undefined ? { squadId: filter.squadId } : {}),
+    ...(filter.status !== undefined ? { status: filter.status } : {}),
+    ...(filter.category !== undefined ? { category: filter.category } : {}),
+    ...(filter.streetId !== undefined ? { streetId: filter.streetId } : {}),
+  });
+
+  return {
+    findById: (id: string): Promise<TicketDocument | null> =>
+      tickets.findById(id).lean<TicketDocument>().exec(),
+
+    exists: async (id: string): Promise<boolean> => Boolean(await tickets.exists({ _id: id })),
+
+    /**
+     * Inserts a fully built ticket in a shared batch; false when its id exists already. The document is
+     * typed and complete as built, so it goes to the driver without a mongoose document around it.
+     */
+    insert: async (ticket: TicketDocument): Promise<boolean> => (await inserts.insert(ticket)) === 'inserted',
+
+    /** One page of tickets matching a filter, newest first, with the total for paging. */
+    async page(filter: TicketFilter, paging: { limit: number; offset: number }): Promise<TicketPage> {
+      const conditions = conditionsOf(filter);
+      const [items, total] = await Promise.all([
+        tickets
+          .find(conditions)
+          .sort({ reportedAt: -1 })
+          .skip(paging.offset)
+          .limit(paging.limit)
+          .lean<TicketDocument[]>(),
+        tickets.countDocuments(conditions),
+      ]);
+      return { items, total };
+    },
+
+    /** Where and what recent tickets are, nothing more. */
+    reportedSince: (since: Date, limit: number): Promise<TicketMapPoint[]> =>
+      tickets
+        .find({ reportedAt: { $gte: since } }, { category: 1, status: 1, location: 1 })
+        .limit(limit)
+        .lean<TicketMapPoint[]>()
+        .exec(),
+
+    /** The tickets an officer holds, oldest first. */
+    occupying: (officerId: string): Promise<TicketDocument[]> =>
+      tickets
+        .find({ assigneeId: officerId, status: { $in: occupyingStatuses } })
+        .sort({ reportedAt: 1 })
+        .lean<TicketDocument[]>()
+        .exec(),
+
+    /** How many tickets each of these officers holds (officers holding none are absent). */
+    async occupyingCounts(officerIds: readonly string[]): Promise<Map<string, number>> {
+      const rows = await tickets.aggregate<{ _id: string; count: number }>([
+        { $match: { assigneeId: { $in: officerIds }, status: { $in: occupyingStatuses } } },
+        { $group: { _id: '$assigneeId', count: { $sum: 1 } } },
+      ]);
+      return new Map(rows.map((row) => [row._id, row.count]));
+    },
+
+    /** Ids of the tickets assigned to an officer and not yet on site. */
+    notYetOnSiteWith: async (officerId: string): Promise<string[]> =>
+      (
+        await tickets
+          .find({ assigneeId: officerId, status: { $in: ['assigned', 'accepted'] } }, { _id: 1 })
+          .lean<Array<Pick<TicketDocument, '_id'>>>()
+      ).map((ticket) => ticket._id),
+
+    /** Tickets still queued for their first dispatch that were reported before a moment. */
+    firstDispatchWaiting: (
+      before: Date,
+      limit: number,
+    ): Promise<Array<Pick<TicketDocument, '_id' | 'timeline'>>> =>
+      tickets
+        .find({ status: 'dispatch_queue', assignmentSeq: 0, reportedAt: { $lt: before } }, { timeline: 1 })
+        .limit(limit)
+        .lean<Array<Pick<TicketDocument, '_id' | 'timeline'>>>()
+        .exec(),
+
+    /** The named fields of every ticket in these statuses, read in batches. */
+    inStatuses<Field extends keyof TicketDocument>(
+      statuses: readonly TicketStatus[],
+      fields: readonly Field[],
+      batchSize: number,
+    ): AsyncIterable<Pick<TicketDocument, '_id' | Field>> {
+      const projection = Object.fromEntries(fields.map((field) => [field, 1]));
+      return tickets
+        .find({ status: { $in: statuses } }, projection)
+        .lean<Array<Pick<TicketDocument, '_id' | Field>>>()
+        .cursor({ batchSize }) as AsyncIterable<Pick<TicketDocument, '_id' | Field>>;
+    },
+
+    /**
+     * Applies an update only if the ticket still has the status and version it was read with; null
+     * when another change came first.
+     */
+    updateIfCurrent: (
+      current: Pick<TicketDocument, '_id' | 'status' | 'version'>,
+      update: UpdateQuery<TicketDocument>,
+    ): Promise<TicketDocument | null> =>
+      tickets
+        .findOneAndUpdate({ _id: current._id, status: current.status, version: current.version }, update, {
+          new: true,
+        })
+        .lean<TicketDocument>()
+        .exec(),
+  };
+}
+
+export type TicketStore = ReturnType<typeof ticketStore>;
