@@ -5,6 +5,7 @@ import { devLoginRequestSchema, passwordLoginRequestSchema, wechatLoginRequestSc
 import {
   createHouseholdRequestSchema,
   deviceListQuerySchema,
+  deviceReadingsQuerySchema,
   registerDeviceRequestSchema,
   updateDeviceRequestSchema,
 } from './devices';
@@ -31,7 +32,12 @@ import {
   transferRequestSchema,
 } from './reports';
 import { noiseSitesQuerySchema } from './alarms';
-import { createStaffAccountRequestSchema, updateUserRequestSchema, userListQuerySchema } from './users';
+import {
+  createStaffAccountRequestSchema,
+  officerListQuerySchema,
+  updateUserRequestSchema,
+  userListQuerySchema,
+} from './users';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -99,7 +105,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   { method: 'POST', path: '/api/tickets/:id/assign', access: dispatching, body: assignRequestSchema },
   { method: 'POST', path: '/api/tickets/:id/resolve', access: enforcement },
 
-  { method: 'GET', path: '/api/officers', access: dispatching },
+  { method: 'GET', path: '/api/officers', access: dispatching, query: officerListQuerySchema },
   { method: 'POST', path: '/api/officer/duty', access: onPatrol, body: dutyRequestSchema },
   { method: 'POST', path: '/api/officer/location', access: onPatrol, body: locationRequestSchema },
   { method: 'GET', path: '/api/officer/status', access: onPatrol },
@@ -152,6 +158,7 @@ export const apiRoutes: readonly ApiRoute[] = [
     method: 'GET',
     path: '/api/devices/:id/readings',
     access: ['admin', 'dispatcher', 'squad_leader', 'officer', 'community_worker'],
+    query: deviceReadingsQuerySchema,
   },
   {
     method: 'POST',

@@ -110,3 +110,14 @@ export const householdSchema = z.object({
 });
 export type Household = z.infer<typeof householdSchema>;
 export const householdListSchema = z.object({ items: z.array(householdSchema) });
+
+/** GET /api/devices/:id/readings: how many minutes of a meter's history, five minutes to a day. */
+export const deviceReadingsQuerySchema = z.object({
+  minutes: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
+});
+export type DeviceReadingsQuery = z.infer<typeof deviceReadingsQuerySchema>;

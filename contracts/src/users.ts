@@ -30,3 +30,7 @@ export type UserListQuery = z.infer<typeof userListQuerySchema>;
 
 export const userListSchema = z.object({ items: z.array(userSchema), total: z.number().int() });
 export type UserList = z.infer<typeof userListSchema>;
+
+/** GET /api/officers: a dispatcher may narrow the directory to one squad. */
+export const officerListQuerySchema = z.object({ squadId: z.string().max(60).optional() });
+export type OfficerListQuery = z.infer<typeof officerListQuerySchema>;

@@ -2,13 +2,16 @@ import type Router from '@koa/router';
 import distance from '@turf/distance';
 import type { Redis } from 'ioredis';
 import type { Model } from 'mongoose';
-import { z } from 'zod';
-import { noiseSitesQuerySchema, type DeviceReadings, type NoiseSites } from '@jiefang/contracts';
+import {
+  deviceReadingsQuerySchema,
+  noiseSitesQuerySchema,
+  type DeviceReadings,
+  type NoiseSites,
+} from '@jiefang/contracts';
 import { noiseLimitFor } from '../../domain/noiseLimits';
 import type { AppState } from '../../http/appState';
 import { notFound } from '../../http/httpError';
 import { isoOrNull } from '../../http/isoDate';
-import { parseQuery } from '../../http/validate';
 import type { Clock } from '../../infra/clock';
 import { alarmView } from '../alarms/alarmBook';
 import type { AlarmDocument } from '../alarms/alarmModel';
@@ -20,15 +23,6 @@ import type { DeviceDocument } from '../devices/deviceModel';
 import type { DeviceReadingDocument } from './deviceReadingModel';
 import { latestReadings } from './latestReadings';
 
-// Not in apiRoutes' descriptor of the readings route (it describes no query), so read by the handler.
-const readingsQuerySchema = z.object({
-  minutes: z.coerce
-    .number()
-    .int()
-    .min(5)
-    .max(24 * 60)
-    .default(60),
-});
 const recentAlarmWindowMs = 24 * 3600_000;
 
 /** Noise levels for residents near home, and a meter's recent history for the console. */
@@ -46,31 +40,33 @@ export function readingRoutes(
 ): Router<AppState> {
   const { router, route } = api.router();
 
-  route({ method: 'GET', path: '/api/devices/:id/readings' }, async (ctx) => {
-    const { minutes } = parseQuery(ctx, readingsQuerySchema);
-    const deviceId = ctx.params.id ?? '';
-    const caller = callerOf(ctx.state);
-    const seesAll = caller.roles.includes('admin') || caller.roles.includes('dispatcher');
-    // Street staff read their own street's meters; another street's is answered as if it did not exist.
-    const filter = seesAll
-      ? { _id: deviceId }
-      : { _id: deviceId, streetId: (await deps.staff.streetOf(caller.userId)) ?? '(none)' };
-    if (!(await deps.devices.exists(filter))) throw notFound('设备不存在');
-    const since = new Date(deps.clock.now().getTime() - minutes * 60_000);
-    const items = await deps.readings
-      .find({ deviceId, minute: { $gte: since } })
-      .sort({ minute: 1 })
-      .lean<DeviceReadingDocument[]>();
-    const body: DeviceReadings = {
-      deviceId,
-      // A minute stored with no readable time (older code) is left out rather than failing the list.
-      items: items.flatMap((item) => {
-        const at = isoOrNull(item.minute);
-        return at ? [{ at, levelDb: item.levelDb, maxDb: item.maxDb }] : [];
-      }),
-    };
-    ctx.body = body;
-  });
+  route(
+    { method: 'GET', path: '/api/devices/:id/readings', query: deviceReadingsQuerySchema },
+    async (ctx, { query: { minutes } }) => {
+      const deviceId = ctx.params.id ?? '';
+      const caller = callerOf(ctx.state);
+      const seesAll = caller.roles.includes('admin') || caller.roles.includes('dispatcher');
+      // Street staff read their own street's meters; another street's is answered as if it did not exist.
+      const filter = seesAll
+        ? { _id: deviceId }
+        : { _id: deviceId, streetId: (await deps.staff.streetOf(caller.userId)) ?? '(none)' };
+      if (!(await deps.devices.exists(filter))) throw notFound('设备不存在');
+      const since = new Date(deps.clock.now().getTime() - minutes * 60_000);
+      const items = await deps.readings
+        .find({ deviceId, minute: { $gte: since } })
+        .sort({ minute: 1 })
+        .lean<DeviceReadingDocument[]>();
+      const body: DeviceReadings = {
+        deviceId,
+        // A minute stored with no readable time (older code) is left out rather than failing the list.
+        items: items.flatMap((item) => {
+          const at = isoOrNull(item.minute);
+          return at ? [{ at, levelDb: item.levelDb, maxDb: item.maxDb }] : [];
+        }),
+      };
+      ctx.body = body;
+    },
+  );
 
   route({ method: 'GET', path: '/api/noise/sites', query: noiseSitesQuerySchema }, async (ctx, { query }) => {
     const here =
