@@ -1,10 +1,9 @@
 import Taro from '@tarojs/taro';
-import { districtMapSchema, type Escort } from '@jiefang/contracts';
+import { districtMapSchema, type Escort, type LatLng } from '@jiefang/contracts';
 import { contractRoute } from '../../api/contractRoute';
 import { createEscortsApi } from '../../api/escorts';
 import { t } from '../../i18n';
 import { apiClient } from '../../services';
-import type { LatLng } from '../report/coords';
 import { locateWgs84 } from '../report/location';
 import { streetChoices, type StreetChoice } from '../report/streets';
 import { AMBULANCE_NUMBER } from './routes';
