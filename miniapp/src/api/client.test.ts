@@ -92,7 +92,9 @@ describe('createApiClient', () => {
     });
     const onAuthFailure = jest.fn();
     const client = createApiClient({ baseUrl: '', transport, getToken: () => 'old', onAuthFailure });
-    await expect(client.send({ method: 'GET', path: '/api/me' }, userSchema)).rejects.toMatchObject({ code: 'token_expired' });
+    await expect(client.send({ method: 'GET', path: '/api/me' }, userSchema)).rejects.toMatchObject({
+      code: 'token_expired',
+    });
     expect(onAuthFailure).toHaveBeenCalledTimes(1);
   });
 
@@ -103,7 +105,9 @@ describe('createApiClient', () => {
     });
     const onAuthFailure = jest.fn();
     const client = createApiClient({ baseUrl: '', transport, getToken: () => undefined, onAuthFailure });
-    await expect(client.send({ method: 'POST', path: '/api/auth/login' }, userSchema, {})).rejects.toThrow('用户名或密码错误');
+    await expect(client.send({ method: 'POST', path: '/api/auth/login' }, userSchema, {})).rejects.toThrow(
+      '用户名或密码错误',
+    );
     expect(onAuthFailure).not.toHaveBeenCalled();
   });
 
@@ -119,7 +123,9 @@ describe('createApiClient', () => {
   it('rejects a 2xx body that does not match the contract', async () => {
     const { transport } = fakeTransport({ status: 200, body: { id: 1 } });
     const client = createApiClient({ baseUrl: '', transport, getToken: () => undefined });
-    await expect(client.send({ method: 'GET', path: '/api/me' }, userSchema)).rejects.toMatchObject({ code: 'bad_response' });
+    await expect(client.send({ method: 'GET', path: '/api/me' }, userSchema)).rejects.toMatchObject({
+      code: 'bad_response',
+    });
   });
 });
 

@@ -101,7 +101,12 @@ export interface ApiClient {
    * Calls one route of the contracts (see `contractRoute`); `body` only for methods that carry one, `{}`
    * when they carry none; `headers` are added to the request's own (e.g. an Idempotency-Key).
    */
-  send<T>(target: RouteTarget, parser: Parser<T>, body?: unknown, headers?: Record<string, string>): Promise<T>;
+  send<T>(
+    target: RouteTarget,
+    parser: Parser<T>,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<T>;
 }
 
 export function joinUrl(baseUrl: string, path: string): string {

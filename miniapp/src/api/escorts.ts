@@ -133,8 +133,7 @@ export function createEscortsApi(client: ApiClient): EscortsApi {
     withdraw: (id, reason) =>
       client.send(routes.withdraw.to({ id }), escortSchema, { reason: reason.trim() }),
     checkIn: (id, { lat, lng }) => client.send(routes.checkIn.to({ id }), escortSchema, { lat, lng }),
-    complete: (id, notes) =>
-      client.send(routes.complete.to({ id }), escortSchema, { notes: notes.trim() }),
+    complete: (id, notes) => client.send(routes.complete.to({ id }), escortSchema, { notes: notes.trim() }),
     hours: (volunteerId) => client.send(routes.hours.to({ id: volunteerId }), volunteerHoursSchema),
   };
 }

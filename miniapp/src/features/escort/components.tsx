@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
-import { Button, Loading } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import {
   escortCompleteSchema,
   escortReasonSchema,
@@ -10,6 +10,7 @@ import {
   type EscortStatus,
 } from '@jiefang/contracts';
 import { ApiError } from '../../api/client';
+import { EmptyBox, ErrorBox, LoadingBox } from '../../components/LoadStates';
 import { t } from '../../i18n';
 import { messageOf } from '../../services';
 import { formatTime } from '../report/labels';
@@ -96,53 +97,6 @@ export function FieldError({ message, testId }: { message: string | undefined; t
     <Text className="jf-es-field-error" data-testid={testId}>
       {message}
     </Text>
-  );
-}
-
-export function LoadingBox({ testId, text }: { testId: string; text: string }) {
-  return (
-    <View className="jf-card jf-es-state" data-testid={testId}>
-      <Loading>{text}</Loading>
-    </View>
-  );
-}
-
-export function ErrorBox({
-  testId,
-  message,
-  onRetry,
-}: {
-  testId: string;
-  message: string;
-  onRetry: () => void;
-}) {
-  return (
-    <View className="jf-card jf-es-state jf-es-state--error" data-testid={testId}>
-      <Text>{`${t('escort.loadFailed')}：${message}`}</Text>
-      <Text className="jf-link" data-testid={`${testId}-retry`} onClick={onRetry}>
-        {t('escort.retry')}
-      </Text>
-    </View>
-  );
-}
-
-export function EmptyBox({
-  testId,
-  icon,
-  text,
-  children,
-}: {
-  testId: string;
-  icon: string;
-  text: string;
-  children?: ReactNode;
-}) {
-  return (
-    <View className="jf-card jf-es-empty" data-testid={testId}>
-      <Text className="jf-es-empty__icon">{icon}</Text>
-      <Text className="jf-es-empty__text">{text}</Text>
-      {children}
-    </View>
   );
 }
 

@@ -1,5 +1,8 @@
-/** Simplified Chinese messages for shared by every feature: the app name, roles, large-text mode, relative times and errors. */
+/** Simplified Chinese messages shared by every feature: app name, roles, large text, relative times, errors. */
 export const commonMessages = {
+  'common.loadFailed': '加载失败',
+  'common.retry': '重试',
+
   'app.name': '街坊',
   'app.slogan': '邻里事，随手办',
 
@@ -27,4 +30,12 @@ export const commonMessages = {
   'error.sessionExpired': '登录已失效，请重新登录',
   'error.unknown': '出错了，请稍后再试',
   'error.wechatLogin': '微信登录失败，请重试',
-} as const satisfies Record<`app.${string}` | `role.${string}` | `largeText.${string}` | `time.${string}` | `error.${string}`, string>;
+} as const satisfies Record<
+  | `common.${string}`
+  | `app.${string}`
+  | `role.${string}`
+  | `largeText.${string}`
+  | `time.${string}`
+  | `error.${string}`,
+  string
+>;

@@ -1,4 +1,4 @@
-/** Simplified Chinese messages for devices: noise monitoring, the property owner's alarms, alarm labels. */
+/** Simplified Chinese messages of devices: noise monitoring, the property owner's alarms, alarm labels. */
 export const devicesMessages = {
   'noise.title': '身边噪音',
   'noise.refresh': '刷新',

@@ -1,4 +1,4 @@
-/** Simplified Chinese messages for escorts for elders (陪诊/陪同): booking, volunteers, tasks, hours. */
+/** Simplified Chinese messages of escorts for elders (陪诊/陪同): booking, volunteers, tasks, hours. */
 export const escortMessages = {
   'escort.loading': '正在加载…',
   'escort.loadFailed': '加载失败',

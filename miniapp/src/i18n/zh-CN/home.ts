@@ -1,4 +1,4 @@
-/** Simplified Chinese messages for the home page and its feature entries. */
+/** Simplified Chinese messages of the home page and its feature entries. */
 export const homeMessages = {
   'home.greeting': '{name}，您好',
   'home.loading': '正在加载…',

@@ -1,4 +1,4 @@
-/** Simplified Chinese messages for the login page. */
+/** Simplified Chinese messages of the login page. */
 export const loginMessages = {
   'login.title': '登录街坊',
   'login.devNotice': '开发登录：仅用于测试环境，选择身份即可进入',

@@ -1,4 +1,4 @@
-/** Simplified Chinese messages for reporting a problem (随手拍): create, my reports, detail. */
+/** Simplified Chinese messages of reporting a problem (随手拍): create, my reports, detail. */
 export const reportMessages = {
   'report.create.title': '随手拍',
   'report.create.intro': '拍下身边的问题，街道执法队员会尽快到场处理',
@@ -107,8 +107,6 @@ export const reportMessages = {
   'report.mine.title': '我的上报',
   'report.mine.total': '共 {n} 条',
   'report.mine.loading': '正在加载…',
-  'report.mine.loadFailed': '加载失败',
-  'report.mine.retry': '重试',
   'report.mine.empty': '您还没有上报过问题',
   'report.mine.create': '去随手拍',
   'report.mine.more': '加载更多',
@@ -117,8 +115,6 @@ export const reportMessages = {
 
   'report.detail.title': '上报详情',
   'report.detail.loading': '正在加载…',
-  'report.detail.loadFailed': '加载失败',
-  'report.detail.retry': '重试',
   'report.detail.photos': '现场照片',
   'report.detail.description': '问题描述',
   'report.detail.address': '地址',

@@ -5,13 +5,11 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { Escort } from '@jiefang/contracts';
 import { ApiError } from '../../../api/client';
 import { LargeTextToggle } from '../../../components/LargeTextToggle';
+import { EmptyBox, ErrorBox, LoadingBox } from '../../../components/LoadStates';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../components/useSession';
 import {
-  EmptyBox,
-  ErrorBox,
   EscortBadge,
-  LoadingBox,
   NeedTags,
   SosPanel,
   VolunteerActions,

@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
-import { Button, Loading } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { rateRequestSchema, reasonRequestSchema, type Ticket } from '@jiefang/contracts';
 import { ApiError } from '../../../api/client';
+import { DetailLayout } from '../../../components/DetailLayout';
 import { PageShell } from '../../../components/PageShell';
+import { useLoadable } from '../../../components/useLoadable';
 import { useSession } from '../../../components/useSession';
 import { PhotoThumbs, StatusBadge, Stars, Timeline } from '../../../features/report/components';
 import { categoryIcon, formatTime, ticketAffordances } from '../../../features/report/labels';
@@ -12,9 +14,6 @@ import { previewPhotos, reportsApi } from '../../../features/report/reportServic
 import { t } from '../../../i18n';
 import { messageOf } from '../../../services';
 import '../report.scss';
-
-type Loaded =
-  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; ticket: Ticket };
 
 const openStatuses = new Set(['dispatch_queue', 'assigned', 'accepted', 'reopened']);
 
@@ -214,61 +213,39 @@ export default function ReportDetailPage() {
   const user = useSession();
   const router = useRouter();
   const id = router.params.id ?? '';
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-  const [now, setNow] = useState(() => Date.now());
-
-  const load = useCallback(
-    async (quiet = false) => {
-      if (!quiet) setLoaded({ status: 'loading' });
-      try {
-        const ticket = await reportsApi.get(id);
-        setNow(Date.now());
-        setLoaded({ status: 'ready', ticket });
-      } catch (error) {
-        if (error instanceof ApiError && error.isAuthFailure) return;
-        setLoaded({ status: 'error', message: messageOf(error) });
-      }
-    },
-    [id],
-  );
-
-  useEffect(() => {
-    if (user) void load();
-  }, [user, load]);
+  const detail = useLoadable(() => reportsApi.get(id), [id], { enabled: !!user, refreshFailure: 'show' });
 
   usePullDownRefresh(() => {
-    void load(true).finally(() => void Taro.stopPullDownRefresh());
+    void detail.refresh().finally(() => void Taro.stopPullDownRefresh());
   });
 
   if (!user) return <PageShell>{null}</PageShell>;
 
-  if (loaded.status === 'loading') {
-    return (
-      <PageShell>
-        <View className="jf-card jf-box" data-testid="report-detail-loading">
-          <Loading>{t('report.detail.loading')}</Loading>
-        </View>
-      </PageShell>
-    );
-  }
-  if (loaded.status === 'error') {
-    return (
-      <PageShell>
-        <View className="jf-card jf-box jf-box--error" data-testid="report-detail-error">
-          <Text>{`${t('report.detail.loadFailed')}：${loaded.message}`}</Text>
-          <Text className="jf-link" onClick={() => void load()}>
-            {t('report.detail.retry')}
-          </Text>
-        </View>
-      </PageShell>
-    );
-  }
+  return (
+    <DetailLayout
+      state={detail.state}
+      onRetry={() => void detail.reload()}
+      testId="report-detail"
+      loadingText={t('report.detail.loading')}
+    >
+      {(ticket, now) => <TicketDetail ticket={ticket} now={now} onChanged={detail.set} />}
+    </DetailLayout>
+  );
+}
 
-  const { ticket } = loaded;
+function TicketDetail({
+  ticket,
+  now,
+  onChanged,
+}: {
+  ticket: Ticket;
+  now: number;
+  onChanged: (ticket: Ticket) => void;
+}) {
   const promise = openStatuses.has(ticket.status) ? ticket.deadlines.breachAt : undefined;
 
   return (
-    <PageShell>
+    <>
       <View className="jf-card jf-summary" data-testid="report-detail" data-ticket-id={ticket.id}>
         <View className="jf-card__head">
           <Text className="jf-summary__category">{`${categoryIcon(ticket.category)} ${ticket.categoryName}`}</Text>
@@ -314,20 +291,12 @@ export default function ReportDetailPage() {
         </View>
       )}
 
-      <Actions
-        key={`${ticket.id}-${ticket.version}`}
-        ticket={ticket}
-        now={now}
-        onChanged={(updated) => {
-          setNow(Date.now());
-          setLoaded({ status: 'ready', ticket: updated });
-        }}
-      />
+      <Actions key={`${ticket.id}-${ticket.version}`} ticket={ticket} now={now} onChanged={onChanged} />
 
       <View className="jf-card">
         <Text className="jf-card__title">{t('report.detail.timeline')}</Text>
         <Timeline entries={ticket.timeline} now={now} />
       </View>
-    </PageShell>
+    </>
   );
 }
