@@ -2,12 +2,15 @@ import { useCallback, useEffect, useRef, useState, type DependencyList } from 'r
 import { ApiError } from '../api/client';
 import { messageOf } from '../services';
 
-/** What a page shows of one thing it loads. `loadedAt` is when it arrived, the `now` its times are shown at. */
+/**
+ * What a page shows of one thing it loads. `loadedAt` is when it arrived, the `now` its times are shown at;
+ * `refreshError` why the last quiet refresh failed, with `refreshFailure: 'note'`.
+ */
 export type LoadState<T> =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'empty'; value: T; loadedAt: number }
-  | { status: 'ready'; value: T; loadedAt: number };
+  | { status: 'empty'; value: T; loadedAt: number; refreshError?: string }
+  | { status: 'ready'; value: T; loadedAt: number; refreshError?: string };
 
 export interface LoadableOptions<T> {
   /** Loads only while true (e.g. once signed in, once the volunteer is known); until then it is 'loading'. */
@@ -18,8 +21,13 @@ export interface LoadableOptions<T> {
   isEmpty?: (value: T) => boolean;
   /** What is already known (e.g. from the list that opened the page): shown at once, then refreshed quietly. */
   initial?: () => T | undefined;
-  /** A failed quiet refresh keeps what is shown ('keep', the default) or replaces it with the error ('show'). */
-  refreshFailure?: 'keep' | 'show';
+  /**
+   * A failed quiet refresh keeps what is shown ('keep', the default), keeps it with the reason in
+   * `refreshError` ('note'), or replaces it with the error ('show').
+   */
+  refreshFailure?: 'keep' | 'note' | 'show';
+  /** Told why a quiet refresh failed when what is shown is kept (e.g. to show a toast). */
+  onRefreshFailure?: (message: string) => void;
 }
 
 export interface Loadable<T> {
@@ -42,7 +50,14 @@ export interface Loadable<T> {
 export function useLoadable<T>(
   load: () => Promise<T>,
   deps: DependencyList,
-  { enabled = true, auto = true, isEmpty, initial, refreshFailure = 'keep' }: LoadableOptions<T> = {},
+  {
+    enabled = true,
+    auto = true,
+    isEmpty,
+    initial,
+    refreshFailure = 'keep',
+    onRefreshFailure,
+  }: LoadableOptions<T> = {},
 ): Loadable<T> {
   const settled = useCallback(
     (value: T): LoadState<T> => ({
@@ -60,6 +75,8 @@ export function useLoadable<T>(
   });
   const latest = useRef(state);
   latest.current = state;
+  const tellRefreshFailure = useRef(onRefreshFailure);
+  tellRefreshFailure.current = onRefreshFailure;
   const live = useRef(true);
   const generation = useRef(0);
 
@@ -81,8 +98,14 @@ export function useLoadable<T>(
         if (current()) setState(settled(value));
       } catch (error) {
         if (!current() || (error instanceof ApiError && error.isAuthFailure)) return;
-        if (quiet && refreshFailure === 'keep') return;
-        setState({ status: 'error', message: messageOf(error) });
+        const message = messageOf(error);
+        const shown = latest.current;
+        if (!quiet || refreshFailure === 'show' || (shown.status !== 'ready' && shown.status !== 'empty')) {
+          setState({ status: 'error', message });
+          return;
+        }
+        if (refreshFailure === 'note') setState({ ...shown, refreshError: message });
+        tellRefreshFailure.current?.(message);
       }
     },
     // The caller's deps say when `load` means something else.
