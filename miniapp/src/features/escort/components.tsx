@@ -11,6 +11,7 @@ import {
 } from '@jiefang/contracts';
 import { ApiError } from '../../api/client';
 import { EmptyBox, ErrorBox, LoadingBox } from '../../components/LoadStates';
+import { useActionRunner } from '../../components/useActionRunner';
 import { t } from '../../i18n';
 import { messageOf } from '../../services';
 import { formatTime } from '../report/labels';
@@ -272,31 +273,13 @@ export function VolunteerActions({
   fallbackPoint?: { lat: number; lng: number };
 }) {
   const can = volunteerAffordances(escort, me, now);
-  const [busy, setBusy] = useState<'checkIn' | 'complete' | 'withdraw' | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const { busy, setBusy, error, setError, run } = useActionRunner<
+    'checkIn' | 'complete' | 'withdraw',
+    Escort
+  >(onChanged);
   const [notes, setNotes] = useState('');
   const [withdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState('');
-
-  const run = async (
-    kind: 'checkIn' | 'complete' | 'withdraw',
-    action: () => Promise<Escort>,
-    done: string,
-  ) => {
-    if (busy) return;
-    setBusy(kind);
-    setError(undefined);
-    try {
-      const updated = await action();
-      onChanged(updated);
-      void Taro.showToast({ title: done, icon: 'success' });
-    } catch (err) {
-      if (err instanceof ApiError && err.isAuthFailure) return;
-      setError(messageOf(err));
-    } finally {
-      setBusy(undefined);
-    }
-  };
 
   const checkIn = async () => {
     if (busy) return;

@@ -3,9 +3,9 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { escortRateSchema, escortReasonSchema, type Escort } from '@jiefang/contracts';
-import { ApiError } from '../../../api/client';
 import { DetailLayout } from '../../../components/DetailLayout';
 import { PageShell } from '../../../components/PageShell';
+import { useActionRunner } from '../../../components/useActionRunner';
 import { useLoadable } from '../../../components/useLoadable';
 import { useSession } from '../../../components/useSession';
 import { useAutoRefresh } from '../../../features/devices/useAutoRefresh';
@@ -27,7 +27,6 @@ import { DETAIL_REFRESH_MS } from '../../../features/escort/routes';
 import { formatWindow } from '../../../features/escort/time';
 import { formatTime } from '../../../features/report/labels';
 import { t } from '../../../i18n';
-import { messageOf } from '../../../services';
 import '../escort.scss';
 
 const cancelReasons = [
@@ -47,28 +46,11 @@ function FamilyActions({
   onChanged: (escort: Escort) => void;
 }) {
   const allowed = familyAffordances(escort, now);
-  const [busy, setBusy] = useState<'cancel' | 'rate' | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const { busy, error, setError, run } = useActionRunner<'cancel' | 'rate', Escort>(onChanged);
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
   const [score, setScore] = useState(0);
   const [comment, setComment] = useState('');
-
-  const run = async (kind: 'cancel' | 'rate', action: () => Promise<Escort>, done: string) => {
-    if (busy) return;
-    setBusy(kind);
-    setError(undefined);
-    try {
-      onChanged(await action());
-      void Taro.showToast({ title: done, icon: 'success' });
-      if (kind === 'cancel') setCancelling(false);
-    } catch (err) {
-      if (err instanceof ApiError && err.isAuthFailure) return;
-      setError(messageOf(err));
-    } finally {
-      setBusy(undefined);
-    }
-  };
 
   const cancel = () => {
     const parsed = escortReasonSchema.safeParse({ reason });
@@ -76,7 +58,9 @@ function FamilyActions({
       setError(t('escort.cancel.reasonRequired'));
       return;
     }
-    void run('cancel', () => escortsApi.cancel(escort.id, parsed.data.reason), t('escort.cancel.done'));
+    void run('cancel', () => escortsApi.cancel(escort.id, parsed.data.reason), t('escort.cancel.done')).then(
+      (done) => done && setCancelling(false),
+    );
   };
 
   const rate = () => {

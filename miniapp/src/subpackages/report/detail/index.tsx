@@ -3,16 +3,15 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { rateRequestSchema, reasonRequestSchema, type Ticket } from '@jiefang/contracts';
-import { ApiError } from '../../../api/client';
 import { DetailLayout } from '../../../components/DetailLayout';
 import { PageShell } from '../../../components/PageShell';
+import { useActionRunner } from '../../../components/useActionRunner';
 import { useLoadable } from '../../../components/useLoadable';
 import { useSession } from '../../../components/useSession';
 import { PhotoThumbs, StatusBadge, Stars, Timeline } from '../../../features/report/components';
 import { categoryIcon, formatTime, ticketAffordances } from '../../../features/report/labels';
 import { previewPhotos, reportsApi } from '../../../features/report/reportServices';
 import { t } from '../../../i18n';
-import { messageOf } from '../../../services';
 import '../report.scss';
 
 const openStatuses = new Set(['dispatch_queue', 'assigned', 'accepted', 'reopened']);
@@ -50,28 +49,11 @@ function Actions({
   onChanged: (ticket: Ticket) => void;
 }) {
   const allowed = ticketAffordances(ticket, now);
-  const [busy, setBusy] = useState<'confirm' | 'reopen' | 'rate' | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const { busy, error, setError, run } = useActionRunner<'confirm' | 'reopen' | 'rate', Ticket>(onChanged);
   const [reopening, setReopening] = useState(false);
   const [reason, setReason] = useState('');
   const [score, setScore] = useState(0);
   const [comment, setComment] = useState('');
-
-  const run = async (kind: 'confirm' | 'reopen' | 'rate', action: () => Promise<Ticket>, done: string) => {
-    if (busy) return;
-    setBusy(kind);
-    setError(undefined);
-    try {
-      onChanged(await action());
-      void Taro.showToast({ title: done, icon: 'success' });
-      if (kind === 'reopen') setReopening(false);
-    } catch (err) {
-      if (err instanceof ApiError && err.isAuthFailure) return;
-      setError(messageOf(err));
-    } finally {
-      setBusy(undefined);
-    }
-  };
 
   const confirm = () => run('confirm', () => reportsApi.confirm(ticket.id), t('report.confirm.done'));
 
@@ -81,7 +63,9 @@ function Actions({
       setError(parsed.error.issues[0]?.message ?? t('report.reopen.reason'));
       return;
     }
-    void run('reopen', () => reportsApi.reopen(ticket.id, parsed.data.reason), t('report.reopen.done'));
+    void run('reopen', () => reportsApi.reopen(ticket.id, parsed.data.reason), t('report.reopen.done')).then(
+      (done) => done && setReopening(false),
+    );
   };
 
   const rate = () => {
