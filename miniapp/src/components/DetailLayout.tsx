@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { EmptyBox, ErrorBox, LoadingBox } from './LoadStates';
 import { PageShell } from './PageShell';
-import type { LoadState } from './useLoadable';
+import type { LoadState } from './loadRunner';
 
 export interface EmptyState {
   icon: string;

@@ -1,33 +1,16 @@
 import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
-import { ApiError } from '../api/client';
 import { messageOf } from '../services';
+import { createLoadRunner, settledState, type LoadPolicy, type LoadState } from './loadRunner';
 
-/**
- * What a page shows of one thing it loads. `loadedAt` is when it arrived, the `now` its times are shown at;
- * `refreshError` why the last quiet refresh failed, with `refreshFailure: 'note'`.
- */
-export type LoadState<T> =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'empty'; value: T; loadedAt: number; refreshError?: string }
-  | { status: 'ready'; value: T; loadedAt: number; refreshError?: string };
+export type { LoadState } from './loadRunner';
 
-export interface LoadableOptions<T> {
+export interface LoadableOptions<T> extends LoadPolicy<T> {
   /** Loads only while true (e.g. once signed in, once the volunteer is known); until then it is 'loading'. */
   enabled?: boolean;
-  /** Loads by itself when mounted and when `deps` change (default); false when the page drives it. */
+  /** Loads by itself when mounted, enabled, and when `deps` change (default); false when the page drives it. */
   auto?: boolean;
-  /** A loaded value that is 'empty' rather than 'ready' (an empty list). */
-  isEmpty?: (value: T) => boolean;
   /** What is already known (e.g. from the list that opened the page): shown at once, then refreshed quietly. */
   initial?: () => T | undefined;
-  /**
-   * A failed quiet refresh keeps what is shown ('keep', the default), keeps it with the reason in
-   * `refreshError` ('note'), or replaces it with the error ('show').
-   */
-  refreshFailure?: 'keep' | 'note' | 'show';
-  /** Told why a quiet refresh failed when what is shown is kept (e.g. to show a toast). */
-  onRefreshFailure?: (message: string) => void;
 }
 
 export interface Loadable<T> {
@@ -43,89 +26,58 @@ export interface Loadable<T> {
 }
 
 /**
- * One thing a page loads, with the states every page shows the same way. A rejected token leaves the state
- * alone (the client has already sent the user to the login page); answers that arrive after the page is
- * gone, or after a newer load started, are dropped.
+ * One thing a page loads, in the states every page shows the same way (see `DetailLayout`). Loads do
+ * nothing while not `enabled`; answers after the page is gone or after a newer load are dropped.
  */
 export function useLoadable<T>(
   load: () => Promise<T>,
   deps: DependencyList,
-  {
-    enabled = true,
-    auto = true,
-    isEmpty,
-    initial,
-    refreshFailure = 'keep',
-    onRefreshFailure,
-  }: LoadableOptions<T> = {},
+  { enabled = true, auto = true, initial, ...policy }: LoadableOptions<T> = {},
 ): Loadable<T> {
-  const settled = useCallback(
-    (value: T): LoadState<T> => ({
-      status: isEmpty?.(value) ? 'empty' : 'ready',
-      value,
-      loadedAt: Date.now(),
-    }),
-    // isEmpty is a rule of the page, not something that changes between renders.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [],
-  );
   const [state, setState] = useState<LoadState<T>>(() => {
     const known = initial?.();
-    return known === undefined ? { status: 'loading' } : settled(known);
+    return known === undefined ? { status: 'loading' } : settledState(known, Date.now(), policy.isEmpty);
   });
-  const latest = useRef(state);
-  latest.current = state;
-  const tellRefreshFailure = useRef(onRefreshFailure);
-  tellRefreshFailure.current = onRefreshFailure;
-  const live = useRef(true);
-  const generation = useRef(0);
+  const latest = useRef({ state, load, policy });
+  latest.current = { state, load, policy };
 
-  useEffect(() => {
-    live.current = true;
-    return () => {
-      live.current = false;
-    };
-  }, []);
+  const runner = useRef<ReturnType<typeof createLoadRunner<T>> | undefined>(undefined);
+  if (!runner.current) {
+    runner.current = createLoadRunner<T>({
+      load: () => latest.current.load(),
+      read: () => latest.current.state,
+      write: setState,
+      policy: () => latest.current.policy,
+      describe: messageOf,
+      now: Date.now,
+    });
+  }
+  const { run: runLoad, attach } = runner.current;
+  useEffect(attach, [attach]);
 
   const run = useCallback(
-    async (quiet: boolean) => {
-      if (!enabled) return;
-      const mine = (generation.current += 1);
-      const current = () => live.current && mine === generation.current;
-      if (!quiet) setState({ status: 'loading' });
-      try {
-        const value = await load();
-        if (current()) setState(settled(value));
-      } catch (error) {
-        if (!current() || (error instanceof ApiError && error.isAuthFailure)) return;
-        const message = messageOf(error);
-        const shown = latest.current;
-        if (!quiet || refreshFailure === 'show' || (shown.status !== 'ready' && shown.status !== 'empty')) {
-          setState({ status: 'error', message });
-          return;
-        }
-        if (refreshFailure === 'note') setState({ ...shown, refreshError: message });
-        tellRefreshFailure.current?.(message);
-      }
-    },
+    (quiet: boolean) => (enabled ? runLoad(quiet) : Promise.resolve()),
     // The caller's deps say when `load` means something else.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [enabled, refreshFailure, ...deps],
+    [enabled, runLoad, ...deps],
   );
 
   const reload = useCallback(() => run(false), [run]);
   const refresh = useCallback(() => run(true), [run]);
   const loadShown = useCallback(() => {
-    const { status } = latest.current;
+    const { status } = latest.current.state;
     return run(status === 'ready' || status === 'empty');
   }, [run]);
-  const set = useCallback((value: T) => setState(settled(value)), [settled]);
+  const set = useCallback(
+    (value: T) => setState(settledState(value, Date.now(), latest.current.policy.isEmpty)),
+    [],
+  );
 
-  const initialQuiet = useRef(state.status !== 'loading');
+  const firstQuiet = useRef(state.status !== 'loading');
   useEffect(() => {
     if (!auto || !enabled) return;
-    void run(initialQuiet.current);
-    initialQuiet.current = false;
+    void run(firstQuiet.current);
+    firstQuiet.current = false;
   }, [auto, enabled, run]);
 
   return { state, reload, refresh, load: loadShown, set };
