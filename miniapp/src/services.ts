@@ -10,6 +10,7 @@ import {
 } from '@jiefang/contracts';
 import { z } from 'zod';
 import { ApiError, createApiClient } from './api/client';
+import { contractRoute } from './api/contractRoute';
 import { taroTransport } from './api/taroTransport';
 import { clearSession, loadSession, saveSession } from './auth/session';
 import { createLargeTextPreference } from './prefs/largeText';
@@ -62,14 +63,21 @@ export const apiClient = createApiClient({
 
 const meSchema = z.object({ user: userSchema });
 
+const routes = {
+  devLogin: contractRoute('POST', '/api/auth/dev-login'),
+  wechatLogin: contractRoute('POST', '/api/auth/wechat'),
+  streets: contractRoute('GET', '/api/streets'),
+  me: contractRoute('GET', '/api/me'),
+};
+
 export const api = {
   devLogin: (request: DevLoginRequest): Promise<AuthResponse> =>
-    apiClient.post('/api/auth/dev-login', request, authResponseSchema),
+    apiClient.send(routes.devLogin.to(), authResponseSchema, request),
   wechatLogin: (code: string): Promise<AuthResponse> =>
-    apiClient.post('/api/auth/wechat', { code }, authResponseSchema),
+    apiClient.send(routes.wechatLogin.to(), authResponseSchema, { code }),
   streets: async (): Promise<StreetSummary[]> =>
-    (await apiClient.get('/api/streets', streetListSchema)).items,
-  me: async (): Promise<User> => (await apiClient.get('/api/me', meSchema)).user,
+    (await apiClient.send(routes.streets.to(), streetListSchema)).items,
+  me: async (): Promise<User> => (await apiClient.send(routes.me.to(), meSchema)).user,
 };
 
 /** The message to show for any failure: the BFF's own (Chinese) message when there is one. */

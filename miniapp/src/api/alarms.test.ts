@@ -1,5 +1,5 @@
 import { createApiClient, type HttpRequest, type HttpResponse } from './client';
-import { createAlarmsApi, myAlarmsPath, noiseSitesPath } from './alarms';
+import { createAlarmsApi, myAlarmsTarget, noiseSitesTarget } from './alarms';
 
 const alarm = {
   id: 'al1',
@@ -51,27 +51,27 @@ function setup(response: HttpResponse) {
   return { api: createAlarmsApi(client), calls };
 }
 
-describe('noiseSitesPath', () => {
+describe('noiseSitesTarget', () => {
   it('sends the position and radius, or nothing so that the BFF returns every site', () => {
-    expect(noiseSitesPath({ lat: 23.1066, lng: 113.3245, radiusM: 3000 })).toBe(
+    expect(noiseSitesTarget({ lat: 23.1066, lng: 113.3245, radiusM: 3000 }).path).toBe(
       '/api/noise/sites?lat=23.106600&lng=113.324500&radiusM=3000',
     );
-    expect(noiseSitesPath()).toBe('/api/noise/sites');
-    expect(noiseSitesPath({ radiusM: 3000 })).toBe('/api/noise/sites?radiusM=3000');
-    expect(noiseSitesPath({ lat: 23.1, lng: Number.NaN })).toBe('/api/noise/sites');
-    expect(noiseSitesPath({ lat: 23.1 })).toBe('/api/noise/sites');
+    expect(noiseSitesTarget().path).toBe('/api/noise/sites');
+    expect(noiseSitesTarget({ radiusM: 3000 }).path).toBe('/api/noise/sites?radiusM=3000');
+    expect(noiseSitesTarget({ lat: 23.1, lng: Number.NaN }).path).toBe('/api/noise/sites');
+    expect(noiseSitesTarget({ lat: 23.1 }).path).toBe('/api/noise/sites');
   });
 });
 
-describe('myAlarmsPath', () => {
+describe('myAlarmsTarget', () => {
   it('asks for the caller’s own alarms in the given statuses, paged', () => {
-    expect(myAlarmsPath(['active', 'acknowledged'])).toBe(
+    expect(myAlarmsTarget(['active', 'acknowledged']).path).toBe(
       '/api/alarms?mine=1&status=active,acknowledged&limit=50&offset=0',
     );
-    expect(myAlarmsPath(['cleared', 'cleared'], { offset: 20, limit: 20 })).toBe(
+    expect(myAlarmsTarget(['cleared', 'cleared'], { offset: 20, limit: 20 }).path).toBe(
       '/api/alarms?mine=1&status=cleared&limit=20&offset=20',
     );
-    expect(myAlarmsPath([])).toBe('/api/alarms?mine=1&limit=50&offset=0');
+    expect(myAlarmsTarget([]).path).toBe('/api/alarms?mine=1&limit=50&offset=0');
   });
 });
 

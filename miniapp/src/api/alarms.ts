@@ -8,6 +8,13 @@ import {
   type NoiseSites,
 } from '@jiefang/contracts';
 import type { ApiClient } from './client';
+import { contractRoute, type RouteTarget } from './contractRoute';
+
+const routes = {
+  noiseSites: contractRoute('GET', '/api/noise/sites'),
+  list: contractRoute('GET', '/api/alarms'),
+  acknowledge: contractRoute('POST', '/api/alarms/:id/acknowledge'),
+};
 
 export interface NoiseSitesQuery {
   /** WGS-84; without a position the BFF returns every site (no distances). */
@@ -25,35 +32,34 @@ export interface AlarmsApi {
   acknowledge(id: string, note?: string): Promise<Alarm>;
 }
 
-/** The query string of `noiseSites`: the position only when both halves are real numbers. */
-export function noiseSitesPath({ lat, lng, radiusM }: NoiseSitesQuery = {}): string {
-  const params: string[] = [];
-  if (lat !== undefined && lng !== undefined && Number.isFinite(lat) && Number.isFinite(lng)) {
-    params.push(`lat=${lat.toFixed(6)}`, `lng=${lng.toFixed(6)}`);
-  }
-  if (radiusM !== undefined && Number.isFinite(radiusM)) params.push(`radiusM=${Math.round(radiusM)}`);
-  return params.length > 0 ? `/api/noise/sites?${params.join('&')}` : '/api/noise/sites';
+/** The call of `noiseSites`: the position only when both halves are real numbers. */
+export function noiseSitesTarget({ lat, lng, radiusM }: NoiseSitesQuery = {}): RouteTarget {
+  const located = lat !== undefined && lng !== undefined && Number.isFinite(lat) && Number.isFinite(lng);
+  return routes.noiseSites.to(
+    {},
+    {
+      lat: located ? lat.toFixed(6) : undefined,
+      lng: located ? lng.toFixed(6) : undefined,
+      radiusM: radiusM !== undefined && Number.isFinite(radiusM) ? Math.round(radiusM) : undefined,
+    },
+  );
 }
 
-export function myAlarmsPath(
+export function myAlarmsTarget(
   statuses: readonly AlarmStatus[],
   { offset = 0, limit = 50 }: { offset?: number; limit?: number } = {},
-): string {
-  const status = [...new Set(statuses)].join(',');
-  return `/api/alarms?mine=1${status ? `&status=${status}` : ''}&limit=${limit}&offset=${offset}`;
+): RouteTarget {
+  const status = [...new Set(statuses)];
+  return routes.list.to({}, { mine: 1, status: status.length > 0 ? status : undefined, limit, offset });
 }
 
 export function createAlarmsApi(client: ApiClient): AlarmsApi {
   return {
-    noiseSites: (query) => client.get(noiseSitesPath(query), noiseSitesSchema),
-    mine: (statuses, options) => client.get(myAlarmsPath(statuses, options), alarmListSchema),
+    noiseSites: (query) => client.send(noiseSitesTarget(query), noiseSitesSchema),
+    mine: (statuses, options) => client.send(myAlarmsTarget(statuses, options), alarmListSchema),
     acknowledge: (id, note) => {
       const trimmed = note?.trim();
-      return client.post(
-        `/api/alarms/${encodeURIComponent(id)}/acknowledge`,
-        trimmed ? { note: trimmed } : {},
-        alarmSchema,
-      );
+      return client.send(routes.acknowledge.to({ id }), alarmSchema, trimmed ? { note: trimmed } : {});
     },
   };
 }

@@ -66,7 +66,7 @@ describe('createApiClient', () => {
   it('joins the base and path, sends the bearer token and parses the body', async () => {
     const { calls, transport } = fakeTransport({ status: 200, body: user });
     const client = createApiClient({ baseUrl: 'http://127.0.0.1:3000/', transport, getToken: () => 'tok' });
-    await expect(client.get('/api/me', userSchema)).resolves.toEqual(user);
+    await expect(client.send({ method: 'GET', path: '/api/me' }, userSchema)).resolves.toEqual(user);
     expect(calls[0]).toMatchObject({
       method: 'GET',
       url: 'http://127.0.0.1:3000/api/me',
@@ -78,7 +78,7 @@ describe('createApiClient', () => {
   it('uses same-origin paths with an empty base and sends JSON bodies without a token', async () => {
     const { calls, transport } = fakeTransport({ status: 200, body: user });
     const client = createApiClient({ baseUrl: '', transport, getToken: () => undefined });
-    await client.post('/api/x', { a: 1 }, userSchema);
+    await client.send({ method: 'POST', path: '/api/x' }, userSchema, { a: 1 });
     expect(calls[0]?.url).toBe('/api/x');
     expect(calls[0]?.body).toEqual({ a: 1 });
     expect(calls[0]?.headers['Content-Type']).toBe('application/json');
@@ -92,7 +92,9 @@ describe('createApiClient', () => {
     });
     const onAuthFailure = jest.fn();
     const client = createApiClient({ baseUrl: '', transport, getToken: () => 'old', onAuthFailure });
-    await expect(client.get('/api/me', userSchema)).rejects.toMatchObject({ code: 'token_expired' });
+    await expect(client.send({ method: 'GET', path: '/api/me' }, userSchema)).rejects.toMatchObject({
+      code: 'token_expired',
+    });
     expect(onAuthFailure).toHaveBeenCalledTimes(1);
   });
 
@@ -103,14 +105,16 @@ describe('createApiClient', () => {
     });
     const onAuthFailure = jest.fn();
     const client = createApiClient({ baseUrl: '', transport, getToken: () => undefined, onAuthFailure });
-    await expect(client.post('/api/auth/login', {}, userSchema)).rejects.toThrow('用户名或密码错误');
+    await expect(client.send({ method: 'POST', path: '/api/auth/login' }, userSchema, {})).rejects.toThrow(
+      '用户名或密码错误',
+    );
     expect(onAuthFailure).not.toHaveBeenCalled();
   });
 
   it('maps a transport failure to a network error', async () => {
     const { transport } = fakeTransport(new Error('request:fail'));
     const client = createApiClient({ baseUrl: '', transport, getToken: () => undefined });
-    await expect(client.get('/api/me', userSchema)).rejects.toMatchObject({
+    await expect(client.send({ method: 'GET', path: '/api/me' }, userSchema)).rejects.toMatchObject({
       code: 'network',
       message: '网络连接失败，请检查网络后重试',
     });
@@ -119,7 +123,9 @@ describe('createApiClient', () => {
   it('rejects a 2xx body that does not match the contract', async () => {
     const { transport } = fakeTransport({ status: 200, body: { id: 1 } });
     const client = createApiClient({ baseUrl: '', transport, getToken: () => undefined });
-    await expect(client.get('/api/me', userSchema)).rejects.toMatchObject({ code: 'bad_response' });
+    await expect(client.send({ method: 'GET', path: '/api/me' }, userSchema)).rejects.toMatchObject({
+      code: 'bad_response',
+    });
   });
 });
 

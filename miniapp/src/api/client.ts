@@ -1,5 +1,6 @@
-import { errorBodySchema, fieldErrorSchema, type ErrorCode } from '@jiefang/contracts';
+import { errorBodySchema, fieldErrorSchema, type ErrorCode, type HttpMethod } from '@jiefang/contracts';
 import { t } from '../i18n';
+import type { RouteTarget } from './contractRoute';
 
 /** The BFF's error codes plus the two the client itself produces. */
 export type ApiErrorCode = ErrorCode | 'network' | 'bad_response';
@@ -40,8 +41,6 @@ export function fieldMessages(details: unknown): string[] {
     return parsed.success ? [parsed.data.message] : [];
   });
 }
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface HttpRequest {
   method: HttpMethod;
@@ -98,9 +97,16 @@ export interface ApiClientOptions {
 }
 
 export interface ApiClient {
-  get<T>(path: string, parser: Parser<T>): Promise<T>;
-  /** `headers` are added to the request's own (e.g. an Idempotency-Key). */
-  post<T>(path: string, body: unknown, parser: Parser<T>, headers?: Record<string, string>): Promise<T>;
+  /**
+   * Calls one route of the contracts (see `contractRoute`); `body` only for methods that carry one, `{}`
+   * when they carry none; `headers` are added to the request's own (e.g. an Idempotency-Key).
+   */
+  send<T>(
+    target: RouteTarget,
+    parser: Parser<T>,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<T>;
 }
 
 export function joinUrl(baseUrl: string, path: string): string {
@@ -138,7 +144,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   };
 
   return {
-    get: (path, parser) => send('GET', path, undefined, parser),
-    post: (path, body, parser, headers) => send('POST', path, body, parser, headers),
+    send: (target, parser, body, headers) =>
+      send(target.method, target.path, target.method === 'GET' ? undefined : (body ?? {}), parser, headers),
   };
 }

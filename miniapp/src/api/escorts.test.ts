@@ -1,6 +1,6 @@
 import { escortFixture } from '../features/escort/testFixtures';
 import { createApiClient, type HttpRequest, type HttpResponse } from './client';
-import { createEscortsApi, myEscortsPath } from './escorts';
+import { createEscortsApi, myEscortsTarget } from './escorts';
 
 function setup(...responses: HttpResponse[]) {
   const calls: HttpRequest[] = [];
@@ -26,10 +26,10 @@ const volunteer = {
   verifiedAt: null,
 };
 
-describe('myEscortsPath', () => {
+describe('myEscortsTarget', () => {
   it('asks for the caller’s own escorts, optionally by status, paged', () => {
-    expect(myEscortsPath()).toBe('/api/escorts?mine=1&limit=50&offset=0');
-    expect(myEscortsPath({ statuses: ['accepted', 'in_progress', 'accepted'], limit: 200 })).toBe(
+    expect(myEscortsTarget().path).toBe('/api/escorts?mine=1&limit=50&offset=0');
+    expect(myEscortsTarget({ statuses: ['accepted', 'in_progress', 'accepted'], limit: 200 }).path).toBe(
       '/api/escorts?mine=1&status=accepted,in_progress&limit=200&offset=0',
     );
   });

@@ -18,6 +18,27 @@ import {
   type VolunteerHours,
 } from '@jiefang/contracts';
 import { ApiError, type ApiClient } from './client';
+import { contractRoute, type RouteTarget } from './contractRoute';
+
+const routes = {
+  services: contractRoute('GET', '/api/escort-services'),
+  elders: contractRoute('GET', '/api/elders'),
+  addElder: contractRoute('POST', '/api/elders'),
+  book: contractRoute('POST', '/api/escorts'),
+  list: contractRoute('GET', '/api/escorts'),
+  get: contractRoute('GET', '/api/escorts/:id'),
+  cancel: contractRoute('POST', '/api/escorts/:id/cancel'),
+  rate: contractRoute('POST', '/api/escorts/:id/rate'),
+  sos: contractRoute('POST', '/api/escorts/:id/sos'),
+  volunteerMe: contractRoute('GET', '/api/volunteers/me'),
+  register: contractRoute('POST', '/api/volunteers/me'),
+  open: contractRoute('GET', '/api/escorts/open'),
+  accept: contractRoute('POST', '/api/escorts/:id/accept'),
+  withdraw: contractRoute('POST', '/api/escorts/:id/withdraw'),
+  checkIn: contractRoute('POST', '/api/escorts/:id/check-in'),
+  complete: contractRoute('POST', '/api/escorts/:id/complete'),
+  hours: contractRoute('GET', '/api/volunteers/:id/hours'),
+};
 
 export interface EscortSosRequest {
   lat?: number;
@@ -63,10 +84,10 @@ export interface MineOptions {
   limit?: number;
 }
 
-/** The path of GET /api/escorts?mine=1, optionally narrowed to some statuses, paged. */
-export function myEscortsPath({ statuses = [], offset = 0, limit = 50 }: MineOptions = {}): string {
-  const status = [...new Set(statuses)].join(',');
-  return `/api/escorts?mine=1${status ? `&status=${status}` : ''}&limit=${limit}&offset=${offset}`;
+/** The call of GET /api/escorts?mine=1, optionally narrowed to some statuses, paged. */
+export function myEscortsTarget({ statuses = [], offset = 0, limit = 50 }: MineOptions = {}): RouteTarget {
+  const status = [...new Set(statuses)];
+  return routes.list.to({}, { mine: 1, status: status.length > 0 ? status : undefined, limit, offset });
 }
 
 /** Optional text is sent only when it says something (the contracts trim, but `''` is no answer). */
@@ -76,19 +97,17 @@ function trimmed(value: string | undefined): string | undefined {
 }
 
 export function createEscortsApi(client: ApiClient): EscortsApi {
-  const escort = (id: string, action?: string) =>
-    `/api/escorts/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
   return {
-    services: async () => (await client.get('/api/escort-services', escortServiceListSchema)).items,
-    elders: async () => (await client.get('/api/elders', elderListSchema)).items,
-    addElder: (request) => client.post('/api/elders', request, elderSchema),
+    services: async () => (await client.send(routes.services.to(), escortServiceListSchema)).items,
+    elders: async () => (await client.send(routes.elders.to(), elderListSchema)).items,
+    addElder: (request) => client.send(routes.addElder.to(), elderSchema, request),
 
-    book: (request) => client.post('/api/escorts', request, escortSchema),
-    mine: (options) => client.get(myEscortsPath(options), escortListSchema),
-    get: (id) => client.get(escort(id), escortSchema),
-    cancel: (id, reason) => client.post(escort(id, 'cancel'), { reason: reason.trim() }, escortSchema),
+    book: (request) => client.send(routes.book.to(), escortSchema, request),
+    mine: (options) => client.send(myEscortsTarget(options), escortListSchema),
+    get: (id) => client.send(routes.get.to({ id }), escortSchema),
+    cancel: (id, reason) => client.send(routes.cancel.to({ id }), escortSchema, { reason: reason.trim() }),
     rate: (id, { score, comment }) =>
-      client.post(escort(id, 'rate'), { score, comment: comment.trim() }, escortSchema),
+      client.send(routes.rate.to({ id }), escortSchema, { score, comment: comment.trim() }),
     sos: (id, { lat, lng, note }) => {
       const body: EscortSosRequest = {};
       if (lat !== undefined && lng !== undefined && Number.isFinite(lat) && Number.isFinite(lng)) {
@@ -97,24 +116,24 @@ export function createEscortsApi(client: ApiClient): EscortsApi {
       }
       const text = trimmed(note);
       if (text) body.note = text;
-      return client.post(escort(id, 'sos'), body, escortSchema);
+      return client.send(routes.sos.to({ id }), escortSchema, body);
     },
 
     async volunteerMe() {
       try {
-        return await client.get('/api/volunteers/me', volunteerSchema);
+        return await client.send(routes.volunteerMe.to(), volunteerSchema);
       } catch (error) {
         if (error instanceof ApiError && error.status === 404) return null;
         throw error;
       }
     },
-    register: (request) => client.post('/api/volunteers/me', request, volunteerSchema),
-    open: () => client.get('/api/escorts/open', escortListSchema),
-    accept: (id) => client.post(escort(id, 'accept'), {}, escortSchema),
-    withdraw: (id, reason) => client.post(escort(id, 'withdraw'), { reason: reason.trim() }, escortSchema),
-    checkIn: (id, { lat, lng }) => client.post(escort(id, 'check-in'), { lat, lng }, escortSchema),
-    complete: (id, notes) => client.post(escort(id, 'complete'), { notes: notes.trim() }, escortSchema),
-    hours: (volunteerId) =>
-      client.get(`/api/volunteers/${encodeURIComponent(volunteerId)}/hours`, volunteerHoursSchema),
+    register: (request) => client.send(routes.register.to(), volunteerSchema, request),
+    open: () => client.send(routes.open.to(), escortListSchema),
+    accept: (id) => client.send(routes.accept.to({ id }), escortSchema),
+    withdraw: (id, reason) =>
+      client.send(routes.withdraw.to({ id }), escortSchema, { reason: reason.trim() }),
+    checkIn: (id, { lat, lng }) => client.send(routes.checkIn.to({ id }), escortSchema, { lat, lng }),
+    complete: (id, notes) => client.send(routes.complete.to({ id }), escortSchema, { notes: notes.trim() }),
+    hours: (volunteerId) => client.send(routes.hours.to({ id: volunteerId }), volunteerHoursSchema),
   };
 }

@@ -17,7 +17,20 @@ import {
 import { t } from '../i18n';
 import { PhotoUnavailableError } from '../features/report/submission';
 import { ApiError, joinUrl, toApiError, type ApiClient, type HttpResponse } from './client';
+import { contractRoute } from './contractRoute';
 import type { PhotoUploader, UploadPhoto } from './upload';
+
+const routes = {
+  categories: contractRoute('GET', '/api/categories'),
+  district: contractRoute('GET', '/api/district'),
+  list: contractRoute('GET', '/api/reports'),
+  get: contractRoute('GET', '/api/reports/:id'),
+  confirm: contractRoute('POST', '/api/reports/:id/confirm'),
+  reopen: contractRoute('POST', '/api/reports/:id/reopen'),
+  rate: contractRoute('POST', '/api/reports/:id/rate'),
+  submit: contractRoute('POST', '/api/reports'),
+  uploadPhoto: contractRoute('POST', '/api/photos'),
+};
 
 export interface ReportsApiOptions {
   client: ApiClient;
@@ -45,17 +58,15 @@ export interface ReportsApi {
 
 export function createReportsApi(options: ReportsApiOptions): ReportsApi {
   const { client } = options;
-  const id = (value: string) => encodeURIComponent(value);
   return {
-    categories: async () => (await client.get('/api/categories', categoryListSchema)).items,
-    district: () => client.get('/api/district', districtMapSchema),
+    categories: async () => (await client.send(routes.categories.to(), categoryListSchema)).items,
+    district: () => client.send(routes.district.to(), districtMapSchema),
     mine: ({ offset = 0, limit = 20 } = {}) =>
-      client.get(`/api/reports?mine=1&limit=${limit}&offset=${offset}`, ticketListSchema),
-    get: (ticketId) => client.get(`/api/reports/${id(ticketId)}`, ticketSchema),
-    confirm: (ticketId) => client.post(`/api/reports/${id(ticketId)}/confirm`, {}, ticketSchema),
-    reopen: (ticketId, reason) =>
-      client.post(`/api/reports/${id(ticketId)}/reopen`, { reason }, ticketSchema),
-    rate: (ticketId, rating) => client.post(`/api/reports/${id(ticketId)}/rate`, rating, ticketSchema),
+      client.send(routes.list.to({}, { mine: 1, limit, offset }), ticketListSchema),
+    get: (id) => client.send(routes.get.to({ id }), ticketSchema),
+    confirm: (id) => client.send(routes.confirm.to({ id }), ticketSchema),
+    reopen: (id, reason) => client.send(routes.reopen.to({ id }), ticketSchema, { reason }),
+    rate: (id, rating) => client.send(routes.rate.to({ id }), ticketSchema, rating),
 
     async uploadPhoto(photo, onProgress) {
       const token = options.getToken();
@@ -64,7 +75,7 @@ export function createReportsApi(options: ReportsApiOptions): ReportsApi {
       let response: HttpResponse;
       try {
         response = await options.photoUploader({
-          url: joinUrl(options.baseUrl, '/api/photos'),
+          url: joinUrl(options.baseUrl, routes.uploadPhoto.to().path),
           headers,
           photo,
           onProgress,
@@ -84,7 +95,7 @@ export function createReportsApi(options: ReportsApiOptions): ReportsApi {
     },
 
     submit: (report, idempotencyKey) =>
-      client.post('/api/reports', report, reportSubmissionSchema, { 'Idempotency-Key': idempotencyKey }),
+      client.send(routes.submit.to(), reportSubmissionSchema, report, { 'Idempotency-Key': idempotencyKey }),
 
     photoUrl: (path) => (/^https?:\/\//.test(path) ? path : joinUrl(options.baseUrl, path)),
   };

@@ -1,6 +1,6 @@
+import type { LatLng } from '@jiefang/contracts';
 import { createAlarmsApi } from '../../api/alarms';
 import { apiClient } from '../../services';
-import type { LatLng } from '../report/coords';
 import { locateWgs84 } from '../report/location';
 
 export const alarmsApi = createAlarmsApi(apiClient);

@@ -1,4 +1,4 @@
-import type { AlarmStatus, NoiseSite, PublicNoiseAlarm } from '@jiefang/contracts';
+import { beijingMinutes, type AlarmStatus, type NoiseSite, type PublicNoiseAlarm } from '@jiefang/contracts';
 import { t, type MessageKey } from '../../i18n';
 
 /**
@@ -73,7 +73,7 @@ export function limitLine(site: Pick<NoiseSite, 'period' | 'limitDb'>): string {
 
 /** The period in force at an instant (day 06:00–22:00 Beijing time), for when the BFF has not said. */
 export function periodAt(ms: number): NoisePeriod {
-  const hour = new Date(ms + 8 * 3600_000).getUTCHours();
+  const hour = Math.floor(beijingMinutes(ms) / 60);
   return hour >= 6 && hour < 22 ? 'day' : 'night';
 }
 

@@ -1,6 +1,6 @@
+import type { LatLng } from '@jiefang/contracts';
 import type { NoiseSitesQuery } from '../../api/alarms';
 import { t } from '../../i18n';
-import type { LatLng } from '../report/coords';
 import { formatRadius } from './noise';
 
 /**

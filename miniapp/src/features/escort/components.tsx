@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
-import { Button, Loading } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import {
   escortCompleteSchema,
   escortReasonSchema,
@@ -10,6 +10,8 @@ import {
   type EscortStatus,
 } from '@jiefang/contracts';
 import { ApiError } from '../../api/client';
+import { EmptyBox, ErrorBox, LoadingBox } from '../../components/LoadStates';
+import { useActionRunner } from '../../components/useActionRunner';
 import { t } from '../../i18n';
 import { messageOf } from '../../services';
 import { formatTime } from '../report/labels';
@@ -96,53 +98,6 @@ export function FieldError({ message, testId }: { message: string | undefined; t
     <Text className="jf-es-field-error" data-testid={testId}>
       {message}
     </Text>
-  );
-}
-
-export function LoadingBox({ testId, text }: { testId: string; text: string }) {
-  return (
-    <View className="jf-card jf-es-state" data-testid={testId}>
-      <Loading>{text}</Loading>
-    </View>
-  );
-}
-
-export function ErrorBox({
-  testId,
-  message,
-  onRetry,
-}: {
-  testId: string;
-  message: string;
-  onRetry: () => void;
-}) {
-  return (
-    <View className="jf-card jf-es-state jf-es-state--error" data-testid={testId}>
-      <Text>{`${t('escort.loadFailed')}：${message}`}</Text>
-      <Text className="jf-link" data-testid={`${testId}-retry`} onClick={onRetry}>
-        {t('escort.retry')}
-      </Text>
-    </View>
-  );
-}
-
-export function EmptyBox({
-  testId,
-  icon,
-  text,
-  children,
-}: {
-  testId: string;
-  icon: string;
-  text: string;
-  children?: ReactNode;
-}) {
-  return (
-    <View className="jf-card jf-es-empty" data-testid={testId}>
-      <Text className="jf-es-empty__icon">{icon}</Text>
-      <Text className="jf-es-empty__text">{text}</Text>
-      {children}
-    </View>
   );
 }
 
@@ -318,31 +273,13 @@ export function VolunteerActions({
   fallbackPoint?: { lat: number; lng: number };
 }) {
   const can = volunteerAffordances(escort, me, now);
-  const [busy, setBusy] = useState<'checkIn' | 'complete' | 'withdraw' | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const { busy, setBusy, error, setError, run } = useActionRunner<
+    'checkIn' | 'complete' | 'withdraw',
+    Escort
+  >(onChanged);
   const [notes, setNotes] = useState('');
   const [withdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState('');
-
-  const run = async (
-    kind: 'checkIn' | 'complete' | 'withdraw',
-    action: () => Promise<Escort>,
-    done: string,
-  ) => {
-    if (busy) return;
-    setBusy(kind);
-    setError(undefined);
-    try {
-      const updated = await action();
-      onChanged(updated);
-      void Taro.showToast({ title: done, icon: 'success' });
-    } catch (err) {
-      if (err instanceof ApiError && err.isAuthFailure) return;
-      setError(messageOf(err));
-    } finally {
-      setBusy(undefined);
-    }
-  };
 
   const checkIn = async () => {
     if (busy) return;

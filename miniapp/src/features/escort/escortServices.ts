@@ -1,18 +1,19 @@
 import Taro from '@tarojs/taro';
-import { districtMapSchema, type Escort } from '@jiefang/contracts';
+import { districtMapSchema, type Escort, type LatLng } from '@jiefang/contracts';
+import { contractRoute } from '../../api/contractRoute';
 import { createEscortsApi } from '../../api/escorts';
 import { t } from '../../i18n';
 import { apiClient } from '../../services';
-import type { LatLng } from '../report/coords';
 import { locateWgs84 } from '../report/location';
 import { streetChoices, type StreetChoice } from '../report/streets';
 import { AMBULANCE_NUMBER } from './routes';
 
 export const escortsApi = createEscortsApi(apiClient);
+const districtRoute = contractRoute('GET', '/api/district');
 
 /** The streets with their centres (for a service area or an elder's home when GPS is refused). */
 export async function loadStreets(): Promise<StreetChoice[]> {
-  return streetChoices(await apiClient.get('/api/district', districtMapSchema));
+  return streetChoices(await apiClient.send(districtRoute.to(), districtMapSchema));
 }
 
 /** The user's position in WGS-84 (as 随手拍 gets it); rejects when refused or unavailable. */

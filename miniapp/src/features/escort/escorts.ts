@@ -1,5 +1,4 @@
-import type { Escort, EscortStatus, VolunteerHours } from '@jiefang/contracts';
-import { beijingDay } from './time';
+import { beijingDate, type Escort, type EscortStatus, type VolunteerHours } from '@jiefang/contracts';
 
 /** Requests still going on (the family follows them; the volunteer has them on the schedule). */
 export const activeStatuses: readonly EscortStatus[] = ['open', 'accepted', 'in_progress'];
@@ -80,15 +79,15 @@ export interface Schedule {
 
 /** 今日安排: the volunteer's own escorts by day (Beijing time). */
 export function shapeSchedule(items: readonly Escort[], me: MyIds, now: number): Schedule {
-  const today = beijingDay(now);
+  const today = beijingDate(now);
   const schedule: Schedule = { today: [], later: [], overdue: [], doneToday: [] };
   const seen = new Set<string>();
   for (const escort of items) {
     if (seen.has(escort.id) || !isMine(escort, me)) continue;
     seen.add(escort.id);
-    const day = beijingDay(startOf(escort));
+    const day = beijingDate(startOf(escort));
     if (escort.status === 'completed') {
-      if (escort.completedAt && beijingDay(Date.parse(escort.completedAt)) === today) {
+      if (escort.completedAt && beijingDate(Date.parse(escort.completedAt)) === today) {
         schedule.doneToday.push(escort);
       }
       continue;
@@ -153,7 +152,7 @@ export function volunteerAffordances(
 ): VolunteerAffordances {
   const mine = isMine(escort, me);
   const accepted = mine && escort.status === 'accepted';
-  const onOrAfterDay = beijingDay(Date.parse(escort.windowStart)) <= beijingDay(now);
+  const onOrAfterDay = beijingDate(Date.parse(escort.windowStart)) <= beijingDate(now);
   return {
     accept: escort.status === 'open' && !escort.volunteer,
     withdraw: accepted,

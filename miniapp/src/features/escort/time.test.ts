@@ -1,7 +1,6 @@
+import { beijingDate, beijingMinutes } from '@jiefang/contracts';
 import {
   addDays,
-  beijingDay,
-  beijingMinutes,
   checkWindow,
   dayChoices,
   dayLabel,
@@ -40,9 +39,9 @@ describe('toBeijingIso', () => {
 describe('Beijing calendar', () => {
   it('takes the day and minutes on Beijing time whatever the instant’s zone', () => {
     // 23:30 UTC on the 23rd is 07:30 on the 24th in Beijing.
-    expect(beijingDay(at('2026-11-23T23:30:00Z'))).toBe('2026-11-24');
+    expect(beijingDate(at('2026-11-23T23:30:00Z'))).toBe('2026-11-24');
     expect(beijingMinutes(at('2026-11-23T23:30:00Z'))).toBe(7 * 60 + 30);
-    expect(beijingDay(at('2026-11-24T16:00:00Z'))).toBe('2026-11-25');
+    expect(beijingDate(at('2026-11-24T16:00:00Z'))).toBe('2026-11-25');
   });
 
   it('adds days and knows the weekday (0 = Sunday)', () => {

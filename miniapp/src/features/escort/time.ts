@@ -1,16 +1,21 @@
 /**
  * Beijing time for 陪护 bookings. Elders and families think in local days and clock times; the BFF wants
- * ISO 8601 with the +08:00 offset. Everything here works on Beijing time (UTC+8, no daylight saving)
- * whatever zone the phone is set to.
+ * ISO 8601 with the +08:00 offset. The instants come from the contracts' Beijing-time helpers; here are the
+ * booking rules and the labels (今天 / 明天, 周一) the mini-program adds.
  */
+import {
+  beijingClock,
+  beijingDate,
+  beijingInstant,
+  beijingIso,
+  beijingMinutes,
+  beijingWeekday,
+  escortServiceHours,
+} from '@jiefang/contracts';
 import { t } from '../../i18n';
 
-export const BEIJING_OFFSET_MS = 8 * 3600_000;
 const dayMs = 86_400_000;
 
-/** Escorts are booked between 07:00 and 21:00 Beijing time (the BFF checks the same). */
-export const SERVICE_START_MINUTES = 7 * 60;
-export const SERVICE_END_MINUTES = 21 * 60;
 /** Start times are offered every half hour. */
 export const SLOT_STEP_MINUTES = 30;
 /** A booking for today must leave a volunteer this long to get going. */
@@ -23,18 +28,6 @@ const timePattern = /^([01]\d|2[0-4]):([0-5]\d)$/;
 
 function pad(value: number): string {
   return String(value).padStart(2, '0');
-}
-
-/** The Beijing calendar day of an instant, as `YYYY-MM-DD`. */
-export function beijingDay(ms: number): string {
-  const d = new Date(ms + BEIJING_OFFSET_MS);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
-
-/** Minutes since Beijing midnight of an instant. */
-export function beijingMinutes(ms: number): number {
-  const d = new Date(ms + BEIJING_OFFSET_MS);
-  return d.getUTCHours() * 60 + d.getUTCMinutes();
 }
 
 export function isDayKey(day: string): boolean {
@@ -57,11 +50,15 @@ export function formatClock(minutes: number): string {
   return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }
 
-/** The UTC instant of a Beijing day and clock time. */
-export function beijingInstant(day: string, minutes: number): number {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) + minutes * 60_000 - BEIJING_OFFSET_MS;
+function serviceClock(clock: string): number {
+  const minutes = parseClock(clock);
+  if (minutes === undefined) throw new RangeError(`escortServiceHours holds a bad time: ${clock}`);
+  return minutes;
 }
+
+/** Escorts are booked within the contracts' service hours (07:00–21:00 Beijing time; the BFF checks them). */
+export const SERVICE_START_MINUTES = serviceClock(escortServiceHours.start);
+export const SERVICE_END_MINUTES = serviceClock(escortServiceHours.end);
 
 /**
  * A Beijing day and clock time as ISO 8601 with +08:00, e.g. ('2026-11-24', '09:00') →
@@ -74,18 +71,17 @@ export function toBeijingIso(day: string, time: string | number): string {
     throw new RangeError(`not a time: ${String(time)}`);
   }
   const instant = beijingInstant(day, minutes);
-  return `${beijingDay(instant)}T${formatClock(beijingMinutes(instant))}:00+08:00`;
+  return beijingIso(beijingDate(instant), beijingClock(instant));
 }
 
 /** The day `n` days after `day` (negative for before). */
 export function addDays(day: string, n: number): string {
-  return beijingDay(beijingInstant(day, 12 * 60) + n * dayMs);
+  return beijingDate(beijingInstant(day, 12 * 60) + n * dayMs);
 }
 
 /** 0 = Sunday … 6 = Saturday, as the contracts' weekly slots count. */
 export function weekdayOf(day: string): number {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return beijingWeekday(beijingInstant(day, 12 * 60));
 }
 
 const weekdayKeys = [
@@ -119,7 +115,7 @@ export function monthDay(day: string): string {
 
 /** `今天（11月24日 周一）`-style label parts for a day chip. */
 export function dayLabel(day: string, now: number): { main: string; sub: string } {
-  const relative = relativeDay(day, beijingDay(now));
+  const relative = relativeDay(day, beijingDate(now));
   const weekday = weekdayLabel(weekdayOf(day));
   return relative
     ? { main: relative, sub: `${monthDay(day)} ${weekday}` }
@@ -155,7 +151,7 @@ export function startChoices(day: string, durationMinutes: number, now: number):
 
 /** The days one can book, from today (only if some time is still free today) for BOOKING_DAYS days. */
 export function dayChoices(durationMinutes: number, now: number, count: number = BOOKING_DAYS): string[] {
-  const today = beijingDay(now);
+  const today = beijingDate(now);
   const days: string[] = [];
   for (let i = 0; i < count; i += 1) {
     const day = addDays(today, i);
@@ -193,7 +189,7 @@ export function checkWindow(startIso: string, endIso: string, now: number): Wind
   if (!Number.isFinite(start) || !Number.isFinite(end)) return { ok: false, message: t('escort.error.time') };
   if (end <= start) return { ok: false, message: t('escort.error.endBeforeStart') };
   if (start < now) return { ok: false, message: t('escort.error.past') };
-  const sameDay = beijingDay(start) === beijingDay(end - 1);
+  const sameDay = beijingDate(start) === beijingDate(end - 1);
   const startMinutes = beijingMinutes(start);
   const endMinutes = beijingMinutes(end) === 0 ? 24 * 60 : beijingMinutes(end);
   if (!sameDay || startMinutes < SERVICE_START_MINUTES || endMinutes > SERVICE_END_MINUTES) {
@@ -207,21 +203,21 @@ export function formatWindow(startIso: string, endIso: string, now: number): str
   const start = Date.parse(startIso);
   const end = Date.parse(endIso);
   if (!Number.isFinite(start) || !Number.isFinite(end)) return '';
-  const day = beijingDay(start);
-  const relative = relativeDay(day, beijingDay(now));
+  const day = beijingDate(start);
+  const relative = relativeDay(day, beijingDate(now));
   const when = relative ?? `${monthDay(day)} ${weekdayLabel(weekdayOf(day))}`;
-  const endDay = beijingDay(end);
+  const endDay = beijingDate(end);
   const endText =
     endDay === day
-      ? formatClock(beijingMinutes(end))
+      ? beijingClock(end)
       : endDay === addDays(day, 1) && beijingMinutes(end) === 0
         ? formatClock(24 * 60)
-        : `${monthDay(endDay)} ${formatClock(beijingMinutes(end))}`;
-  return `${when} ${formatClock(beijingMinutes(start))}–${endText}`;
+        : `${monthDay(endDay)} ${beijingClock(end)}`;
+  return `${when} ${beijingClock(start)}–${endText}`;
 }
 
 /** Whether an instant falls on today's Beijing day. */
 export function isToday(iso: string, now: number): boolean {
   const ms = Date.parse(iso);
-  return Number.isFinite(ms) && beijingDay(ms) === beijingDay(now);
+  return Number.isFinite(ms) && beijingDate(ms) === beijingDate(now);
 }

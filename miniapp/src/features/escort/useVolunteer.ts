@@ -11,12 +11,15 @@ export type VolunteerState =
   | { status: 'unregistered' }
   | { status: 'ready'; volunteer: Volunteer };
 
-/** The caller's volunteer registration (GET /api/volunteers/me), loaded once the session is there. */
-export function useVolunteer(userId: string | undefined): {
+/** The caller as a volunteer: the registration's state, how to load it again, and the ids that are them. */
+export interface Volunteering {
   state: VolunteerState;
   reload: () => Promise<Volunteer | null | undefined>;
   me: MyIds;
-} {
+}
+
+/** The caller's volunteer registration (GET /api/volunteers/me), loaded once the session is there. */
+export function useVolunteer(userId: string | undefined): Volunteering {
   const [state, setState] = useState<VolunteerState>({ status: 'loading' });
 
   const reload = useCallback(async () => {

@@ -1,12 +1,5 @@
-import {
-  distanceMetres,
-  gcj02ToWgs84,
-  outOfChina,
-  ringCentre,
-  roundCoordinate,
-  wgs84ToGcj02,
-  type LatLng,
-} from './coords';
+import { metersBetween, type LatLng } from '@jiefang/contracts';
+import { gcj02ToWgs84, outOfChina, ringCentre, roundCoordinate, wgs84ToGcj02 } from './coords';
 
 /**
  * Reference pairs published with the open `eviltransform` implementations (Go, PHP, JS ports agree):
@@ -40,22 +33,22 @@ describe('wgs84ToGcj02', () => {
 
 describe('gcj02ToWgs84', () => {
   it.each(references)('recovers the WGS-84 point for $name within a centimetre', ({ wgs, gcj }) => {
-    expect(distanceMetres(gcj02ToWgs84(gcj), wgs)).toBeLessThan(0.01);
+    expect(metersBetween(gcj02ToWgs84(gcj), wgs)).toBeLessThan(0.01);
   });
 
   it('moves a Guangzhou map pick by the few hundred metres of the GCJ-02 offset', () => {
     const cantonTower = { lat: 23.1066, lng: 113.3245 };
     const picked = wgs84ToGcj02(cantonTower); // what WeChat's map would return there
-    expect(distanceMetres(picked, cantonTower)).toBeGreaterThan(300);
-    expect(distanceMetres(picked, cantonTower)).toBeLessThan(800);
-    expect(distanceMetres(gcj02ToWgs84(picked), cantonTower)).toBeLessThan(0.01);
+    expect(metersBetween(picked, cantonTower)).toBeGreaterThan(300);
+    expect(metersBetween(picked, cantonTower)).toBeLessThan(800);
+    expect(metersBetween(gcj02ToWgs84(picked), cantonTower)).toBeLessThan(0.01);
   });
 
   it('round-trips points all over the mainland within a centimetre', () => {
     for (let lat = 18.5; lat < 53; lat += 3.7) {
       for (let lng = 74; lng < 135; lng += 5.3) {
         const wgs = { lat, lng };
-        expect(distanceMetres(gcj02ToWgs84(wgs84ToGcj02(wgs)), wgs)).toBeLessThan(0.01);
+        expect(metersBetween(gcj02ToWgs84(wgs84ToGcj02(wgs)), wgs)).toBeLessThan(0.01);
       }
     }
   });
@@ -68,10 +61,10 @@ describe('gcj02ToWgs84', () => {
   });
 });
 
-describe('distanceMetres', () => {
+describe('metersBetween', () => {
   it('measures a degree of latitude as about 111 km', () => {
-    expect(distanceMetres({ lat: 23, lng: 113 }, { lat: 24, lng: 113 })).toBeCloseTo(111_195, -1);
-    expect(distanceMetres({ lat: 23, lng: 113 }, { lat: 23, lng: 113 })).toBe(0);
+    expect(metersBetween({ lat: 23, lng: 113 }, { lat: 24, lng: 113 })).toBeCloseTo(111_195, -1);
+    expect(metersBetween({ lat: 23, lng: 113 }, { lat: 23, lng: 113 })).toBe(0);
   });
 });
 
@@ -94,7 +87,7 @@ describe('ringCentre', () => {
     const centre = ringCentre(square);
     expect(centre.lat).toBeCloseTo(23.11, 9);
     expect(centre.lng).toBeCloseTo(113.31, 9);
-    expect(centre.radius).toBeCloseTo(distanceMetres(centre, { lat: 23.1, lng: 113.3 }), 3);
+    expect(centre.radius).toBeCloseTo(metersBetween(centre, { lat: 23.1, lng: 113.3 }), 3);
   });
 
   it('falls back on the mean of the vertices for a degenerate ring', () => {

@@ -5,10 +5,7 @@
  * a centimetre, against about 1–2 m for the usual one-step approximation).
  */
 
-export interface LatLng {
-  lat: number;
-  lng: number;
-}
+import { metersBetween, type LatLng } from '@jiefang/contracts';
 
 const semiMajorAxis = 6378245.0; // Krasovsky 1940, as GCJ-02 uses
 const eccentricitySquared = 0.006693421622965943;
@@ -68,16 +65,6 @@ export function gcj02ToWgs84(point: LatLng): LatLng {
   return guess;
 }
 
-/** Great-circle distance in metres (haversine). */
-export function distanceMetres(a: LatLng, b: LatLng): number {
-  const r = 6371008.8;
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * r * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
 /** Rounds to 6 decimals (about 0.1 m), enough for a report and short on the wire. */
 export function roundCoordinate(value: number): number {
   return Math.round(value * 1e6) / 1e6;
@@ -111,7 +98,7 @@ export function ringCentre(ring: ReadonlyArray<readonly [number, number]>): LatL
   } else {
     centre = { lat: oy + cy / (3 * area), lng: ox + cx / (3 * area) };
   }
-  const radius = Math.max(...points.map(([lng, lat]) => distanceMetres(centre, { lat, lng })));
+  const radius = Math.max(...points.map(([lng, lat]) => metersBetween(centre, { lat, lng })));
   return { ...centre, radius };
 }
 

@@ -1,12 +1,12 @@
-import { createReportFieldsSchema, type CreateReportFields } from '@jiefang/contracts';
+import { createReportFieldsSchema, photoLimits, type CreateReportFields } from '@jiefang/contracts';
 import type { ApiError } from '../../api/client';
 import { t } from '../../i18n';
 import { roundCoordinate } from './coords';
 import type { FieldErrors, FormField, ReportFormValues } from './draft';
 
-export const maxPhotos = 9;
-export const minPhotos = 1;
-export const maxPhotoBytes = 10 * 1024 * 1024;
+export const maxPhotos = photoLimits.maxCount;
+export const minPhotos = photoLimits.minCount;
+export const maxPhotoBytes = photoLimits.maxBytes;
 export const maxDescription = 500;
 export const maxAddress = 200;
 export const acceptedPhotoTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;

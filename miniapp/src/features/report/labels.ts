@@ -1,4 +1,7 @@
 import {
+  beijingClock,
+  beijingDate,
+  beijingDayNumber,
   timelineActions,
   type CategoryCode,
   type Ticket,
@@ -119,33 +122,17 @@ export function categoryIcon(code: CategoryCode): string {
   return categoryIcons[code];
 }
 
-/** Times are shown on Beijing time (the district's), whatever the phone's zone. */
-const beijingOffsetMs = 8 * 3600_000;
-
-function parts(ms: number) {
-  const d = new Date(ms + beijingOffsetMs);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hh: String(d.getUTCHours()).padStart(2, '0'),
-    mm: String(d.getUTCMinutes()).padStart(2, '0'),
-  };
-}
-
-/** `今天 15:08`, `昨天 09:30`, `3月5日 15:08`, or with the year when it is not this year. */
+/** `今天 15:08`, `昨天 09:30`, `3月5日 15:08`, or with the year when it is not this year (Beijing time). */
 export function formatTime(iso: string, now: number = Date.now()): string {
   const ms = Date.parse(iso);
   if (!Number.isFinite(ms)) return '';
-  const p = parts(ms);
-  const today = parts(now);
-  const dayIndex = (x: number) => Math.floor((x + beijingOffsetMs) / 86_400_000);
-  const days = dayIndex(now) - dayIndex(ms);
-  const time = `${p.hh}:${p.mm}`;
+  const days = beijingDayNumber(now) - beijingDayNumber(ms);
+  const time = beijingClock(ms);
   if (days === 0) return t('time.today', { time });
   if (days === 1) return t('time.yesterday', { time });
-  if (p.year === today.year) return t('time.monthDay', { month: p.month, day: p.day, time });
-  return t('time.full', { year: p.year, month: p.month, day: p.day, time });
+  const [year, month, day] = beijingDate(ms).split('-').map(Number) as [number, number, number];
+  if (beijingDate(now).startsWith(`${year}-`)) return t('time.monthDay', { month, day, time });
+  return t('time.full', { year, month, day, time });
 }
 
 /**

@@ -1,17 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Loading } from '@nutui/nutui-react-taro';
 import type { User } from '@jiefang/contracts';
-import { ApiError } from '../../api/client';
 import { BrandBar } from '../../components/BrandBar';
 import { PageShell } from '../../components/PageShell';
+import { useLoadable, type LoadState } from '../../components/useLoadable';
 import { commonEntries, entriesForRoles, type FeatureEntry, type RoleEntry } from '../../features/entries';
 import { splitMessage, t } from '../../i18n';
-import { LOGIN_PAGE, api, messageOf, session } from '../../services';
+import { LOGIN_PAGE, api, session } from '../../services';
 import './index.scss';
-
-type Me = { status: 'loading' } | { status: 'ready'; user: User } | { status: 'error'; message: string };
 
 function FeatureRow({ feature }: { feature: FeatureEntry }) {
   const { path } = feature;
@@ -60,7 +58,7 @@ function CommonCard({ features }: { features: FeatureEntry[] }) {
   );
 }
 
-function MeCard({ me, onRetry }: { me: Me; onRetry: () => void }) {
+function MeCard({ me, onRetry }: { me: LoadState<User>; onRetry: () => void }) {
   if (me.status === 'loading') {
     return (
       <View className="jf-card jf-state" data-testid="me-loading">
@@ -78,7 +76,7 @@ function MeCard({ me, onRetry }: { me: Me; onRetry: () => void }) {
       </View>
     );
   }
-  const { user } = me;
+  const user = me.value;
   return (
     <View className="jf-card jf-me" data-testid="me-card">
       <Text className="jf-card__title">{t('home.me.title')}</Text>
@@ -96,35 +94,21 @@ function MeCard({ me, onRetry }: { me: Me; onRetry: () => void }) {
 
 export default function HomePage() {
   const [stored] = useState(() => session.current());
-  const [me, setMe] = useState<Me>({ status: 'loading' });
-
-  const load = useCallback(async () => {
-    setMe({ status: 'loading' });
-    try {
-      setMe({ status: 'ready', user: await api.me() });
-    } catch (err) {
-      // A rejected token already sent the user back to the login page.
-      if (err instanceof ApiError && err.isAuthFailure) return;
-      setMe({ status: 'error', message: messageOf(err) });
-    }
-  }, []);
+  // A rejected token has already sent the user back to the login page.
+  const me = useLoadable(() => api.me(), [], { enabled: !!stored });
 
   useEffect(() => {
-    if (!stored) {
-      void Taro.reLaunch({ url: LOGIN_PAGE });
-      return;
-    }
-    void load();
-  }, [stored, load]);
+    if (!stored) void Taro.reLaunch({ url: LOGIN_PAGE });
+  }, [stored]);
 
   usePullDownRefresh(() => {
-    void load().finally(() => void Taro.stopPullDownRefresh());
+    void me.reload().finally(() => void Taro.stopPullDownRefresh());
   });
 
   if (!stored) return <PageShell>{null}</PageShell>;
 
   // The stored profile shows at once; the fresh one from /api/me replaces it when it arrives.
-  const user = me.status === 'ready' ? me.user : stored.user;
+  const user = me.state.status === 'ready' ? me.state.value : stored.user;
   const entries = entriesForRoles(user.roles);
 
   const logout = () => {
@@ -146,7 +130,7 @@ export default function HomePage() {
         {afterName && <Text>{afterName}</Text>}
       </View>
 
-      <MeCard me={me} onRetry={() => void load()} />
+      <MeCard me={me.state} onRetry={() => void me.reload()} />
 
       <Text className="jf-section-title">{t('home.entries.title')}</Text>
       {entries.length === 0 ? (

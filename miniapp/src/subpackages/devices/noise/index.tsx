@@ -1,10 +1,11 @@
 import { useCallback, useRef, useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Loading } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import type { NoiseSite, NoiseSites } from '@jiefang/contracts';
 import { ApiError } from '../../../api/client';
 import { LargeTextToggle } from '../../../components/LargeTextToggle';
+import { ErrorBox, LoadingBox } from '../../../components/LoadStates';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../components/useSession';
 import { alarmsApi, locateForNoise } from '../../../features/devices/devicesServices';
@@ -241,18 +242,19 @@ export default function NoisePage() {
       </View>
 
       {(data.status === 'locating' || data.status === 'loading') && (
-        <View className="jf-card jf-dv-state" data-testid="noise-loading">
-          <Loading>{t(data.status === 'locating' ? 'noise.locating' : 'noise.loading')}</Loading>
-        </View>
+        <LoadingBox
+          testId="noise-loading"
+          text={t(data.status === 'locating' ? 'noise.locating' : 'noise.loading')}
+        />
       )}
 
       {data.status === 'error' && (
-        <View className="jf-card jf-dv-state jf-dv-state--error" data-testid="noise-error">
-          <Text>{`${t('noise.loadFailed')}：${data.message}`}</Text>
-          <Text className="jf-link" data-testid="noise-retry" onClick={() => void poller.refresh()}>
-            {t('noise.retry')}
-          </Text>
-        </View>
+        <ErrorBox
+          testId="noise-error"
+          retryTestId="noise-retry"
+          message={data.message}
+          onRetry={() => void poller.refresh()}
+        />
       )}
 
       {data.status === 'ready' && (

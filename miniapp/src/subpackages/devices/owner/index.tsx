@@ -1,10 +1,11 @@
 import { useCallback, useRef, useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Loading } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import type { Alarm } from '@jiefang/contracts';
 import { ApiError } from '../../../api/client';
 import { LargeTextToggle } from '../../../components/LargeTextToggle';
+import { ErrorBox, LoadingBox } from '../../../components/LoadStates';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../components/useSession';
 import { alarmsApi } from '../../../features/devices/devicesServices';
@@ -330,7 +331,7 @@ export default function OwnerAlarmsPage() {
     return (
       <PageShell>
         {header}
-        <View className="jf-card jf-dv-state" data-testid="owner-not-owner">
+        <View className="jf-card jf-status-box" data-testid="owner-not-owner">
           <Text>{t('owner.notOwner')}</Text>
         </View>
       </PageShell>
@@ -346,19 +347,15 @@ export default function OwnerAlarmsPage() {
       {header}
       <Text className="jf-dv-intro">{t('owner.intro')}</Text>
 
-      {current.status === 'loading' && (
-        <View className="jf-card jf-dv-state" data-testid="owner-loading">
-          <Loading>{t('owner.loading')}</Loading>
-        </View>
-      )}
+      {current.status === 'loading' && <LoadingBox testId="owner-loading" text={t('owner.loading')} />}
 
       {current.status === 'error' && (
-        <View className="jf-card jf-dv-state jf-dv-state--error" data-testid="owner-error">
-          <Text>{`${t('owner.loadFailed')}：${current.message}`}</Text>
-          <Text className="jf-link" data-testid="owner-retry" onClick={() => void poller.refresh()}>
-            {t('owner.retry')}
-          </Text>
-        </View>
+        <ErrorBox
+          testId="owner-error"
+          retryTestId="owner-retry"
+          message={current.message}
+          onRetry={() => void poller.refresh()}
+        />
       )}
 
       {current.status === 'ready' && (
@@ -420,12 +417,10 @@ export default function OwnerAlarmsPage() {
 
       <Text className="jf-dv-section">{t('owner.history.title')}</Text>
       {history.status === 'loading' && (
-        <View className="jf-card jf-dv-state" data-testid="owner-history-loading">
-          <Loading>{t('owner.history.loading')}</Loading>
-        </View>
+        <LoadingBox testId="owner-history-loading" text={t('owner.history.loading')} />
       )}
       {history.status === 'error' && (
-        <View className="jf-card jf-dv-state jf-dv-state--error" data-testid="owner-history-error">
+        <View className="jf-card jf-status-box jf-status-box--error" data-testid="owner-history-error">
           <Text>{t('owner.history.loadFailed', { message: history.message })}</Text>
           <Text className="jf-link" onClick={() => void poller.refresh()}>
             {t('owner.retry')}
@@ -434,7 +429,7 @@ export default function OwnerAlarmsPage() {
       )}
       {history.status === 'ready' &&
         (history.items.length === 0 ? (
-          <View className="jf-card jf-dv-state" data-testid="owner-history-empty">
+          <View className="jf-card jf-status-box" data-testid="owner-history-empty">
             <Text>{t('owner.history.empty')}</Text>
           </View>
         ) : (

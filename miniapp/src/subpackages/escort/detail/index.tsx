@@ -1,19 +1,19 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { escortRateSchema, escortReasonSchema, type Escort } from '@jiefang/contracts';
-import { ApiError } from '../../../api/client';
+import { DetailLayout } from '../../../components/DetailLayout';
 import { PageShell } from '../../../components/PageShell';
+import { useActionRunner } from '../../../components/useActionRunner';
+import { useLoadable } from '../../../components/useLoadable';
 import { useSession } from '../../../components/useSession';
 import { useAutoRefresh } from '../../../features/devices/useAutoRefresh';
 import {
   Chip,
-  ErrorBox,
   EscortBadge,
   EscortTimeline,
   InfoRow,
-  LoadingBox,
   NeedTags,
   SosPanel,
   Stars,
@@ -27,11 +27,7 @@ import { DETAIL_REFRESH_MS } from '../../../features/escort/routes';
 import { formatWindow } from '../../../features/escort/time';
 import { formatTime } from '../../../features/report/labels';
 import { t } from '../../../i18n';
-import { messageOf } from '../../../services';
 import '../escort.scss';
-
-type Loaded =
-  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; escort: Escort };
 
 const cancelReasons = [
   'escort.cancel.reason.changed',
@@ -50,28 +46,11 @@ function FamilyActions({
   onChanged: (escort: Escort) => void;
 }) {
   const allowed = familyAffordances(escort, now);
-  const [busy, setBusy] = useState<'cancel' | 'rate' | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const { busy, error, setError, run } = useActionRunner<'cancel' | 'rate', Escort>(onChanged);
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
   const [score, setScore] = useState(0);
   const [comment, setComment] = useState('');
-
-  const run = async (kind: 'cancel' | 'rate', action: () => Promise<Escort>, done: string) => {
-    if (busy) return;
-    setBusy(kind);
-    setError(undefined);
-    try {
-      onChanged(await action());
-      void Taro.showToast({ title: done, icon: 'success' });
-      if (kind === 'cancel') setCancelling(false);
-    } catch (err) {
-      if (err instanceof ApiError && err.isAuthFailure) return;
-      setError(messageOf(err));
-    } finally {
-      setBusy(undefined);
-    }
-  };
 
   const cancel = () => {
     const parsed = escortReasonSchema.safeParse({ reason });
@@ -79,7 +58,9 @@ function FamilyActions({
       setError(t('escort.cancel.reasonRequired'));
       return;
     }
-    void run('cancel', () => escortsApi.cancel(escort.id, parsed.data.reason), t('escort.cancel.done'));
+    void run('cancel', () => escortsApi.cancel(escort.id, parsed.data.reason), t('escort.cancel.done')).then(
+      (done) => done && setCancelling(false),
+    );
   };
 
   const rate = () => {
@@ -196,64 +177,49 @@ export default function EscortDetailPage() {
   const user = useSession();
   const router = useRouter();
   const id = router.params.id ?? '';
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-  const [now, setNow] = useState(() => Date.now());
-
-  const load = useCallback(
-    async (quiet = false) => {
-      if (!user) return;
-      if (!quiet) setLoaded({ status: 'loading' });
-      try {
-        const escort = await escortsApi.get(id);
-        setNow(Date.now());
-        setLoaded({ status: 'ready', escort });
-      } catch (error) {
-        if (error instanceof ApiError && error.isAuthFailure) return;
-        // A failed background refresh keeps what is shown.
-        if (quiet) return;
-        setLoaded({ status: 'error', message: messageOf(error) });
-      }
-    },
-    [id, user],
-  );
+  const detail = useLoadable(() => escortsApi.get(id), [id], { enabled: !!user, auto: false });
 
   // First show, then while the booking goes on the family follows it (accepted, checked in, completed)
   // without tapping; a finished or failed one is left alone (pull down or 重试 reloads it).
   useAutoRefresh(() => {
-    if (loaded.status === 'loading') return load();
-    if (loaded.status === 'ready' && activeStatuses.includes(loaded.escort.status)) return load(true);
+    const { state } = detail;
+    if (state.status === 'loading') return detail.reload();
+    if (state.status === 'ready' && activeStatuses.includes(state.value.status)) return detail.refresh();
     return Promise.resolve();
   }, DETAIL_REFRESH_MS);
 
   usePullDownRefresh(() => {
-    void load(true).finally(() => void Taro.stopPullDownRefresh());
+    void detail.refresh().finally(() => void Taro.stopPullDownRefresh());
   });
 
   if (!user) return <PageShell alwaysLarge>{null}</PageShell>;
-  if (loaded.status === 'loading') {
-    return (
-      <PageShell alwaysLarge>
-        <LoadingBox testId="escort-detail-loading" text={t('escort.loading')} />
-      </PageShell>
-    );
-  }
-  if (loaded.status === 'error') {
-    return (
-      <PageShell alwaysLarge>
-        <ErrorBox testId="escort-detail-error" message={loaded.message} onRetry={() => void load()} />
-      </PageShell>
-    );
-  }
-
-  const { escort } = loaded;
-  const allowed = familyAffordances(escort, now);
-  const update = (updated: Escort) => {
-    setNow(Date.now());
-    setLoaded({ status: 'ready', escort: updated });
-  };
 
   return (
-    <PageShell alwaysLarge>
+    <DetailLayout
+      alwaysLarge
+      state={detail.state}
+      onRetry={() => void detail.reload()}
+      testId="escort-detail"
+      loadingText={t('escort.loading')}
+    >
+      {(escort, now) => <EscortDetail escort={escort} now={now} onChanged={detail.set} />}
+    </DetailLayout>
+  );
+}
+
+function EscortDetail({
+  escort,
+  now,
+  onChanged: update,
+}: {
+  escort: Escort;
+  now: number;
+  onChanged: (escort: Escort) => void;
+}) {
+  const allowed = familyAffordances(escort, now);
+
+  return (
+    <>
       <View className="jf-card jf-es-summary" data-testid="escort-detail" data-escort-id={escort.id}>
         <View className="jf-es-item__head">
           <Text className="jf-es-summary__title">{serviceTitle(escort)}</Text>
@@ -304,6 +270,6 @@ export default function EscortDetailPage() {
       <FamilyActions key={`${escort.id}-${escort.status}`} escort={escort} now={now} onChanged={update} />
 
       <EscortTimeline escort={escort} now={now} />
-    </PageShell>
+    </>
   );
 }

@@ -1,12 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { VolunteerHours } from '@jiefang/contracts';
-import { ApiError } from '../../../api/client';
 import { LargeTextToggle } from '../../../components/LargeTextToggle';
+import { EmptyBox, ErrorBox, LoadingBox } from '../../../components/LoadStates';
 import { PageShell } from '../../../components/PageShell';
+import { useLoadable } from '../../../components/useLoadable';
 import { useSession } from '../../../components/useSession';
-import { EmptyBox, ErrorBox, LoadingBox, VolunteerGate } from '../../../features/escort/components';
+import { VolunteerGate } from '../../../features/escort/components';
 import { escortsApi } from '../../../features/escort/escortServices';
 import { summarizeHours } from '../../../features/escort/escorts';
 import { formatMinutes, hoursDecimal, serviceIcon, serviceLabel } from '../../../features/escort/labels';
@@ -14,49 +13,26 @@ import { VOLUNTEER_REGISTER_PAGE } from '../../../features/escort/routes';
 import { useVolunteer } from '../../../features/escort/useVolunteer';
 import { formatTime } from '../../../features/report/labels';
 import { t } from '../../../i18n';
-import { messageOf } from '../../../services';
 import '../escort.scss';
-
-type Loaded =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; hours: VolunteerHours };
 
 export default function VolunteerHoursPage() {
   const user = useSession();
   const volunteer = useVolunteer(user?.user.id);
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'idle' });
-  const [now, setNow] = useState(() => Date.now());
   const volunteerId = volunteer.state.status === 'ready' ? volunteer.state.volunteer.id : undefined;
-
-  const load = useCallback(
-    async (quiet = false) => {
-      if (!volunteerId) return;
-      if (!quiet) setLoaded({ status: 'loading' });
-      try {
-        const hours = await escortsApi.hours(volunteerId);
-        setNow(Date.now());
-        setLoaded({ status: 'ready', hours });
-      } catch (error) {
-        if (error instanceof ApiError && error.isAuthFailure) return;
-        setLoaded({ status: 'error', message: messageOf(error) });
-      }
-    },
-    [volunteerId],
-  );
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const hours = useLoadable(() => escortsApi.hours(volunteerId ?? ''), [volunteerId], {
+    enabled: !!volunteerId,
+    refreshFailure: 'show',
+  });
 
   usePullDownRefresh(() => {
-    void Promise.all([volunteer.reload(), load(true)]).finally(() => void Taro.stopPullDownRefresh());
+    void Promise.all([volunteer.reload(), hours.refresh()]).finally(() => void Taro.stopPullDownRefresh());
   });
 
   if (!user) return <PageShell>{null}</PageShell>;
 
-  const summary = loaded.status === 'ready' ? summarizeHours(loaded.hours) : undefined;
+  const loaded = hours.state;
+  const summary = loaded.status === 'ready' ? summarizeHours(loaded.value) : undefined;
+  const now = loaded.status === 'ready' ? loaded.loadedAt : Date.now();
 
   return (
     <PageShell>
@@ -67,11 +43,11 @@ export default function VolunteerHoursPage() {
 
       <VolunteerGate state={volunteer.state} onRetry={() => void volunteer.reload()} />
 
-      {volunteerId && (loaded.status === 'loading' || loaded.status === 'idle') && (
+      {volunteerId && loaded.status === 'loading' && (
         <LoadingBox testId="escort-hours-loading" text={t('escort.loading')} />
       )}
       {loaded.status === 'error' && (
-        <ErrorBox testId="escort-hours-error" message={loaded.message} onRetry={() => void load()} />
+        <ErrorBox testId="escort-hours-error" message={loaded.message} onRetry={() => void hours.reload()} />
       )}
 
       {summary && (

@@ -1,12 +1,12 @@
-import { useCallback, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Escort } from '@jiefang/contracts';
-import { ApiError } from '../../../api/client';
+import { DetailLayout } from '../../../components/DetailLayout';
 import { PageShell } from '../../../components/PageShell';
+import { useLoadable } from '../../../components/useLoadable';
 import { useSession } from '../../../components/useSession';
-import { EmptyBox, ErrorBox, EscortBadge, LoadingBox } from '../../../features/escort/components';
+import { EscortBadge } from '../../../features/escort/components';
 import { escortsApi } from '../../../features/escort/escortServices';
 import { appendUnique, shapeMyBookings } from '../../../features/escort/escorts';
 import { serviceTitle } from '../../../features/escort/labels';
@@ -18,10 +18,12 @@ import '../escort.scss';
 
 const pageSize = 50;
 
-type List =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; items: Escort[]; total: number; loadingMore: boolean; moreError?: string };
+interface List {
+  items: Escort[];
+  total: number;
+  loadingMore: boolean;
+  moreError?: string;
+}
 
 function BookingRow({ escort, now }: { escort: Escort; now: number }) {
   return (
@@ -53,108 +55,104 @@ function BookingRow({ escort, now }: { escort: Escort; now: number }) {
 
 export default function MyEscortsPage() {
   const user = useSession();
-  const [list, setList] = useState<List>({ status: 'loading' });
-  const [now, setNow] = useState(() => Date.now());
-
-  const load = useCallback(async (quiet = false) => {
-    if (!quiet) setList({ status: 'loading' });
-    try {
+  const list = useLoadable(
+    async (): Promise<List> => {
       const page = await escortsApi.mine({ offset: 0, limit: pageSize });
-      setNow(Date.now());
-      setList({ status: 'ready', items: page.items, total: page.total, loadingMore: false });
-    } catch (error) {
-      if (error instanceof ApiError && error.isAuthFailure) return;
-      setList({ status: 'error', message: messageOf(error) });
-    }
-  }, []);
+      return { items: page.items, total: page.total, loadingMore: false };
+    },
+    [],
+    { auto: false, isEmpty: (loaded) => loaded.items.length === 0, refreshFailure: 'show' },
+  );
 
-  const loadMore = useCallback(async () => {
-    if (list.status !== 'ready' || list.loadingMore || list.items.length >= list.total) return;
-    setList({ ...list, loadingMore: true, moreError: undefined });
+  const loadMore = async () => {
+    if (list.state.status !== 'ready') return;
+    const shown = list.state.value;
+    if (shown.loadingMore || shown.items.length >= shown.total) return;
+    list.set({ ...shown, loadingMore: true, moreError: undefined });
     try {
-      const page = await escortsApi.mine({ offset: list.items.length, limit: pageSize });
-      setList({
-        status: 'ready',
-        items: appendUnique(list.items, page.items),
-        total: page.total,
-        loadingMore: false,
-      });
+      const page = await escortsApi.mine({ offset: shown.items.length, limit: pageSize });
+      list.set({ items: appendUnique(shown.items, page.items), total: page.total, loadingMore: false });
     } catch (error) {
-      setList({ ...list, loadingMore: false, moreError: messageOf(error) });
+      list.set({ ...shown, loadingMore: false, moreError: messageOf(error) });
     }
-  }, [list]);
+  };
 
   // Every time the page shows: first open, and back from a booking or a detail where something changed.
   useDidShow(() => {
-    if (user) void load(list.status === 'ready');
+    if (user) void list.load();
   });
 
   usePullDownRefresh(() => {
-    void load(true).finally(() => void Taro.stopPullDownRefresh());
+    void list.refresh().finally(() => void Taro.stopPullDownRefresh());
   });
 
   useReachBottom(() => void loadMore());
 
   if (!user) return <PageShell alwaysLarge>{null}</PageShell>;
 
-  const shaped = list.status === 'ready' ? shapeMyBookings(list.items) : undefined;
   const book = () => void Taro.navigateTo({ url: ESCORT_BOOK_PAGE });
 
   return (
-    <PageShell alwaysLarge>
-      <View className="jf-es-topbar">
-        <Text className="jf-title">{t('escort.mine.title')}</Text>
-        <Text className="jf-link" data-testid="my-escorts-book" onClick={book}>
-          {t('escort.mine.book')}
-        </Text>
-      </View>
-
-      {list.status === 'loading' && <LoadingBox testId="my-escorts-loading" text={t('escort.loading')} />}
-      {list.status === 'error' && (
-        <ErrorBox testId="my-escorts-error" message={list.message} onRetry={() => void load()} />
-      )}
-
-      {list.status === 'ready' && list.items.length === 0 && (
-        <EmptyBox testId="my-escorts-empty" icon="🤝" text={t('escort.mine.empty')}>
+    <DetailLayout
+      alwaysLarge
+      state={list.state}
+      onRetry={() => void list.reload()}
+      testId="my-escorts"
+      loadingText={t('escort.loading')}
+      header={
+        <View className="jf-es-topbar">
+          <Text className="jf-title">{t('escort.mine.title')}</Text>
+          <Text className="jf-link" data-testid="my-escorts-book" onClick={book}>
+            {t('escort.mine.book')}
+          </Text>
+        </View>
+      }
+      empty={{
+        icon: '🤝',
+        text: t('escort.mine.empty'),
+        action: (
           <Button data-testid="my-escorts-empty-book" type="primary" size="xlarge" block onClick={book}>
             {t('escort.mine.book')}
           </Button>
-        </EmptyBox>
-      )}
-
-      {shaped && list.status === 'ready' && list.items.length > 0 && (
-        <View data-testid="my-escorts">
-          {shaped.current.length > 0 && (
-            <>
-              <Text className="jf-section-title">
-                {t('escort.mine.current', { n: shaped.current.length })}
+        ),
+      }}
+    >
+      {(loaded, now) => {
+        const shaped = shapeMyBookings(loaded.items);
+        return (
+          <View data-testid="my-escorts">
+            {shaped.current.length > 0 && (
+              <>
+                <Text className="jf-section-title">
+                  {t('escort.mine.current', { n: shaped.current.length })}
+                </Text>
+                {shaped.current.map((escort) => (
+                  <BookingRow key={escort.id} escort={escort} now={now} />
+                ))}
+              </>
+            )}
+            {shaped.past.length > 0 && (
+              <>
+                <Text className="jf-section-title">{t('escort.mine.past')}</Text>
+                {shaped.past.map((escort) => (
+                  <BookingRow key={escort.id} escort={escort} now={now} />
+                ))}
+              </>
+            )}
+            {loaded.items.length < loaded.total ? (
+              <Text
+                className="jf-link jf-es-center"
+                data-testid="my-escorts-more"
+                onClick={() => void loadMore()}
+              >
+                {loaded.loadingMore ? t('escort.loading') : (loaded.moreError ?? t('escort.more'))}
               </Text>
-              {shaped.current.map((escort) => (
-                <BookingRow key={escort.id} escort={escort} now={now} />
-              ))}
-            </>
-          )}
-          {shaped.past.length > 0 && (
-            <>
-              <Text className="jf-section-title">{t('escort.mine.past')}</Text>
-              {shaped.past.map((escort) => (
-                <BookingRow key={escort.id} escort={escort} now={now} />
-              ))}
-            </>
-          )}
-          {list.items.length < list.total ? (
-            <Text
-              className="jf-link jf-es-center"
-              data-testid="my-escorts-more"
-              onClick={() => void loadMore()}
-            >
-              {list.loadingMore ? t('escort.loading') : (list.moreError ?? t('escort.more'))}
-            </Text>
-          ) : (
-            <Text className="jf-es-muted jf-es-center">{t('escort.end')}</Text>
-          )}
-        </View>
-      )}
-    </PageShell>
+            ) : (
+              <Text className="jf-es-muted jf-es-center">{t('escort.end')}</Text>
+            )}
+          </View>
+        );
+      }}
+    </DetailLayout>
   );
 }

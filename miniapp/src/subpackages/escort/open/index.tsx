@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { Escort } from '@jiefang/contracts';
-import { ApiError } from '../../../api/client';
 import { LargeTextToggle } from '../../../components/LargeTextToggle';
+import { EmptyBox, ErrorBox, LoadingBox } from '../../../components/LoadStates';
 import { PageShell } from '../../../components/PageShell';
+import { useLoadable } from '../../../components/useLoadable';
 import { useSession } from '../../../components/useSession';
 import { useAutoRefresh } from '../../../features/devices/useAutoRefresh';
-import { EmptyBox, ErrorBox, LoadingBox, NeedTags, VolunteerGate } from '../../../features/escort/components';
+import { NeedTags, VolunteerGate } from '../../../features/escort/components';
 import { ESCORTS_CHANGED, escortsApi, rememberEscorts } from '../../../features/escort/escortServices';
 import { shapeOpenList } from '../../../features/escort/escorts';
 import { escortDistance, serviceTitle } from '../../../features/escort/labels';
@@ -15,14 +16,7 @@ import { ESCORT_TODAY_PAGE, OPEN_REFRESH_MS, escortTaskUrl } from '../../../feat
 import { formatWindow } from '../../../features/escort/time';
 import { useVolunteer } from '../../../features/escort/useVolunteer';
 import { t } from '../../../i18n';
-import { messageOf } from '../../../services';
 import '../escort.scss';
-
-type List =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; items: Escort[]; urgent: number; refreshError?: string };
 
 function OpenRow({ escort, now }: { escort: Escort; now: number }) {
   const distance = escortDistance(escort);
@@ -50,32 +44,19 @@ function OpenRow({ escort, now }: { escort: Escort; now: number }) {
 export default function OpenEscortsPage() {
   const user = useSession();
   const volunteer = useVolunteer(user?.user.id);
-  const [list, setList] = useState<List>({ status: 'idle' });
-  const [now, setNow] = useState(() => Date.now());
   // Only verified volunteers see open requests (the BFF refuses others with 403): the gate says why.
   const registered = volunteer.state.status === 'ready' && volunteer.state.volunteer.verified;
-
-  const load = useCallback(async (quiet: boolean) => {
-    if (!quiet) setList({ status: 'loading' });
-    try {
+  const list = useLoadable(
+    async () => {
       const page = await escortsApi.open();
       rememberEscorts(page.items);
-      setNow(Date.now());
-      setList({ status: 'ready', ...shapeOpenList(page.items) });
-    } catch (error) {
-      if (error instanceof ApiError && error.isAuthFailure) return;
-      setList((current) =>
-        quiet && current.status === 'ready'
-          ? { ...current, refreshError: messageOf(error) }
-          : { status: 'error', message: messageOf(error) },
-      );
-    }
-  }, []);
-
-  const poller = useAutoRefresh(
-    () => (registered ? load(list.status === 'ready') : Promise.resolve()),
-    OPEN_REFRESH_MS,
+      return shapeOpenList(page.items);
+    },
+    [],
+    { enabled: registered, auto: false, refreshFailure: 'note' },
   );
+
+  const poller = useAutoRefresh(() => list.load(), OPEN_REFRESH_MS);
 
   // Back from a detail where one was accepted (or someone else was first): the list is out of date.
   const changed = useRef(false);
@@ -103,16 +84,19 @@ export default function OpenEscortsPage() {
 
   if (!user) return <PageShell>{null}</PageShell>;
 
+  const loaded = list.state;
+  const open = loaded.status === 'ready' ? loaded.value : undefined;
+
   return (
     <PageShell>
       <View className="jf-es-topbar">
         <View className="jf-es-topbar__text">
           <Text className="jf-title">{t('escort.open.title')}</Text>
-          {list.status === 'ready' && list.items.length > 0 && (
+          {open && open.items.length > 0 && (
             <Text className="jf-es-muted" data-testid="escort-open-summary">
-              {list.urgent > 0
-                ? t('escort.open.summaryUrgent', { n: list.items.length, urgent: list.urgent })
-                : t('escort.open.summary', { n: list.items.length })}
+              {open.urgent > 0
+                ? t('escort.open.summaryUrgent', { n: open.items.length, urgent: open.urgent })
+                : t('escort.open.summary', { n: open.items.length })}
             </Text>
           )}
         </View>
@@ -123,25 +107,29 @@ export default function OpenEscortsPage() {
 
       {registered && (
         <>
-          {(list.status === 'loading' || list.status === 'idle') && (
+          {loaded.status === 'loading' && (
             <LoadingBox testId="escort-open-loading" text={t('escort.loading')} />
           )}
-          {list.status === 'error' && (
-            <ErrorBox testId="escort-open-error" message={list.message} onRetry={() => void load(false)} />
+          {loaded.status === 'error' && (
+            <ErrorBox
+              testId="escort-open-error"
+              message={loaded.message}
+              onRetry={() => void list.reload()}
+            />
           )}
-          {list.status === 'ready' && list.refreshError && (
+          {loaded.status === 'ready' && loaded.refreshError && (
             <Text className="jf-es-muted jf-es-block">
-              {t('escort.refreshFailed', { message: list.refreshError })}
+              {t('escort.refreshFailed', { message: loaded.refreshError })}
             </Text>
           )}
-          {list.status === 'ready' && list.items.length === 0 && (
+          {open && open.items.length === 0 && (
             <EmptyBox testId="escort-open-empty" icon="🌿" text={t('escort.open.empty')} />
           )}
-          {list.status === 'ready' && list.items.length > 0 && (
+          {loaded.status === 'ready' && loaded.value.items.length > 0 && (
             <View data-testid="escort-open-list">
               <Text className="jf-es-muted jf-es-block jf-es-intro">{t('escort.open.privacy')}</Text>
-              {list.items.map((escort) => (
-                <OpenRow key={escort.id} escort={escort} now={now} />
+              {loaded.value.items.map((escort) => (
+                <OpenRow key={escort.id} escort={escort} now={loaded.loadedAt} />
               ))}
             </View>
           )}

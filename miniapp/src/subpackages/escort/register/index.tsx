@@ -5,9 +5,10 @@ import { Button, Loading } from '@nutui/nutui-react-taro';
 import { volunteerSkills, type Volunteer } from '@jiefang/contracts';
 import { ApiError } from '../../../api/client';
 import { LargeTextToggle } from '../../../components/LargeTextToggle';
+import { ErrorBox, LoadingBox } from '../../../components/LoadStates';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../components/useSession';
-import { Chip, ErrorBox, FieldError, LoadingBox } from '../../../features/escort/components';
+import { Chip, FieldError } from '../../../features/escort/components';
 import { escortsApi, loadStreets, locateHere } from '../../../features/escort/escortServices';
 import {
   dayPeriodOrder,

@@ -1,18 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Escort } from '@jiefang/contracts';
 import { ApiError } from '../../../api/client';
 import { LargeTextToggle } from '../../../components/LargeTextToggle';
+import { DetailLayout } from '../../../components/DetailLayout';
 import { PageShell } from '../../../components/PageShell';
+import { useLoadable } from '../../../components/useLoadable';
 import { useSession } from '../../../components/useSession';
 import {
-  ErrorBox,
   EscortBadge,
   EscortTimeline,
   InfoRow,
-  LoadingBox,
   NeedTags,
   SosPanel,
   VolunteerActions,
@@ -30,14 +30,11 @@ import { isMine, volunteerAffordances } from '../../../features/escort/escorts';
 import { dialablePhone, escortDistance, serviceTitle } from '../../../features/escort/labels';
 import { ESCORT_OPEN_PAGE, ESCORT_TODAY_PAGE } from '../../../features/escort/routes';
 import { formatWindow } from '../../../features/escort/time';
-import { useVolunteer } from '../../../features/escort/useVolunteer';
+import { useVolunteer, type Volunteering } from '../../../features/escort/useVolunteer';
 import { formatTime } from '../../../features/report/labels';
 import { t } from '../../../i18n';
 import { messageOf } from '../../../services';
 import '../escort.scss';
-
-type Loaded =
-  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; escort: Escort };
 
 /** Back to 待接单 (which reloads), or there directly when this page was opened on its own. */
 function backToOpenList() {
@@ -50,67 +47,60 @@ export default function EscortTaskPage() {
   const router = useRouter();
   const id = router.params.id ?? '';
   const volunteer = useVolunteer(user?.user.id);
-  const [loaded, setLoaded] = useState<Loaded>(() => {
-    const known = rememberedEscort(id);
-    return known ? { status: 'ready', escort: known } : { status: 'loading' };
-  });
-  const [now, setNow] = useState(() => Date.now());
-  const [accepting, setAccepting] = useState(false);
-  const [acceptError, setAcceptError] = useState<string | undefined>(undefined);
-
-  const load = useCallback(
-    async (quiet = false) => {
-      if (!quiet) setLoaded({ status: 'loading' });
-      try {
-        const escort = await escortsApi.get(id);
-        rememberEscorts([escort]);
-        setNow(Date.now());
-        setLoaded({ status: 'ready', escort });
-      } catch (error) {
-        if (error instanceof ApiError && error.isAuthFailure) return;
-        // What the list showed stays on screen if this one is refused; a real failure says so.
-        if (quiet) return;
-        setLoaded({ status: 'error', message: messageOf(error) });
-      }
+  const task = useLoadable(
+    async () => {
+      const escort = await escortsApi.get(id);
+      rememberEscorts([escort]);
+      return escort;
     },
     [id],
+    // What the list showed stays on screen if this one is refused; a real failure says so.
+    { enabled: !!user, initial: () => rememberedEscort(id) },
   );
 
-  useEffect(() => {
-    if (user) void load(!!rememberedEscort(id));
-  }, [user, id, load]);
-
   usePullDownRefresh(() => {
-    void load(true).finally(() => void Taro.stopPullDownRefresh());
+    void task.refresh().finally(() => void Taro.stopPullDownRefresh());
   });
 
   if (!user) return <PageShell>{null}</PageShell>;
 
-  const header = (
-    <View className="jf-es-topbar">
-      <Text className="jf-title">{t('escort.task.title')}</Text>
-      <LargeTextToggle />
-    </View>
+  const update = (updated: Escort) => {
+    rememberEscorts([updated]);
+    task.set(updated);
+    announceEscortsChanged();
+  };
+
+  return (
+    <DetailLayout
+      state={task.state}
+      onRetry={() => void task.reload()}
+      testId="escort-task"
+      loadingText={t('escort.loading')}
+      header={
+        <View className="jf-es-topbar">
+          <Text className="jf-title">{t('escort.task.title')}</Text>
+          <LargeTextToggle />
+        </View>
+      }
+    >
+      {(escort, now) => <EscortTask escort={escort} now={now} volunteer={volunteer} onChanged={update} />}
+    </DetailLayout>
   );
+}
 
-  if (loaded.status === 'loading') {
-    return (
-      <PageShell>
-        {header}
-        <LoadingBox testId="escort-task-loading" text={t('escort.loading')} />
-      </PageShell>
-    );
-  }
-  if (loaded.status === 'error') {
-    return (
-      <PageShell>
-        {header}
-        <ErrorBox testId="escort-task-error" message={loaded.message} onRetry={() => void load()} />
-      </PageShell>
-    );
-  }
-
-  const { escort } = loaded;
+function EscortTask({
+  escort,
+  now,
+  volunteer,
+  onChanged: update,
+}: {
+  escort: Escort;
+  now: number;
+  volunteer: Volunteering;
+  onChanged: (escort: Escort) => void;
+}) {
+  const [accepting, setAccepting] = useState(false);
+  const [acceptError, setAcceptError] = useState<string | undefined>(undefined);
   const ready = volunteer.state.status === 'ready';
   const can = volunteerAffordances(escort, volunteer.me, now);
   const mine = isMine(escort, volunteer.me);
@@ -119,13 +109,6 @@ export default function EscortTaskPage() {
     volunteer.state.status === 'ready'
       ? { lat: volunteer.state.volunteer.serviceArea.lat, lng: volunteer.state.volunteer.serviceArea.lng }
       : undefined;
-
-  const update = (updated: Escort) => {
-    rememberEscorts([updated]);
-    setNow(Date.now());
-    setLoaded({ status: 'ready', escort: updated });
-    announceEscortsChanged();
-  };
 
   const accept = async () => {
     if (accepting) return;
@@ -156,8 +139,7 @@ export default function EscortTaskPage() {
   const distance = escortDistance(escort);
 
   return (
-    <PageShell>
-      {header}
+    <>
       <VolunteerGate state={volunteer.state} onRetry={() => void volunteer.reload()} />
 
       <View
@@ -284,6 +266,6 @@ export default function EscortTaskPage() {
       )}
 
       {mine && <EscortTimeline escort={escort} now={now} />}
-    </PageShell>
+    </>
   );
 }

@@ -1,17 +1,15 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Escort } from '@jiefang/contracts';
-import { ApiError } from '../../../api/client';
 import { LargeTextToggle } from '../../../components/LargeTextToggle';
+import { EmptyBox, ErrorBox, LoadingBox } from '../../../components/LoadStates';
 import { PageShell } from '../../../components/PageShell';
+import { useLoadable } from '../../../components/useLoadable';
 import { useSession } from '../../../components/useSession';
 import {
-  EmptyBox,
-  ErrorBox,
   EscortBadge,
-  LoadingBox,
   NeedTags,
   SosPanel,
   VolunteerActions,
@@ -31,14 +29,7 @@ import { ESCORT_OPEN_PAGE, escortTaskUrl } from '../../../features/escort/routes
 import { formatWindow } from '../../../features/escort/time';
 import { useVolunteer } from '../../../features/escort/useVolunteer';
 import { t } from '../../../i18n';
-import { messageOf } from '../../../services';
 import '../escort.scss';
-
-type List =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; items: Escort[] };
 
 function ScheduleCard({
   escort,
@@ -113,34 +104,23 @@ function ScheduleCard({
 export default function TodayPage() {
   const user = useSession();
   const volunteer = useVolunteer(user?.user.id);
-  const [list, setList] = useState<List>({ status: 'idle' });
-  const [now, setNow] = useState(() => Date.now());
   const registered = volunteer.state.status === 'ready';
-
-  const load = useCallback(async (quiet = false) => {
-    if (!quiet) setList({ status: 'loading' });
-    try {
+  const list = useLoadable(
+    async () => {
       const [active, done] = await Promise.all([
         escortsApi.mine({ statuses: scheduledStatuses, limit: 200 }),
         escortsApi.mine({ statuses: ['completed'], limit: 20 }),
       ]);
       const items = appendUnique(active.items, done.items);
       rememberEscorts(items);
-      setNow(Date.now());
-      setList({ status: 'ready', items });
-    } catch (error) {
-      if (error instanceof ApiError && error.isAuthFailure) return;
-      if (quiet) {
-        void Taro.showToast({ title: messageOf(error), icon: 'none' });
-        return;
-      }
-      setList({ status: 'error', message: messageOf(error) });
-    }
-  }, []);
-
-  useEffect(() => {
-    if (registered) void load();
-  }, [registered, load]);
+      return items;
+    },
+    [],
+    {
+      enabled: registered,
+      onRefreshFailure: (message) => void Taro.showToast({ title: message, icon: 'none' }),
+    },
+  );
 
   // Back from a detail where something changed (accepted, withdrawn, checked in): reload quietly.
   const changed = useRef(false);
@@ -154,32 +134,27 @@ export default function TodayPage() {
   useDidShow(() => {
     if (!changed.current) return;
     changed.current = false;
-    if (registered) void load(true);
+    void list.refresh();
   });
 
   usePullDownRefresh(() => {
-    void Promise.all([volunteer.reload(), registered ? load(true) : undefined]).finally(
-      () => void Taro.stopPullDownRefresh(),
-    );
+    void Promise.all([volunteer.reload(), list.refresh()]).finally(() => void Taro.stopPullDownRefresh());
   });
 
   if (!user) return <PageShell>{null}</PageShell>;
 
+  const loaded = list.state;
+  const now = loaded.status === 'ready' ? loaded.loadedAt : Date.now();
   const update = (updated: Escort) => {
     rememberEscorts([updated]);
-    setNow(Date.now());
-    setList((current) =>
-      current.status === 'ready'
-        ? { status: 'ready', items: replaceEscort(current.items, updated) }
-        : current,
-    );
+    if (loaded.status === 'ready') list.set(replaceEscort(loaded.value, updated));
   };
 
   const centre =
     volunteer.state.status === 'ready'
       ? { lat: volunteer.state.volunteer.serviceArea.lat, lng: volunteer.state.volunteer.serviceArea.lng }
       : undefined;
-  const schedule = list.status === 'ready' ? shapeSchedule(list.items, volunteer.me, now) : undefined;
+  const schedule = loaded.status === 'ready' ? shapeSchedule(loaded.value, volunteer.me, now) : undefined;
   const nothing =
     schedule &&
     schedule.today.length + schedule.later.length + schedule.overdue.length + schedule.doneToday.length === 0;
@@ -202,11 +177,15 @@ export default function TodayPage() {
 
       {registered && (
         <>
-          {(list.status === 'loading' || list.status === 'idle') && (
+          {loaded.status === 'loading' && (
             <LoadingBox testId="escort-today-loading" text={t('escort.loading')} />
           )}
-          {list.status === 'error' && (
-            <ErrorBox testId="escort-today-error" message={list.message} onRetry={() => void load()} />
+          {loaded.status === 'error' && (
+            <ErrorBox
+              testId="escort-today-error"
+              message={loaded.message}
+              onRetry={() => void list.reload()}
+            />
           )}
           {nothing && (
             <EmptyBox testId="escort-today-empty" icon="📅" text={t('escort.today.empty')}>

@@ -1,20 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
-import { Button, Loading } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { rateRequestSchema, reasonRequestSchema, type Ticket } from '@jiefang/contracts';
-import { ApiError } from '../../../api/client';
+import { DetailLayout } from '../../../components/DetailLayout';
 import { PageShell } from '../../../components/PageShell';
+import { useActionRunner } from '../../../components/useActionRunner';
+import { useLoadable } from '../../../components/useLoadable';
 import { useSession } from '../../../components/useSession';
 import { PhotoThumbs, StatusBadge, Stars, Timeline } from '../../../features/report/components';
 import { categoryIcon, formatTime, ticketAffordances } from '../../../features/report/labels';
 import { previewPhotos, reportsApi } from '../../../features/report/reportServices';
 import { t } from '../../../i18n';
-import { messageOf } from '../../../services';
 import '../report.scss';
-
-type Loaded =
-  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; ticket: Ticket };
 
 const openStatuses = new Set(['dispatch_queue', 'assigned', 'accepted', 'reopened']);
 
@@ -51,28 +49,11 @@ function Actions({
   onChanged: (ticket: Ticket) => void;
 }) {
   const allowed = ticketAffordances(ticket, now);
-  const [busy, setBusy] = useState<'confirm' | 'reopen' | 'rate' | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const { busy, error, setError, run } = useActionRunner<'confirm' | 'reopen' | 'rate', Ticket>(onChanged);
   const [reopening, setReopening] = useState(false);
   const [reason, setReason] = useState('');
   const [score, setScore] = useState(0);
   const [comment, setComment] = useState('');
-
-  const run = async (kind: 'confirm' | 'reopen' | 'rate', action: () => Promise<Ticket>, done: string) => {
-    if (busy) return;
-    setBusy(kind);
-    setError(undefined);
-    try {
-      onChanged(await action());
-      void Taro.showToast({ title: done, icon: 'success' });
-      if (kind === 'reopen') setReopening(false);
-    } catch (err) {
-      if (err instanceof ApiError && err.isAuthFailure) return;
-      setError(messageOf(err));
-    } finally {
-      setBusy(undefined);
-    }
-  };
 
   const confirm = () => run('confirm', () => reportsApi.confirm(ticket.id), t('report.confirm.done'));
 
@@ -82,7 +63,9 @@ function Actions({
       setError(parsed.error.issues[0]?.message ?? t('report.reopen.reason'));
       return;
     }
-    void run('reopen', () => reportsApi.reopen(ticket.id, parsed.data.reason), t('report.reopen.done'));
+    void run('reopen', () => reportsApi.reopen(ticket.id, parsed.data.reason), t('report.reopen.done')).then(
+      (done) => done && setReopening(false),
+    );
   };
 
   const rate = () => {
@@ -214,61 +197,39 @@ export default function ReportDetailPage() {
   const user = useSession();
   const router = useRouter();
   const id = router.params.id ?? '';
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-  const [now, setNow] = useState(() => Date.now());
-
-  const load = useCallback(
-    async (quiet = false) => {
-      if (!quiet) setLoaded({ status: 'loading' });
-      try {
-        const ticket = await reportsApi.get(id);
-        setNow(Date.now());
-        setLoaded({ status: 'ready', ticket });
-      } catch (error) {
-        if (error instanceof ApiError && error.isAuthFailure) return;
-        setLoaded({ status: 'error', message: messageOf(error) });
-      }
-    },
-    [id],
-  );
-
-  useEffect(() => {
-    if (user) void load();
-  }, [user, load]);
+  const detail = useLoadable(() => reportsApi.get(id), [id], { enabled: !!user, refreshFailure: 'show' });
 
   usePullDownRefresh(() => {
-    void load(true).finally(() => void Taro.stopPullDownRefresh());
+    void detail.refresh().finally(() => void Taro.stopPullDownRefresh());
   });
 
   if (!user) return <PageShell>{null}</PageShell>;
 
-  if (loaded.status === 'loading') {
-    return (
-      <PageShell>
-        <View className="jf-card jf-box" data-testid="report-detail-loading">
-          <Loading>{t('report.detail.loading')}</Loading>
-        </View>
-      </PageShell>
-    );
-  }
-  if (loaded.status === 'error') {
-    return (
-      <PageShell>
-        <View className="jf-card jf-box jf-box--error" data-testid="report-detail-error">
-          <Text>{`${t('report.detail.loadFailed')}：${loaded.message}`}</Text>
-          <Text className="jf-link" onClick={() => void load()}>
-            {t('report.detail.retry')}
-          </Text>
-        </View>
-      </PageShell>
-    );
-  }
+  return (
+    <DetailLayout
+      state={detail.state}
+      onRetry={() => void detail.reload()}
+      testId="report-detail"
+      loadingText={t('report.detail.loading')}
+    >
+      {(ticket, now) => <TicketDetail ticket={ticket} now={now} onChanged={detail.set} />}
+    </DetailLayout>
+  );
+}
 
-  const { ticket } = loaded;
+function TicketDetail({
+  ticket,
+  now,
+  onChanged,
+}: {
+  ticket: Ticket;
+  now: number;
+  onChanged: (ticket: Ticket) => void;
+}) {
   const promise = openStatuses.has(ticket.status) ? ticket.deadlines.breachAt : undefined;
 
   return (
-    <PageShell>
+    <>
       <View className="jf-card jf-summary" data-testid="report-detail" data-ticket-id={ticket.id}>
         <View className="jf-card__head">
           <Text className="jf-summary__category">{`${categoryIcon(ticket.category)} ${ticket.categoryName}`}</Text>
@@ -314,20 +275,12 @@ export default function ReportDetailPage() {
         </View>
       )}
 
-      <Actions
-        key={`${ticket.id}-${ticket.version}`}
-        ticket={ticket}
-        now={now}
-        onChanged={(updated) => {
-          setNow(Date.now());
-          setLoaded({ status: 'ready', ticket: updated });
-        }}
-      />
+      <Actions key={`${ticket.id}-${ticket.version}`} ticket={ticket} now={now} onChanged={onChanged} />
 
       <View className="jf-card">
         <Text className="jf-card__title">{t('report.detail.timeline')}</Text>
         <Timeline entries={ticket.timeline} now={now} />
       </View>
-    </PageShell>
+    </>
   );
 }

@@ -1,11 +1,12 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
-import { Button, Loading } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import type { Ticket } from '@jiefang/contracts';
-import { ApiError } from '../../../api/client';
+import { DetailLayout } from '../../../components/DetailLayout';
 import { LargeTextToggle } from '../../../components/LargeTextToggle';
 import { PageShell } from '../../../components/PageShell';
+import { useLoadable } from '../../../components/useLoadable';
 import { useSession } from '../../../components/useSession';
 import { StatusBadge } from '../../../features/report/components';
 import { categoryIcon, formatTime } from '../../../features/report/labels';
@@ -17,10 +18,12 @@ import '../report.scss';
 
 const pageSize = 20;
 
-type List =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; items: Ticket[]; total: number; loadingMore: boolean; moreError?: string };
+interface List {
+  items: Ticket[];
+  total: number;
+  loadingMore: boolean;
+  moreError?: string;
+}
 
 function TicketRow({ ticket, now }: { ticket: Ticket; now: number }) {
   const thumb = ticket.photos[0];
@@ -55,48 +58,42 @@ function TicketRow({ ticket, now }: { ticket: Ticket; now: number }) {
 
 export default function MyReportsPage() {
   const user = useSession();
-  const [list, setList] = useState<List>({ status: 'loading' });
   const [hasDraft, setHasDraft] = useState(false);
-  const [now, setNow] = useState(() => Date.now());
-
-  const load = useCallback(async (quiet = false) => {
-    if (!quiet) setList({ status: 'loading' });
-    try {
+  const list = useLoadable(
+    async (): Promise<List> => {
       const page = await reportsApi.mine({ offset: 0, limit: pageSize });
-      setNow(Date.now());
-      setList({ status: 'ready', items: page.items, total: page.total, loadingMore: false });
-    } catch (error) {
-      if (error instanceof ApiError && error.isAuthFailure) return;
-      setList({ status: 'error', message: messageOf(error) });
-    }
-  }, []);
+      return { items: page.items, total: page.total, loadingMore: false };
+    },
+    [],
+    { auto: false, isEmpty: (loaded) => loaded.items.length === 0, refreshFailure: 'show' },
+  );
+  const shown = list.state.status === 'ready' ? list.state.value : undefined;
 
-  const loadMore = useCallback(async () => {
-    if (list.status !== 'ready' || list.loadingMore || list.items.length >= list.total) return;
-    setList({ ...list, loadingMore: true, moreError: undefined });
+  const loadMore = async () => {
+    if (!shown || shown.loadingMore || shown.items.length >= shown.total) return;
+    list.set({ ...shown, loadingMore: true, moreError: undefined });
     try {
-      const page = await reportsApi.mine({ offset: list.items.length, limit: pageSize });
-      const known = new Set(list.items.map((item) => item.id));
-      setList({
-        status: 'ready',
-        items: [...list.items, ...page.items.filter((item) => !known.has(item.id))],
+      const page = await reportsApi.mine({ offset: shown.items.length, limit: pageSize });
+      const known = new Set(shown.items.map((item) => item.id));
+      list.set({
+        items: [...shown.items, ...page.items.filter((item) => !known.has(item.id))],
         total: page.total,
         loadingMore: false,
       });
     } catch (error) {
-      setList({ ...list, loadingMore: false, moreError: messageOf(error) });
+      list.set({ ...shown, loadingMore: false, moreError: messageOf(error) });
     }
-  }, [list]);
+  };
 
   // Every time the page shows (first open, and back from a detail where something may have changed).
   useDidShow(() => {
     if (!user) return;
     setHasDraft(!!reportDrafts.load(user.user.id));
-    void load(list.status === 'ready');
+    void list.load();
   });
 
   usePullDownRefresh(() => {
-    void load(true).finally(() => void Taro.stopPullDownRefresh());
+    void list.refresh().finally(() => void Taro.stopPullDownRefresh());
   });
 
   useReachBottom(() => void loadMore());
@@ -104,49 +101,40 @@ export default function MyReportsPage() {
   if (!user) return <PageShell>{null}</PageShell>;
 
   return (
-    <PageShell>
-      <View className="jf-topbar jf-topbar--page">
-        <View className="jf-brand">
-          <Text className="jf-title">{t('report.mine.title')}</Text>
-          {list.status === 'ready' && list.total > 0 && (
-            <Text className="jf-muted" data-testid="my-reports-total">
-              {t('report.mine.total', { n: list.total })}
-            </Text>
-          )}
+    <DetailLayout
+      state={list.state}
+      onRetry={() => void list.reload()}
+      testId="my-reports"
+      loadingText={t('report.mine.loading')}
+      header={
+        <View className="jf-topbar jf-topbar--page">
+          <View className="jf-brand">
+            <Text className="jf-title">{t('report.mine.title')}</Text>
+            {shown && shown.total > 0 && (
+              <Text className="jf-muted" data-testid="my-reports-total">
+                {t('report.mine.total', { n: shown.total })}
+              </Text>
+            )}
+          </View>
+          <LargeTextToggle />
         </View>
-        <LargeTextToggle />
-      </View>
-
-      {hasDraft && (
-        <View
-          className="jf-card jf-draft jf-draft--link"
-          data-testid="my-reports-draft"
-          onClick={() => void Taro.navigateTo({ url: REPORT_CREATE_PAGE })}
-        >
-          <Text className="jf-draft__text">{t('report.draft.notice')}</Text>
-          <Text className="jf-entry-arrow">›</Text>
-        </View>
-      )}
-
-      {list.status === 'loading' && (
-        <View className="jf-card jf-box" data-testid="my-reports-loading">
-          <Loading>{t('report.mine.loading')}</Loading>
-        </View>
-      )}
-
-      {list.status === 'error' && (
-        <View className="jf-card jf-box jf-box--error" data-testid="my-reports-error">
-          <Text>{`${t('report.mine.loadFailed')}：${list.message}`}</Text>
-          <Text className="jf-link" data-testid="my-reports-retry" onClick={() => void load()}>
-            {t('report.mine.retry')}
-          </Text>
-        </View>
-      )}
-
-      {list.status === 'ready' && list.items.length === 0 && (
-        <View className="jf-card jf-empty" data-testid="my-reports-empty">
-          <Text className="jf-empty__icon">📷</Text>
-          <Text className="jf-empty__text">{t('report.mine.empty')}</Text>
+      }
+      notice={
+        hasDraft && (
+          <View
+            className="jf-card jf-draft jf-draft--link"
+            data-testid="my-reports-draft"
+            onClick={() => void Taro.navigateTo({ url: REPORT_CREATE_PAGE })}
+          >
+            <Text className="jf-draft__text">{t('report.draft.notice')}</Text>
+            <Text className="jf-entry-arrow">›</Text>
+          </View>
+        )
+      }
+      empty={{
+        icon: '📷',
+        text: t('report.mine.empty'),
+        action: (
           <Button
             data-testid="my-reports-create"
             type="primary"
@@ -156,27 +144,27 @@ export default function MyReportsPage() {
           >
             {t('report.mine.create')}
           </Button>
-        </View>
-      )}
-
-      {list.status === 'ready' && list.items.length > 0 && (
+        ),
+      }}
+    >
+      {(loaded, now) => (
         <View data-testid="my-reports">
-          {list.items.map((ticket) => (
+          {loaded.items.map((ticket) => (
             <TicketRow key={ticket.id} ticket={ticket} now={now} />
           ))}
-          {list.items.length < list.total ? (
+          {loaded.items.length < loaded.total ? (
             <Text
               className="jf-link jf-center jf-block"
               data-testid="my-reports-more"
               onClick={() => void loadMore()}
             >
-              {list.loadingMore ? t('report.mine.loading') : (list.moreError ?? t('report.mine.more'))}
+              {loaded.loadingMore ? t('report.mine.loading') : (loaded.moreError ?? t('report.mine.more'))}
             </Text>
           ) : (
             <Text className="jf-muted jf-center jf-block">{t('report.mine.end')}</Text>
           )}
         </View>
       )}
-    </PageShell>
+    </DetailLayout>
   );
 }

@@ -1,0 +1,20 @@
+import { commonMessages } from './common';
+import { devicesMessages } from './devices';
+import { escortMessages } from './escort';
+import { homeMessages } from './home';
+import { loginMessages } from './login';
+import { reportMessages } from './report';
+
+/**
+ * Simplified Chinese message catalogue: every string the mini-program shows lives in one file per feature
+ * here. Another locale is a file exporting `Messages` (same keys) registered in `../index.ts`. Placeholders
+ * are written `{name}`.
+ */
+export const zhCN = {
+  ...commonMessages,
+  ...loginMessages,
+  ...homeMessages,
+  ...reportMessages,
+  ...devicesMessages,
+  ...escortMessages,
+} as const;
