@@ -6,7 +6,7 @@ import {
   EnvironmentOutlined,
   SendOutlined,
 } from '@ant-design/icons';
-import { type Ticket } from '@jiefang/contracts';
+import { metersBetween, photoLimits, type Ticket } from '@jiefang/contracts';
 import { Alert, App, Button, Card, Form, Input, Modal, Progress, Space, Tag, Typography, theme } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { describeError } from '../../api/errors';
@@ -15,15 +15,15 @@ import { SlaCountdown } from '../../components/SlaCountdown';
 import { TicketStatusTag } from '../../components/TicketStatusTag';
 import { t } from '../../i18n';
 import { formatTime } from '../../i18n/format';
-import { addPhotos, amapMarkerUrl, photoRules } from '../../officer/photos';
+import { addPhotos, amapMarkerUrl, photoAccept } from '../../officer/photos';
 import { type LocationSharing } from '../../officer/useLocationSharing';
-import { distanceMeters, formatDistance } from '../../tickets/geo';
+import { formatDistance } from '../../tickets/geo';
 import { priorityColors, priorityLabel } from '../../tickets/labels';
 import { useAccept, useCheckIn, useReject, useResolve } from '../../tickets/queries';
 
 export function OfficerTicketCard({ ticket, location }: { ticket: Ticket; location: LocationSharing }) {
   const { token } = theme.useToken();
-  const distance = location.fix ? distanceMeters(location.fix, ticket.location) : null;
+  const distance = location.fix ? metersBetween(location.fix, ticket.location) : null;
 
   return (
     <Card
@@ -326,7 +326,7 @@ function ResolveForm({ ticket }: { ticket: Ticket }) {
             />
           </div>
         ))}
-        {photos.length < photoRules.maxCount && (
+        {photos.length < photoLimits.maxCount && (
           <Button
             icon={<CameraOutlined />}
             style={{ height: 72, minWidth: 72 }}
@@ -340,7 +340,7 @@ function ResolveForm({ ticket }: { ticket: Ticket }) {
           ref={input}
           data-testid="officer-resolve-photos"
           type="file"
-          accept={photoRules.accept}
+          accept={photoAccept}
           multiple
           hidden
           onChange={(event) => pick(event.target.files)}
