@@ -73,7 +73,8 @@ const text = (value: string | undefined) => value?.trim() || undefined;
 export function suggestedEnd(start: string | undefined, minutes: number): string | undefined {
   if (!isClock(start)) return undefined;
   const end = addMinutes(start, minutes);
-  if (!end || end > escortServiceHours.end) return start < escortServiceHours.end ? escortServiceHours.end : undefined;
+  if (!end || end > escortServiceHours.end)
+    return start < escortServiceHours.end ? escortServiceHours.end : undefined;
   return end;
 }
 
