@@ -43,6 +43,7 @@ export function ListTable<T extends { id: string }>({
   scrollX,
   loading = query.isPending,
   inset = true,
+  warnWhenStale = true,
   onOpen,
   rowAttributes,
 }: {
@@ -61,6 +62,8 @@ export function ListTable<T extends { id: string }>({
   loading?: boolean;
   /** The table fills a card without padding, so notices keep a margin; false inside a padded card. */
   inset?: boolean;
+  /** Whether a failed refresh over a list already shown says so (the device, elder and volunteer lists never have). */
+  warnWhenStale?: boolean;
   onOpen?: (id: string) => void;
   rowAttributes?: (item: T) => RowAttributes;
 }) {
@@ -83,7 +86,9 @@ export function ListTable<T extends { id: string }>({
 
   return (
     <>
-      {query.isError && <Alert type="warning" showIcon style={noticeStyle} message={failed} />}
+      {query.isError && warnWhenStale && (
+        <Alert type="warning" showIcon style={noticeStyle} message={failed} />
+      )}
       {truncated && <Alert type="info" showIcon style={noticeStyle} message={truncated} />}
       <Table<T>
         rowKey="id"

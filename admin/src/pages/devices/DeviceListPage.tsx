@@ -213,6 +213,7 @@ export function DeviceListPage() {
       retryKey="device.retry"
       emptyText={t(filtered ? 'device.emptyFiltered' : 'device.empty')}
       scrollX={960}
+      warnWhenStale={false}
     />
   );
 

@@ -151,6 +151,7 @@ export function EldersPage() {
           retryKey="escort.retry"
           emptyText={t(search ? 'elder.emptySearch' : 'elder.empty')}
           onOpen={(id) => setParam('elder', id)}
+          warnWhenStale={false}
         />
       </Card>
 

@@ -207,6 +207,7 @@ function VolunteerTable({
       emptyText={t(kind === 'pending' ? 'volunteer.emptyPending' : 'volunteer.emptyVerified')}
       loading={query.isPending && query.fetchStatus !== 'idle'}
       inset={false}
+      warnWhenStale={false}
       rowAttributes={(volunteer) => ({ 'data-verified': volunteer.verified })}
     />
   );
