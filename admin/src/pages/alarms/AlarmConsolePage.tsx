@@ -5,12 +5,12 @@ import { consoleOrder, openAlarmStatuses, parseAlarmFilters, statusParam } from 
 import { alarmStatusLabel, alarmTypeLabel, formatDb, severityHex } from '../../alarms/labels';
 import { useAlarmList } from '../../alarms/queries';
 import { AlarmStatusTag, AlarmTypeTag } from '../../components/AlarmTags';
-import { LiveIndicator } from '../../components/LiveIndicator';
 import { FilterBar, OptionFilter, StreetFilter } from '../../components/listPage/FilterBar';
 import { ListPageHeader } from '../../components/listPage/ListPageHeader';
 import { ListTable, truncationNotice } from '../../components/listPage/ListTable';
 import { StatCards } from '../../components/listPage/StatCards';
 import { useUrlState } from '../../components/listPage/useUrlState';
+import { LiveIndicator } from '../../components/LiveIndicator';
 import { t } from '../../i18n';
 import { formatTime } from '../../i18n/format';
 import { useAlarmLive } from '../../live/useAlarmLive';

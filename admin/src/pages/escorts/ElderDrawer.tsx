@@ -3,11 +3,11 @@ import { type Elder } from '@jiefang/contracts';
 import { Alert, Button, Card, Descriptions, Empty, List, Skeleton, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { describeError } from '../../api/errors';
+import { DetailDrawer } from '../../components/DetailDrawer';
 import { EscortStatusTag, NeedTags, ServiceTag } from '../../components/EscortTags';
 import { contactLine } from '../../escorts/elderView';
 import { windowLabel } from '../../escorts/labels';
 import { useElder, useEscortList } from '../../escorts/queries';
-import { DetailDrawer } from '../../components/DetailDrawer';
 import { t } from '../../i18n';
 
 /** One elder: details, contacts, and their bookings (newest window first). */

@@ -1,12 +1,12 @@
 import { AlertFilled } from '@ant-design/icons';
 import { roleSchema, type Escort } from '@jiefang/contracts';
 import { Alert, Card, Descriptions, Empty, Rate, Space, Tag, Timeline, Typography } from 'antd';
+import { DetailDrawer } from '../../components/DetailDrawer';
 import { EscortStatusTag, NeedTags, ServiceTag } from '../../components/EscortTags';
 import { escortActionLabel, escortTimelineColor, windowLabel } from '../../escorts/labels';
 import { useEscort } from '../../escorts/queries';
 import { isUrgent } from '../../escorts/queue';
 import { useMinute } from '../../escorts/useMinute';
-import { DetailDrawer } from '../../components/DetailDrawer';
 import { t } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { roleLabel } from '../../i18n/roles';

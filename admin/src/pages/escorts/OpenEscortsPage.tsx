@@ -14,10 +14,10 @@ import {
 } from 'antd';
 import { useMemo } from 'react';
 import { EscortStatsCard } from '../../components/EscortStatsCard';
+import { EscortStatusTag, NeedTags, ServiceTag } from '../../components/EscortTags';
 import { ListPageHeader } from '../../components/listPage/ListPageHeader';
 import { ListTable, truncationNotice } from '../../components/listPage/ListTable';
 import { useUrlState } from '../../components/listPage/useUrlState';
-import { EscortStatusTag, NeedTags, ServiceTag } from '../../components/EscortTags';
 import { escortPlace, windowLabel } from '../../escorts/labels';
 import { useEscortList } from '../../escorts/queries';
 import {

@@ -16,10 +16,10 @@ import {
 } from 'antd';
 import { type HTMLAttributes } from 'react';
 import { describeError } from '../../api/errors';
+import { DetailDrawer } from '../../components/DetailDrawer';
 import { ServiceTag } from '../../components/EscortTags';
 import { formatMinutes } from '../../escorts/labels';
 import { useReviewHours, useVolunteerHours } from '../../escorts/queries';
-import { DetailDrawer } from '../../components/DetailDrawer';
 import { t } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 

@@ -10,6 +10,7 @@ import { metersBetween, photoLimits, type Ticket } from '@jiefang/contracts';
 import { Alert, App, Button, Card, Form, Input, Modal, Progress, Space, Tag, Typography, theme } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { describeError } from '../../api/errors';
+import { ActionFailed } from '../../components/ActionFailed';
 import { PhotoGallery } from '../../components/PhotoGallery';
 import { SlaCountdown } from '../../components/SlaCountdown';
 import { TicketStatusTag } from '../../components/TicketStatusTag';
@@ -223,14 +224,7 @@ function CheckIn({
       {locationError && (
         <Alert data-testid="officer-check-in-error" type="warning" showIcon message={locationError} />
       )}
-      {checkIn.isError && (
-        <Alert
-          data-testid="officer-check-in-error"
-          type="error"
-          showIcon
-          message={t('officer.checkInFailed', { message: describeError(checkIn.error) })}
-        />
-      )}
+      <ActionFailed mutation={checkIn} messageKey="officer.checkInFailed" testId="officer-check-in-error" />
     </Space>
   );
 }
@@ -363,13 +357,7 @@ function ResolveForm({ ticket }: { ticket: Ticket }) {
           format={(percent) => t('officer.uploading', { percent: percent ?? 0 })}
         />
       )}
-      {resolve.isError && (
-        <Alert
-          type="error"
-          showIcon
-          message={t('officer.resolveFailed', { message: describeError(resolve.error) })}
-        />
-      )}
+      <ActionFailed mutation={resolve} messageKey="officer.resolveFailed" />
       <Button
         data-testid="officer-resolve-submit"
         type="primary"

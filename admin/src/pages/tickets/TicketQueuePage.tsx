@@ -7,12 +7,12 @@ import {
 } from '@jiefang/contracts';
 import { Card, Grid, Space, Tag, Typography, theme, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
-import { LiveIndicator } from '../../components/LiveIndicator';
 import { FilterBar, OptionFilter, StreetFilter } from '../../components/listPage/FilterBar';
 import { ListPageHeader } from '../../components/listPage/ListPageHeader';
 import { ListTable, truncationNotice } from '../../components/listPage/ListTable';
 import { StatCards } from '../../components/listPage/StatCards';
 import { useUrlState } from '../../components/listPage/useUrlState';
+import { LiveIndicator } from '../../components/LiveIndicator';
 import { SlaCountdown } from '../../components/SlaCountdown';
 import { TicketStatusTag } from '../../components/TicketStatusTag';
 import { t } from '../../i18n';
