@@ -62,6 +62,7 @@ import { type DeviceFilters } from '../alarms/queryKeys';
 import { type EscortFilters } from '../escorts/queryKeys';
 import { type TicketFilters } from '../tickets/ticketCache';
 import { type ApiClient } from './client';
+import { bffRoute, withQuery, type RouteTarget } from './routes';
 import { type Uploader } from './upload';
 
 /** The queue asks for the most the BFF gives in one page; filters narrow it further. */
@@ -80,57 +81,105 @@ export const ESCORT_PAGE_SIZE = 200;
 
 const assignmentsSchema = z.object({ items: z.array(ticketSchema) });
 
-const encode = encodeURIComponent;
+/** The routes the admin panel calls, looked up in the contracts' descriptors when this module loads. */
+const routes = {
+  login: bffRoute('POST', '/api/auth/login'),
+  me: bffRoute('GET', '/api/me'),
+  readiness: bffRoute('GET', '/readyz'),
+  categories: bffRoute('GET', '/api/categories'),
+  streets: bffRoute('GET', '/api/streets'),
+  district: bffRoute('GET', '/api/district'),
+  tickets: bffRoute('GET', '/api/tickets'),
+  ticket: bffRoute('GET', '/api/tickets/:id'),
+  assign: bffRoute('POST', '/api/tickets/:id/assign'),
+  transfer: bffRoute('POST', '/api/tickets/:id/transfer'),
+  accept: bffRoute('POST', '/api/tickets/:id/accept'),
+  reject: bffRoute('POST', '/api/tickets/:id/reject'),
+  checkIn: bffRoute('POST', '/api/tickets/:id/check-in'),
+  resolve: bffRoute('POST', '/api/tickets/:id/resolve'),
+  officers: bffRoute('GET', '/api/officers'),
+  officerStatus: bffRoute('GET', '/api/officer/status'),
+  setDuty: bffRoute('POST', '/api/officer/duty'),
+  sendLocation: bffRoute('POST', '/api/officer/location'),
+  officerTickets: bffRoute('GET', '/api/officer/tickets'),
+  alarms: bffRoute('GET', '/api/alarms'),
+  alarm: bffRoute('GET', '/api/alarms/:id'),
+  acknowledgeAlarm: bffRoute('POST', '/api/alarms/:id/acknowledge'),
+  clearAlarm: bffRoute('POST', '/api/alarms/:id/clear'),
+  sendWarning: bffRoute('POST', '/api/alarms/:id/warning'),
+  devices: bffRoute('GET', '/api/devices'),
+  deviceReadings: bffRoute('GET', '/api/devices/:id/readings'),
+  registerDevice: bffRoute('POST', '/api/devices'),
+  updateDevice: bffRoute('PATCH', '/api/devices/:id'),
+  rotateDeviceSecret: bffRoute('POST', '/api/devices/:id/rotate-secret'),
+  escortServices: bffRoute('GET', '/api/escort-services'),
+  elders: bffRoute('GET', '/api/elders'),
+  elder: bffRoute('GET', '/api/elders/:id'),
+  createElder: bffRoute('POST', '/api/elders'),
+  escorts: bffRoute('GET', '/api/escorts'),
+  escort: bffRoute('GET', '/api/escorts/:id'),
+  createEscort: bffRoute('POST', '/api/escorts'),
+  cancelEscort: bffRoute('POST', '/api/escorts/:id/cancel'),
+  reassignEscort: bffRoute('POST', '/api/escorts/:id/reassign'),
+  escortStatistics: bffRoute('GET', '/api/escorts/statistics'),
+  volunteers: bffRoute('GET', '/api/volunteers'),
+  verifyVolunteer: bffRoute('POST', '/api/volunteers/:id/verify'),
+  volunteerHours: bffRoute('GET', '/api/volunteers/:id/hours'),
+  reviewHours: bffRoute('POST', '/api/volunteers/:id/hours/:escortId/review'),
+} as const;
 
 /** The BFF's HTTP endpoints the admin panel uses, typed by the shared contracts. */
 export function createEndpoints(client: ApiClient, upload?: Uploader) {
-  const post = <T>(path: string, schema: z.ZodType<T>, body: unknown = {}) =>
-    client.request(path, { method: 'POST', body, schema });
+  const get = <T>({ method, url }: RouteTarget, schema: z.ZodType<T>, signal?: AbortSignal) =>
+    client.request(url, { method, schema, signal });
+  // Actions always send a JSON body, `{}` when they take nothing.
+  const send = <T>({ method, url }: RouteTarget, schema: z.ZodType<T>, body: unknown = {}) =>
+    client.request(url, { method, body, schema });
 
   return {
     login: (body: PasswordLoginRequest): Promise<AuthResponse> =>
-      client.request('/api/auth/login', { method: 'POST', body, schema: authResponseSchema }),
+      send(routes.login.at(), authResponseSchema, body),
 
     me: async (signal?: AbortSignal): Promise<User> =>
-      (await client.request('/api/me', { schema: meResponseSchema, signal })).user,
+      (await get(routes.me.at(), meResponseSchema, signal)).user,
 
     // 503 carries the same shape with `status: "unavailable"`: it is an answer, not a failure.
     readiness: (signal?: AbortSignal): Promise<Readiness> =>
-      client.request('/readyz', { schema: readinessSchema, acceptStatuses: [503], signal }),
+      client.request(routes.readiness.at().url, { schema: readinessSchema, acceptStatuses: [503], signal }),
 
     categories: (signal?: AbortSignal): Promise<CategoryList> =>
-      client.request('/api/categories', { schema: categoryListSchema, signal }),
+      get(routes.categories.at(), categoryListSchema, signal),
 
     streets: (signal?: AbortSignal): Promise<StreetList> =>
-      client.request('/api/streets', { schema: streetListSchema, signal }),
+      get(routes.streets.at(), streetListSchema, signal),
 
     district: (signal?: AbortSignal): Promise<DistrictMap> =>
-      client.request('/api/district', { schema: districtMapSchema, signal }),
+      get(routes.district.at(), districtMapSchema, signal),
 
     tickets: (filters: TicketFilters, signal?: AbortSignal): Promise<TicketList> => {
       const query = new URLSearchParams({ limit: String(TICKET_PAGE_SIZE) });
       if (filters.status) query.set('status', filters.status);
       if (filters.category) query.set('category', filters.category);
       if (filters.street) query.set('street', filters.street);
-      return client.request(`/api/tickets?${query.toString()}`, { schema: ticketListSchema, signal });
+      return get(withQuery(routes.tickets.at(), query), ticketListSchema, signal);
     },
 
     ticket: (id: string, signal?: AbortSignal): Promise<Ticket> =>
-      client.request(`/api/tickets/${encode(id)}`, { schema: ticketSchema, signal }),
+      get(routes.ticket.at({ id }), ticketSchema, signal),
 
     assign: (id: string, body: { officerId: string; reason?: string }): Promise<Ticket> =>
-      post(`/api/tickets/${encode(id)}/assign`, ticketSchema, body),
+      send(routes.assign.at({ id }), ticketSchema, body),
 
     transfer: (id: string, body: TransferRequest): Promise<Ticket> =>
-      post(`/api/tickets/${encode(id)}/transfer`, ticketSchema, body),
+      send(routes.transfer.at({ id }), ticketSchema, body),
 
-    accept: (id: string): Promise<Ticket> => post(`/api/tickets/${encode(id)}/accept`, ticketSchema),
+    accept: (id: string): Promise<Ticket> => send(routes.accept.at({ id }), ticketSchema),
 
     reject: (id: string, reason: string): Promise<Ticket> =>
-      post(`/api/tickets/${encode(id)}/reject`, ticketSchema, { reason }),
+      send(routes.reject.at({ id }), ticketSchema, { reason }),
 
     checkIn: (id: string, point: CheckInRequest): Promise<Ticket> =>
-      post(`/api/tickets/${encode(id)}/check-in`, ticketSchema, point),
+      send(routes.checkIn.at({ id }), ticketSchema, point),
 
     resolve: (
       id: string,
@@ -142,114 +191,105 @@ export function createEndpoints(client: ApiClient, upload?: Uploader) {
       const form = new FormData();
       form.append('note', note);
       for (const photo of photos) form.append('photos', photo, photo.name);
-      return upload(`/api/tickets/${encode(id)}/resolve`, form, { schema: ticketSchema, onProgress });
+      return upload(routes.resolve.at({ id }).url, form, { schema: ticketSchema, onProgress });
     },
 
     officers: (signal?: AbortSignal): Promise<OfficerList> =>
-      client.request('/api/officers', { schema: officerListSchema, signal }),
+      get(routes.officers.at(), officerListSchema, signal),
 
     officerStatus: (signal?: AbortSignal): Promise<OfficerStatus> =>
-      client.request('/api/officer/status', { schema: officerStatusSchema, signal }),
+      get(routes.officerStatus.at(), officerStatusSchema, signal),
 
     setDuty: (body: DutyRequest): Promise<OfficerStatus> =>
-      post('/api/officer/duty', officerStatusSchema, body),
+      send(routes.setDuty.at(), officerStatusSchema, body),
 
     sendLocation: (body: LocationRequest): Promise<OfficerStatus> =>
-      post('/api/officer/location', officerStatusSchema, body),
+      send(routes.sendLocation.at(), officerStatusSchema, body),
 
     alarms: (filters: AlarmFilters, signal?: AbortSignal): Promise<AlarmList> =>
-      client.request(`/api/alarms?${alarmQuery(filters, ALARM_PAGE_SIZE)}`, {
-        schema: alarmListSchema,
-        signal,
-      }),
+      get(withQuery(routes.alarms.at(), alarmQuery(filters, ALARM_PAGE_SIZE)), alarmListSchema, signal),
 
     alarm: (id: string, signal?: AbortSignal): Promise<Alarm> =>
-      client.request(`/api/alarms/${encode(id)}`, { schema: alarmSchema, signal }),
+      get(routes.alarm.at({ id }), alarmSchema, signal),
 
     acknowledgeAlarm: (id: string, note?: string): Promise<Alarm> =>
-      post(`/api/alarms/${encode(id)}/acknowledge`, alarmSchema, note ? { note } : {}),
+      send(routes.acknowledgeAlarm.at({ id }), alarmSchema, note ? { note } : {}),
 
     clearAlarm: (id: string, note?: string): Promise<Alarm> =>
-      post(`/api/alarms/${encode(id)}/clear`, alarmSchema, note ? { note } : {}),
+      send(routes.clearAlarm.at({ id }), alarmSchema, note ? { note } : {}),
 
     sendWarning: (id: string, text?: string): Promise<Alarm> =>
-      post(`/api/alarms/${encode(id)}/warning`, alarmSchema, text ? { text } : {}),
+      send(routes.sendWarning.at({ id }), alarmSchema, text ? { text } : {}),
 
     devices: (filters: DeviceFilters, signal?: AbortSignal): Promise<DeviceList> => {
       const query = new URLSearchParams({ limit: String(DEVICE_PAGE_SIZE) });
       if (filters.type) query.set('type', filters.type);
       if (filters.street) query.set('street', filters.street);
       if (filters.online) query.set('online', filters.online);
-      return client.request(`/api/devices?${query.toString()}`, { schema: deviceListSchema, signal });
+      return get(withQuery(routes.devices.at(), query), deviceListSchema, signal);
     },
 
     deviceReadings: (id: string, minutes: number, signal?: AbortSignal): Promise<DeviceReadings> =>
-      client.request(`/api/devices/${encode(id)}/readings?minutes=${minutes}`, {
-        schema: deviceReadingsSchema,
-        signal,
-      }),
+      get(withQuery(routes.deviceReadings.at({ id }), `minutes=${minutes}`), deviceReadingsSchema, signal),
 
     registerDevice: (body: RegisterDeviceRequest): Promise<DeviceCredentials> =>
-      post('/api/devices', deviceCredentialsSchema, body),
+      send(routes.registerDevice.at(), deviceCredentialsSchema, body),
 
     updateDevice: (id: string, body: UpdateDeviceRequest): Promise<Device> =>
-      client.request(`/api/devices/${encode(id)}`, { method: 'PATCH', body, schema: deviceSchema }),
+      send(routes.updateDevice.at({ id }), deviceSchema, body),
 
     rotateDeviceSecret: (id: string): Promise<DeviceCredentials> =>
-      post(`/api/devices/${encode(id)}/rotate-secret`, deviceCredentialsSchema),
+      send(routes.rotateDeviceSecret.at({ id }), deviceCredentialsSchema),
 
     escortServices: async (signal?: AbortSignal) =>
-      (await client.request('/api/escort-services', { schema: escortServiceListSchema, signal })).items,
+      (await get(routes.escortServices.at(), escortServiceListSchema, signal)).items,
 
-    elders: (signal?: AbortSignal): Promise<ElderList> =>
-      client.request('/api/elders', { schema: elderListSchema, signal }),
+    elders: (signal?: AbortSignal): Promise<ElderList> => get(routes.elders.at(), elderListSchema, signal),
 
     elder: (id: string, signal?: AbortSignal): Promise<Elder> =>
-      client.request(`/api/elders/${encode(id)}`, { schema: elderSchema, signal }),
+      get(routes.elder.at({ id }), elderSchema, signal),
 
-    createElder: (body: CreateElderRequest): Promise<Elder> => post('/api/elders', elderSchema, body),
+    createElder: (body: CreateElderRequest): Promise<Elder> =>
+      send(routes.createElder.at(), elderSchema, body),
 
     escorts: (filters: EscortFilters, signal?: AbortSignal): Promise<EscortList> => {
       const query = new URLSearchParams();
       if (filters.status?.length) query.set('status', filters.status.join(','));
       if (filters.elderId) query.set('elderId', filters.elderId);
       query.set('limit', String(ESCORT_PAGE_SIZE));
-      return client.request(`/api/escorts?${query.toString()}`, { schema: escortListSchema, signal });
+      return get(withQuery(routes.escorts.at(), query), escortListSchema, signal);
     },
 
     escort: (id: string, signal?: AbortSignal): Promise<Escort> =>
-      client.request(`/api/escorts/${encode(id)}`, { schema: escortSchema, signal }),
+      get(routes.escort.at({ id }), escortSchema, signal),
 
-    createEscort: (body: CreateEscortRequest): Promise<Escort> => post('/api/escorts', escortSchema, body),
+    createEscort: (body: CreateEscortRequest): Promise<Escort> =>
+      send(routes.createEscort.at(), escortSchema, body),
 
     cancelEscort: (id: string, reason: string): Promise<Escort> =>
-      post(`/api/escorts/${encode(id)}/cancel`, escortSchema, { reason }),
+      send(routes.cancelEscort.at({ id }), escortSchema, { reason }),
 
     reassignEscort: (id: string, body: { reason: string; volunteerId?: string }): Promise<Escort> =>
-      post(`/api/escorts/${encode(id)}/reassign`, escortSchema, body),
+      send(routes.reassignEscort.at({ id }), escortSchema, body),
 
     escortStatistics: (signal?: AbortSignal): Promise<EscortStatistics> =>
-      client.request('/api/escorts/statistics', { schema: escortStatisticsSchema, signal }),
+      get(routes.escortStatistics.at(), escortStatisticsSchema, signal),
 
     volunteers: async (verified: boolean, signal?: AbortSignal): Promise<Volunteer[]> =>
-      (
-        await client.request(`/api/volunteers?verified=${verified}`, {
-          schema: volunteerListSchema,
-          signal,
-        })
-      ).items,
+      (await get(withQuery(routes.volunteers.at(), `verified=${verified}`), volunteerListSchema, signal))
+        .items,
 
     verifyVolunteer: (id: string): Promise<Volunteer> =>
-      post(`/api/volunteers/${encode(id)}/verify`, volunteerSchema),
+      send(routes.verifyVolunteer.at({ id }), volunteerSchema),
 
     volunteerHours: (id: string, signal?: AbortSignal): Promise<VolunteerHours> =>
-      client.request(`/api/volunteers/${encode(id)}/hours`, { schema: volunteerHoursSchema, signal }),
+      get(routes.volunteerHours.at({ id }), volunteerHoursSchema, signal),
 
     reviewHours: (id: string, escortId: string): Promise<VolunteerHours> =>
-      post(`/api/volunteers/${encode(id)}/hours/${encode(escortId)}/review`, volunteerHoursSchema),
+      send(routes.reviewHours.at({ id, escortId }), volunteerHoursSchema),
 
     officerTickets: async (signal?: AbortSignal): Promise<Ticket[]> =>
-      (await client.request('/api/officer/tickets', { schema: assignmentsSchema, signal })).items,
+      (await get(routes.officerTickets.at(), assignmentsSchema, signal)).items,
   };
 }
 

@@ -1,9 +1,9 @@
-import { type DistrictMap } from '@jiefang/contracts';
+import { type DistrictMap, type LatLng } from '@jiefang/contracts';
 import { Alert, Skeleton, Typography, theme } from 'antd';
 import { useMemo } from 'react';
 import { t } from '../i18n';
 import { useDistrict } from '../tickets/queries';
-import { boundsOf, fitProjection, polygonPath, ringCenter, type LatLng } from '../tickets/geo';
+import { boundsOf, fitProjection, polygonPath, ringCenter } from '../tickets/geo';
 
 /** Street colours, in feature order; shared with the device map. */
 export const streetFills = ['#e6f4ff', '#f6ffed', '#fff7e6', '#f9f0ff', '#e6fffb', '#fff0f6'];

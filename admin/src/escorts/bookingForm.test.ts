@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMinutes, beijingClock, beijingDate, beijingIso } from './beijingTime';
+import { beijingClock, beijingDate, beijingIso } from '@jiefang/contracts';
 import {
   asksPlaces,
   bookingFieldOf,
@@ -8,6 +8,7 @@ import {
   suggestedEnd,
   type BookingFormValues,
 } from './bookingForm';
+import { addMinutes } from './wallClock';
 
 // 00:30 on the 24th in Beijing is still the 23rd in UTC.
 const now = Date.parse('2030-11-24T00:30:00+08:00');

@@ -1,11 +1,14 @@
 import {
+  beijingDate,
+  beijingIso,
   createEscortRequestSchema,
+  escortServiceHours,
   type CreateEscortRequest,
   type EscortService,
   type EscortServiceType,
 } from '@jiefang/contracts';
 import { t } from '../i18n';
-import { addMinutes, beijingDate, beijingIso, isClock, isDate, SERVICE_HOURS } from './beijingTime';
+import { addMinutes, isClock, isDate } from './wallClock';
 import { groupIssues, zodPathIssues, type GroupedIssues, type PathIssue } from './fieldErrors';
 
 /** 代约陪护: what the worker fills in while the elder is on the phone. Times are Beijing wall-clock. */
@@ -70,7 +73,8 @@ const text = (value: string | undefined) => value?.trim() || undefined;
 export function suggestedEnd(start: string | undefined, minutes: number): string | undefined {
   if (!isClock(start)) return undefined;
   const end = addMinutes(start, minutes);
-  if (!end || end > SERVICE_HOURS.end) return start < SERVICE_HOURS.end ? SERVICE_HOURS.end : undefined;
+  if (!end || end > escortServiceHours.end)
+    return start < escortServiceHours.end ? escortServiceHours.end : undefined;
   return end;
 }
 
@@ -114,9 +118,9 @@ export function buildEscortRequest(
     if (values.endTime <= values.startTime) {
       issues.push({ path: 'endTime', message: t('booking.errorEndBeforeStart') });
     }
-    const hours = t('booking.errorServiceHours', SERVICE_HOURS);
-    if (values.startTime < SERVICE_HOURS.start) issues.push({ path: 'startTime', message: hours });
-    if (values.endTime > SERVICE_HOURS.end) issues.push({ path: 'endTime', message: hours });
+    const hours = t('booking.errorServiceHours', escortServiceHours);
+    if (values.startTime < escortServiceHours.start) issues.push({ path: 'startTime', message: hours });
+    if (values.endTime > escortServiceHours.end) issues.push({ path: 'endTime', message: hours });
     if (Date.parse(windowStart) <= now) issues.push({ path: 'startTime', message: t('booking.errorPast') });
   }
 

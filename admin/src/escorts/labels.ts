@@ -1,4 +1,7 @@
 import {
+  beijingClock,
+  beijingDate,
+  beijingWeekday,
   type ElderNeed,
   type Escort,
   type EscortServiceType,
@@ -7,7 +10,6 @@ import {
   type WeeklySlot,
 } from '@jiefang/contracts';
 import { t, type MessageKey } from '../i18n';
-import { beijingClock, beijingDate, beijingWeekday } from './beijingTime';
 
 /** 陪诊 / 代取药 / 电话陪聊 / 上门陪护 */
 export function serviceTypeLabel(type: EscortServiceType): string {

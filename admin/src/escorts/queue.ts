@@ -1,5 +1,4 @@
-import { type Escort, type EscortStatus } from '@jiefang/contracts';
-import { beijingDate } from './beijingTime';
+import { beijingDate, type Escort, type EscortStatus } from '@jiefang/contracts';
 
 /** What the 待接单 page asks for: requests still to be served (SOS is raised while one is under way). */
 export const activeEscortStatuses: readonly EscortStatus[] = ['open', 'accepted', 'in_progress'];

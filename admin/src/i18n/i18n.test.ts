@@ -2,7 +2,7 @@ import { roles } from '@jiefang/contracts';
 import { describe, expect, it } from 'vitest';
 import { format, t } from './index';
 import { roleLabel, roleLabels } from './roles';
-import { zhCN } from './zh-CN';
+import { zhCN, zhCNAreas } from './zh-CN';
 
 describe('roleLabel', () => {
   it('names each role as staff know it', () => {
@@ -35,5 +35,11 @@ describe('t', () => {
 
   it('has no empty messages', () => {
     expect(Object.entries(zhCN).filter(([, message]) => message.trim() === '')).toEqual([]);
+  });
+
+  it('defines each key in one area file only', () => {
+    const keys = Object.values(zhCNAreas).flatMap((area) => Object.keys(area));
+    expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([]);
+    expect(keys).toHaveLength(Object.keys(zhCN).length);
   });
 });

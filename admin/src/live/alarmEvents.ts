@@ -1,17 +1,8 @@
 import { alarmEventSchema, type Alarm } from '@jiefang/contracts';
-import { type ApiError } from '../api/errors';
-import { connectEventStream, type EventStream, type LiveStatus } from './eventStream';
+import { connectEventStream, type EventStream, type TypedEventStreamOptions } from './eventStream';
 
-export interface AlarmEventStreamOptions {
-  url: string;
-  getToken: () => string | null;
+export interface AlarmEventStreamOptions extends TypedEventStreamOptions {
   onAlarm: (alarm: Alarm) => void;
-  onStatus: (status: LiveStatus) => void;
-  onOpen?: (reconnected: boolean) => void;
-  onUnauthenticated?: (error: ApiError) => void;
-  fetch?: typeof fetch;
-  backoff?: (attempt: number) => number;
-  idleTimeoutMs?: number;
 }
 
 /** Follows `GET /api/alarms/events`, delivering each `alarm` event that matches the contract. */

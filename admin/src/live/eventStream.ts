@@ -25,6 +25,9 @@ export interface EventStreamOptions<T> {
   idleTimeoutMs?: number;
 }
 
+/** The options of a stream that follows one kind of event: what `connectEventStream` takes but the event itself. */
+export type TypedEventStreamOptions = Omit<EventStreamOptions<never>, 'event' | 'parse' | 'onEvent'>;
+
 export interface EventStream {
   close(): void;
   /** Skips the current back-off wait (e.g. the browser came back online). */

@@ -1,23 +1,10 @@
 import { ticketEventSchema, type Ticket } from '@jiefang/contracts';
-import { type ApiError } from '../api/errors';
-import { connectEventStream, type EventStream, type LiveStatus } from './eventStream';
+import { connectEventStream, type EventStream, type TypedEventStreamOptions } from './eventStream';
 
 export { backoffDelay, RECONNECT_MAX_MS, type LiveStatus } from './eventStream';
 
-export interface TicketEventStreamOptions {
-  url: string;
-  getToken: () => string | null;
+export interface TicketEventStreamOptions extends TypedEventStreamOptions {
   onTicket: (ticket: Ticket) => void;
-  onStatus: (status: LiveStatus) => void;
-  /** After every successful (re)connection; `reconnected` is true from the second one on. */
-  onOpen?: (reconnected: boolean) => void;
-  /** The token was refused: the stream stops for good. */
-  onUnauthenticated?: (error: ApiError) => void;
-  fetch?: typeof fetch;
-  /** Wait before attempt `n` (0-based) after a failure. */
-  backoff?: (attempt: number) => number;
-  /** No bytes for this long (the server pings every 15 s) means the connection is dead. */
-  idleTimeoutMs?: number;
 }
 
 export type TicketEventStream = EventStream;

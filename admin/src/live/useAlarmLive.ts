@@ -1,16 +1,19 @@
 import { applyAlarmUpdate } from '../alarms/applyAlarm';
 import { alarmKeys } from '../alarms/queryKeys';
+import { bffRoute } from '../api/routes';
 import { apiBaseUrl, queryClient, session } from '../app/services';
 import { connectAlarmEvents } from './alarmEvents';
 import { type LiveStatus } from './eventStream';
 import { createSharedLive } from './sharedLive';
+
+const alarmEvents = bffRoute('GET', '/api/alarms/events');
 
 /** Keeps the live alarm stream (`GET /api/alarms/events`) open while the calling component is mounted. */
 export const useAlarmLive: () => LiveStatus = createSharedLive({
   session,
   connect: ({ getToken, onStatus, onUnauthenticated }) =>
     connectAlarmEvents({
-      url: `${apiBaseUrl}/api/alarms/events`,
+      url: `${apiBaseUrl}${alarmEvents.at().url}`,
       getToken,
       onAlarm: (alarm) => applyAlarmUpdate(queryClient, alarm),
       onStatus,

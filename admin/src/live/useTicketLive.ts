@@ -1,8 +1,11 @@
+import { bffRoute } from '../api/routes';
 import { apiBaseUrl, queryClient, session } from '../app/services';
 import { applyTicketUpdate } from '../tickets/applyTicket';
 import { ticketKeys } from '../tickets/queryKeys';
 import { createSharedLive } from './sharedLive';
 import { connectTicketEvents, type LiveStatus } from './ticketEvents';
+
+const ticketEvents = bffRoute('GET', '/api/tickets/events');
 
 /**
  * Keeps the live ticket stream open while the calling component is mounted; returns its status. One
@@ -12,7 +15,7 @@ export const useTicketLive: () => LiveStatus = createSharedLive({
   session,
   connect: ({ current, getToken, onStatus, onUnauthenticated }) =>
     connectTicketEvents({
-      url: `${apiBaseUrl}/api/tickets/events`,
+      url: `${apiBaseUrl}${ticketEvents.at().url}`,
       getToken,
       onTicket: (ticket) => applyTicketUpdate(queryClient, ticket, current.user.id),
       onStatus,

@@ -1,12 +1,10 @@
+import { photoLimits } from '@jiefang/contracts';
 import { t } from '../i18n';
 
-/** The BFF's limits for after-photos (bff photoLimits): 1–9 JPEG/PNG/WebP images of at most 10 MB. */
-export const photoRules = {
-  maxCount: 9,
-  maxBytes: 10 * 1024 * 1024,
-  types: ['image/jpeg', 'image/png', 'image/webp'] as readonly string[],
-  accept: 'image/jpeg,image/png,image/webp',
-} as const;
+/** The image types the BFF decodes (contracts names the counts and sizes, not the types). */
+const photoTypes: readonly string[] = ['image/jpeg', 'image/png', 'image/webp'];
+/** The file picker's `accept`. */
+export const photoAccept = photoTypes.join(',');
 
 export interface PhotoLike {
   name: string;
@@ -25,11 +23,11 @@ export function addPhotos<T extends PhotoLike>(
   const photos = [...chosen];
   const problems: string[] = [];
   for (const file of picked) {
-    if (!photoRules.types.includes(file.type)) {
+    if (!photoTypes.includes(file.type)) {
       problems.push(t('officer.photoWrongType', { name: file.name }));
-    } else if (file.size > photoRules.maxBytes || file.size === 0) {
+    } else if (file.size > photoLimits.maxBytes || file.size === 0) {
       problems.push(t('officer.photoTooLarge', { name: file.name }));
-    } else if (photos.length >= photoRules.maxCount) {
+    } else if (photos.length >= photoLimits.maxCount) {
       if (!problems.includes(t('officer.photosTooMany'))) problems.push(t('officer.photosTooMany'));
     } else {
       photos.push(file);

@@ -1,18 +1,19 @@
+import { metersBetween } from '@jiefang/contracts';
 import { describe, expect, it } from 'vitest';
-import { boundsOf, distanceMeters, fitProjection, formatDistance, polygonPath, ringCenter } from './geo';
+import { boundsOf, fitProjection, formatDistance, polygonPath, ringCenter } from './geo';
 
-describe('distanceMeters', () => {
+describe('metersBetween', () => {
   it('measures short distances in the district', () => {
     // 0.001° of latitude is about 111 m anywhere.
-    expect(distanceMeters({ lat: 23.1066, lng: 113.3245 }, { lat: 23.1076, lng: 113.3245 })).toBeCloseTo(
+    expect(metersBetween({ lat: 23.1066, lng: 113.3245 }, { lat: 23.1076, lng: 113.3245 })).toBeCloseTo(
       111.2,
       0,
     );
     // Canton Tower to Qingzhu Square: about 5.6 km.
-    const d = distanceMeters({ lat: 23.1066, lng: 113.3245 }, { lat: 23.108, lng: 113.27 });
+    const d = metersBetween({ lat: 23.1066, lng: 113.3245 }, { lat: 23.108, lng: 113.27 });
     expect(d).toBeGreaterThan(5500);
     expect(d).toBeLessThan(5700);
-    expect(distanceMeters({ lat: 23, lng: 113 }, { lat: 23, lng: 113 })).toBe(0);
+    expect(metersBetween({ lat: 23, lng: 113 }, { lat: 23, lng: 113 })).toBe(0);
   });
 });
 

@@ -1,5 +1,4 @@
-import { type OfficerSummary } from '@jiefang/contracts';
-import { distanceMeters, type LatLng } from './geo';
+import { metersBetween, type LatLng, type OfficerSummary } from '@jiefang/contracts';
 
 export interface RankedOfficer {
   officer: OfficerSummary;
@@ -25,7 +24,7 @@ export function rankOfficers(
     const at = location ? Date.parse(location.at) : NaN;
     return {
       officer,
-      distanceMeters: location ? distanceMeters(location, point) : null,
+      distanceMeters: location ? metersBetween(location, point) : null,
       locationAgeMs: Number.isFinite(at) ? Math.max(0, now - at) : null,
       full: officer.activeTickets >= officer.capacity,
     };

@@ -1,9 +1,9 @@
 import { type Alarm } from '@jiefang/contracts';
-import { Alert, App, Form, Input, Modal, Typography } from 'antd';
+import { App, Form, Input, Modal, Typography } from 'antd';
 import { useRef } from 'react';
-import { describeError } from '../../api/errors';
 import { alarmTypeLabel } from '../../alarms/labels';
 import { useAcknowledgeAlarm, useClearAlarm, useSendWarning } from '../../alarms/queries';
+import { ActionFailed } from '../../components/ActionFailed';
 import { t, type MessageKey } from '../../i18n';
 
 export type AlarmAction = 'acknowledge' | 'clear' | 'warning';
@@ -115,14 +115,7 @@ export function AlarmActionDialog({
           />
         </Form.Item>
       </Form>
-      {mutation.isError && (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="alarm-action-error"
-          message={t('alarm.actionFailed', { message: describeError(mutation.error) })}
-        />
-      )}
+      <ActionFailed mutation={mutation} messageKey="alarm.actionFailed" testId="alarm-action-error" />
     </Modal>
   );
 }

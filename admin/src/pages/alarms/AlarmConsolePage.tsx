@@ -1,33 +1,19 @@
-import { ReloadOutlined } from '@ant-design/icons';
 import { alarmStatuses, alarmTypes, type Alarm } from '@jiefang/contracts';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Grid,
-  Row,
-  Select,
-  Space,
-  Statistic,
-  Table,
-  Typography,
-  theme,
-  type TableColumnsType,
-} from 'antd';
-import { type HTMLAttributes, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
-import { describeError } from '../../api/errors';
+import { Card, Grid, Select, Space, Typography, theme, type TableColumnsType } from 'antd';
+import { useMemo } from 'react';
 import { consoleOrder, openAlarmStatuses, parseAlarmFilters, statusParam } from '../../alarms/alarmCache';
 import { alarmStatusLabel, alarmTypeLabel, formatDb, severityHex } from '../../alarms/labels';
 import { useAlarmList } from '../../alarms/queries';
 import { AlarmStatusTag, AlarmTypeTag } from '../../components/AlarmTags';
+import { FilterBar, OptionFilter, StreetFilter } from '../../components/listPage/FilterBar';
+import { ListPageHeader } from '../../components/listPage/ListPageHeader';
+import { ListTable, truncationNotice } from '../../components/listPage/ListTable';
+import { StatCards } from '../../components/listPage/StatCards';
+import { useUrlState } from '../../components/listPage/useUrlState';
 import { LiveIndicator } from '../../components/LiveIndicator';
 import { t } from '../../i18n';
 import { formatTime } from '../../i18n/format';
 import { useAlarmLive } from '../../live/useAlarmLive';
-import { useStreets } from '../../tickets/queries';
 import { AlarmActions } from './AlarmActions';
 import { AlarmDetailDrawer } from './AlarmDetailDrawer';
 
@@ -36,7 +22,7 @@ import { AlarmDetailDrawer } from './AlarmDetailDrawer';
  * open alarm (`alarm`) live in the URL; without a status it shows the open alarms.
  */
 export function AlarmConsolePage() {
-  const [params, setParams] = useSearchParams();
+  const { params, setParam, clearFilters } = useUrlState({ historyKeys: ['alarm'], keepOnClear: ['alarm'] });
   const live = useAlarmLive();
   const { token } = theme.useToken();
   const screens = Grid.useBreakpoint();
@@ -46,18 +32,6 @@ export function AlarmConsolePage() {
   const filters = useMemo(() => parseAlarmFilters(new URLSearchParams(paramsKey)), [paramsKey]);
   const openId = params.get('alarm');
   const list = useAlarmList(filters, live);
-  const streets = useStreets();
-
-  const setParam = (key: string, value: string | undefined) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: key !== 'alarm' },
-    );
 
   const defaultStatuses =
     !params.get('status') ||
@@ -140,155 +114,70 @@ export function AlarmConsolePage() {
     },
   ];
 
-  let body;
-  if (list.isError && !list.data) {
-    body = (
-      <Alert
-        type="error"
-        showIcon
-        data-testid="alarm-load-error"
-        message={t('alarm.loadFailed', { message: describeError(list.error) })}
-        action={
-          <Button size="small" onClick={() => void list.refetch()}>
-            {t('alarm.retry')}
-          </Button>
-        }
-      />
-    );
-  } else {
-    body = (
-      <>
-        {list.isError && (
-          <Alert
-            type="warning"
-            showIcon
-            style={{ marginBottom: token.margin }}
-            message={t('alarm.loadFailed', { message: describeError(list.error) })}
-          />
-        )}
-        {list.data && list.data.total > list.data.items.length && (
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginBottom: token.margin }}
-            message={t('alarm.truncated', { total: list.data.total, shown: list.data.items.length })}
-          />
-        )}
-        <Table<Alarm>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={items}
-          loading={list.isPending}
-          scroll={narrow ? undefined : { x: 900 }}
-          pagination={{ defaultPageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-          locale={{
-            emptyText: (
-              <Empty
-                data-testid="alarm-empty"
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={t(
-                  filtered ? 'alarm.emptyFiltered' : filters.status ? 'alarm.emptyOpen' : 'alarm.empty',
-                )}
-              />
-            ),
-          }}
-          onRow={(alarm) =>
-            ({
-              'data-testid': `alarm-row-${alarm.id}`,
-              'data-status': alarm.status,
-              onClick: () => setParam('alarm', alarm.id),
-              style: {
-                cursor: 'pointer',
-                boxShadow:
-                  alarm.status === 'active' ? `inset 4px 0 0 ${severityHex[alarm.severity]}` : undefined,
-              },
-            }) as HTMLAttributes<HTMLElement>
-          }
-        />
-      </>
-    );
-  }
-
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <div style={{ display: 'flex', alignItems: 'center', gap: token.marginSM, flexWrap: 'wrap' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('alarm.title')}
-        </Typography.Title>
-        <LiveIndicator status={live} openHint="alarm.liveOpenHint" />
-        <div style={{ flex: 1 }} />
-        {list.dataUpdatedAt > 0 && (
-          <Typography.Text type="secondary">
-            {t('alarm.updatedAt', { time: formatTime(list.dataUpdatedAt) })}
-          </Typography.Text>
-        )}
-        <Button icon={<ReloadOutlined />} loading={list.isFetching} onClick={() => void list.refetch()}>
-          {t('alarm.refresh')}
-        </Button>
-      </div>
+      <ListPageHeader
+        title={t('alarm.title')}
+        live={<LiveIndicator status={live} openHint="alarm.liveOpenHint" />}
+        updatedAt={list.dataUpdatedAt}
+        updatedAtKey="alarm.updatedAt"
+        refreshKey="alarm.refresh"
+        refreshing={list.isFetching}
+        onRefresh={() => void list.refetch()}
+      />
 
       <AlarmStats items={list.data?.items ?? []} />
 
-      <Card size="small">
-        <Space wrap size="middle">
-          <Select<string>
-            data-testid="alarm-filter-type"
-            aria-label={t('alarm.filterType')}
-            style={{ minWidth: 140 }}
-            value={filters.type ?? ''}
-            onChange={(value) => setParam('type', value || undefined)}
-            options={[
-              { value: '', label: t('alarm.allTypes') },
-              ...alarmTypes.map((value) => ({ value, label: alarmTypeLabel(value) })),
-            ]}
-          />
-          <Select<string[]>
-            data-testid="alarm-filter-status"
-            aria-label={t('alarm.filterStatus')}
-            mode="multiple"
-            allowClear
-            style={{ minWidth: 220 }}
-            placeholder={t('alarm.allStatuses')}
-            value={[...(filters.status ?? [])]}
-            onChange={(value) => setParam('status', statusParam(value))}
-            options={alarmStatuses.map((value) => ({ value, label: alarmStatusLabel(value) }))}
-          />
-          <Select<string>
-            data-testid="alarm-filter-street"
-            aria-label={t('alarm.filterStreet')}
-            style={{ minWidth: 160 }}
-            value={filters.street ?? ''}
-            loading={streets.isPending}
-            onChange={(value) => setParam('street', value || undefined)}
-            options={[
-              { value: '', label: t('alarm.allStreets') },
-              ...(streets.data?.items ?? []).map((item) => ({ value: item.id, label: item.name })),
-            ]}
-          />
-          {filtered && (
-            <Button
-              type="link"
-              onClick={() =>
-                setParams(
-                  (prev) => {
-                    const next = new URLSearchParams();
-                    const open = prev.get('alarm');
-                    if (open) next.set('alarm', open);
-                    return next;
-                  },
-                  { replace: true },
-                )
-              }
-            >
-              {t('alarm.clearFilters')}
-            </Button>
-          )}
-        </Space>
-      </Card>
+      <FilterBar filtered={filtered} onClear={clearFilters} clearKey="alarm.clearFilters">
+        <OptionFilter
+          testId="alarm-filter-type"
+          label={t('alarm.filterType')}
+          allLabel={t('alarm.allTypes')}
+          minWidth={140}
+          value={filters.type}
+          onChange={(value) => setParam('type', value)}
+          options={alarmTypes.map((value) => ({ value, label: alarmTypeLabel(value) }))}
+        />
+        <Select<string[]>
+          data-testid="alarm-filter-status"
+          aria-label={t('alarm.filterStatus')}
+          mode="multiple"
+          allowClear
+          style={{ minWidth: 220 }}
+          placeholder={t('alarm.allStatuses')}
+          value={[...(filters.status ?? [])]}
+          onChange={(value) => setParam('status', statusParam(value))}
+          options={alarmStatuses.map((value) => ({ value, label: alarmStatusLabel(value) }))}
+        />
+        <StreetFilter
+          testId="alarm-filter-street"
+          label={t('alarm.filterStreet')}
+          allLabel={t('alarm.allStreets')}
+          value={filters.street}
+          onChange={(value) => setParam('street', value)}
+        />
+      </FilterBar>
 
       <Card size="small" styles={{ body: { padding: 0 } }}>
-        <div style={{ padding: list.isError && !list.data ? token.padding : 0 }}>{body}</div>
+        <ListTable<Alarm>
+          query={list}
+          items={items}
+          columns={columns}
+          testIdPrefix="alarm"
+          loadFailedKey="alarm.loadFailed"
+          retryKey="alarm.retry"
+          emptyText={t(filtered ? 'alarm.emptyFiltered' : filters.status ? 'alarm.emptyOpen' : 'alarm.empty')}
+          truncated={truncationNotice(list.data, 'alarm.truncated')}
+          scrollX={900}
+          onOpen={(id) => setParam('alarm', id)}
+          rowAttributes={(alarm) => ({
+            'data-status': alarm.status,
+            style: {
+              boxShadow:
+                alarm.status === 'active' ? `inset 4px 0 0 ${severityHex[alarm.severity]}` : undefined,
+            },
+          })}
+        />
       </Card>
 
       <AlarmDetailDrawer alarmId={openId} live={live} onClose={() => setParam('alarm', undefined)} />
@@ -350,15 +239,5 @@ function AlarmStats({ items }: { items: readonly Alarm[] }) {
     },
     { key: 'noise', label: t('alarm.statNoise'), value: noise, color: noise ? severityHex.major : undefined },
   ];
-  return (
-    <Row gutter={[16, 16]}>
-      {stats.map((stat) => (
-        <Col key={stat.key} xs={12} md={6}>
-          <Card size="small" data-testid={`alarm-stat-${stat.key}`}>
-            <Statistic title={stat.label} value={stat.value} valueStyle={{ color: stat.color }} />
-          </Card>
-        </Col>
-      ))}
-    </Row>
-  );
+  return <StatCards stats={stats} testIdPrefix="alarm" />;
 }

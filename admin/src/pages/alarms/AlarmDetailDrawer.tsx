@@ -1,22 +1,6 @@
 import { type Alarm } from '@jiefang/contracts';
-import {
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Drawer,
-  Empty,
-  Grid,
-  List,
-  Result,
-  Skeleton,
-  Space,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Card, Descriptions, Empty, List, Space, Tag, Timeline, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { ApiError, describeError } from '../../api/errors';
 import {
   alarmActionLabel,
   alarmActorLabel,
@@ -33,6 +17,7 @@ import { canOpenTicketQueue } from '../../alarms/permissions';
 import { useAlarm } from '../../alarms/queries';
 import { useSession } from '../../auth/useSession';
 import { AlarmStatusTag, AlarmTypeTag } from '../../components/AlarmTags';
+import { DetailDrawer } from '../../components/DetailDrawer';
 import { DistrictMapView } from '../../components/DistrictMapView';
 import { NoiseChart } from '../../components/NoiseChart';
 import { t } from '../../i18n';
@@ -49,54 +34,28 @@ export function AlarmDetailDrawer({
   live: LiveStatus;
   onClose: () => void;
 }) {
-  const screens = Grid.useBreakpoint();
   const query = useAlarm(alarmId, live);
-  const alarm = query.data;
-
-  let body;
-  if (query.isPending && alarmId) {
-    body = <Skeleton active paragraph={{ rows: 10 }} />;
-  } else if (query.isError && !alarm) {
-    const missing =
-      query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 403);
-    body = missing ? (
-      <Result status="404" title={t('alarmDetail.notFound')} />
-    ) : (
-      <Alert
-        type="error"
-        showIcon
-        message={t('alarmDetail.loadFailed', { message: describeError(query.error) })}
-        action={
-          <Button size="small" onClick={() => void query.refetch()}>
-            {t('alarm.retry')}
-          </Button>
-        }
-      />
-    );
-  } else if (alarm) {
-    body = <AlarmDetail alarm={alarm} />;
-  }
-
   return (
-    <Drawer
-      open={Boolean(alarmId)}
+    <DetailDrawer
+      recordId={alarmId}
+      query={query}
       onClose={onClose}
-      width={screens.md === false ? '100%' : 760}
-      destroyOnHidden
-      title={
-        alarm ? (
-          <Space wrap size={8}>
-            <AlarmTypeTag type={alarm.type} severity={alarm.severity} />
-            <AlarmStatusTag status={alarm.status} />
-          </Space>
-        ) : (
-          t('alarmDetail.title')
-        )
-      }
-      extra={alarm ? <AlarmActions alarm={alarm} /> : null}
+      width={760}
+      testId="alarm-detail"
+      placeholderTitle={t('alarmDetail.title')}
+      notFoundKey="alarmDetail.notFound"
+      loadFailedKey="alarmDetail.loadFailed"
+      retryKey="alarm.retry"
+      title={(alarm) => (
+        <Space wrap size={8}>
+          <AlarmTypeTag type={alarm.type} severity={alarm.severity} />
+          <AlarmStatusTag status={alarm.status} />
+        </Space>
+      )}
+      extra={(alarm) => <AlarmActions alarm={alarm} />}
     >
-      <div data-testid="alarm-detail">{body}</div>
-    </Drawer>
+      {(alarm) => <AlarmDetail alarm={alarm} />}
+    </DetailDrawer>
   );
 }
 

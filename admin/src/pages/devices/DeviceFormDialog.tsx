@@ -1,9 +1,10 @@
 import { deviceTypes, noiseZoneClassSchema, type Device, type DeviceCredentials } from '@jiefang/contracts';
-import { Alert, App, Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
+import { App, Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
 import { useEffect } from 'react';
-import { ApiError, describeError } from '../../api/errors';
+import { ApiError } from '../../api/errors';
 import { deviceTypeLabel, zoneClassLabel } from '../../alarms/labels';
 import { useRegisterDevice, useUpdateDevice } from '../../alarms/queries';
+import { ActionFailed } from '../../components/ActionFailed';
 import {
   buildRegisterRequest,
   checkUpdate,
@@ -209,14 +210,7 @@ export function DeviceFormDialog({
           </Form.Item>
         )}
       </Form>
-      {mutation.isError && (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="device-form-error"
-          message={t('device.saveFailed', { message: describeError(mutation.error) })}
-        />
-      )}
+      <ActionFailed mutation={mutation} messageKey="device.saveFailed" testId="device-form-error" />
     </Modal>
   );
 }

@@ -1,4 +1,4 @@
-import { EditOutlined, KeyOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   deviceTypes,
   type Alarm,
@@ -16,10 +16,7 @@ import {
   Empty,
   Grid,
   Row,
-  Select,
   Space,
-  Statistic,
-  Table,
   Tabs,
   Tag,
   Typography,
@@ -27,8 +24,7 @@ import {
   type ButtonProps,
   type TableColumnsType,
 } from 'antd';
-import { type HTMLAttributes, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useMemo, useState } from 'react';
 import { describeError } from '../../api/errors';
 import { openAlarmStatuses } from '../../alarms/alarmCache';
 import { deviceTypeLabel } from '../../alarms/labels';
@@ -38,12 +34,16 @@ import { type DeviceFilters } from '../../alarms/queryKeys';
 import { useSession } from '../../auth/useSession';
 import { AlarmTypeTag } from '../../components/AlarmTags';
 import { DeviceMapView } from '../../components/DeviceMapView';
+import { FilterBar, OptionFilter, StreetFilter } from '../../components/listPage/FilterBar';
+import { ListPageHeader } from '../../components/listPage/ListPageHeader';
+import { ListTable } from '../../components/listPage/ListTable';
+import { StatCards } from '../../components/listPage/StatCards';
+import { useUrlState } from '../../components/listPage/useUrlState';
 import { LiveIndicator } from '../../components/LiveIndicator';
 import { alarmsByDevice, devicePlace } from '../../devices/deviceView';
 import { t } from '../../i18n';
 import { formatTime } from '../../i18n/format';
 import { useAlarmLive } from '../../live/useAlarmLive';
-import { useStreets } from '../../tickets/queries';
 import { CredentialsDialog } from './CredentialsDialog';
 import { DeviceFormDialog } from './DeviceFormDialog';
 import { DeviceReadingCell, DeviceTrend } from './DeviceReading';
@@ -60,7 +60,7 @@ const openAlarmFilters = { status: openAlarmStatuses };
  * (`view=map`) and the device picked on the map (`device`) live in the URL.
  */
 export function DeviceListPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, setParam, clearFilters } = useUrlState({ keepOnClear: ['view', 'device'] });
   const current = useSession();
   const admin = current ? canManageDevices(current.user) : false;
   const live = useAlarmLive();
@@ -85,21 +85,9 @@ export function DeviceListPage() {
 
   const list = useDevices(filters);
   const alarms = useAlarmList(openAlarmFilters, live);
-  const streets = useStreets();
   const rotate = useRotateDeviceSecret();
   const [form, setForm] = useState<{ device: Device | null } | null>(null);
   const [credentials, setCredentials] = useState<DeviceCredentials | null>(null);
-
-  const setParam = (key: string, value: string | undefined) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
 
   const devices = list.data?.items ?? [];
   const openAlarms = useMemo(() => alarms.data?.items ?? [], [alarms.data]);
@@ -215,45 +203,19 @@ export function DeviceListPage() {
       : []),
   ];
 
-  let listBody;
-  if (list.isError && !list.data) {
-    listBody = (
-      <Alert
-        type="error"
-        showIcon
-        data-testid="device-load-error"
-        style={{ margin: token.padding }}
-        message={t('device.loadFailed', { message: describeError(list.error) })}
-        action={
-          <Button size="small" onClick={() => void list.refetch()}>
-            {t('device.retry')}
-          </Button>
-        }
-      />
-    );
-  } else {
-    listBody = (
-      <Table<Device>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={devices}
-        loading={list.isPending}
-        scroll={narrow ? undefined : { x: 960 }}
-        pagination={{ defaultPageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-        onRow={(device) => ({ 'data-testid': `device-row-${device.id}` }) as HTMLAttributes<HTMLElement>}
-        locale={{
-          emptyText: (
-            <Empty
-              data-testid="device-empty"
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description={t(filtered ? 'device.emptyFiltered' : 'device.empty')}
-            />
-          ),
-        }}
-      />
-    );
-  }
+  const listBody = (
+    <ListTable<Device>
+      query={list}
+      items={devices}
+      columns={columns}
+      testIdPrefix="device"
+      loadFailedKey="device.loadFailed"
+      retryKey="device.retry"
+      emptyText={t(filtered ? 'device.emptyFiltered' : 'device.empty')}
+      scrollX={960}
+      warnWhenStale={false}
+    />
+  );
 
   let mapBody;
   if (list.isError && !list.data) {
@@ -296,27 +258,18 @@ export function DeviceListPage() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <div style={{ display: 'flex', alignItems: 'center', gap: token.marginSM, flexWrap: 'wrap' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('device.title')}
-        </Typography.Title>
-        <LiveIndicator status={live} openHint="alarm.liveOpenHint" />
-        <div style={{ flex: 1 }} />
-        {list.dataUpdatedAt > 0 && (
-          <Typography.Text type="secondary">
-            {t('alarm.updatedAt', { time: formatTime(list.dataUpdatedAt) })}
-          </Typography.Text>
-        )}
-        <Button
-          icon={<ReloadOutlined />}
-          loading={list.isFetching}
-          onClick={() => {
-            void list.refetch();
-            void alarms.refetch();
-          }}
-        >
-          {t('device.refresh')}
-        </Button>
+      <ListPageHeader
+        title={t('device.title')}
+        live={<LiveIndicator status={live} openHint="alarm.liveOpenHint" />}
+        updatedAt={list.dataUpdatedAt}
+        updatedAtKey="alarm.updatedAt"
+        refreshKey="device.refresh"
+        refreshing={list.isFetching}
+        onRefresh={() => {
+          void list.refetch();
+          void alarms.refetch();
+        }}
+      >
         {admin && (
           <Button
             type="primary"
@@ -327,69 +280,40 @@ export function DeviceListPage() {
             {t('device.register')}
           </Button>
         )}
-      </div>
+      </ListPageHeader>
 
       <DeviceStats devices={devices} alarmed={byDevice} />
 
-      <Card size="small">
-        <Space wrap size="middle">
-          <Select<string>
-            data-testid="device-filter-type"
-            aria-label={t('device.filterType')}
-            style={{ minWidth: 150 }}
-            value={filters.type ?? ''}
-            onChange={(value) => setParam('type', value || undefined)}
-            options={[
-              { value: '', label: t('device.allTypes') },
-              ...deviceTypes.map((value) => ({ value, label: deviceTypeLabel(value) })),
-            ]}
-          />
-          <Select<string>
-            data-testid="device-filter-street"
-            aria-label={t('device.filterStreet')}
-            style={{ minWidth: 160 }}
-            value={filters.street ?? ''}
-            loading={streets.isPending}
-            onChange={(value) => setParam('street', value || undefined)}
-            options={[
-              { value: '', label: t('device.allStreets') },
-              ...(streets.data?.items ?? []).map((item) => ({ value: item.id, label: item.name })),
-            ]}
-          />
-          <Select<string>
-            data-testid="device-filter-online"
-            aria-label={t('device.filterOnline')}
-            style={{ minWidth: 120 }}
-            value={filters.online ?? ''}
-            onChange={(value) => setParam('online', value || undefined)}
-            options={[
-              { value: '', label: t('device.allOnline') },
-              { value: 'true', label: t('device.online') },
-              { value: 'false', label: t('device.offline') },
-            ]}
-          />
-          {filtered && (
-            <Button
-              type="link"
-              onClick={() =>
-                setParams(
-                  (prev) => {
-                    const next = new URLSearchParams();
-                    for (const key of ['view', 'device']) {
-                      const value = prev.get(key);
-                      if (value) next.set(key, value);
-                    }
-                    return next;
-                  },
-                  { replace: true },
-                )
-              }
-            >
-              {t('device.clearFilters')}
-            </Button>
-          )}
-        </Space>
-      </Card>
+      <FilterBar filtered={filtered} onClear={clearFilters} clearKey="device.clearFilters">
+        <OptionFilter
+          testId="device-filter-type"
+          label={t('device.filterType')}
+          allLabel={t('device.allTypes')}
+          minWidth={150}
+          value={filters.type}
+          onChange={(value) => setParam('type', value)}
+          options={deviceTypes.map((value) => ({ value, label: deviceTypeLabel(value) }))}
+        />
+        <StreetFilter
+          testId="device-filter-street"
+          label={t('device.filterStreet')}
+          allLabel={t('device.allStreets')}
+          value={filters.street}
+          onChange={(value) => setParam('street', value)}
+        />
+        <OptionFilter
+          testId="device-filter-online"
+          label={t('device.filterOnline')}
+          allLabel={t('device.allOnline')}
+          minWidth={120}
+          value={filters.online}
+          onChange={(value) => setParam('online', value)}
+          options={[
+            { value: 'true', label: t('device.online') },
+            { value: 'false', label: t('device.offline') },
+          ]}
+        />
+      </FilterBar>
 
       {list.data && list.data.total > list.data.items.length && (
         <Alert
@@ -479,15 +403,5 @@ function DeviceStats({ devices, alarmed }: { devices: readonly Device[]; alarmed
       color: withAlarm ? '#cf1322' : undefined,
     },
   ];
-  return (
-    <Row gutter={[16, 16]}>
-      {stats.map((stat) => (
-        <Col key={stat.key} xs={12} md={6}>
-          <Card size="small" data-testid={`device-stat-${stat.key}`}>
-            <Statistic title={stat.label} value={stat.value} valueStyle={{ color: stat.color }} />
-          </Card>
-        </Col>
-      ))}
-    </Row>
-  );
+  return <StatCards stats={stats} testIdPrefix="device" />;
 }

@@ -1,21 +1,9 @@
 import { CalendarOutlined } from '@ant-design/icons';
 import { type Elder } from '@jiefang/contracts';
-import {
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Drawer,
-  Empty,
-  Grid,
-  List,
-  Result,
-  Skeleton,
-  Space,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, List, Skeleton, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { ApiError, describeError } from '../../api/errors';
+import { describeError } from '../../api/errors';
+import { DetailDrawer } from '../../components/DetailDrawer';
 import { EscortStatusTag, NeedTags, ServiceTag } from '../../components/EscortTags';
 import { contactLine } from '../../escorts/elderView';
 import { windowLabel } from '../../escorts/labels';
@@ -32,51 +20,28 @@ export function ElderDrawer({
   onClose: () => void;
   onBook: (elder: Elder) => void;
 }) {
-  const screens = Grid.useBreakpoint();
   const query = useElder(elderId);
-  const elder = query.data;
-
-  let body;
-  if (query.isPending && elderId) {
-    body = <Skeleton active paragraph={{ rows: 6 }} />;
-  } else if (query.isError && !elder) {
-    const missing =
-      query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 403);
-    body = missing ? (
-      <Result status="404" title={t('elder.notFound')} />
-    ) : (
-      <Alert
-        type="error"
-        showIcon
-        message={t('elder.loadFailed', { message: describeError(query.error) })}
-        action={
-          <Button size="small" onClick={() => void query.refetch()}>
-            {t('escort.retry')}
-          </Button>
-        }
-      />
-    );
-  } else if (elder) {
-    body = <ElderDetail elder={elder} />;
-  }
-
   return (
-    <Drawer
-      open={Boolean(elderId)}
+    <DetailDrawer
+      recordId={elderId}
+      query={query}
       onClose={onClose}
-      width={screens.md === false ? '100%' : 640}
-      destroyOnHidden
-      title={elder ? elder.name : t('elder.detailTitle')}
-      extra={
-        elder ? (
-          <Button type="primary" icon={<CalendarOutlined />} onClick={() => onBook(elder)}>
-            {t('elder.book')}
-          </Button>
-        ) : null
-      }
+      width={640}
+      testId="elder-detail"
+      skeletonRows={6}
+      placeholderTitle={t('elder.detailTitle')}
+      notFoundKey="elder.notFound"
+      loadFailedKey="elder.loadFailed"
+      retryKey="escort.retry"
+      title={(elder) => elder.name}
+      extra={(elder) => (
+        <Button type="primary" icon={<CalendarOutlined />} onClick={() => onBook(elder)}>
+          {t('elder.book')}
+        </Button>
+      )}
     >
-      <div data-testid="elder-detail">{body}</div>
-    </Drawer>
+      {(elder) => <ElderDetail elder={elder} />}
+    </DetailDrawer>
   );
 }
 

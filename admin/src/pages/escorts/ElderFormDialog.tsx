@@ -1,20 +1,8 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { elderNeeds, type Elder } from '@jiefang/contracts';
-import {
-  Alert,
-  App,
-  Button,
-  Checkbox,
-  Col,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Row,
-  Select,
-  Typography,
-} from 'antd';
-import { ApiError, describeError } from '../../api/errors';
+import { App, Button, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
+import { ApiError } from '../../api/errors';
+import { ActionFailed } from '../../components/ActionFailed';
 import {
   buildElderRequest,
   contactRowPath,
@@ -257,14 +245,7 @@ export function ElderFormDialog({
           />
         </Form.Item>
       </Form>
-      {create.isError && (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="elder-form-error"
-          message={t('elder.createFailed', { message: describeError(create.error) })}
-        />
-      )}
+      <ActionFailed mutation={create} messageKey="elder.createFailed" testId="elder-form-error" />
     </Modal>
   );
 }

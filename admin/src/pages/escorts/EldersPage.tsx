@@ -1,32 +1,21 @@
-import { CalendarOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { CalendarOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { type Elder } from '@jiefang/contracts';
-import {
-  Alert,
-  Button,
-  Card,
-  Empty,
-  Grid,
-  Input,
-  Space,
-  Table,
-  Typography,
-  theme,
-  type TableColumnsType,
-} from 'antd';
-import { type HTMLAttributes, useMemo, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
-import { describeError } from '../../api/errors';
+import { Button, Card, Grid, Input, Space, Typography, theme, type TableColumnsType } from 'antd';
+import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { NeedTags } from '../../components/EscortTags';
+import { ListPageHeader } from '../../components/listPage/ListPageHeader';
+import { ListTable } from '../../components/listPage/ListTable';
+import { useUrlState } from '../../components/listPage/useUrlState';
 import { contactLine, elderMatches } from '../../escorts/elderView';
 import { useElders } from '../../escorts/queries';
 import { t } from '../../i18n';
-import { formatTime } from '../../i18n/format';
 import { ElderDrawer } from './ElderDrawer';
 import { ElderFormDialog } from './ElderFormDialog';
 
 /** 长者: the elders of the worker's street, who can be booked for by phone. The open one is `?elder=`. */
 export function EldersPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, setParam } = useUrlState({ historyKeys: ['elder'] });
   const navigate = useNavigate();
   const { token } = theme.useToken();
   const screens = Grid.useBreakpoint();
@@ -35,17 +24,6 @@ export function EldersPage() {
   const [creating, setCreating] = useState(false);
   const search = params.get('q') ?? '';
   const openId = params.get('elder');
-
-  const setParam = (key: string, value: string | undefined) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: key !== 'elder' },
-    );
 
   const items = useMemo(
     () => (list.data?.items ?? []).filter((elder) => elderMatches(elder, search)),
@@ -130,66 +108,16 @@ export function EldersPage() {
     },
   ];
 
-  let body;
-  if (list.isError && !list.data) {
-    body = (
-      <Alert
-        type="error"
-        showIcon
-        data-testid="elder-load-error"
-        style={{ margin: token.padding }}
-        message={t('elder.loadFailed', { message: describeError(list.error) })}
-        action={
-          <Button size="small" onClick={() => void list.refetch()}>
-            {t('escort.retry')}
-          </Button>
-        }
-      />
-    );
-  } else {
-    body = (
-      <Table<Elder>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={items}
-        loading={list.isPending}
-        pagination={{ defaultPageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-        onRow={(elder) =>
-          ({
-            'data-testid': `elder-row-${elder.id}`,
-            onClick: () => setParam('elder', elder.id),
-            style: { cursor: 'pointer' },
-          }) as HTMLAttributes<HTMLElement>
-        }
-        locale={{
-          emptyText: (
-            <Empty
-              data-testid="elder-empty"
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description={t(search ? 'elder.emptySearch' : 'elder.empty')}
-            />
-          ),
-        }}
-      />
-    );
-  }
-
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <div style={{ display: 'flex', alignItems: 'center', gap: token.marginSM, flexWrap: 'wrap' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('elder.title')}
-        </Typography.Title>
-        <div style={{ flex: 1 }} />
-        {list.dataUpdatedAt > 0 && (
-          <Typography.Text type="secondary">
-            {t('escort.updatedAt', { time: formatTime(list.dataUpdatedAt) })}
-          </Typography.Text>
-        )}
-        <Button icon={<ReloadOutlined />} loading={list.isFetching} onClick={() => void list.refetch()}>
-          {t('escort.refresh')}
-        </Button>
+      <ListPageHeader
+        title={t('elder.title')}
+        updatedAt={list.dataUpdatedAt}
+        updatedAtKey="escort.updatedAt"
+        refreshKey="escort.refresh"
+        refreshing={list.isFetching}
+        onRefresh={() => void list.refetch()}
+      >
         <Button
           type="primary"
           icon={<PlusOutlined />}
@@ -198,7 +126,7 @@ export function EldersPage() {
         >
           {t('elder.create')}
         </Button>
-      </div>
+      </ListPageHeader>
 
       <Card size="small">
         <Input
@@ -214,7 +142,17 @@ export function EldersPage() {
       </Card>
 
       <Card size="small" styles={{ body: { padding: 0 } }}>
-        {body}
+        <ListTable<Elder>
+          query={list}
+          items={items}
+          columns={columns}
+          testIdPrefix="elder"
+          loadFailedKey="elder.loadFailed"
+          retryKey="escort.retry"
+          emptyText={t(search ? 'elder.emptySearch' : 'elder.empty')}
+          onOpen={(id) => setParam('elder', id)}
+          warnWhenStale={false}
+        />
       </Card>
 
       <ElderFormDialog

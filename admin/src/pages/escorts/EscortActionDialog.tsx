@@ -1,7 +1,8 @@
 import { escortReasonSchema, type Escort } from '@jiefang/contracts';
-import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
+import { App, Form, Input, Modal, Select, Typography } from 'antd';
 import { useRef } from 'react';
 import { ApiError, describeError } from '../../api/errors';
+import { ActionFailed } from '../../components/ActionFailed';
 import { serverPathIssues } from '../../escorts/fieldErrors';
 import { serviceTypeLabel, skillLabel, windowLabel } from '../../escorts/labels';
 import { reassignNeedsVolunteer } from '../../escorts/queue';
@@ -176,14 +177,7 @@ export function EscortActionDialog({
           />
         </Form.Item>
       </Form>
-      {mutation.isError && (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="escort-action-error"
-          message={t('escortAction.failed', { message: describeError(mutation.error) })}
-        />
-      )}
+      <ActionFailed mutation={mutation} messageKey="escortAction.failed" testId="escort-action-error" />
     </Modal>
   );
 }

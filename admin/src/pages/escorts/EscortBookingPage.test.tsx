@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
-import { type CreateEscortRequest } from '@jiefang/contracts';
+import { beijingDate, type CreateEscortRequest } from '@jiefang/contracts';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { beijingDate } from '../../escorts/beijingTime';
 import { makeElder, makeEscort } from '../../test/escorts';
 import {
   byTestId,

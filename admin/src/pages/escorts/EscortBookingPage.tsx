@@ -1,5 +1,12 @@
 import { CheckCircleFilled, PhoneOutlined } from '@ant-design/icons';
-import { escortServiceTypes, type Elder, type Escort, type EscortServiceType } from '@jiefang/contracts';
+import {
+  beijingDate,
+  escortServiceHours,
+  escortServiceTypes,
+  type Elder,
+  type Escort,
+  type EscortServiceType,
+} from '@jiefang/contracts';
 import {
   Alert,
   Button,
@@ -23,7 +30,6 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, describeError } from '../../api/errors';
 import { NeedTags } from '../../components/EscortTags';
-import { beijingDate, SERVICE_HOURS } from '../../escorts/beijingTime';
 import {
   asksHospital,
   asksPlaces,
@@ -327,8 +333,8 @@ function BookingForm({
                 type="time"
                 data-testid="booking-start"
                 step={300}
-                min={SERVICE_HOURS.start}
-                max={SERVICE_HOURS.end}
+                min={escortServiceHours.start}
+                max={escortServiceHours.end}
               />
             </Form.Item>
           </Col>
@@ -338,14 +344,14 @@ function BookingForm({
                 type="time"
                 data-testid="booking-end"
                 step={300}
-                min={SERVICE_HOURS.start}
-                max={SERVICE_HOURS.end}
+                min={escortServiceHours.start}
+                max={escortServiceHours.end}
               />
             </Form.Item>
           </Col>
         </Row>
         <Typography.Paragraph type="secondary" style={{ marginTop: -token.marginSM }}>
-          {t('booking.windowHint', SERVICE_HOURS)}
+          {t('booking.windowHint', escortServiceHours)}
         </Typography.Paragraph>
 
         {showHospital && (

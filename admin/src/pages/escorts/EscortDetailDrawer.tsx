@@ -1,22 +1,7 @@
 import { AlertFilled } from '@ant-design/icons';
 import { roleSchema, type Escort } from '@jiefang/contracts';
-import {
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Drawer,
-  Empty,
-  Grid,
-  Rate,
-  Result,
-  Skeleton,
-  Space,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
-import { ApiError, describeError } from '../../api/errors';
+import { Alert, Card, Descriptions, Empty, Rate, Space, Tag, Timeline, Typography } from 'antd';
+import { DetailDrawer } from '../../components/DetailDrawer';
 import { EscortStatusTag, NeedTags, ServiceTag } from '../../components/EscortTags';
 import { escortActionLabel, escortTimelineColor, windowLabel } from '../../escorts/labels';
 import { useEscort } from '../../escorts/queries';
@@ -28,55 +13,29 @@ import { roleLabel } from '../../i18n/roles';
 import { EscortActions } from './EscortActions';
 
 export function EscortDetailDrawer({ escortId, onClose }: { escortId: string | null; onClose: () => void }) {
-  const screens = Grid.useBreakpoint();
   const query = useEscort(escortId);
-  const escort = query.data;
-
-  let body;
-  if (query.isPending && escortId) {
-    body = <Skeleton active paragraph={{ rows: 10 }} />;
-  } else if (query.isError && !escort) {
-    const missing =
-      query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 403);
-    body = missing ? (
-      <Result status="404" title={t('escortDetail.notFound')} />
-    ) : (
-      <Alert
-        type="error"
-        showIcon
-        message={t('escort.loadFailed', { message: describeError(query.error) })}
-        action={
-          <Button size="small" onClick={() => void query.refetch()}>
-            {t('escort.retry')}
-          </Button>
-        }
-      />
-    );
-  } else if (escort) {
-    body = <EscortDetail escort={escort} />;
-  }
-
   return (
-    <Drawer
-      open={Boolean(escortId)}
+    <DetailDrawer
+      recordId={escortId}
+      query={query}
       onClose={onClose}
-      width={screens.md === false ? '100%' : 720}
-      destroyOnHidden
-      title={
-        escort ? (
-          <Space wrap size={8}>
-            <span>{escort.elderName}</span>
-            <ServiceTag type={escort.serviceType} />
-            <EscortStatusTag status={escort.status} />
-          </Space>
-        ) : (
-          t('escortDetail.title')
-        )
-      }
-      extra={escort ? <EscortActions escort={escort} /> : null}
+      width={720}
+      testId="escort-detail"
+      placeholderTitle={t('escortDetail.title')}
+      notFoundKey="escortDetail.notFound"
+      loadFailedKey="escort.loadFailed"
+      retryKey="escort.retry"
+      title={(escort) => (
+        <Space wrap size={8}>
+          <span>{escort.elderName}</span>
+          <ServiceTag type={escort.serviceType} />
+          <EscortStatusTag status={escort.status} />
+        </Space>
+      )}
+      extra={(escort) => <EscortActions escort={escort} />}
     >
-      <div data-testid="escort-detail">{body}</div>
-    </Drawer>
+      {(escort) => <EscortDetail escort={escort} />}
+    </DetailDrawer>
   );
 }
 

@@ -1,24 +1,23 @@
-import { AlertFilled, ReloadOutlined } from '@ant-design/icons';
+import { AlertFilled } from '@ant-design/icons';
 import { type Escort, type EscortStatus } from '@jiefang/contracts';
 import {
   Alert,
   Button,
   Card,
-  Empty,
   Grid,
   Segmented,
   Space,
-  Table,
   Tag,
   Typography,
   theme,
   type TableColumnsType,
 } from 'antd';
-import { type HTMLAttributes, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
-import { describeError } from '../../api/errors';
+import { useMemo } from 'react';
 import { EscortStatsCard } from '../../components/EscortStatsCard';
 import { EscortStatusTag, NeedTags, ServiceTag } from '../../components/EscortTags';
+import { ListPageHeader } from '../../components/listPage/ListPageHeader';
+import { ListTable, truncationNotice } from '../../components/listPage/ListTable';
+import { useUrlState } from '../../components/listPage/useUrlState';
 import { escortPlace, windowLabel } from '../../escorts/labels';
 import { useEscortList } from '../../escorts/queries';
 import {
@@ -31,7 +30,7 @@ import {
 } from '../../escorts/queue';
 import { useMinute } from '../../escorts/useMinute';
 import { t, type MessageKey } from '../../i18n';
-import { formatDateTime, formatTime } from '../../i18n/format';
+import { formatDateTime } from '../../i18n/format';
 import { EscortActions } from './EscortActions';
 import { EscortDetailDrawer } from './EscortDetailDrawer';
 
@@ -49,7 +48,7 @@ const activeFilters = { status: activeEscortStatuses };
  * soonest window. `status` picks the view (open by default), `escort` the open request.
  */
 export function OpenEscortsPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, setParam } = useUrlState({ historyKeys: ['escort'] });
   const { token } = theme.useToken();
   const screens = Grid.useBreakpoint();
   const narrow = screens.md === false;
@@ -58,17 +57,6 @@ export function OpenEscortsPage() {
 
   const view = views.find((item) => item.value === params.get('status')) ?? views[0]!;
   const openId = params.get('escort');
-
-  const setParam = (key: string, value: string | undefined) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: key !== 'escort' },
-    );
 
   const all = useMemo(() => list.data?.items ?? [], [list.data]);
   const alerts = useMemo(() => sosAlerts(all), [all]);
@@ -168,99 +156,16 @@ export function OpenEscortsPage() {
     },
   ];
 
-  let body;
-  if (list.isError && !list.data) {
-    body = (
-      <Alert
-        type="error"
-        showIcon
-        data-testid="escort-load-error"
-        style={{ margin: token.padding }}
-        message={t('escort.loadFailed', { message: describeError(list.error) })}
-        action={
-          <Button size="small" onClick={() => void list.refetch()}>
-            {t('escort.retry')}
-          </Button>
-        }
-      />
-    );
-  } else {
-    body = (
-      <>
-        {list.isError && (
-          <Alert
-            type="warning"
-            showIcon
-            style={{ margin: token.padding }}
-            message={t('escort.loadFailed', { message: describeError(list.error) })}
-          />
-        )}
-        {list.data && list.data.total > list.data.items.length && (
-          <Alert
-            type="info"
-            showIcon
-            style={{ margin: token.padding }}
-            message={t('escortQueue.truncated', { total: list.data.total, shown: list.data.items.length })}
-          />
-        )}
-        <Table<Escort>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={items}
-          loading={list.isPending}
-          scroll={narrow ? undefined : { x: 900 }}
-          pagination={{ defaultPageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-          locale={{
-            emptyText: (
-              <Empty
-                data-testid="escort-empty"
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={t(view.value === 'open' ? 'escortQueue.emptyOpen' : 'escortQueue.empty')}
-              />
-            ),
-          }}
-          onRow={(escort) => {
-            const sos = hasOpenSos(escort);
-            const urgent = isUrgent(escort, now);
-            return {
-              'data-testid': `escort-row-${escort.id}`,
-              'data-status': escort.status,
-              'data-urgent': urgent,
-              'data-sos': sos,
-              onClick: () => setParam('escort', escort.id),
-              style: {
-                cursor: 'pointer',
-                background: sos ? token.colorErrorBg : undefined,
-                boxShadow: sos
-                  ? `inset 4px 0 0 ${token.colorError}`
-                  : urgent
-                    ? `inset 4px 0 0 ${token.colorWarning}`
-                    : undefined,
-              },
-            } as HTMLAttributes<HTMLElement>;
-          }}
-        />
-      </>
-    );
-  }
-
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <div style={{ display: 'flex', alignItems: 'center', gap: token.marginSM, flexWrap: 'wrap' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('escortQueue.title')}
-        </Typography.Title>
-        <div style={{ flex: 1 }} />
-        {list.dataUpdatedAt > 0 && (
-          <Typography.Text type="secondary">
-            {t('escort.updatedAt', { time: formatTime(list.dataUpdatedAt) })}
-          </Typography.Text>
-        )}
-        <Button icon={<ReloadOutlined />} loading={list.isFetching} onClick={() => void list.refetch()}>
-          {t('escort.refresh')}
-        </Button>
-      </div>
+      <ListPageHeader
+        title={t('escortQueue.title')}
+        updatedAt={list.dataUpdatedAt}
+        updatedAtKey="escort.updatedAt"
+        refreshKey="escort.refresh"
+        refreshing={list.isFetching}
+        onRefresh={() => void list.refetch()}
+      />
 
       {alerts.length > 0 && (
         <Space direction="vertical" size="small" style={{ width: '100%' }} data-testid="escort-sos-list">
@@ -324,7 +229,35 @@ export function OpenEscortsPage() {
       </Card>
 
       <Card size="small" styles={{ body: { padding: 0 } }}>
-        {body}
+        <ListTable<Escort>
+          query={list}
+          items={items}
+          columns={columns}
+          testIdPrefix="escort"
+          loadFailedKey="escort.loadFailed"
+          retryKey="escort.retry"
+          emptyText={t(view.value === 'open' ? 'escortQueue.emptyOpen' : 'escortQueue.empty')}
+          truncated={truncationNotice(list.data, 'escortQueue.truncated')}
+          scrollX={900}
+          onOpen={(id) => setParam('escort', id)}
+          rowAttributes={(escort) => {
+            const sos = hasOpenSos(escort);
+            const urgent = isUrgent(escort, now);
+            return {
+              'data-status': escort.status,
+              'data-urgent': urgent,
+              'data-sos': sos,
+              style: {
+                background: sos ? token.colorErrorBg : undefined,
+                boxShadow: sos
+                  ? `inset 4px 0 0 ${token.colorError}`
+                  : urgent
+                    ? `inset 4px 0 0 ${token.colorWarning}`
+                    : undefined,
+              },
+            };
+          }}
+        />
       </Card>
 
       <EscortDetailDrawer escortId={openId} onClose={() => setParam('escort', undefined)} />

@@ -5,12 +5,8 @@ import {
   App,
   Button,
   Col,
-  Drawer,
   Empty,
-  Grid,
-  Result,
   Row,
-  Skeleton,
   Space,
   Statistic,
   Table,
@@ -19,7 +15,8 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { type HTMLAttributes } from 'react';
-import { ApiError, describeError } from '../../api/errors';
+import { describeError } from '../../api/errors';
+import { DetailDrawer } from '../../components/DetailDrawer';
 import { ServiceTag } from '../../components/EscortTags';
 import { formatMinutes } from '../../escorts/labels';
 import { useReviewHours, useVolunteerHours } from '../../escorts/queries';
@@ -38,45 +35,23 @@ export function VolunteerHoursDrawer({
   volunteer: Volunteer | null;
   onClose: () => void;
 }) {
-  const screens = Grid.useBreakpoint();
   const query = useVolunteerHours(volunteerId);
-  const hours = query.data;
-
-  let body;
-  if (query.isPending && volunteerId) {
-    body = <Skeleton active paragraph={{ rows: 6 }} />;
-  } else if (query.isError && !hours) {
-    const missing =
-      query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 403);
-    body = missing ? (
-      <Result status="404" title={t('hours.notFound')} />
-    ) : (
-      <Alert
-        type="error"
-        showIcon
-        data-testid="hours-load-error"
-        message={t('hours.loadFailed', { message: describeError(query.error) })}
-        action={
-          <Button size="small" onClick={() => void query.refetch()}>
-            {t('escort.retry')}
-          </Button>
-        }
-      />
-    );
-  } else if (hours) {
-    body = <Ledger hours={hours} />;
-  }
-
   return (
-    <Drawer
-      open={Boolean(volunteerId)}
+    <DetailDrawer
+      recordId={volunteerId}
+      query={query}
       onClose={onClose}
-      width={screens.md === false ? '100%' : 720}
-      destroyOnHidden
-      title={volunteer ? t('hours.titleOf', { name: volunteer.realName }) : t('hours.title')}
+      width={720}
+      testId="volunteer-hours"
+      skeletonRows={6}
+      placeholderTitle={volunteer ? t('hours.titleOf', { name: volunteer.realName }) : t('hours.title')}
+      notFoundKey="hours.notFound"
+      loadFailedKey="hours.loadFailed"
+      retryKey="escort.retry"
+      loadErrorTestId="hours-load-error"
     >
-      <div data-testid="volunteer-hours">{body}</div>
-    </Drawer>
+      {(hours) => <Ledger hours={hours} />}
+    </DetailDrawer>
   );
 }
 

@@ -1,27 +1,14 @@
-import { CheckOutlined, ClockCircleOutlined, ReloadOutlined } from '@ant-design/icons';
+import { CheckOutlined, ClockCircleOutlined } from '@ant-design/icons';
 import { type Volunteer } from '@jiefang/contracts';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Empty,
-  Grid,
-  Space,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-  theme,
-  type TableColumnsType,
-} from 'antd';
-import { type HTMLAttributes } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { App, Button, Card, Grid, Space, Tabs, Tag, Typography, theme, type TableColumnsType } from 'antd';
 import { describeError } from '../../api/errors';
+import { ListPageHeader } from '../../components/listPage/ListPageHeader';
+import { ListTable } from '../../components/listPage/ListTable';
+import { useUrlState } from '../../components/listPage/useUrlState';
 import { availabilityLines, skillLabel } from '../../escorts/labels';
 import { useVerifyVolunteer, useVolunteers } from '../../escorts/queries';
 import { t } from '../../i18n';
-import { formatDateTime, formatTime } from '../../i18n/format';
+import { formatDateTime } from '../../i18n/format';
 import { useStreets } from '../../tickets/queries';
 import { VolunteerHoursDrawer } from './VolunteerHoursDrawer';
 
@@ -32,23 +19,11 @@ type Tab = 'pending' | 'verified';
  * volunteers with their hours ledgers. `tab=verified` picks the second tab, `volunteer=<id>` opens a ledger.
  */
 export function VolunteersPage() {
-  const [params, setParams] = useSearchParams();
-  const { token } = theme.useToken();
+  const { params, setParam } = useUrlState({ historyKeys: ['volunteer'] });
   const tab: Tab = params.get('tab') === 'verified' ? 'verified' : 'pending';
   const openId = params.get('volunteer');
   const pending = useVolunteers(false);
   const verified = useVolunteers(true, tab === 'verified' || Boolean(openId));
-
-  const setParam = (key: string, value: string | undefined) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: key !== 'volunteer' },
-    );
 
   const query = tab === 'pending' ? pending : verified;
   const opened =
@@ -58,20 +33,14 @@ export function VolunteersPage() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <div style={{ display: 'flex', alignItems: 'center', gap: token.marginSM, flexWrap: 'wrap' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('volunteer.title')}
-        </Typography.Title>
-        <div style={{ flex: 1 }} />
-        {query.dataUpdatedAt > 0 && (
-          <Typography.Text type="secondary">
-            {t('escort.updatedAt', { time: formatTime(query.dataUpdatedAt) })}
-          </Typography.Text>
-        )}
-        <Button icon={<ReloadOutlined />} loading={query.isFetching} onClick={() => void query.refetch()}>
-          {t('escort.refresh')}
-        </Button>
-      </div>
+      <ListPageHeader
+        title={t('volunteer.title')}
+        updatedAt={query.dataUpdatedAt}
+        updatedAtKey="escort.updatedAt"
+        refreshKey="escort.refresh"
+        refreshing={query.isFetching}
+        onRefresh={() => void query.refetch()}
+      />
 
       <Card size="small" styles={{ body: { paddingTop: 0 } }}>
         <Tabs
@@ -227,45 +196,19 @@ function VolunteerTable({
     },
   ];
 
-  if (query.isError && !query.data) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        data-testid="volunteer-load-error"
-        message={t('volunteer.loadFailed', { message: describeError(query.error) })}
-        action={
-          <Button size="small" onClick={() => void query.refetch()}>
-            {t('escort.retry')}
-          </Button>
-        }
-      />
-    );
-  }
-
   return (
-    <Table<Volunteer>
-      rowKey="id"
-      size="middle"
+    <ListTable<Volunteer>
+      query={query}
+      items={query.data ?? []}
       columns={columns}
-      dataSource={query.data ?? []}
+      testIdPrefix="volunteer"
+      loadFailedKey="volunteer.loadFailed"
+      retryKey="escort.retry"
+      emptyText={t(kind === 'pending' ? 'volunteer.emptyPending' : 'volunteer.emptyVerified')}
       loading={query.isPending && query.fetchStatus !== 'idle'}
-      pagination={{ defaultPageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-      onRow={(volunteer) =>
-        ({
-          'data-testid': `volunteer-row-${volunteer.id}`,
-          'data-verified': volunteer.verified,
-        }) as HTMLAttributes<HTMLElement>
-      }
-      locale={{
-        emptyText: (
-          <Empty
-            data-testid="volunteer-empty"
-            image={Empty.PRESENTED_IMAGE_SIMPLE}
-            description={t(kind === 'pending' ? 'volunteer.emptyPending' : 'volunteer.emptyVerified')}
-          />
-        ),
-      }}
+      inset={false}
+      warnWhenStale={false}
+      rowAttributes={(volunteer) => ({ 'data-verified': volunteer.verified })}
     />
   );
 }

@@ -2,6 +2,7 @@ import { EnvironmentOutlined, ReloadOutlined } from '@ant-design/icons';
 import { type Ticket, travelModes } from '@jiefang/contracts';
 import { Alert, Button, Card, Empty, Segmented, Skeleton, Space, Switch, Typography, theme } from 'antd';
 import { describeError } from '../../api/errors';
+import { ActionFailed } from '../../components/ActionFailed';
 import { LiveIndicator } from '../../components/LiveIndicator';
 import { t } from '../../i18n';
 import { formatTime } from '../../i18n/format';
@@ -124,13 +125,7 @@ function DutyCard({
             options={travelModes.map((mode) => ({ value: mode, label: t(`travelMode.${mode}`) }))}
           />
         </div>
-        {setDuty.isError && (
-          <Alert
-            type="error"
-            showIcon
-            message={t('officer.dutyFailed', { message: describeError(setDuty.error) })}
-          />
-        )}
+        <ActionFailed mutation={setDuty} messageKey="officer.dutyFailed" />
         <LocationStatus location={location} />
       </Space>
     </Card>

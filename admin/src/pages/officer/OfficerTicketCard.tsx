@@ -6,24 +6,25 @@ import {
   EnvironmentOutlined,
   SendOutlined,
 } from '@ant-design/icons';
-import { type Ticket } from '@jiefang/contracts';
+import { metersBetween, photoLimits, type Ticket } from '@jiefang/contracts';
 import { Alert, App, Button, Card, Form, Input, Modal, Progress, Space, Tag, Typography, theme } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { describeError } from '../../api/errors';
+import { ActionFailed } from '../../components/ActionFailed';
 import { PhotoGallery } from '../../components/PhotoGallery';
 import { SlaCountdown } from '../../components/SlaCountdown';
 import { TicketStatusTag } from '../../components/TicketStatusTag';
 import { t } from '../../i18n';
 import { formatTime } from '../../i18n/format';
-import { addPhotos, amapMarkerUrl, photoRules } from '../../officer/photos';
+import { addPhotos, amapMarkerUrl, photoAccept } from '../../officer/photos';
 import { type LocationSharing } from '../../officer/useLocationSharing';
-import { distanceMeters, formatDistance } from '../../tickets/geo';
+import { formatDistance } from '../../tickets/geo';
 import { priorityColors, priorityLabel } from '../../tickets/labels';
 import { useAccept, useCheckIn, useReject, useResolve } from '../../tickets/queries';
 
 export function OfficerTicketCard({ ticket, location }: { ticket: Ticket; location: LocationSharing }) {
   const { token } = theme.useToken();
-  const distance = location.fix ? distanceMeters(location.fix, ticket.location) : null;
+  const distance = location.fix ? metersBetween(location.fix, ticket.location) : null;
 
   return (
     <Card
@@ -223,14 +224,7 @@ function CheckIn({
       {locationError && (
         <Alert data-testid="officer-check-in-error" type="warning" showIcon message={locationError} />
       )}
-      {checkIn.isError && (
-        <Alert
-          data-testid="officer-check-in-error"
-          type="error"
-          showIcon
-          message={t('officer.checkInFailed', { message: describeError(checkIn.error) })}
-        />
-      )}
+      <ActionFailed mutation={checkIn} messageKey="officer.checkInFailed" testId="officer-check-in-error" />
     </Space>
   );
 }
@@ -326,7 +320,7 @@ function ResolveForm({ ticket }: { ticket: Ticket }) {
             />
           </div>
         ))}
-        {photos.length < photoRules.maxCount && (
+        {photos.length < photoLimits.maxCount && (
           <Button
             icon={<CameraOutlined />}
             style={{ height: 72, minWidth: 72 }}
@@ -340,7 +334,7 @@ function ResolveForm({ ticket }: { ticket: Ticket }) {
           ref={input}
           data-testid="officer-resolve-photos"
           type="file"
-          accept={photoRules.accept}
+          accept={photoAccept}
           multiple
           hidden
           onChange={(event) => pick(event.target.files)}
@@ -363,13 +357,7 @@ function ResolveForm({ ticket }: { ticket: Ticket }) {
           format={(percent) => t('officer.uploading', { percent: percent ?? 0 })}
         />
       )}
-      {resolve.isError && (
-        <Alert
-          type="error"
-          showIcon
-          message={t('officer.resolveFailed', { message: describeError(resolve.error) })}
-        />
-      )}
+      <ActionFailed mutation={resolve} messageKey="officer.resolveFailed" />
       <Button
         data-testid="officer-resolve-submit"
         type="primary"

@@ -1,24 +1,9 @@
 import { SwapOutlined, UserAddOutlined } from '@ant-design/icons';
 import { type Ticket } from '@jiefang/contracts';
-import {
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Drawer,
-  Empty,
-  Grid,
-  Result,
-  Skeleton,
-  Space,
-  Tag,
-  Timeline,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Button, Card, Descriptions, Empty, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError, describeError } from '../../api/errors';
 import { useSession } from '../../auth/useSession';
+import { DetailDrawer } from '../../components/DetailDrawer';
 import { DeviceEvidenceCard } from '../../components/DeviceEvidenceCard';
 import { DistrictMapView, type MapOfficer } from '../../components/DistrictMapView';
 import { PhotoGallery } from '../../components/PhotoGallery';
@@ -55,54 +40,28 @@ export function TicketDetailDrawer({
   live: LiveStatus;
   onClose: () => void;
 }) {
-  const screens = Grid.useBreakpoint();
   const query = useTicket(ticketId, live);
-  const ticket = query.data;
-
-  let body;
-  if (query.isPending && ticketId) {
-    body = <Skeleton active paragraph={{ rows: 10 }} />;
-  } else if (query.isError && !ticket) {
-    const missing =
-      query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 403);
-    body = missing ? (
-      <Result status="404" title={t('detail.notFound')} />
-    ) : (
-      <Alert
-        type="error"
-        showIcon
-        message={t('detail.loadFailed', { message: describeError(query.error) })}
-        action={
-          <Button size="small" onClick={() => void query.refetch()}>
-            {t('queue.retry')}
-          </Button>
-        }
-      />
-    );
-  } else if (ticket) {
-    body = <TicketDetail ticket={ticket} />;
-  }
-
   return (
-    <Drawer
-      open={Boolean(ticketId)}
+    <DetailDrawer
+      recordId={ticketId}
+      query={query}
       onClose={onClose}
-      width={screens.md === false ? '100%' : 760}
-      destroyOnHidden
-      title={
-        ticket ? (
-          <Space wrap size={8}>
-            <span>{ticket.categoryName}</span>
-            <TicketStatusTag status={ticket.status} />
-          </Space>
-        ) : (
-          t('detail.title')
-        )
-      }
-      extra={ticket ? <DetailActions ticket={ticket} /> : null}
+      width={760}
+      testId="ticket-detail"
+      placeholderTitle={t('detail.title')}
+      notFoundKey="detail.notFound"
+      loadFailedKey="detail.loadFailed"
+      retryKey="queue.retry"
+      title={(ticket) => (
+        <Space wrap size={8}>
+          <span>{ticket.categoryName}</span>
+          <TicketStatusTag status={ticket.status} />
+        </Space>
+      )}
+      extra={(ticket) => <DetailActions ticket={ticket} />}
     >
-      <div data-testid="ticket-detail">{body}</div>
-    </Drawer>
+      {(ticket) => <TicketDetail ticket={ticket} />}
+    </DetailDrawer>
   );
 }
 

@@ -1,4 +1,3 @@
-import { ReloadOutlined } from '@ant-design/icons';
 import {
   categoryCodes,
   ticketStatuses,
@@ -6,26 +5,13 @@ import {
   type Ticket,
   type TicketStatus,
 } from '@jiefang/contracts';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Grid,
-  Row,
-  Select,
-  Space,
-  Statistic,
-  Table,
-  Tag,
-  Typography,
-  theme,
-  type TableColumnsType,
-} from 'antd';
-import { type HTMLAttributes, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
-import { describeError } from '../../api/errors';
+import { Card, Grid, Space, Tag, Typography, theme, type TableColumnsType } from 'antd';
+import { useMemo } from 'react';
+import { FilterBar, OptionFilter, StreetFilter } from '../../components/listPage/FilterBar';
+import { ListPageHeader } from '../../components/listPage/ListPageHeader';
+import { ListTable, truncationNotice } from '../../components/listPage/ListTable';
+import { StatCards } from '../../components/listPage/StatCards';
+import { useUrlState } from '../../components/listPage/useUrlState';
 import { LiveIndicator } from '../../components/LiveIndicator';
 import { SlaCountdown } from '../../components/SlaCountdown';
 import { TicketStatusTag } from '../../components/TicketStatusTag';
@@ -33,7 +19,7 @@ import { t } from '../../i18n';
 import { formatTime } from '../../i18n/format';
 import { useTicketLive } from '../../live/useTicketLive';
 import { officerLabel, priorityColors, priorityLabel, statusLabel } from '../../tickets/labels';
-import { useCategories, useStreets, useTicketList } from '../../tickets/queries';
+import { useCategories, useTicketList } from '../../tickets/queries';
 import { queueOrder, slaState } from '../../tickets/sla';
 import { type TicketFilters } from '../../tickets/ticketCache';
 import { useDirectory } from '../../tickets/useOfficerDirectory';
@@ -47,7 +33,10 @@ const isCategory = (value: string | null): value is CategoryCode =>
 
 /** 工单队列: the enforcement console's live queue with SLA clocks. Filters and the open ticket live in the URL. */
 export function TicketQueuePage() {
-  const [params, setParams] = useSearchParams();
+  const { params, setParam, clearFilters } = useUrlState({
+    historyKeys: ['ticket'],
+    keepOnClear: ['ticket'],
+  });
   const live = useTicketLive();
   const { token } = theme.useToken();
   const screens = Grid.useBreakpoint();
@@ -69,19 +58,7 @@ export function TicketQueuePage() {
 
   const list = useTicketList(filters, live);
   const categories = useCategories();
-  const streets = useStreets();
   const directory = useDirectory();
-
-  const setParam = (key: string, value: string | undefined) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: key !== 'ticket' },
-    );
 
   const filtered = Object.keys(filters).length > 0;
   const items = useMemo(() => [...(list.data?.items ?? [])].sort(queueOrder), [list.data]);
@@ -161,147 +138,62 @@ export function TicketQueuePage() {
     },
   ];
 
-  let body;
-  if (list.isError && !list.data) {
-    body = (
-      <Alert
-        type="error"
-        showIcon
-        message={t('queue.loadFailed', { message: describeError(list.error) })}
-        action={
-          <Button size="small" onClick={() => void list.refetch()}>
-            {t('queue.retry')}
-          </Button>
-        }
-      />
-    );
-  } else {
-    body = (
-      <>
-        {list.isError && (
-          <Alert
-            type="warning"
-            showIcon
-            style={{ marginBottom: token.margin }}
-            message={t('queue.loadFailed', { message: describeError(list.error) })}
-          />
-        )}
-        {list.data && list.data.total > list.data.items.length && (
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginBottom: token.margin }}
-            message={t('queue.truncated', { total: list.data.total, shown: list.data.items.length })}
-          />
-        )}
-        <Table<Ticket>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={items}
-          loading={list.isPending}
-          scroll={narrow ? undefined : { x: 860 }}
-          pagination={{ defaultPageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-          locale={{
-            emptyText: (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={t(filtered ? 'queue.emptyFiltered' : 'queue.empty')}
-              />
-            ),
-          }}
-          onRow={(ticket) =>
-            ({
-              'data-testid': `queue-row-${ticket.id}`,
-              onClick: () => setParam('ticket', ticket.id),
-              style: { cursor: 'pointer' },
-            }) as HTMLAttributes<HTMLElement>
-          }
-        />
-      </>
-    );
-  }
-
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <div style={{ display: 'flex', alignItems: 'center', gap: token.marginSM, flexWrap: 'wrap' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('queue.title')}
-        </Typography.Title>
-        <LiveIndicator status={live} />
-        <div style={{ flex: 1 }} />
-        {list.dataUpdatedAt > 0 && (
-          <Typography.Text type="secondary">
-            {t('queue.updatedAt', { time: formatTime(list.dataUpdatedAt) })}
-          </Typography.Text>
-        )}
-        <Button icon={<ReloadOutlined />} loading={list.isFetching} onClick={() => void list.refetch()}>
-          {t('queue.refresh')}
-        </Button>
-      </div>
+      <ListPageHeader
+        title={t('queue.title')}
+        live={<LiveIndicator status={live} />}
+        updatedAt={list.dataUpdatedAt}
+        updatedAtKey="queue.updatedAt"
+        refreshKey="queue.refresh"
+        refreshing={list.isFetching}
+        onRefresh={() => void list.refetch()}
+      />
 
       <QueueStats items={list.data?.items ?? []} />
 
-      <Card size="small">
-        <Space wrap size="middle">
-          <Select<string>
-            data-testid="queue-filter-status"
-            aria-label={t('queue.filterStatus')}
-            style={{ minWidth: 140 }}
-            value={filters.status ?? ''}
-            onChange={(value) => setParam('status', value || undefined)}
-            options={[
-              { value: '', label: t('queue.allStatuses') },
-              ...ticketStatuses.map((value) => ({ value, label: statusLabel(value) })),
-            ]}
-          />
-          <Select<string>
-            data-testid="queue-filter-category"
-            aria-label={t('queue.filterCategory')}
-            style={{ minWidth: 160 }}
-            value={filters.category ?? ''}
-            loading={categories.isPending}
-            onChange={(value) => setParam('category', value || undefined)}
-            options={[
-              { value: '', label: t('queue.allCategories') },
-              ...(categories.data?.items ?? []).map((item) => ({ value: item.code, label: item.name })),
-            ]}
-          />
-          <Select<string>
-            data-testid="queue-filter-street"
-            aria-label={t('queue.filterStreet')}
-            style={{ minWidth: 160 }}
-            value={filters.street ?? ''}
-            loading={streets.isPending}
-            onChange={(value) => setParam('street', value || undefined)}
-            options={[
-              { value: '', label: t('queue.allStreets') },
-              ...(streets.data?.items ?? []).map((item) => ({ value: item.id, label: item.name })),
-            ]}
-          />
-          {filtered && (
-            <Button
-              type="link"
-              onClick={() =>
-                setParams(
-                  (prev) => {
-                    const next = new URLSearchParams();
-                    const open = prev.get('ticket');
-                    if (open) next.set('ticket', open);
-                    return next;
-                  },
-                  { replace: true },
-                )
-              }
-            >
-              {t('queue.clearFilters')}
-            </Button>
-          )}
-        </Space>
-      </Card>
+      <FilterBar filtered={filtered} onClear={clearFilters} clearKey="queue.clearFilters">
+        <OptionFilter
+          testId="queue-filter-status"
+          label={t('queue.filterStatus')}
+          allLabel={t('queue.allStatuses')}
+          minWidth={140}
+          value={filters.status}
+          onChange={(value) => setParam('status', value)}
+          options={ticketStatuses.map((value) => ({ value, label: statusLabel(value) }))}
+        />
+        <OptionFilter
+          testId="queue-filter-category"
+          label={t('queue.filterCategory')}
+          allLabel={t('queue.allCategories')}
+          minWidth={160}
+          value={filters.category}
+          loading={categories.isPending}
+          onChange={(value) => setParam('category', value)}
+          options={(categories.data?.items ?? []).map((item) => ({ value: item.code, label: item.name }))}
+        />
+        <StreetFilter
+          testId="queue-filter-street"
+          label={t('queue.filterStreet')}
+          allLabel={t('queue.allStreets')}
+          value={filters.street}
+          onChange={(value) => setParam('street', value)}
+        />
+      </FilterBar>
 
       <Card size="small" styles={{ body: { padding: 0 } }}>
-        <div style={{ padding: list.isError && !list.data ? token.padding : 0 }}>{body}</div>
+        <ListTable<Ticket>
+          query={list}
+          items={items}
+          columns={columns}
+          testIdPrefix="queue"
+          loadFailedKey="queue.loadFailed"
+          retryKey="queue.retry"
+          emptyText={t(filtered ? 'queue.emptyFiltered' : 'queue.empty')}
+          truncated={truncationNotice(list.data, 'queue.truncated')}
+          scrollX={860}
+          onOpen={(id) => setParam('ticket', id)}
+        />
       </Card>
 
       <TicketDetailDrawer ticketId={openId} live={live} onClose={() => setParam('ticket', undefined)} />
@@ -329,15 +221,5 @@ function QueueStats({ items }: { items: readonly Ticket[] }) {
     { key: 'warning', label: t('queue.statWarning'), value: warning, color: warning ? '#d46b08' : undefined },
     { key: 'overdue', label: t('queue.statOverdue'), value: overdue, color: overdue ? '#cf1322' : undefined },
   ];
-  return (
-    <Row gutter={[16, 16]}>
-      {stats.map((stat) => (
-        <Col key={stat.key} xs={12} md={6}>
-          <Card size="small" data-testid={`queue-stat-${stat.key}`}>
-            <Statistic title={stat.label} value={stat.value} valueStyle={{ color: stat.color }} />
-          </Card>
-        </Col>
-      ))}
-    </Row>
-  );
+  return <StatCards stats={stats} testIdPrefix="queue" />;
 }
