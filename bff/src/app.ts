@@ -12,6 +12,7 @@ import type { Logger } from './infra/logger';
 import { pingMongo } from './infra/mongo';
 import { documentLocks } from './infra/documentLocks';
 import { redisRecovery } from './infra/redisRecovery';
+import { notifyingDocuments } from './infra/versionedChanges';
 import type { AppState } from './http/appState';
 import { errorMiddleware } from './http/errorMiddleware';
 import { startupGate } from './http/startupGate';
@@ -59,7 +60,7 @@ import { ticketActions } from './modules/tickets/ticketActions';
 import { ticketRoutes } from './modules/tickets/ticketRoutes';
 import { ticketEvents } from './modules/tickets/ticketEvents';
 import { officerDirectoryRoutes } from './modules/officers/officerDirectoryRoutes';
-import { notificationOutbox } from './modules/notifications/notificationOutbox';
+import { notificationOutbox, outboxRelay } from './modules/notifications/notificationOutbox';
 import { logSender, type NotificationSender } from './modules/notifications/notificationSenders';
 import { wechatSubscribeSender } from './modules/notifications/wechatSubscribeSender';
 import { notificationRoutes } from './modules/notifications/notificationRoutes';
@@ -69,12 +70,14 @@ import { deviceRegistry } from './modules/devices/deviceRegistry';
 import { deviceRoutes } from './modules/devices/deviceRoutes';
 import { deviceBrokerAccounts } from './modules/devices/deviceBrokerAccounts';
 import { delayedJobs } from './infra/delayedJobs';
-import { alarmBook } from './modules/alarms/alarmBook';
+import { alarmBook, alarmNotificationSource } from './modules/alarms/alarmBook';
 import { alarmModel } from './modules/alarms/alarmModel';
 import { alarmReactions, type AlarmTimerJob } from './modules/alarms/alarmReactions';
 import { alarmEvents, alarmRoutes } from './modules/alarms/alarmRoutes';
 import { alarmTimerRecovery } from './modules/alarms/alarmTimerRecovery';
-import { escortBook, type EscortTimerJob } from './modules/escorts/escortBook';
+import { escortBook } from './modules/escorts/escortBook';
+import type { EscortTimerJob } from './modules/escorts/escortBookings';
+import { escortNotificationSource } from './modules/escorts/escortChanges';
 import { escortModels } from './modules/escorts/escortModels';
 import { escortRoutes } from './modules/escorts/escortRoutes';
 import { escortTimerRecovery } from './modules/escorts/escortTimerRecovery';
@@ -172,9 +175,15 @@ export function createApp(deps: AppDeps): JiefangApp {
     clock,
     logger,
   });
+  const alarms = alarmModel(mongo);
+  const escortStore = escortModels(mongo);
   const outbox = notificationOutbox({
     connection: mongo,
     tickets,
+    documents: {
+      [alarmNotificationSource]: notifyingDocuments(alarms),
+      [escortNotificationSource]: notifyingDocuments(escortStore.Escort),
+    },
     redis,
     sender: deps.notificationSender ?? notificationSenderFor(config, redis, users, logger),
     clock,
@@ -339,7 +348,6 @@ export function createApp(deps: AppDeps): JiefangApp {
   for (const router of routers) koa.use(router.routes()).use(router.allowedMethods({ throw: false }));
 
   const households = householdModel(mongo);
-  const alarms = alarmModel(mongo);
   const deviceReadings = deviceReadingModel(mongo);
   const devices = deviceModel(mongo);
   const alarmChannel = `${config.REDIS_PREFIX}:alarms:changed`;
@@ -349,6 +357,8 @@ export function createApp(deps: AppDeps): JiefangApp {
     locks,
     clock,
     district,
+    relay: outboxRelay(outbox, () => background.kickDelivery()),
+    logger,
     onChange: (alarm) => announceAlarm(alarm._id),
   });
   const alarmStream = alarmEvents({ redis, channel: alarmChannel, book, district, logger });
@@ -435,14 +445,14 @@ export function createApp(deps: AppDeps): JiefangApp {
     logger,
   });
   const escorts = escortBook({
-    models: escortModels(mongo),
+    models: escortStore,
     district,
     staff,
-    outbox,
+    relay: outboxRelay(outbox, () => background.kickDelivery()),
     locks,
     timers: escortTimers,
     clock,
-    kickDelivery: () => background.kickDelivery(),
+    logger,
   });
   for (const router of [
     escortRoutes({
@@ -477,7 +487,7 @@ export function createApp(deps: AppDeps): JiefangApp {
       slaTimerRecovery({ tickets, timers, handle: handleTimer, clock, logger }),
       alarmTimerRecovery({ alarms, timers: alarmTimers, timeScale: config.SLA_TIME_SCALE }),
       escortTimerRecovery({
-        escorts: escortModels(mongo).Escort,
+        escorts: escortStore.Escort,
         timers: escortTimers,
         handle: escorts.handleTimer,
         clock,

@@ -2,12 +2,7 @@ import type { AlarmStatus } from '@jiefang/contracts';
 import type { TransitionTable } from './statusTransitions';
 
 export type AlarmAction =
-  | 'acknowledge'
-  | 'clear'
-  | 'repeat'
-  | 'record_noise'
-  | 'remote_warning'
-  | 'escalate_unacknowledged';
+  'acknowledge' | 'clear' | 'repeat' | 'record_noise' | 'remote_warning' | 'escalate_unacknowledged';
 
 /** Alarms: active → acknowledged → cleared; a cleared alarm takes nothing more. */
 export const alarmTransitions: TransitionTable<AlarmAction, AlarmStatus> = {
