@@ -177,6 +177,8 @@ export function alarmBook(deps: {
           confidence: detection.confidence ?? null,
           warnings: [],
           timeline: [entry('opened')],
+          version: 0,
+          pendingNotifications: [],
           updatedAt: now,
         };
         try {
