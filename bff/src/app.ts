@@ -375,7 +375,6 @@ export function createApp(deps: AppDeps): JiefangApp {
   const reactions = alarmReactions({
     book,
     households,
-    outbox,
     staff,
     intake,
     mqtt,
@@ -384,7 +383,6 @@ export function createApp(deps: AppDeps): JiefangApp {
     clock,
     timeScale: config.SLA_TIME_SCALE,
     logger,
-    kickDelivery: () => background.kickDelivery(),
   });
   // Its own connection: the bridge's appends must not queue behind the processor's large reads.
   const uplinkWriter = redis.duplicate({ enableOfflineQueue: true });

@@ -18,7 +18,6 @@ import type { Logger } from '../../infra/logger';
 import { findStreet, type District } from '../district/district';
 import type { StaffDirectory } from '../dispatch/staffDirectory';
 import type { HouseholdDocument } from '../households/householdModel';
-import type { NotificationOutbox } from '../notifications/notificationOutbox';
 import type { ReportIntake } from '../reports/reportIntake';
 import { alarmView, type AlarmActor, type AlarmBook } from './alarmBook';
 import type { AlarmDocument } from './alarmModel';
@@ -38,7 +37,6 @@ const zoneLabel = { day: '昼间', night: '夜间' } as const;
 export function alarmReactions(deps: {
   book: AlarmBook;
   households: Model<HouseholdDocument>;
-  outbox: NotificationOutbox;
   staff: StaffDirectory;
   intake: ReportIntake;
   mqtt: MqttClient;
@@ -47,7 +45,6 @@ export function alarmReactions(deps: {
   clock: Clock;
   timeScale: number;
   logger: Logger;
-  kickDelivery: () => void;
 }) {
   const { book } = deps;
 

@@ -592,7 +592,10 @@ export function notificationOutbox(deps: {
     relayFromTicket,
     relayFromDocument,
 
-    /** Notifications not tied to a ticket (device alarms, escorts); deterministic ids make a replay harmless. */
+    /**
+     * Stores notifications that no document carries; deterministic ids make a replay harmless. Alarms
+     * and escorts no longer come this way: their changes carry their notifications (`relayFromDocument`).
+     */
     enqueue: store,
 
     /**
