@@ -273,9 +273,9 @@ export function escortBookings(deps: {
               `:${next.timeline.length}`,
             )
           : [];
-        const { status, volunteerId: noVolunteer, volunteerName, withdrawnBy, timeline } = next;
+        // The kernel writes only the fields that differ from the escort as read.
         return {
-          set: { status, volunteerId: noVolunteer, volunteerName, withdrawnBy, timeline },
+          set: next,
           notify: [...lateNotice, ...(await urgentOffer(next))],
         };
       });
@@ -427,15 +427,14 @@ export function escortBookings(deps: {
             entry('reassigned', { ...viewer.caller, role: 'community_worker' }, reason),
           ],
         };
-        const { status, volunteerId: holder, volunteerName, withdrawnBy, timeline } = reassigned;
         return {
-          set: { status, volunteerId: holder, volunteerName, withdrawnBy, timeline },
+          set: reassigned,
           notify: [
             ...notificationsTo(
               reassigned,
               [current.volunteerId, next?._id ?? null],
               'escort_reassigned',
-              `:${timeline.length}`,
+              `:${reassigned.timeline.length}`,
             ),
             ...(next ? [] : await urgentOffer(reassigned)),
           ],
