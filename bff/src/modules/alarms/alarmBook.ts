@@ -79,7 +79,7 @@ export function alarmBook(deps: {
 
   /**
    * Changes one alarm, with the notifications the change causes; `apply` returns null to leave it as
-   * it is, and resolves with null then.
+   * it is. Resolves with null when nothing changed and nothing was to be sent.
    */
   const change = async (
     id: string,
