@@ -12,6 +12,7 @@ import type { Logger } from './infra/logger';
 import { pingMongo } from './infra/mongo';
 import { documentLocks } from './infra/documentLocks';
 import { redisRecovery } from './infra/redisRecovery';
+import { notifyingDocuments } from './infra/versionedChanges';
 import type { AppState } from './http/appState';
 import { errorMiddleware } from './http/errorMiddleware';
 import { startupGate } from './http/startupGate';
@@ -64,7 +65,7 @@ import { ticketEvents } from './modules/tickets/ticketEvents';
 import { officerDirectoryRoutes } from './modules/officers/officerDirectoryRoutes';
 import { officerDirectory } from './modules/officers/officerDirectory';
 import { officerAccounts } from './modules/users/officerAccounts';
-import { notificationOutbox } from './modules/notifications/notificationOutbox';
+import { notificationOutbox, outboxRelay } from './modules/notifications/notificationOutbox';
 import { logSender, type NotificationSender } from './modules/notifications/notificationSenders';
 import { wechatSubscribeSender } from './modules/notifications/wechatSubscribeSender';
 import { notificationRoutes } from './modules/notifications/notificationRoutes';
@@ -75,12 +76,14 @@ import { deviceRegistry } from './modules/devices/deviceRegistry';
 import { deviceRoutes } from './modules/devices/deviceRoutes';
 import { deviceBrokerAccounts } from './modules/devices/deviceBrokerAccounts';
 import { delayedJobs } from './infra/delayedJobs';
-import { alarmBook } from './modules/alarms/alarmBook';
+import { alarmBook, alarmNotificationSource } from './modules/alarms/alarmBook';
 import { alarmModel } from './modules/alarms/alarmModel';
 import { alarmReactions, type AlarmTimerJob } from './modules/alarms/alarmReactions';
 import { alarmEvents, alarmRoutes } from './modules/alarms/alarmRoutes';
 import { alarmTimerRecovery } from './modules/alarms/alarmTimerRecovery';
-import { escortBook, type EscortTimerJob } from './modules/escorts/escortBook';
+import { escortBook } from './modules/escorts/escortBook';
+import type { EscortTimerJob } from './modules/escorts/escortBookings';
+import { escortNotificationSource } from './modules/escorts/escortChanges';
 import { escortModels } from './modules/escorts/escortModels';
 import { escortRoutes } from './modules/escorts/escortRoutes';
 import { escortTimerRecovery } from './modules/escorts/escortTimerRecovery';
@@ -178,10 +181,16 @@ export function createApp(deps: AppDeps): JiefangApp {
     clock,
     logger,
   });
+  const alarms = alarmModel(mongo);
+  const escortStore = escortModels(mongo);
   const outbox = notificationOutbox({
     connection: mongo,
-    // The outbox still reads tickets' pending notifications itself (modules/notifications, to move to the store).
+    // The outbox still reads tickets' pending notifications itself (until tickets move onto the change kernel).
     tickets: ticketModel(mongo),
+    documents: {
+      [alarmNotificationSource]: notifyingDocuments(alarms),
+      [escortNotificationSource]: notifyingDocuments(escortStore.Escort),
+    },
     redis,
     sender: deps.notificationSender ?? notificationSenderFor(config, redis, users, logger),
     clock,
@@ -352,7 +361,6 @@ export function createApp(deps: AppDeps): JiefangApp {
   for (const router of routers) koa.use(router.routes()).use(router.allowedMethods({ throw: false }));
 
   const households = householdModel(mongo);
-  const alarms = alarmModel(mongo);
   const deviceReadings = deviceReadingModel(mongo);
   const devices = deviceModel(mongo);
   const alarmChannel = `${config.REDIS_PREFIX}:alarms:changed`;
@@ -362,6 +370,8 @@ export function createApp(deps: AppDeps): JiefangApp {
     locks,
     clock,
     district,
+    relay: outboxRelay(outbox, () => background.kickDelivery()),
+    logger,
     onChange: (alarm) => announceAlarm(alarm._id),
   });
   const alarmStream = alarmEvents({ redis, channel: alarmChannel, book, district, logger });
@@ -378,7 +388,6 @@ export function createApp(deps: AppDeps): JiefangApp {
   const reactions = alarmReactions({
     book,
     households,
-    outbox,
     staff,
     intake,
     mqtt,
@@ -387,7 +396,6 @@ export function createApp(deps: AppDeps): JiefangApp {
     clock,
     timeScale: config.SLA_TIME_SCALE,
     logger,
-    kickDelivery: () => background.kickDelivery(),
   });
   // Its own connection: the bridge's appends must not queue behind the processor's large reads.
   const uplinkWriter = redis.duplicate({ enableOfflineQueue: true });
@@ -448,14 +456,14 @@ export function createApp(deps: AppDeps): JiefangApp {
     logger,
   });
   const escorts = escortBook({
-    models: escortModels(mongo),
+    models: escortStore,
     district,
     staff,
-    outbox,
+    relay: outboxRelay(outbox, () => background.kickDelivery()),
     locks,
     timers: escortTimers,
     clock,
-    kickDelivery: () => background.kickDelivery(),
+    logger,
   });
   for (const router of [
     escortRoutes({
@@ -490,7 +498,7 @@ export function createApp(deps: AppDeps): JiefangApp {
       slaTimerRecovery({ tickets: ticketsForDispatch, timers, handle: handleTimer, clock, logger }),
       alarmTimerRecovery({ alarms, timers: alarmTimers, timeScale: config.SLA_TIME_SCALE }),
       escortTimerRecovery({
-        escorts: escortModels(mongo).Escort,
+        escorts: escortStore.Escort,
         timers: escortTimers,
         handle: escorts.handleTimer,
         clock,

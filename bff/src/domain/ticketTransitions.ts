@@ -1,9 +1,10 @@
 import type { TicketStatus } from '@jiefang/contracts';
+import { statusAfter, type TransitionTable } from './statusTransitions';
 
 export type TicketAction = 'assign' | 'queue' | 'accept' | 'check_in' | 'resolve' | 'confirm' | 'reopen';
 
 /** Which statuses each action may start from, and where it leads. */
-export const ticketTransitions: Record<TicketAction, { from: readonly TicketStatus[]; to: TicketStatus }> = {
+export const ticketTransitions: TransitionTable<TicketAction, TicketStatus> = {
   // Also covers reassignment (after a rejection, a missed accept deadline, or a transfer).
   assign: { from: ['dispatch_queue', 'assigned', 'accepted', 'reopened'], to: 'assigned' },
   // To the dispatcher: no officer can take it, it lies outside every street, or a transfer needs a person.
@@ -15,13 +16,16 @@ export const ticketTransitions: Record<TicketAction, { from: readonly TicketStat
   reopen: { from: ['resolved', 'confirmed'], to: 'reopened' },
 };
 
-export const openTicketStatuses: readonly TicketStatus[] = [
-  'dispatch_queue',
-  'assigned',
-  'accepted',
-  'on_site',
-  'reopened',
-];
+export const ticketStatusGroups = {
+  /** Not resolved yet: a new report nearby joins such a ticket. */
+  open: ['dispatch_queue', 'assigned', 'accepted', 'on_site', 'reopened'],
+  /** The ticket occupies its assignee (their workload counts it). */
+  occupying: ['assigned', 'accepted', 'on_site'],
+  /** The SLA clock still runs: it stops once an officer is on site. */
+  slaClockRunning: ['dispatch_queue', 'assigned', 'accepted', 'reopened'],
+} as const satisfies Record<string, readonly TicketStatus[]>;
+
+export const openTicketStatuses: readonly TicketStatus[] = ticketStatusGroups.open;
 
 export class TransitionRefused extends Error {
   override name = 'TransitionRefused';
@@ -35,14 +39,12 @@ export class TransitionRefused extends Error {
 
 /** The status an action leads to from the current one, or a TransitionRefused. */
 export function nextStatus(current: TicketStatus, action: TicketAction): TicketStatus {
-  const transition = ticketTransitions[action];
-  if (!transition.from.includes(current)) throw new TransitionRefused(action, current);
-  return transition.to;
+  const next = statusAfter(ticketTransitions, action, current);
+  if (next === null) throw new TransitionRefused(action, current);
+  return next;
 }
 
 /** Whether the SLA clock still runs: it stops once an officer is on site. */
 export function slaClockRunning(status: TicketStatus): boolean {
-  return (
-    status === 'dispatch_queue' || status === 'assigned' || status === 'accepted' || status === 'reopened'
-  );
+  return (ticketStatusGroups.slaClockRunning as readonly TicketStatus[]).includes(status);
 }

@@ -3,6 +3,7 @@ import type { Connection } from 'mongoose';
 import { connectMongo } from '../../infra/mongo';
 import { ManualClock } from '../../infra/clock';
 import { documentLocks } from '../../infra/documentLocks';
+import { createLogger } from '../../infra/logger';
 import { testRedis } from '../../testing/testRedis';
 import { loadDistrict } from '../district/district';
 import { alarmBook } from './alarmBook';
@@ -22,6 +23,9 @@ beforeAll(async () => {
     locks: documentLocks(redis.redis),
     clock,
     district: loadDistrict(),
+    // Repeats notify nobody: a relay that is never asked to deliver anything is enough.
+    relay: { markPending: async () => undefined, relay: async () => undefined },
+    logger: createLogger('silent'),
     onChange: () => undefined,
   });
 });

@@ -1,11 +1,19 @@
 import type { Model } from 'mongoose';
 import type { Alarm, AlarmListQuery, AlarmType, DeviceType } from '@jiefang/contracts';
+import { alarmTransitions } from '../../domain/alarmTransitions';
 import { alarmSeverityOf } from '../../domain/deviceAlarmRules';
+import { allows } from '../../domain/statusTransitions';
 import { isLaterDetection, uplinkIdentity } from '../../domain/uplinkIdentity';
 import { conflict, notFound } from '../../http/httpError';
 import { isoOrNull } from '../../http/isoDate';
 import type { Clock } from '../../infra/clock';
 import type { DocumentLocks } from '../../infra/documentLocks';
+import type { Logger } from '../../infra/logger';
+import {
+  versionedChanges,
+  type NotificationRelay,
+  type PendingNotification,
+} from '../../infra/versionedChanges';
 import { findStreet, type District } from '../district/district';
 import type { AlarmDocument, AlarmTimelineRecord, NoiseEvidence, RemoteWarningRecord } from './alarmModel';
 
@@ -30,18 +38,33 @@ export type AlarmActor = { id: string; name: string | null } | null;
 
 const maxTimeline = 200;
 
+/** The source name under which alarms' notifications are marked and relayed. */
+export const alarmNotificationSource = 'alarms';
+
 /**
- * Alarms' lifecycle: active → acknowledged → cleared, one open alarm per device and type (repeats
- * raise its count), and a timeline. Every change runs under the alarm's lock and is announced.
+ * Alarms' lifecycle (`domain/alarmTransitions`): active → acknowledged → cleared, one open alarm per
+ * device and type (repeats raise its count), and a timeline. Every change goes through the
+ * versioned-changes kernel, with the notifications it causes, and is announced.
  */
 export function alarmBook(deps: {
   alarms: Model<AlarmDocument>;
   locks: DocumentLocks;
   clock: Clock;
   district: District;
+  relay: NotificationRelay;
+  logger: Logger;
   onChange: (alarm: AlarmDocument) => void;
 }) {
   const { alarms } = deps;
+  const changes = versionedChanges<AlarmDocument>({
+    source: alarmNotificationSource,
+    lockPrefix: 'alarm',
+    documents: alarms,
+    locks: deps.locks,
+    clock: deps.clock,
+    relay: deps.relay,
+    logger: deps.logger,
+  });
   const entry = (
     action: string,
     actor: AlarmActor = null,
@@ -54,30 +77,28 @@ export function alarmBook(deps: {
     note,
   });
 
-  /** Reads, changes and writes one alarm under its lock; `change` returns null to leave it as it is. */
+  /**
+   * Changes one alarm, with the notifications the change causes; `apply` returns null to leave it as
+   * it is. Resolves with null when nothing changed and nothing was to be sent.
+   */
   const change = async (
     id: string,
     apply: (alarm: AlarmDocument) => AlarmDocument | null,
+    notify: readonly PendingNotification[] = [],
   ): Promise<AlarmDocument | null> => {
-    const updated = await deps.locks.withLock(`alarm:${id}`, async () => {
-      const current = await alarms.findById(id).lean<AlarmDocument>();
-      if (!current) throw notFound('告警不存在');
+    const outcome = await changes.apply(id, (current) => {
       const next = apply(current);
       if (!next) return null;
-      next.timeline = next.timeline.slice(-maxTimeline);
-      next.updatedAt = deps.clock.now();
-      await alarms.replaceOne({ _id: id }, next);
-      return next;
+      return { set: { ...next, timeline: next.timeline.slice(-maxTimeline) }, notify };
     });
-    if (updated) deps.onChange(updated);
-    return updated;
+    if (!outcome) throw notFound('告警不存在');
+    if (outcome.changed) deps.onChange(outcome.document);
+    return outcome.changed || notify.length ? outcome.document : null;
   };
 
   const openKey = (deviceId: string, type: AlarmType) => `${deviceId}:${type}`;
 
   return {
-    change,
-
     async get(id: string): Promise<AlarmDocument> {
       const alarm = await alarms.findById(id).lean<AlarmDocument>();
       if (!alarm) throw notFound('告警不存在');
@@ -111,7 +132,7 @@ export function alarmBook(deps: {
             const last = { at: new Date(alarm.lastDetectedAt).getTime(), seq: alarm.lastSeq };
             // A batch replayed after a crash folds nothing twice.
             if (
-              alarm.status === 'cleared' ||
+              !allows(alarmTransitions, 'repeat', alarm.status) ||
               !isLaterDetection({ at: detection.at.getTime(), seq: detection.seq }, last)
             )
               return null;
@@ -156,6 +177,8 @@ export function alarmBook(deps: {
           confidence: detection.confidence ?? null,
           warnings: [],
           timeline: [entry('opened')],
+          version: 0,
+          pendingNotifications: [],
           updatedAt: now,
         };
         try {
@@ -179,6 +202,8 @@ export function alarmBook(deps: {
     async repeatMany(id: string, detections: Detection[]): Promise<{ unfolded: Detection[] }> {
       let unfolded: Detection[] = [];
       await change(id, (alarm) => {
+        // Decided again on a fresh read when another writer got in first.
+        unfolded = [];
         if (alarm.status === 'cleared') {
           unfolded = detections;
           return null;
@@ -216,7 +241,7 @@ export function alarmBook(deps: {
 
     acknowledge(id: string, actor: AlarmActor, note?: string) {
       return change(id, (alarm) => {
-        if (alarm.status !== 'active') {
+        if (!allows(alarmTransitions, 'acknowledge', alarm.status)) {
           throw conflict(alarm.status === 'cleared' ? '告警已解除' : '告警已确认', { status: alarm.status });
         }
         return {
@@ -231,7 +256,7 @@ export function alarmBook(deps: {
     /** Manual clearing by staff, or automatic when readings recover (actor null). */
     clear(id: string, actor: AlarmActor, note?: string) {
       return change(id, (alarm) => {
-        if (alarm.status === 'cleared') {
+        if (!allows(alarmTransitions, 'clear', alarm.status)) {
           if (!actor) return null;
           throw conflict('告警已解除', { status: alarm.status });
         }
@@ -273,11 +298,28 @@ export function alarmBook(deps: {
     },
 
     recordNoise(id: string, noise: NoiseEvidence) {
-      return change(id, (alarm) => (alarm.status === 'cleared' ? null : { ...alarm, noise }));
+      return change(id, (alarm) =>
+        allows(alarmTransitions, 'record_noise', alarm.status) ? { ...alarm, noise } : null,
+      );
     },
 
     note(id: string, action: string, note: string | null = null) {
       return change(id, (alarm) => ({ ...alarm, timeline: [...alarm.timeline, entry(action, null, note)] }));
+    },
+
+    /**
+     * Writes notifications into the alarm, noting `action` in its timeline unless noted before, in
+     * one change: the outbox gets them from the alarm even if this process dies right after.
+     */
+    notify(id: string, notifications: readonly PendingNotification[], action: string, note: string | null) {
+      return change(
+        id,
+        (alarm) =>
+          alarm.timeline.some((item) => item.action === action)
+            ? alarm
+            : { ...alarm, timeline: [...alarm.timeline, entry(action, null, note)] },
+        notifications,
+      );
     },
 
     attachTicket(id: string, ticketId: string) {

@@ -8,6 +8,7 @@ import {
   type AlarmType,
   type DeviceType,
 } from '@jiefang/contracts';
+import type { PendingNotification } from '../../infra/versionedChanges';
 
 export interface AlarmTimelineRecord {
   at: Date;
@@ -62,6 +63,10 @@ export interface AlarmDocument {
   confidence: number | null;
   warnings: RemoteWarningRecord[];
   timeline: AlarmTimelineRecord[];
+  /** Raised by every change (absent on alarms stored before versions). */
+  version?: number;
+  /** Every notification the alarm caused, written with the change that caused it. */
+  pendingNotifications?: PendingNotification[];
   updatedAt: Date;
 }
 
@@ -90,6 +95,8 @@ const alarmSchema = new Schema<AlarmDocument>(
     confidence: { type: Number, default: null },
     warnings: { type: Schema.Types.Mixed, default: [] },
     timeline: { type: Schema.Types.Mixed, default: [] },
+    version: { type: Number },
+    pendingNotifications: { type: Schema.Types.Mixed },
     updatedAt: { type: Date, required: true },
   },
   { versionKey: false, minimize: false },

@@ -9,14 +9,15 @@ import {
   type DeviceEvidence,
   type Priority,
 } from '@jiefang/contracts';
+import { alarmTransitions } from '../../domain/alarmTransitions';
 import { deviceAlarmPolicy } from '../../domain/deviceAlarmRules';
+import { allows } from '../../domain/statusTransitions';
 import type { Clock } from '../../infra/clock';
 import type { DelayedJobs } from '../../infra/delayedJobs';
 import type { Logger } from '../../infra/logger';
 import { findStreet, type District } from '../district/district';
 import type { StaffDirectory } from '../dispatch/staffDirectory';
 import type { HouseholdDocument } from '../households/householdModel';
-import type { NotificationOutbox } from '../notifications/notificationOutbox';
 import type { ReportIntake } from '../reports/reportIntake';
 import { alarmView, type AlarmActor, type AlarmBook } from './alarmBook';
 import type { AlarmDocument } from './alarmModel';
@@ -36,7 +37,6 @@ const zoneLabel = { day: '昼间', night: '夜间' } as const;
 export function alarmReactions(deps: {
   book: AlarmBook;
   households: Model<HouseholdDocument>;
-  outbox: NotificationOutbox;
   staff: StaffDirectory;
   intake: ReportIntake;
   mqtt: MqttClient;
@@ -45,10 +45,10 @@ export function alarmReactions(deps: {
   clock: Clock;
   timeScale: number;
   logger: Logger;
-  kickDelivery: () => void;
 }) {
   const { book } = deps;
 
+  /** The notifications ride in the alarm, with the timeline note, in one change. */
   const notify = async (
     alarm: AlarmDocument,
     recipients: string[],
@@ -57,7 +57,8 @@ export function alarmReactions(deps: {
   ) => {
     const unique = [...new Set(recipients)];
     if (!unique.length) return;
-    await deps.outbox.enqueue(
+    await book.notify(
+      alarm._id,
       unique.map((recipientId) => ({
         id: `alarm:${alarm._id}:${template}:${recipientId}`,
         recipientId,
@@ -71,11 +72,9 @@ export function alarmReactions(deps: {
           at: deps.clock.now().toISOString(),
         },
       })),
+      timelineAction,
+      `${unique.length} 人`,
     );
-    deps.kickDelivery();
-    if (!alarm.timeline.some((entry) => entry.action === timelineAction)) {
-      await book.note(alarm._id, timelineAction, `${unique.length} 人`);
-    }
   };
 
   const squadOf = (streetId: string) => findStreet(deps.district, streetId)?.properties.squadId ?? null;
@@ -230,7 +229,8 @@ export function alarmReactions(deps: {
     /** The indoor-charging alarm's 10 minutes are up. */
     async handleTimer(job: AlarmTimerJob): Promise<void> {
       const alarm = await book.get(job.alarmId).catch(() => null);
-      if (!alarm || alarm.status !== 'active' || alarm.ticketId) return;
+      if (!alarm || !allows(alarmTransitions, 'escalate_unacknowledged', alarm.status) || alarm.ticketId)
+        return;
       const recipients = [
         ...(await deps.staff.communityWorkers(alarm.streetId)),
         ...(await deps.staff.squadLeaders(squadOf(alarm.streetId))),

@@ -7,6 +7,8 @@ import {
   remoteWarningRequestSchema,
   type AlarmEvent,
 } from '@jiefang/contracts';
+import { alarmTransitions } from '../../domain/alarmTransitions';
+import { allows } from '../../domain/statusTransitions';
 import type { AppState, Caller } from '../../http/appState';
 import { forbidden, unprocessable } from '../../http/httpError';
 import { liveEventStream } from '../../http/liveEventStream';
@@ -110,7 +112,8 @@ export function alarmRoutes(deps: {
     if (!canWorkAlarm(viewer, alarm)) throw forbidden('只有负责的工作人员可以远程喊话');
     if (alarm.deviceType !== 'noise_meter')
       throw unprocessable('只有噪声监测点可以远程喊话', { deviceType: alarm.deviceType });
-    if (alarm.status === 'cleared') throw unprocessable('告警已解除，无需喊话', { status: alarm.status });
+    if (!allows(alarmTransitions, 'remote_warning', alarm.status))
+      throw unprocessable('告警已解除，无需喊话', { status: alarm.status });
     const caller = callerOf(ctx.state);
     await deps.reactions.sendWarning(alarm, {
       automatic: false,

@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { EscortReminder } from '../../domain/escortRules';
+import type { PendingNotification } from '../../infra/versionedChanges';
 import type {
   ElderNeed,
   EscortServiceType,
@@ -78,6 +79,10 @@ export interface EscortDocument {
   escalateAt?: Date | null;
   escalatedAt?: Date | null;
   reminders?: EscortReminder[];
+  /** Raised by every change (absent on escorts stored before versions). */
+  version?: number;
+  /** Every notification the escort caused, written with the change that caused it. */
+  pendingNotifications?: PendingNotification[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -150,6 +155,8 @@ const escortSchema = new Schema<EscortDocument>(
     escalateAt: { type: Date, default: null },
     escalatedAt: { type: Date, default: null },
     reminders: { type: Schema.Types.Mixed, default: [] },
+    version: { type: Number },
+    pendingNotifications: { type: Schema.Types.Mixed },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },

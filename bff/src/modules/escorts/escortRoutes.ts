@@ -15,6 +15,8 @@ import {
 } from '@jiefang/contracts';
 import { fuzzedPoint } from '../../domain/escortProximity';
 import { escortServices } from '../../domain/escortRules';
+import { escortTransitions } from '../../domain/escortTransitions';
+import { allows } from '../../domain/statusTransitions';
 import type { AppState, Caller } from '../../http/appState';
 import type { Clock } from '../../infra/clock';
 import { forbidden, notFound } from '../../http/httpError';
@@ -101,8 +103,8 @@ export function escortRoutes(deps: {
     const volunteer = viewer.caller.roles.includes('volunteer')
       ? await book.volunteerOf(viewer.caller.userId)
       : null;
-    if (volunteer?.verified && (escort.status === 'open' || escort.withdrawnBy.includes(volunteer._id)))
-      return escort;
+    const acceptable = allows(escortTransitions, 'accept', escort.status);
+    if (volunteer?.verified && (acceptable || escort.withdrawnBy.includes(volunteer._id))) return escort;
     throw forbidden('无权查看该预约');
   };
 

@@ -1,10 +1,11 @@
 import type { Model } from 'mongoose';
 import { overdueEscortDeadlines, pendingEscortDeadlines } from '../../domain/escortRules';
+import { escortStatusGroups } from '../../domain/escortTransitions';
 import type { Clock } from '../../infra/clock';
 import type { Logger } from '../../infra/logger';
 import type { DelayedJobs } from '../../infra/delayedJobs';
 import { forEachLimited, type RecoveryTask } from '../../infra/redisRecovery';
-import type { EscortTimerJob } from './escortBook';
+import type { EscortTimerJob } from './escortBookings';
 import type { EscortDocument } from './escortModels';
 
 const timerFields = {
@@ -37,7 +38,10 @@ export function escortTimerRecovery(deps: {
   logger: Logger;
 }): RecoveryTask {
   // Reminders and escalations are moot once the window has ended.
-  const live = () => ({ status: { $in: ['open', 'accepted'] }, windowEnd: { $gt: deps.clock.now() } });
+  const live = () => ({
+    status: { $in: escortStatusGroups.awaitingStart },
+    windowEnd: { $gt: deps.clock.now() },
+  });
   const jobOf = (escortId: string, deadline: { kind: EscortTimerJob['kind']; volunteerId?: string }) => ({
     escortId,
     kind: deadline.kind,

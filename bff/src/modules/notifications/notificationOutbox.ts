@@ -4,6 +4,7 @@ import { batchedInsertsInto } from '../../infra/batchedInserts';
 import type { Clock } from '../../infra/clock';
 import type { Logger } from '../../infra/logger';
 import { redisScript } from '../../infra/redisScript';
+import type { NotificationRelay, NotifyingDocuments } from '../../infra/versionedChanges';
 import type { NotificationRecord, TicketDocument } from '../reports/ticketModel';
 import { outboxModel, type OutboxDocument } from './outboxModel';
 import type { NotificationSender, OutgoingNotification, SendResult } from './notificationSenders';
@@ -42,6 +43,11 @@ export const outboxKeys = {
   due: 'outbox:due',
   /** Sorted set of ticket ids that may hold notifications not yet relayed; score = when marked (ms). */
   pendingTickets: 'outbox:pending-tickets',
+  /**
+   * Sorted set of `${source}:${id}` for the other documents changed through the versioned-changes kernel
+   * (alarms, escorts) that may hold notifications not yet relayed; score = when marked (ms).
+   */
+  pendingDocuments: 'outbox:pending-documents',
   /** Hash of id → what its sender needs (recipientId, template, data, attempts) as JSON. */
   payloads: 'outbox:payloads',
   /**
@@ -234,6 +240,8 @@ async function withWriteRetries<T>(write: () => Promise<T>, attempts = 4): Promi
  *   payloads and removes the ticket's mark; the ticket keeps its list. The periodic sweep (`relayAll`)
  *   follows the marks; `relayAllFromDatabase` scans recently changed tickets and the outbox after Redis
  *   lost its data and at the Redis recovery's sweeps (each start, reconnects, every 15 minutes).
+ *   Alarms and escorts change through the versioned-changes kernel (infra) the same way: their marks
+ *   are `${source}:${id}` in `pendingDocuments`, relayed by `relayFromDocument` from `deps.documents`.
  * - `deliverDue` claims due ids with their payloads in batches, with one Lua call that moves them a lease
  *   into the future, so several BFF instances never send the same notification at once, and an instance
  *   that dies mid-send lets it come back when the lease runs out (at least once). A sent or refused
@@ -248,6 +256,8 @@ async function withWriteRetries<T>(write: () => Promise<T>, attempts = 4): Promi
 export function notificationOutbox(deps: {
   connection: Connection;
   tickets: Model<TicketDocument>;
+  /** Other documents whose changes carry notifications, by source name (as their kernel marks them). */
+  documents?: Record<string, NotifyingDocuments>;
   redis: Redis;
   sender: NotificationSender;
   clock: Clock;
@@ -325,6 +335,58 @@ export function notificationOutbox(deps: {
     await store(records);
     await redis.zrem(outboxKeys.pendingTickets, ticketId);
     return records.length;
+  };
+
+  const documentMark = (source: string, id: string) => `${source}:${id}`;
+
+  /** As `relayFromTicket`, for a document changed through the versioned-changes kernel. */
+  const relayFromDocument = async (source: string, id: string, known?: readonly NotificationRecord[]) => {
+    const documents = deps.documents?.[source];
+    if (!documents && !known) throw new Error(`no notifying documents named ${source}`);
+    const records = known ?? (await documents?.notificationsOf(id)) ?? [];
+    await store(records);
+    await redis.zrem(outboxKeys.pendingDocuments, documentMark(source, id));
+    return records.length;
+  };
+
+  /** The sweep over marked documents other than tickets: the marks not younger than the grace. */
+  const relayMarkedDocuments = async (cutoff: number, limit: number) => {
+    const marks = await redis.zrangebyscore(outboxKeys.pendingDocuments, '-inf', cutoff, 'LIMIT', 0, limit);
+    let relayed = 0;
+    for (const mark of marks) {
+      const separator = mark.indexOf(':');
+      const source = mark.slice(0, separator);
+      const id = mark.slice(separator + 1);
+      try {
+        relayed += await relayFromDocument(source, id);
+      } catch (error) {
+        deps.logger.warn(
+          { err: error, source, id },
+          'relay of a marked document failed; the next sweep retries',
+        );
+      }
+    }
+    return relayed;
+  };
+
+  /** For the Redis recovery: relays again the documents changed in the window that carry notifications. */
+  const relayDocumentsFromDatabase = async (since: Date) => {
+    let relayed = 0;
+    for (const [source, documents] of Object.entries(deps.documents ?? {})) {
+      for (const id of await documents.changedSince(since)) {
+        try {
+          relayed += await relayFromDocument(source, id);
+        } catch (error) {
+          // Leave it to the sweep.
+          await redis.zadd(outboxKeys.pendingDocuments, 0, documentMark(source, id));
+          deps.logger.warn(
+            { err: error, source, id },
+            'start-up relay of a document failed; the sweep retries',
+          );
+        }
+      }
+    }
+    return relayed;
   };
 
   const claim = async (count: number): Promise<{ entries: ClaimedEntry[]; lease: number }> => {
@@ -528,8 +590,12 @@ export function notificationOutbox(deps: {
 
   return {
     relayFromTicket,
+    relayFromDocument,
 
-    /** Notifications not tied to a ticket (device alarms, escorts); deterministic ids make a replay harmless. */
+    /**
+     * Stores notifications that no document carries; deterministic ids make a replay harmless. Alarms
+     * and escorts no longer come this way: their changes carry their notifications (`relayFromDocument`).
+     */
     enqueue: store,
 
     /**
@@ -540,7 +606,15 @@ export function notificationOutbox(deps: {
       await redis.zadd(outboxKeys.pendingTickets, deps.clock.now().getTime(), ticketId);
     },
 
-    /** The periodic sweep: relays the tickets marked pending (a bounded batch), not older than the grace. */
+    /** Called before a write through the versioned-changes kernel that carries notifications. */
+    async markDocumentPending(source: string, id: string): Promise<void> {
+      await redis.zadd(outboxKeys.pendingDocuments, deps.clock.now().getTime(), documentMark(source, id));
+    },
+
+    /**
+     * The periodic sweep: relays the tickets and other documents marked pending (a bounded batch of
+     * each), not older than the grace.
+     */
     async relayAll(limit: number = outboxPolicy.sweepBatch): Promise<number> {
       const cutoff = deps.clock.now().getTime() - outboxPolicy.sweepGraceMs;
       const ticketIds = await redis.zrangebyscore(
@@ -562,12 +636,13 @@ export function notificationOutbox(deps: {
           );
         }
       }
-      return relayed;
+      return relayed + (await relayMarkedDocuments(cutoff, limit));
     },
 
     /**
      * For the Redis recovery (after Redis lost its data, and at its sweeps): relays again the tickets
-     * changed in the last hours and queues again every outbox document without a receipt. All three are scans.
+     * and other notifying documents changed in the last hours and queues again every outbox document
+     * without a receipt. All are scans.
      */
     async relayAllFromDatabase(): Promise<{ relayed: number; requeued: number }> {
       // A change's relay follows it within moments; what a crash can have left is recent.
@@ -587,6 +662,7 @@ export function notificationOutbox(deps: {
           deps.logger.warn({ err: error, ticketId }, 'start-up relay of a ticket failed; the sweep retries');
         }
       }
+      relayed += await relayDocumentsFromDatabase(since);
       const { due, oldest } = await unsettledDocuments();
       await dropRecorded(due, oldest);
       // Without payloads: a receipt may be written between the scan and the claim, which checks for it.
@@ -639,3 +715,17 @@ export function notificationOutbox(deps: {
 }
 
 export type NotificationOutbox = ReturnType<typeof notificationOutbox>;
+
+/** The kernel's relay through the outbox, kicking delivery once notifications are queued. */
+export function outboxRelay(
+  outbox: Pick<NotificationOutbox, 'markDocumentPending' | 'relayFromDocument'>,
+  kickDelivery: () => void,
+): NotificationRelay {
+  return {
+    markPending: (source, id) => outbox.markDocumentPending(source, id),
+    async relay(source, id, notifications) {
+      await outbox.relayFromDocument(source, id, notifications);
+      kickDelivery();
+    },
+  };
+}
