@@ -1,14 +1,6 @@
 import { readinessSchema } from '@jiefang/contracts';
-import {
-  findExecutable,
-  startManagedProcess,
-  type ManagedProcess,
-  freePort,
-  waitForPort,
-} from '@jiefang/dev-services';
+import { startOwnRedis, type OwnRedis } from '../../testing/ownRedis';
 import { startTestApp, type TestApp } from '../../testing/testApp';
-import os from 'node:os';
-import path from 'node:path';
 
 describe('health and readiness', () => {
   let t: TestApp;
@@ -31,22 +23,13 @@ describe('health and readiness', () => {
 });
 
 describe('when Redis stops', () => {
-  let redisServer: ManagedProcess;
+  let redisServer: OwnRedis;
   let t: TestApp;
 
   beforeAll(async () => {
     // A Redis of this test's own, so stopping it leaves the shared one alone.
-    const binary = findExecutable('redis-server', ['/usr/bin/redis-server']);
-    if (!binary) throw new Error('redis-server is needed for this test (apt-get install redis-server)');
-    const port = await freePort();
-    redisServer = startManagedProcess(
-      'redis-server',
-      binary,
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      path.join(os.tmpdir(), `jiefang-redis-${port}.log`),
-    );
-    await waitForPort('127.0.0.1', port, 5000, 'redis-server');
-    t = await startTestApp('health_redis_down', { redisUrl: `redis://127.0.0.1:${port}`, background: false });
+    redisServer = await startOwnRedis();
+    t = await startTestApp('health_redis_down', { redisUrl: redisServer.url, background: false });
     await t.http.get('/readyz').expect(200);
     await redisServer.stop();
   });
