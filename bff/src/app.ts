@@ -356,7 +356,7 @@ export function createApp(deps: AppDeps): JiefangApp {
         config.REPORT_RATE_WINDOW_SECONDS,
       ),
     }),
-    notificationRoutes(outbox, tokens),
+    notificationRoutes(api, outbox),
   ];
   for (const router of routers) koa.use(router.routes()).use(router.allowedMethods({ throw: false }));
 
@@ -466,18 +466,17 @@ export function createApp(deps: AppDeps): JiefangApp {
     logger,
   });
   for (const router of [
-    escortRoutes({
+    escortRoutes(api, {
       book: escorts,
       staff,
       district,
-      tokens,
       redis,
       clock,
       proximitySecret: config.JWT_SECRET,
     }),
     deviceRoutesRouter,
     householdRoutes(api, { households, district, clock, staff }),
-    alarmRoutes({ book, reactions, households, staff, district, tokens, events: alarmStream }),
+    alarmRoutes(api, { book, reactions, households, staff, district, tokens, events: alarmStream }),
     readingRoutes(api, { devices, readings: deviceReadings, alarms, redis, district, staff, clock }),
   ]) {
     koa.use(router.routes()).use(router.allowedMethods({ throw: false }));

@@ -17,8 +17,11 @@ import {
   escortListQuerySchema,
   escortRateSchema,
   escortReasonSchema,
+  escortReassignSchema,
   escortSosSchema,
+  escortStatisticsQuerySchema,
   registerVolunteerRequestSchema,
+  volunteerListQuerySchema,
 } from './escorts';
 import {
   assignRequestSchema,
@@ -126,7 +129,12 @@ export const apiRoutes: readonly ApiRoute[] = [
   { method: 'GET', path: '/api/elders/:id', access: 'signed-in' },
   { method: 'POST', path: '/api/escorts', access: 'signed-in', body: createEscortRequestSchema },
   { method: 'GET', path: '/api/escorts/open', access: ['volunteer'] },
-  { method: 'GET', path: '/api/escorts/statistics', access: elderStaff },
+  {
+    method: 'GET',
+    path: '/api/escorts/statistics',
+    access: elderStaff,
+    query: escortStatisticsQuerySchema,
+  },
   { method: 'GET', path: '/api/escorts', access: 'signed-in', query: escortListQuerySchema },
   { method: 'GET', path: '/api/escorts/:id', access: 'signed-in' },
   { method: 'POST', path: '/api/escorts/:id/accept', access: ['volunteer'] },
@@ -136,7 +144,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   { method: 'POST', path: '/api/escorts/:id/cancel', access: 'signed-in', body: escortReasonSchema },
   { method: 'POST', path: '/api/escorts/:id/rate', access: 'signed-in', body: escortRateSchema },
   { method: 'POST', path: '/api/escorts/:id/sos', access: 'signed-in', body: escortSosSchema },
-  { method: 'POST', path: '/api/escorts/:id/reassign', access: elderStaff },
+  { method: 'POST', path: '/api/escorts/:id/reassign', access: elderStaff, body: escortReassignSchema },
   {
     method: 'POST',
     path: '/api/volunteers/me',
@@ -144,7 +152,7 @@ export const apiRoutes: readonly ApiRoute[] = [
     body: registerVolunteerRequestSchema,
   },
   { method: 'GET', path: '/api/volunteers/me', access: ['volunteer'] },
-  { method: 'GET', path: '/api/volunteers', access: elderStaff },
+  { method: 'GET', path: '/api/volunteers', access: elderStaff, query: volunteerListQuerySchema },
   { method: 'POST', path: '/api/volunteers/:id/verify', access: elderStaff },
   { method: 'GET', path: '/api/volunteers/:id/hours', access: 'signed-in', selfParams: ['id'] },
   { method: 'POST', path: '/api/volunteers/:id/hours/:escortId/review', access: elderStaff },

@@ -223,8 +223,14 @@ export const volunteerSchema = z.object({
 });
 export type Volunteer = z.infer<typeof volunteerSchema>;
 export const volunteerListSchema = z.object({ items: z.array(volunteerSchema) });
+/** Staff's volunteer list: all, or only the verified (`true`) or the unverified (`false`). */
+export const volunteerListQuerySchema = z.object({ verified: z.enum(['true', 'false']).optional() });
 
 export const escortReasonSchema = z.object({ reason: z.string().trim().min(1, '请填写原因').max(200) });
+/** Staff hand an escort on: to the volunteer named, or back to the open requests. */
+export const escortReassignSchema = escortReasonSchema.extend({
+  volunteerId: z.string().min(1).max(64).optional(),
+});
 export const escortCheckInSchema = z.object({
   lat: z.number().min(-90).max(90),
   lng: z.number().min(-180).max(180),
@@ -257,6 +263,9 @@ export const volunteerHoursSchema = z.object({
   ),
 });
 export type VolunteerHours = z.infer<typeof volunteerHoursSchema>;
+
+/** District staff may ask for one street's figures; a community worker always gets their own street's. */
+export const escortStatisticsQuerySchema = z.object({ street: z.string().max(40).optional() });
 
 export const escortStatisticsSchema = z.object({
   streetId: z.string().nullable(),

@@ -32,6 +32,13 @@ describe('the app', () => {
     expect(wrong).toEqual([]);
     expect(undescribed).toEqual([]);
   });
+
+  test('mounts every route through the registry, which applies the access and validation of its descriptor', () => {
+    const around = mountedRoutes(app.app.koa)
+      .filter((route) => !route.throughRegistry)
+      .map(key);
+    expect(around).toEqual([]);
+  });
 });
 
 describe('routeRegistry', () => {
@@ -121,5 +128,17 @@ describe('routeRegistry', () => {
       /body schema/,
     );
     expect(registry.registered().map(key)).toEqual(['GET /open']);
+  });
+
+  test('tells its own routes from those mounted around it', () => {
+    const { router: registryRouter, route } = routeRegistry({ tokens, routes }).router();
+    route({ method: 'GET', path: '/open', query: querySchema }, () => undefined);
+    registryRouter.get('/around', () => undefined);
+    const around = new Koa<AppState>();
+    around.use(registryRouter.routes());
+    expect(mountedRoutes(around)).toEqual([
+      { method: 'GET', path: '/open', throughRegistry: true },
+      { method: 'GET', path: '/around', throughRegistry: false },
+    ]);
   });
 });

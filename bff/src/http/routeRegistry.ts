@@ -32,6 +32,12 @@ export interface RouteRegistration<Body extends Schema | undefined, Query extend
 
 const describe = (route: Pick<ApiRoute, 'method' | 'path'>) => `${route.method} ${route.path}`;
 
+/** The router layers registries made, so a test can find a route mounted around the registry. */
+const registryLayers = new WeakSet<Router.Layer>();
+
+/** Was this router layer made by a registry (and so checked against its descriptor)? */
+export const madeByRouteRegistry = (layer: Router.Layer): boolean => registryLayers.has(layer);
+
 /**
  * Routes described once, in contracts' `apiRoutes`: a module registers a handler for a descriptor and
  * the registry applies its access (401/403) and validates its body and query (400, as `parseBody` and
@@ -80,10 +86,12 @@ export function routeRegistry(options: { tokens: TokenAuthenticator; routes?: re
             // The schemas are the descriptor's, checked above to be the registration's, so the types hold.
             await handler(routeContext, { body, query } as { body: Parsed<Body>; query: Parsed<Query> });
           };
-          router.register(
-            route.path,
-            [route.method],
-            [...accessOf(route), ...(registration.guards ?? []), run],
+          registryLayers.add(
+            router.register(
+              route.path,
+              [route.method],
+              [...accessOf(route), ...(registration.guards ?? []), run],
+            ),
           );
         },
       };

@@ -1,4 +1,4 @@
-import Router from '@koa/router';
+import type Router from '@koa/router';
 import type { Redis } from 'ioredis';
 import type { Model } from 'mongoose';
 import {
@@ -10,16 +10,15 @@ import {
 import { alarmTransitions } from '../../domain/alarmTransitions';
 import { allows } from '../../domain/statusTransitions';
 import type { AppState, Caller } from '../../http/appState';
+import { callerOf, stillSignedIn, type TokenAuthenticator } from '../../http/callerAccess';
 import { forbidden, unprocessable } from '../../http/httpError';
 import { liveEventStream } from '../../http/liveEventStream';
+import type { RouteRegistry } from '../../http/routeRegistry';
 import type { Logger } from '../../infra/logger';
-import { parseBody, parseQuery } from '../../http/validate';
-import type { AccessTokens } from '../auth/accessTokens';
-import { callerOf, requireAuth, stillSignedIn } from '../auth/authMiddleware';
 import { findStreet, type District } from '../district/district';
 import type { StaffDirectory } from '../dispatch/staffDirectory';
 import type { HouseholdDocument } from '../households/householdModel';
-import { alarmScope, canViewAlarm, canWorkAlarm, isStaff, type AlarmViewer } from './alarmAccess';
+import { alarmScope, canViewAlarm, canWorkAlarm, type AlarmViewer } from './alarmAccess';
 import type { AlarmBook } from './alarmBook';
 import type { AlarmDocument } from './alarmModel';
 import type { AlarmReactions } from './alarmReactions';
@@ -27,17 +26,20 @@ import type { AlarmReactions } from './alarmReactions';
 type AlarmStream = ReturnType<typeof liveEventStream<AlarmDocument>>;
 
 /** Street enforcement's alarm console and property owners' own alarms. */
-export function alarmRoutes(deps: {
-  book: AlarmBook;
-  reactions: AlarmReactions;
-  households: Model<HouseholdDocument>;
-  staff: StaffDirectory;
-  district: District;
-  tokens: AccessTokens;
-  events: AlarmStream;
-}): Router<AppState> {
-  const router = new Router<AppState>();
-  router.use('/api/alarms', requireAuth(deps.tokens));
+export function alarmRoutes(
+  api: RouteRegistry,
+  deps: {
+    book: AlarmBook;
+    reactions: AlarmReactions;
+    households: Model<HouseholdDocument>;
+    staff: StaffDirectory;
+    district: District;
+    /** For the live stream: is the caller still signed in? */
+    tokens: TokenAuthenticator;
+    events: AlarmStream;
+  },
+): Router<AppState> {
+  const { router, route } = api.router();
   const squadOfStreet = (streetId: string) => findStreet(deps.district, streetId)?.properties.squadId ?? null;
   const streetsOfSquad = (squadId: string) =>
     deps.district.features
@@ -60,8 +62,7 @@ export function alarmRoutes(deps: {
     return { viewer, alarm };
   };
 
-  router.get('/api/alarms', async (ctx) => {
-    const query = parseQuery(ctx, alarmListQuerySchema);
+  route({ method: 'GET', path: '/api/alarms', query: alarmListQuerySchema }, async (ctx, { query }) => {
     const scope = alarmScope(await viewerOf(callerOf(ctx.state)), query.mine === '1', streetsOfSquad);
     if (!scope) {
       ctx.body = { items: [], total: 0 };
@@ -71,58 +72,63 @@ export function alarmRoutes(deps: {
     ctx.body = { items: page.items.map(deps.book.view), total: page.total };
   });
 
-  router.get('/api/alarms/events', async (ctx) => {
-    const caller = callerOf(ctx.state);
-    if (!isStaff(caller)) throw forbidden('只有工作人员可以订阅告警');
-    deps.events.stream(ctx, caller, stillSignedIn(deps.tokens, ctx));
+  // Staff only: the descriptor's roles are the staff roles.
+  route({ method: 'GET', path: '/api/alarms/events' }, (ctx) => {
+    deps.events.stream(ctx, callerOf(ctx.state), stillSignedIn(deps.tokens, ctx));
   });
 
-  router.get('/api/alarms/:id', async (ctx) => {
+  route({ method: 'GET', path: '/api/alarms/:id' }, async (ctx) => {
     ctx.body = deps.book.view((await alarmFor(ctx)).alarm);
   });
 
-  router.post('/api/alarms/:id/acknowledge', async (ctx) => {
-    const request = parseBody(ctx, alarmNoteRequestSchema);
-    const { alarm } = await alarmFor(ctx);
-    const caller = callerOf(ctx.state);
-    const updated = await deps.book.acknowledge(
-      alarm._id,
-      { id: caller.userId, name: caller.name ?? null },
-      request.note,
-    );
-    ctx.body = deps.book.view(updated ?? alarm);
-  });
+  route(
+    { method: 'POST', path: '/api/alarms/:id/acknowledge', body: alarmNoteRequestSchema },
+    async (ctx, { body: request }) => {
+      const { alarm } = await alarmFor(ctx);
+      const caller = callerOf(ctx.state);
+      const updated = await deps.book.acknowledge(
+        alarm._id,
+        { id: caller.userId, name: caller.name ?? null },
+        request.note,
+      );
+      ctx.body = deps.book.view(updated ?? alarm);
+    },
+  );
 
-  router.post('/api/alarms/:id/clear', async (ctx) => {
-    const request = parseBody(ctx, alarmNoteRequestSchema);
-    const { viewer, alarm } = await alarmFor(ctx);
-    if (!canWorkAlarm(viewer, alarm)) throw forbidden('只有负责的工作人员可以解除告警');
-    const caller = callerOf(ctx.state);
-    const updated = await deps.book.clear(
-      alarm._id,
-      { id: caller.userId, name: caller.name ?? null },
-      request.note,
-    );
-    ctx.body = deps.book.view(updated ?? alarm);
-  });
+  route(
+    { method: 'POST', path: '/api/alarms/:id/clear', body: alarmNoteRequestSchema },
+    async (ctx, { body: request }) => {
+      const { viewer, alarm } = await alarmFor(ctx);
+      if (!canWorkAlarm(viewer, alarm)) throw forbidden('只有负责的工作人员可以解除告警');
+      const caller = callerOf(ctx.state);
+      const updated = await deps.book.clear(
+        alarm._id,
+        { id: caller.userId, name: caller.name ?? null },
+        request.note,
+      );
+      ctx.body = deps.book.view(updated ?? alarm);
+    },
+  );
 
-  router.post('/api/alarms/:id/warning', async (ctx) => {
-    const request = parseBody(ctx, remoteWarningRequestSchema);
-    const { viewer, alarm } = await alarmFor(ctx);
-    if (!canWorkAlarm(viewer, alarm)) throw forbidden('只有负责的工作人员可以远程喊话');
-    if (alarm.deviceType !== 'noise_meter')
-      throw unprocessable('只有噪声监测点可以远程喊话', { deviceType: alarm.deviceType });
-    if (!allows(alarmTransitions, 'remote_warning', alarm.status))
-      throw unprocessable('告警已解除，无需喊话', { status: alarm.status });
-    const caller = callerOf(ctx.state);
-    await deps.reactions.sendWarning(alarm, {
-      automatic: false,
-      ...(request.text ? { text: request.text } : {}),
-      actor: { id: caller.userId, name: caller.name ?? null },
-    });
-    ctx.status = 202;
-    ctx.body = deps.book.view(await deps.book.get(alarm._id));
-  });
+  route(
+    { method: 'POST', path: '/api/alarms/:id/warning', body: remoteWarningRequestSchema },
+    async (ctx, { body: request }) => {
+      const { viewer, alarm } = await alarmFor(ctx);
+      if (!canWorkAlarm(viewer, alarm)) throw forbidden('只有负责的工作人员可以远程喊话');
+      if (alarm.deviceType !== 'noise_meter')
+        throw unprocessable('只有噪声监测点可以远程喊话', { deviceType: alarm.deviceType });
+      if (!allows(alarmTransitions, 'remote_warning', alarm.status))
+        throw unprocessable('告警已解除，无需喊话', { status: alarm.status });
+      const caller = callerOf(ctx.state);
+      await deps.reactions.sendWarning(alarm, {
+        automatic: false,
+        ...(request.text ? { text: request.text } : {}),
+        actor: { id: caller.userId, name: caller.name ?? null },
+      });
+      ctx.status = 202;
+      ctx.body = deps.book.view(await deps.book.get(alarm._id));
+    },
+  );
 
   return router;
 }

@@ -1,6 +1,5 @@
-import Router from '@koa/router';
+import type Router from '@koa/router';
 import type { Redis } from 'ioredis';
-import { z } from 'zod';
 import {
   createElderRequestSchema,
   createEscortRequestSchema,
@@ -9,20 +8,22 @@ import {
   escortListQuerySchema,
   escortRateSchema,
   escortReasonSchema,
+  escortReassignSchema,
   escortServiceTypes,
   escortSosSchema,
+  escortStatisticsQuerySchema,
   registerVolunteerRequestSchema,
+  volunteerListQuerySchema,
 } from '@jiefang/contracts';
 import { fuzzedPoint } from '../../domain/escortProximity';
 import { escortServices } from '../../domain/escortRules';
 import { escortTransitions } from '../../domain/escortTransitions';
 import { allows } from '../../domain/statusTransitions';
 import type { AppState, Caller } from '../../http/appState';
-import type { Clock } from '../../infra/clock';
+import { callerOf } from '../../http/callerAccess';
 import { forbidden, notFound } from '../../http/httpError';
-import { parseBody, parseQuery } from '../../http/validate';
-import type { AccessTokens } from '../auth/accessTokens';
-import { callerOf, requireAuth, requireRole } from '../auth/authMiddleware';
+import type { RouteRegistry } from '../../http/routeRegistry';
+import type { Clock } from '../../infra/clock';
 import { findStreet, type District } from '../district/district';
 import type { StaffDirectory } from '../dispatch/staffDirectory';
 import { actsForElder, isElderStaff, type EscortViewer } from './escortAccess';
@@ -31,26 +32,24 @@ import type { EscortDocument } from './escortModels';
 import { elderView, escortView, volunteerView } from './escortView';
 import { movesServiceArea, serviceAreaMoves } from './serviceAreaMoves';
 
-const reassignSchema = escortReasonSchema.extend({ volunteerId: z.string().min(1).max(64).optional() });
-const volunteerListQuerySchema = z.object({ verified: z.enum(['true', 'false']).optional() });
-const statisticsQuerySchema = z.object({ street: z.string().max(40).optional() });
-
 /** Elders, bookings, volunteers and their hours: the 陪依(医)计划 API. */
-export function escortRoutes(deps: {
-  book: EscortBook;
-  staff: StaffDirectory;
-  district: District;
-  tokens: AccessTokens;
-  redis: Redis;
-  clock: Clock;
-  /** Server secret behind each escort's stand-in point (`fuzzedPoint`). */
-  proximitySecret: string;
-}): Router<AppState> {
+export function escortRoutes(
+  api: RouteRegistry,
+  deps: {
+    book: EscortBook;
+    staff: StaffDirectory;
+    district: District;
+    redis: Redis;
+    clock: Clock;
+    /** Server secret behind each escort's stand-in point (`fuzzedPoint`). */
+    proximitySecret: string;
+  },
+): Router<AppState> {
   const { book } = deps;
   const areaMoves = serviceAreaMoves(deps.redis, deps.clock);
   const standIn = (escort: EscortDocument) =>
     fuzzedPoint(escort.elderLocation, escort._id, deps.proximitySecret);
-  const router = new Router<AppState>();
+  const { router, route } = api.router();
   const staffRoles = ['community_worker', 'admin', 'dispatcher'] as const;
   const isStaff = (caller: Caller) =>
     caller.roles.some((role) => (staffRoles as readonly string[]).includes(role));
@@ -108,45 +107,40 @@ export function escortRoutes(deps: {
     throw forbidden('无权查看该预约');
   };
 
-  router.get('/api/escort-services', (ctx) => {
+  route({ method: 'GET', path: '/api/escort-services' }, (ctx) => {
     ctx.body = {
       items: escortServiceTypes.map((type) => ({ type, ...escortServices[type] })),
     };
   });
 
-  router.use(['/api/elders', '/api/escorts', '/api/volunteers'], requireAuth(deps.tokens));
+  route({ method: 'POST', path: '/api/elders', body: createElderRequestSchema }, async (ctx, { body }) => {
+    const viewer = await viewerOf(ctx.state);
+    const elder = await book.createElder(viewer, body);
+    ctx.status = 201;
+    ctx.body = elderView(elder, viewer, deps.district);
+  });
 
-  router.post(
-    '/api/elders',
-    requireRole('community_worker', 'admin', 'dispatcher', 'resident'),
-    async (ctx) => {
-      const viewer = await viewerOf(ctx.state);
-      const elder = await book.createElder(viewer, parseBody(ctx, createElderRequestSchema));
-      ctx.status = 201;
-      ctx.body = elderView(elder, viewer, deps.district);
-    },
-  );
-
-  router.get('/api/elders', async (ctx) => {
+  route({ method: 'GET', path: '/api/elders' }, async (ctx) => {
     const viewer = await viewerOf(ctx.state);
     ctx.body = {
       items: (await book.listElders(viewer)).map((elder) => elderView(elder, viewer, deps.district)),
     };
   });
 
-  router.get('/api/elders/:id', async (ctx) => {
+  route({ method: 'GET', path: '/api/elders/:id' }, async (ctx) => {
     const viewer = await viewerOf(ctx.state);
     ctx.body = elderView(await book.getElder(viewer, ctx.params.id ?? ''), viewer, deps.district);
   });
 
-  router.post('/api/escorts', async (ctx) => {
+  route({ method: 'POST', path: '/api/escorts', body: createEscortRequestSchema }, async (ctx, { body }) => {
     const viewer = await viewerOf(ctx.state);
-    const escort = await book.book(viewer, parseBody(ctx, createEscortRequestSchema));
+    const escort = await book.book(viewer, body);
     ctx.status = 201;
     ctx.body = await present(viewer, escort);
   });
 
-  router.get('/api/escorts/open', requireRole('volunteer'), async (ctx) => {
+  // Before `/api/escorts/:id`, which would otherwise take these paths.
+  route({ method: 'GET', path: '/api/escorts/open' }, async (ctx) => {
     const viewer = await viewerOf(ctx.state);
     const matches = await book.openFor(viewer.caller.userId, standIn);
     ctx.body = {
@@ -155,16 +149,17 @@ export function escortRoutes(deps: {
     };
   });
 
-  router.get('/api/escorts/statistics', requireRole(...staffRoles), async (ctx) => {
-    const viewer = await viewerOf(ctx.state);
-    const { street } = parseQuery(ctx, statisticsQuerySchema);
-    const district = viewer.caller.roles.includes('admin') || viewer.caller.roles.includes('dispatcher');
-    ctx.body = await book.statistics(district ? (street ?? null) : viewer.streetId);
-  });
+  route(
+    { method: 'GET', path: '/api/escorts/statistics', query: escortStatisticsQuerySchema },
+    async (ctx, { query }) => {
+      const viewer = await viewerOf(ctx.state);
+      const district = viewer.caller.roles.includes('admin') || viewer.caller.roles.includes('dispatcher');
+      ctx.body = await book.statistics(district ? (query.street ?? null) : viewer.streetId);
+    },
+  );
 
-  router.get('/api/escorts', async (ctx) => {
+  route({ method: 'GET', path: '/api/escorts', query: escortListQuerySchema }, async (ctx, { query }) => {
     const viewer = await viewerOf(ctx.state);
-    const query = parseQuery(ctx, escortListQuerySchema);
     const filter: Record<string, unknown> = {};
     if (query.status) filter.status = { $in: query.status.split(',') };
     if (query.elderId) filter.elderId = query.elderId;
@@ -186,86 +181,101 @@ export function escortRoutes(deps: {
     };
   });
 
-  router.get('/api/escorts/:id', async (ctx) => {
+  route({ method: 'GET', path: '/api/escorts/:id' }, async (ctx) => {
     const viewer = await viewerOf(ctx.state);
     ctx.body = await present(viewer, await visibleEscort(viewer, ctx.params.id ?? ''));
   });
 
   const id = (ctx: { params: Record<string, string | undefined> }) => ctx.params.id ?? '';
 
-  router.post('/api/escorts/:id/accept', requireRole('volunteer'), async (ctx) => {
+  route({ method: 'POST', path: '/api/escorts/:id/accept' }, async (ctx) => {
     const viewer = await viewerOf(ctx.state);
     ctx.body = await present(viewer, await book.accept(viewer.caller.userId, id(ctx)));
   });
-  router.post('/api/escorts/:id/withdraw', requireRole('volunteer'), async (ctx) => {
+  route(
+    { method: 'POST', path: '/api/escorts/:id/withdraw', body: escortReasonSchema },
+    async (ctx, { body }) => {
+      const viewer = await viewerOf(ctx.state);
+      ctx.body = await present(viewer, await book.withdraw(viewer.caller.userId, id(ctx), body.reason));
+    },
+  );
+  route(
+    { method: 'POST', path: '/api/escorts/:id/check-in', body: escortCheckInSchema },
+    async (ctx, { body }) => {
+      const viewer = await viewerOf(ctx.state);
+      ctx.body = await present(viewer, await book.checkIn(viewer.caller.userId, id(ctx), body));
+    },
+  );
+  route(
+    { method: 'POST', path: '/api/escorts/:id/complete', body: escortCompleteSchema },
+    async (ctx, { body }) => {
+      const viewer = await viewerOf(ctx.state);
+      ctx.body = await present(viewer, await book.complete(viewer.caller.userId, id(ctx), body.notes));
+    },
+  );
+  route(
+    { method: 'POST', path: '/api/escorts/:id/cancel', body: escortReasonSchema },
+    async (ctx, { body }) => {
+      const viewer = await viewerOf(ctx.state);
+      ctx.body = await present(viewer, await book.cancel(viewer, id(ctx), body.reason));
+    },
+  );
+  route({ method: 'POST', path: '/api/escorts/:id/rate', body: escortRateSchema }, async (ctx, { body }) => {
     const viewer = await viewerOf(ctx.state);
-    const { reason } = parseBody(ctx, escortReasonSchema);
-    ctx.body = await present(viewer, await book.withdraw(viewer.caller.userId, id(ctx), reason));
+    ctx.body = await present(viewer, await book.rate(viewer, id(ctx), body.score, body.comment));
   });
-  router.post('/api/escorts/:id/check-in', requireRole('volunteer'), async (ctx) => {
+  route({ method: 'POST', path: '/api/escorts/:id/sos', body: escortSosSchema }, async (ctx, { body }) => {
     const viewer = await viewerOf(ctx.state);
-    ctx.body = await present(
-      viewer,
-      await book.checkIn(viewer.caller.userId, id(ctx), parseBody(ctx, escortCheckInSchema)),
-    );
+    ctx.body = await present(viewer, await book.sos(viewer, id(ctx), body));
   });
-  router.post('/api/escorts/:id/complete', requireRole('volunteer'), async (ctx) => {
-    const viewer = await viewerOf(ctx.state);
-    const { notes } = parseBody(ctx, escortCompleteSchema);
-    ctx.body = await present(viewer, await book.complete(viewer.caller.userId, id(ctx), notes));
-  });
-  router.post('/api/escorts/:id/cancel', async (ctx) => {
-    const viewer = await viewerOf(ctx.state);
-    const { reason } = parseBody(ctx, escortReasonSchema);
-    ctx.body = await present(viewer, await book.cancel(viewer, id(ctx), reason));
-  });
-  router.post('/api/escorts/:id/rate', async (ctx) => {
-    const viewer = await viewerOf(ctx.state);
-    const { score, comment } = parseBody(ctx, escortRateSchema);
-    ctx.body = await present(viewer, await book.rate(viewer, id(ctx), score, comment));
-  });
-  router.post('/api/escorts/:id/sos', async (ctx) => {
-    const viewer = await viewerOf(ctx.state);
-    ctx.body = await present(viewer, await book.sos(viewer, id(ctx), parseBody(ctx, escortSosSchema)));
-  });
-  router.post('/api/escorts/:id/reassign', requireRole(...staffRoles), async (ctx) => {
-    const viewer = await viewerOf(ctx.state);
-    const { reason, volunteerId } = parseBody(ctx, reassignSchema);
-    ctx.body = await present(viewer, await book.reassign(viewer, id(ctx), reason, volunteerId));
-  });
+  route(
+    { method: 'POST', path: '/api/escorts/:id/reassign', body: escortReassignSchema },
+    async (ctx, { body }) => {
+      const viewer = await viewerOf(ctx.state);
+      ctx.body = await present(viewer, await book.reassign(viewer, id(ctx), body.reason, body.volunteerId));
+    },
+  );
 
-  router.post('/api/volunteers/me', requireRole('volunteer'), async (ctx) => {
-    const caller = callerOf(ctx.state);
-    const request = parseBody(ctx, registerVolunteerRequestSchema);
-    const streetId = findStreet(deps.district, request.serviceArea.street)?.properties.id;
-    // Each move of the base measures open requests from somewhere new: a few per day at most.
-    const moved = movesServiceArea(await book.volunteerOf(caller.userId), request, streetId);
-    if (moved) await areaMoves.take(caller.userId);
-    let volunteer;
-    try {
-      volunteer = await book.registerVolunteer(caller.userId, request);
-    } catch (error) {
-      if (moved) await areaMoves.giveBack(caller.userId).catch(() => undefined);
-      throw error;
-    }
-    ctx.body = volunteerView(volunteer, { fullPhone: true });
-  });
-  router.get('/api/volunteers/me', requireRole('volunteer'), async (ctx) => {
+  route(
+    { method: 'POST', path: '/api/volunteers/me', body: registerVolunteerRequestSchema },
+    async (ctx, { body: request }) => {
+      const caller = callerOf(ctx.state);
+      const streetId = findStreet(deps.district, request.serviceArea.street)?.properties.id;
+      // Each move of the base measures open requests from somewhere new: a few per day at most.
+      const moved = movesServiceArea(await book.volunteerOf(caller.userId), request, streetId);
+      if (moved) await areaMoves.take(caller.userId);
+      let volunteer;
+      try {
+        volunteer = await book.registerVolunteer(caller.userId, request);
+      } catch (error) {
+        if (moved) await areaMoves.giveBack(caller.userId).catch(() => undefined);
+        throw error;
+      }
+      ctx.body = volunteerView(volunteer, { fullPhone: true });
+    },
+  );
+  route({ method: 'GET', path: '/api/volunteers/me' }, async (ctx) => {
     const volunteer = await book.volunteerOf(callerOf(ctx.state).userId);
     if (!volunteer) throw notFound('尚未登记为志愿者');
     ctx.body = volunteerView(volunteer, { fullPhone: true });
   });
-  router.get('/api/volunteers', requireRole(...staffRoles), async (ctx) => {
-    const viewer = await viewerOf(ctx.state);
-    const { verified } = parseQuery(ctx, volunteerListQuerySchema);
-    const items = await book.listVolunteers(viewer, verified === undefined ? undefined : verified === 'true');
-    ctx.body = { items: items.map((volunteer) => volunteerView(volunteer, { fullPhone: true })) };
-  });
-  router.post('/api/volunteers/:id/verify', requireRole(...staffRoles), async (ctx) => {
+  route(
+    { method: 'GET', path: '/api/volunteers', query: volunteerListQuerySchema },
+    async (ctx, { query }) => {
+      const viewer = await viewerOf(ctx.state);
+      const { verified } = query;
+      const items = await book.listVolunteers(
+        viewer,
+        verified === undefined ? undefined : verified === 'true',
+      );
+      ctx.body = { items: items.map((volunteer) => volunteerView(volunteer, { fullPhone: true })) };
+    },
+  );
+  route({ method: 'POST', path: '/api/volunteers/:id/verify' }, async (ctx) => {
     const viewer = await viewerOf(ctx.state);
     ctx.body = volunteerView(await book.verifyVolunteer(viewer, id(ctx)), { fullPhone: true });
   });
-  router.get('/api/volunteers/:id/hours', async (ctx) => {
+  route({ method: 'GET', path: '/api/volunteers/:id/hours' }, async (ctx) => {
     const viewer = await viewerOf(ctx.state);
     const volunteerId = id(ctx);
     if (volunteerId !== viewer.caller.userId) {
@@ -276,7 +286,7 @@ export function escortRoutes(deps: {
     }
     ctx.body = await book.hours(volunteerId);
   });
-  router.post('/api/volunteers/:id/hours/:escortId/review', requireRole(...staffRoles), async (ctx) => {
+  route({ method: 'POST', path: '/api/volunteers/:id/hours/:escortId/review' }, async (ctx) => {
     const viewer = await viewerOf(ctx.state);
     await book.reviewHours(viewer, id(ctx), ctx.params.escortId ?? '');
     ctx.body = await book.hours(id(ctx));

@@ -1,13 +1,13 @@
-import Router from '@koa/router';
+import type Router from '@koa/router';
 import type { AppState } from '../../http/appState';
-import type { AccessTokens } from '../auth/accessTokens';
-import { callerOf, requireAuth } from '../auth/authMiddleware';
+import { callerOf } from '../../http/callerAccess';
+import type { RouteRegistry } from '../../http/routeRegistry';
 import type { NotificationOutbox } from './notificationOutbox';
 
 /** The caller's own notifications, newest first: the in-app inbox behind every push. */
-export function notificationRoutes(outbox: NotificationOutbox, tokens: AccessTokens): Router<AppState> {
-  const router = new Router<AppState>();
-  router.get('/api/notifications', requireAuth(tokens), async (ctx) => {
+export function notificationRoutes(api: RouteRegistry, outbox: NotificationOutbox): Router<AppState> {
+  const { router, route } = api.router();
+  route({ method: 'GET', path: '/api/notifications' }, async (ctx) => {
     const items = await outbox.forRecipient(callerOf(ctx.state).userId);
     ctx.body = {
       items: items.map((item) => ({
