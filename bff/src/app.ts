@@ -89,10 +89,12 @@ import { escortRoutes } from './modules/escorts/escortRoutes';
 import { escortTimerRecovery } from './modules/escorts/escortTimerRecovery';
 import { householdModel } from './modules/households/householdModel';
 import { householdRoutes } from './modules/households/householdRoutes';
+import { householdStore } from './modules/households/householdStore';
 import { deviceBridge, type BridgeCounters } from './modules/telemetry/deviceBridge';
 import { deviceReadingModel } from './modules/telemetry/deviceReadingModel';
 import { latestReadings } from './modules/telemetry/latestReadings';
 import { readingRoutes } from './modules/telemetry/readingRoutes';
+import { noiseReadings } from './modules/telemetry/noiseReadings';
 import { uplinkLog } from './modules/telemetry/uplinkLog';
 import { uplinkProcessor, type ProcessorCounters } from './modules/telemetry/uplinkProcessor';
 
@@ -361,6 +363,7 @@ export function createApp(deps: AppDeps): JiefangApp {
   for (const router of routers) koa.use(router.routes()).use(router.allowedMethods({ throw: false }));
 
   const households = householdModel(mongo);
+  const householdRecords = householdStore(mongo);
   const deviceReadings = deviceReadingModel(mongo);
   const devices = deviceModel(mongo);
   const alarmChannel = `${config.REDIS_PREFIX}:alarms:changed`;
@@ -475,9 +478,20 @@ export function createApp(deps: AppDeps): JiefangApp {
       proximitySecret: config.JWT_SECRET,
     }),
     deviceRoutesRouter,
-    householdRoutes(api, { households, district, clock, staff }),
-    alarmRoutes(api, { book, reactions, households, staff, district, tokens, events: alarmStream }),
-    readingRoutes(api, { devices, readings: deviceReadings, alarms, redis, district, staff, clock }),
+    householdRoutes(api, { households: householdRecords, district, clock, staff }),
+    alarmRoutes(api, {
+      book,
+      reactions,
+      households: householdRecords,
+      staff,
+      district,
+      tokens,
+      events: alarmStream,
+    }),
+    readingRoutes(
+      api,
+      noiseReadings({ devices, readings: deviceReadings, alarms, redis, district, staff, clock }),
+    ),
   ]) {
     koa.use(router.routes()).use(router.allowedMethods({ throw: false }));
   }

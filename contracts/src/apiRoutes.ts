@@ -4,6 +4,7 @@ import { alarmListQuerySchema, alarmNoteRequestSchema, remoteWarningRequestSchem
 import { devLoginRequestSchema, passwordLoginRequestSchema, wechatLoginRequestSchema } from './auth';
 import {
   createHouseholdRequestSchema,
+  householdListQuerySchema,
   deviceListQuerySchema,
   deviceReadingsQuerySchema,
   registerDeviceRequestSchema,
@@ -174,7 +175,7 @@ export const apiRoutes: readonly ApiRoute[] = [
     access: ['admin', 'community_worker'],
     body: createHouseholdRequestSchema,
   },
-  { method: 'GET', path: '/api/households', access: 'signed-in' },
+  { method: 'GET', path: '/api/households', access: 'signed-in', query: householdListQuerySchema },
   { method: 'GET', path: '/api/households/:id', access: 'signed-in' },
 
   { method: 'GET', path: '/api/alarms', access: 'signed-in', query: alarmListQuerySchema },

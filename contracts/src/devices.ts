@@ -121,3 +121,7 @@ export const deviceReadingsQuerySchema = z.object({
     .default(60),
 });
 export type DeviceReadingsQuery = z.infer<typeof deviceReadingsQuerySchema>;
+
+/** GET /api/households: `mine=1` asks for the caller's own homes even when they are staff. */
+export const householdListQuerySchema = z.object({ mine: z.enum(['1']).optional() });
+export type HouseholdListQuery = z.infer<typeof householdListQuerySchema>;

@@ -1,6 +1,5 @@
 import type Router from '@koa/router';
 import type { Redis } from 'ioredis';
-import type { Model } from 'mongoose';
 import {
   alarmListQuerySchema,
   alarmNoteRequestSchema,
@@ -17,7 +16,7 @@ import type { RouteRegistry } from '../../http/routeRegistry';
 import type { Logger } from '../../infra/logger';
 import { findStreet, type District } from '../district/district';
 import type { StaffDirectory } from '../dispatch/staffDirectory';
-import type { HouseholdDocument } from '../households/householdModel';
+import type { HouseholdStore } from '../households/householdStore';
 import { alarmScope, canViewAlarm, canWorkAlarm, type AlarmViewer } from './alarmAccess';
 import type { AlarmBook } from './alarmBook';
 import type { AlarmDocument } from './alarmModel';
@@ -31,7 +30,7 @@ export function alarmRoutes(
   deps: {
     book: AlarmBook;
     reactions: AlarmReactions;
-    households: Model<HouseholdDocument>;
+    households: Pick<HouseholdStore, 'idsOwnedBy'>;
     staff: StaffDirectory;
     district: District;
     /** For the live stream: is the caller still signed in? */
@@ -50,7 +49,7 @@ export function alarmRoutes(
     caller,
     streetId: caller.roles.includes('community_worker') ? await deps.staff.streetOf(caller.userId) : null,
     householdIds: caller.roles.includes('property_owner')
-      ? (await deps.households.find({ ownerIds: caller.userId }, { _id: 1 }).lean()).map((item) => item._id)
+      ? await deps.households.idsOwnedBy(caller.userId)
       : [],
     squadOfStreet,
   });

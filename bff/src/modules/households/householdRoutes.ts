@@ -1,6 +1,5 @@
 import type Router from '@koa/router';
-import type { Model } from 'mongoose';
-import { createHouseholdRequestSchema, type Household } from '@jiefang/contracts';
+import { createHouseholdRequestSchema, householdListQuerySchema, type Household } from '@jiefang/contracts';
 import { maskPhone } from '../../domain/escortRules';
 import type { AppState, Caller } from '../../http/appState';
 import { badRequest, conflict, forbidden, notFound } from '../../http/httpError';
@@ -10,6 +9,7 @@ import type { RouteRegistry } from '../../http/routeRegistry';
 import type { StaffDirectory } from '../dispatch/staffDirectory';
 import { findStreet, type District } from '../district/district';
 import type { HouseholdDocument } from './householdModel';
+import type { HouseholdStore } from './householdStore';
 
 /** The contacts' phones in full only for those who call them: see `householdScope`. */
 export const householdView = (household: HouseholdDocument, options: { fullPhones: boolean }): Household => ({
@@ -38,7 +38,7 @@ interface HouseholdScope {
 export function householdRoutes(
   api: RouteRegistry,
   deps: {
-    households: Model<HouseholdDocument>;
+    households: HouseholdStore;
     district: District;
     clock: Clock;
     staff: StaffDirectory;
@@ -71,42 +71,42 @@ export function householdRoutes(
       const scope = await scopeOf(caller);
       if (!caller.roles.includes('admin') && scope.streetId !== street.properties.id)
         throw forbidden('只能登记本街道的住户');
-      try {
-        const created = await deps.households.create({
-          _id: body.id,
-          streetId: street.properties.id,
-          address: body.address,
-          ownerIds: body.ownerIds,
-          contacts: body.contacts,
-          chargingAlarmIds: [],
-          createdAt: deps.clock.now(),
-        });
-        ctx.status = 201;
-        ctx.body = householdView(created.toObject(), { fullPhones: true });
-      } catch (error) {
-        if ((error as { code?: number }).code === 11000) throw conflict('住户编号已存在', { field: 'id' });
-        throw error;
-      }
+      const household: HouseholdDocument = {
+        _id: body.id,
+        streetId: street.properties.id,
+        address: body.address,
+        ownerIds: body.ownerIds,
+        contacts: body.contacts,
+        chargingAlarmIds: [],
+        createdAt: deps.clock.now(),
+      };
+      if (!(await deps.households.insert(household))) throw conflict('住户编号已存在', { field: 'id' });
+      ctx.status = 201;
+      ctx.body = householdView(household, { fullPhones: true });
     },
   );
 
-  route({ method: 'GET', path: '/api/households' }, async (ctx) => {
-    const caller = callerOf(ctx.state);
-    const scope = await scopeOf(caller);
-    let filter: Record<string, unknown> = { ownerIds: caller.userId };
-    if (ctx.query.mine !== '1') {
-      if (scope.districtWide) filter = {};
-      else if (scope.streetStaff) filter = { streetId: scope.streetId ?? '(none)' };
-    }
-    const items = await deps.households.find(filter).sort({ _id: 1 }).limit(200).lean<HouseholdDocument[]>();
-    ctx.body = {
-      items: items.map((item) => householdView(item, { fullPhones: fullPhones(caller, scope, item) })),
-    };
-  });
+  route(
+    { method: 'GET', path: '/api/households', query: householdListQuerySchema },
+    async (ctx, { query }) => {
+      const caller = callerOf(ctx.state);
+      const scope = await scopeOf(caller);
+      const items = await deps.households.list(
+        query.mine !== '1' && scope.districtWide
+          ? 'all'
+          : query.mine !== '1' && scope.streetStaff
+            ? { streetId: scope.streetId ?? '(none)' }
+            : { ownerId: caller.userId },
+      );
+      ctx.body = {
+        items: items.map((item) => householdView(item, { fullPhones: fullPhones(caller, scope, item) })),
+      };
+    },
+  );
 
   route({ method: 'GET', path: '/api/households/:id' }, async (ctx) => {
     const caller = callerOf(ctx.state);
-    const household = await deps.households.findById(ctx.params.id ?? '').lean<HouseholdDocument>();
+    const household = await deps.households.findById(ctx.params.id ?? '');
     if (!household) throw notFound('住户不存在');
     const scope = await scopeOf(caller);
     const owner = household.ownerIds.includes(caller.userId);
