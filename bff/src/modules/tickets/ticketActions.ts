@@ -1,7 +1,6 @@
 import distance from '@turf/distance';
 import type { CheckInRequest, Department, RateRequest, TransferRequest } from '@jiefang/contracts';
 import type { Clock } from '../../infra/clock';
-import type { DocumentLocks } from '../../infra/documentLocks';
 import type { Caller } from '../../http/appState';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../http/httpError';
 import type { CategoryCatalogue } from '../../domain/categories';
@@ -13,11 +12,10 @@ import { assertAcceptablePhotos, processPhoto } from '../photos/photoProcessing'
 import type { PhotoStore } from '../photos/photoStore';
 import type { SlaSchedule, StaffLookup, TicketDispatch } from './dispatchPort';
 import { canManageTicket } from './ticketAccess';
-import { applyTicketChange, type TicketChange } from './ticketChanges';
+import { applyTicketChange, type TicketChange, type TicketChanges } from './ticketChanges';
 import type { TicketDocument } from './ticketModel';
 import { ratingOf } from './ticketRatings';
 import type { TicketStore } from './ticketStore';
-import type { TicketTracking } from './ticketTracking';
 
 export const ticketActionPolicy = {
   checkInRadiusMeters: 150,
@@ -35,8 +33,8 @@ export interface TicketActionsDeps {
   categories: CategoryCatalogue;
   district: District;
   clock: Clock;
-  locks: DocumentLocks;
-  tracking: TicketTracking;
+  /** The change kernel over tickets: every change goes through it. */
+  changes: Pick<TicketChanges, 'apply'>;
   timeScale: number;
 }
 

@@ -1,4 +1,6 @@
 import { documentLocks } from '../../infra/documentLocks';
+import { createLogger } from '../../infra/logger';
+import type { PendingNotification } from '../../infra/versionedChanges';
 import { startTestApp, type TestApp } from '../../testing/testApp';
 import { ticketModel, type TicketDocument } from './ticketModel';
 import { ticketStore } from './ticketStore';
@@ -50,19 +52,28 @@ const minimalTicket = (id: string): TicketDocument => {
   };
 };
 
-const changeDepsOf = (marked: string[] = []) => ({
-  store: ticketStore(t.mongo),
-  clock: t.clock,
-  locks: documentLocks(t.redis),
-  tracking: ticketTracking({
-    workloads: officerWorkloads(t.redis),
-    outbox: {
-      markPending: async (ticketId: string) => {
-        marked.push(ticketId);
+/** The change kernel over tickets with a relay that records what it is told (marks by ticket id). */
+const changeDepsOf = (marked: string[] = [], relayed: PendingNotification[] = []) => {
+  const tracking = ticketTracking({ workloads: officerWorkloads(t.redis) });
+  return {
+    clock: t.clock,
+    changes: ticketStore(t.mongo).changes({
+      locks: documentLocks(t.redis),
+      clock: t.clock,
+      relay: {
+        markPending: async (source: string, id: string) => {
+          expect(source).toBe('tickets');
+          marked.push(id);
+        },
+        relay: async (_source: string, _id: string, notifications: readonly PendingNotification[]) => {
+          relayed.push(...notifications);
+        },
       },
-    },
-  }),
-});
+      logger: createLogger('silent'),
+      written: (ticket) => tracking.written(ticket),
+    }),
+  };
+};
 
 describe('applyTicketChange', () => {
   it('lets exactly one of many concurrent changes from the same version win', async () => {
@@ -92,7 +103,8 @@ describe('applyTicketChange', () => {
     const ticket = minimalTicket('with-notifications');
     await tickets.create(ticket);
     const marked: string[] = [];
-    const updated = await applyTicketChange(changeDepsOf(marked), ticket, {
+    const relayed: PendingNotification[] = [];
+    const updated = await applyTicketChange(changeDepsOf(marked, relayed), ticket, {
       action: 'accept',
       to: 'accepted',
       actor: { id: 'officer-1', role: 'officer' },
@@ -106,8 +118,9 @@ describe('applyTicketChange', () => {
         data: {},
       },
     ]);
-    // The relay sweep was told before the write.
+    // The relay sweep was told before the write, and the relay after it got exactly this change's.
     expect(marked).toEqual(['with-notifications']);
+    expect(relayed).toEqual(updated?.pendingNotifications);
   });
 
   it("keeps officers' workloads in step with who holds each ticket", async () => {
