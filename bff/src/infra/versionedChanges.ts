@@ -70,7 +70,7 @@ export function versionedChanges<T extends VersionedDocument>(deps: {
   clock: Clock;
   relay: NotificationRelay;
   logger: Logger;
-  /** After every write, still under the document's lock: what must follow the document outside it. */
+  /** After every write (a change's still under the lock): what must follow the document outside it. */
   written?: (document: T) => Promise<void>;
 }) {
   const { documents, source } = deps;

@@ -5,7 +5,13 @@ import type { Caller } from '../../http/appState';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../http/httpError';
 import type { CategoryCatalogue } from '../../domain/categories';
 import { slaDeadlines } from '../../domain/slaDeadlines';
-import { TransitionRefused, nextStatus, type TicketAction } from '../../domain/ticketTransitions';
+import { allows } from '../../domain/statusTransitions';
+import {
+  TransitionRefused,
+  nextStatus,
+  ticketTransitions,
+  type TicketAction,
+} from '../../domain/ticketTransitions';
 import { findStreet, type District } from '../district/district';
 import type { UploadedFile } from '../../http/multipart';
 import { assertAcceptablePhotos, processPhoto } from '../photos/photoProcessing';
@@ -199,7 +205,8 @@ export function ticketActions(deps: TicketActionsDeps) {
       if (ticket.assigneeId !== caller.userId && !canManageTicket(caller, ticket)) {
         throw forbidden('只有承办队员、本中队中队长或调度员可以转办');
       }
-      if (!['dispatch_queue', 'assigned', 'accepted', 'reopened'].includes(ticket.status)) {
+      // A transfer hands the ticket back to dispatching: it may start where queueing may.
+      if (!allows(ticketTransitions, 'queue', ticket.status)) {
         throw conflict('工单已到场或已办结，不能转办', { status: ticket.status });
       }
       if (request.toSquad) {
