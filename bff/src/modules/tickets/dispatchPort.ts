@@ -10,7 +10,7 @@ import type { TicketStore } from './ticketStore';
 
 export type { Actor, TicketChange } from './ticketChanges';
 export { systemActor } from './ticketChanges';
-export type { TicketDocument, TimelineRecord, NotificationRecord } from './ticketModel';
+export type { TicketDocument, TimelineRecord } from './ticketModel';
 export type { TicketTracking } from './ticketTracking';
 
 /** Why a ticket is being (re)dispatched. */
