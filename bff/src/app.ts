@@ -36,9 +36,8 @@ import { staffAccounts } from './modules/users/staffAccounts';
 import { userRoutes } from './modules/users/userRoutes';
 import { loadDistrict, type District } from './modules/district/district';
 import { districtRoutes } from './modules/district/districtRoutes';
-import { ticketModel } from './modules/tickets/ticketModel';
 import { ticketView } from './modules/tickets/ticketView';
-import { ticketStore } from './modules/tickets/ticketStore';
+import { ticketNotificationSource, ticketStore } from './modules/tickets/ticketStore';
 import { ticketQueries } from './modules/tickets/ticketQueries';
 import { dispatchTickets } from './modules/tickets/dispatchPort';
 import { reportIntake } from './modules/reports/reportIntake';
@@ -187,9 +186,8 @@ export function createApp(deps: AppDeps): JiefangApp {
   const escortStore = escortModels(mongo);
   const outbox = notificationOutbox({
     connection: mongo,
-    // The outbox still reads tickets' pending notifications itself (until tickets move onto the change kernel).
-    tickets: ticketModel(mongo),
     documents: {
+      [ticketNotificationSource]: tickets.notifying,
       [alarmNotificationSource]: notifyingDocuments(alarms),
       [escortNotificationSource]: notifyingDocuments(escortStore.Escort),
     },
@@ -198,10 +196,18 @@ export function createApp(deps: AppDeps): JiefangApp {
     clock,
     logger,
   });
-  const tracking = ticketTracking({ workloads, outbox });
-  const queries = ticketQueries({ store: tickets, district, clock });
-  const ticketsForDispatch = dispatchTickets({ store: tickets, clock, locks, tracking });
   const background = backgroundWork({ outbox, logger });
+  const notificationRelay = outboxRelay(outbox, () => background.kickDelivery());
+  const tracking = ticketTracking({ workloads });
+  const ticketChanges = tickets.changes({
+    locks,
+    clock,
+    relay: notificationRelay,
+    logger,
+    written: (ticket) => tracking.written(ticket),
+  });
+  const queries = ticketQueries({ store: tickets, district, clock });
+  const ticketsForDispatch = dispatchTickets({ store: tickets, changes: ticketChanges, clock });
   const view = (ticket: Parameters<typeof ticketView>[0], viewer: Parameters<typeof ticketView>[1]) =>
     ticketView(ticket, viewer, { categories, district, links });
   const events = ticketEvents({
@@ -217,7 +223,6 @@ export function createApp(deps: AppDeps): JiefangApp {
     staff,
     categories,
     timers,
-    outbox,
     clock,
     logger,
     timeScale: config.SLA_TIME_SCALE,
@@ -236,8 +241,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     categories,
     district,
     clock,
-    locks,
-    tracking,
+    changes: ticketChanges,
     timeScale: config.SLA_TIME_SCALE,
   });
   const intake = reportIntake({
@@ -250,8 +254,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     dispatcher,
     timers,
     clock,
-    locks,
-    tracking,
+    changes: ticketChanges,
     openTickets,
     keys: intakeKeys(redis),
     logger,
@@ -373,7 +376,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     locks,
     clock,
     district,
-    relay: outboxRelay(outbox, () => background.kickDelivery()),
+    relay: notificationRelay,
     logger,
     onChange: (alarm) => announceAlarm(alarm._id),
   });
@@ -462,7 +465,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     models: escortStore,
     district,
     staff,
-    relay: outboxRelay(outbox, () => background.kickDelivery()),
+    relay: notificationRelay,
     locks,
     timers: escortTimers,
     clock,

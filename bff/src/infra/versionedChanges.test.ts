@@ -53,7 +53,7 @@ function recordingRelay(options: { dies?: boolean } = {}) {
   return { relay, marked, relayed };
 }
 
-const kernelWith = (relay: NotificationRelay) =>
+const kernelWith = (relay: NotificationRelay, written?: (document: CounterDocument) => Promise<void>) =>
   versionedChanges<CounterDocument>({
     source: 'counters',
     lockPrefix: 'counter',
@@ -62,6 +62,7 @@ const kernelWith = (relay: NotificationRelay) =>
     clock: t.clock,
     relay,
     logger: createLogger('silent'),
+    ...(written ? { written } : {}),
   });
 
 const notification = (id: string): PendingNotification => ({
@@ -153,5 +154,33 @@ describe('versioned changes', () => {
     expect((await documents.notificationsOf('crash')).map((record) => record.id)).toEqual(['crash:1']);
     expect(await documents.changedSince(new Date(t.clock.now().getTime() - 1000))).toContain('crash');
     expect(await documents.changedSince(new Date(t.clock.now().getTime() - 1000))).not.toContain('legacy');
+  });
+
+  it("inserts through the caller's own insert, marked before it and relayed after it, and follows every write", async () => {
+    const recording = recordingRelay();
+    const written: string[] = [];
+    const kernel = kernelWith(recording.relay, async (document) => {
+      written.push(`${document._id}@${document.version ?? 0}`);
+    });
+    const document: CounterDocument = {
+      _id: 'inserted',
+      steps: ['made'],
+      label: null,
+      version: 1,
+      pendingNotifications: [notification('inserted:1')],
+      updatedAt: t.clock.now(),
+    };
+    const insert = async (built: CounterDocument) => {
+      expect(recording.marked).toEqual(['counters:inserted']);
+      await counters.collection.insertOne(built as never);
+      return true;
+    };
+    expect(await kernel.insert(document, insert)).toBe(true);
+    for (let wait = 0; wait < 100 && !recording.relayed.length; wait += 1)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(recording.relayed.map((record) => record.id)).toEqual(['inserted:1']);
+    expect(await kernel.insert(document, async () => false)).toBe(false);
+    await kernel.apply('inserted', (current) => ({ set: { steps: [...current.steps, 'next'] } }));
+    expect(written).toEqual(['inserted@1', 'inserted@2']);
   });
 });

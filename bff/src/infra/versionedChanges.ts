@@ -70,6 +70,8 @@ export function versionedChanges<T extends VersionedDocument>(deps: {
   clock: Clock;
   relay: NotificationRelay;
   logger: Logger;
+  /** After every write (a change's still under the lock): what must follow the document outside it. */
+  written?: (document: T) => Promise<void>;
 }) {
   const { documents, source } = deps;
 
@@ -141,7 +143,10 @@ export function versionedChanges<T extends VersionedDocument>(deps: {
             marked = true;
           }
           const updated = await write(current, set, fresh);
-          if (updated) return { document: updated, changed: true };
+          if (updated) {
+            await deps.written?.(updated);
+            return { document: updated, changed: true };
+          }
         }
         throw new ChangeConflictError(`${deps.lockPrefix}:${id}`);
       });
@@ -158,8 +163,24 @@ export function versionedChanges<T extends VersionedDocument>(deps: {
       };
       if (notify.length) await deps.relay.markPending(source, document._id);
       await documents.create(stored);
+      await deps.written?.(stored);
       await relay(document._id, notify);
       return stored;
+    },
+
+    /**
+     * Stores a new document through the caller's own insert (e.g. a group commit), marked and relayed
+     * as `create` does; the document already carries every notification its creation causes. False
+     * when the insert stored nothing (the id exists). The relay runs without holding up the caller:
+     * should it fail, the mark stays for the sweep.
+     */
+    async insert(document: T, store: (document: T) => Promise<boolean>): Promise<boolean> {
+      const notifications = document.pendingNotifications ?? [];
+      if (notifications.length) await deps.relay.markPending(source, document._id);
+      if (!(await store(document))) return false;
+      await deps.written?.(document);
+      void relay(document._id, notifications);
+      return true;
     },
   };
 }

@@ -10,7 +10,6 @@ import {
   outboxRelay,
 } from '../notifications/notificationOutbox';
 import type { NotificationSender } from '../notifications/notificationSenders';
-import { ticketModel } from '../reports/ticketModel';
 import { alarmBook, alarmNotificationSource, type AlarmedDevice } from './alarmBook';
 import { alarmModel } from './alarmModel';
 
@@ -35,7 +34,6 @@ function countingSender() {
 const outboxWith = (sender: NotificationSender) =>
   notificationOutbox({
     connection: t.mongo,
-    tickets: ticketModel(t.mongo),
     documents: { [alarmNotificationSource]: notifyingDocuments(alarmModel(t.mongo)) },
     redis: t.redis,
     sender,

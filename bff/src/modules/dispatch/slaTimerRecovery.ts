@@ -1,4 +1,5 @@
 import { overdueSlaDeadlines, pendingSlaDeadlines, type SlaClockState } from '../../domain/slaDeadlines';
+import { ticketStatusGroups } from '../../domain/ticketTransitions';
 import type { Clock } from '../../infra/clock';
 import type { Logger } from '../../infra/logger';
 import { forEachLimited, type RecoveryTask } from '../../infra/redisRecovery';
@@ -6,7 +7,7 @@ import type { DispatchTickets } from '../tickets/dispatchPort';
 import type { SlaTimerJob, SlaTimers } from './slaTimers';
 
 /** Statuses with a deadline to come: the on-site clock runs, or an assignment waits to be accepted. */
-const clockStatuses = ['dispatch_queue', 'assigned', 'accepted', 'reopened'] as const;
+const clockStatuses = ticketStatusGroups.slaClockRunning;
 const clockFields = ['status', 'assignmentSeq', 'slaRound', 'deadlines', 'slaWarned', 'slaBreached'] as const;
 type ClockRow = SlaClockState & { _id: string };
 

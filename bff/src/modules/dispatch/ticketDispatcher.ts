@@ -2,13 +2,14 @@ import type { Clock } from '../../infra/clock';
 import type { Logger } from '../../infra/logger';
 import { rankOfficers, type RankedOfficer } from '../../domain/dispatchRanking';
 import { slaDeadlines } from '../../domain/slaDeadlines';
+import { allows } from '../../domain/statusTransitions';
+import { ticketTransitions } from '../../domain/ticketTransitions';
 import type { CategoryCatalogue } from '../../domain/categories';
 import type { OfficerPresence } from '../officers/officerPresence';
 import {
   systemActor,
   type DispatchContext,
   type DispatchTickets,
-  type NotificationRecord,
   type TicketChange,
   type TicketDocument,
   type TimelineRecord,
@@ -24,8 +25,6 @@ export interface TicketDispatcherDeps {
   staff: StaffDirectory;
   categories: CategoryCatalogue;
   timers: SlaTimers;
-  /** The notification outbox: a change's notifications are relayed right after it. */
-  outbox: { relayFromTicket(ticketId: string, records: readonly NotificationRecord[]): Promise<unknown> };
   clock: Clock;
   logger: Logger;
   timeScale: number;
@@ -72,12 +71,8 @@ export function ticketDispatcher(deps: TicketDispatcherDeps) {
     return withName(rank(false));
   };
 
+  /** The change kernel has relayed the change's own notifications: what is left is to announce it. */
   const afterChange = async (ticket: TicketDocument) => {
-    // The ids carry the version that caused them: relay this change's, not the ticket's whole history.
-    const latest = ticket.pendingNotifications.filter((record) =>
-      record.id.startsWith(`${ticket._id}:${ticket.version}:`),
-    );
-    if (latest.length) await deps.outbox.relayFromTicket(ticket._id, latest);
     deps.onChange(ticket);
   };
 
@@ -86,7 +81,12 @@ export function ticketDispatcher(deps: TicketDispatcherDeps) {
     ticket: TicketDocument,
     context: DispatchContext,
   ): Promise<TicketChange | null> => {
-    if (!['dispatch_queue', 'assigned', 'reopened', 'accepted'].includes(ticket.status)) return null;
+    // Dispatching assigns the ticket or queues it for a dispatcher: both start from the same statuses.
+    if (
+      !allows(ticketTransitions, 'assign', ticket.status) ||
+      !allows(ticketTransitions, 'queue', ticket.status)
+    )
+      return null;
     const category = deps.categories.get(ticket.category);
     const excluded = new Set(ticket.refusedBy);
     const precedingEntries: TimelineRecord[] = [];

@@ -7,7 +7,6 @@ import { startTestApp, type TestApp } from '../../testing/testApp';
 import { notificationOutbox, outboxKeys, outboxPolicy } from '../notifications/notificationOutbox';
 import type { NotificationSender } from '../notifications/notificationSenders';
 import { outboxModel } from '../notifications/outboxModel';
-import { ticketModel } from '../reports/ticketModel';
 import { escortChanges, escortNotificationSource } from './escortChanges';
 import { escortModels, type EscortDocument } from './escortModels';
 
@@ -56,7 +55,6 @@ function countingSender() {
 const outboxWith = (sender: NotificationSender) =>
   notificationOutbox({
     connection: t.mongo,
-    tickets: ticketModel(t.mongo),
     documents: { [escortNotificationSource]: notifyingDocuments(escortModels(t.mongo).Escort) },
     redis: t.redis,
     sender,

@@ -1,6 +1,8 @@
 import { createLogger } from '../../infra/logger';
 import { startTestApp, type TestApp } from '../../testing/testApp';
-import { ticketModel, type NotificationRecord } from '../reports/ticketModel';
+import { notifyingDocuments } from '../../infra/versionedChanges';
+import { ticketModel, type NotificationRecord } from '../tickets/ticketModel';
+import { ticketNotificationSource } from '../tickets/ticketStore';
 import { notificationOutbox, outboxKeys, outboxPolicy, retryDelayMs } from './notificationOutbox';
 import type { NotificationSender, OutgoingNotification, SendResult } from './notificationSenders';
 import { outboxModel } from './outboxModel';
@@ -15,7 +17,13 @@ beforeEach(async () => {
   await outboxModel(t.mongo).deleteMany({});
   await receiptModel(t.mongo).deleteMany({});
   await ticketModel(t.mongo).deleteMany({});
-  await t.redis.del(outboxKeys.due, outboxKeys.pendingTickets, outboxKeys.payloads, outboxKeys.delivered);
+  await t.redis.del(
+    outboxKeys.due,
+    outboxKeys.pendingDocuments,
+    outboxKeys.legacyPendingTickets,
+    outboxKeys.payloads,
+    outboxKeys.delivered,
+  );
 });
 
 /** A sender that fails the first `failures` attempts, like a flaky push service; counts every call. */
@@ -58,7 +66,7 @@ function hangingSender() {
 const outboxWith = (sender: NotificationSender) =>
   notificationOutbox({
     connection: t.mongo,
-    tickets: ticketModel(t.mongo),
+    documents: { [ticketNotificationSource]: notifyingDocuments(ticketModel(t.mongo)) },
     redis: t.redis,
     sender,
     clock: t.clock,
@@ -79,7 +87,7 @@ const dueAt = async (id: string) => {
   return score === null ? null : Number(score);
 };
 const isMarked = async (ticketId: string) =>
-  (await t.redis.zscore(outboxKeys.pendingTickets, ticketId)) !== null;
+  (await t.redis.zscore(outboxKeys.pendingDocuments, `${ticketNotificationSource}:${ticketId}`)) !== null;
 
 /** A ticket as a state change leaves it: notifications written into it, not yet relayed. */
 const ticketHolding = (ticketId: string, notifications: NotificationRecord[]) =>
@@ -107,22 +115,24 @@ describe('notification outbox', () => {
     const notification = record('relayed-ticket:3:ticket_resolved:r1');
     const flaky = flakySender(0);
     const outbox = outboxWith(flaky.sender);
-    await outbox.markPending('relayed-ticket');
+    await outbox.markDocumentPending(ticketNotificationSource, 'relayed-ticket');
     await ticketHolding('relayed-ticket', [notification]);
 
     // The writer's own relay, with the document it holds.
-    expect(await outbox.relayFromTicket('relayed-ticket', [notification])).toBe(1);
+    expect(await outbox.relayFromDocument(ticketNotificationSource, 'relayed-ticket', [notification])).toBe(
+      1,
+    );
     // The ticket keeps its record of what it caused; relaying it again stores and sends nothing new.
     expect(await recordsIn('relayed-ticket')).toHaveLength(1);
     expect(await isMarked('relayed-ticket')).toBe(false);
     expect(await stateOf(notification.id)).toMatchObject({ status: 'pending', attempts: 0 });
     expect(await dueAt(notification.id)).toBe(t.clock.now().getTime());
     expect(await hasPayload(notification.id)).toBe(true);
-    expect(await outbox.relayFromTicket('relayed-ticket')).toBe(1);
+    expect(await outbox.relayFromDocument(ticketNotificationSource, 'relayed-ticket')).toBe(1);
     expect(await outboxModel(t.mongo).countDocuments({ _id: notification.id })).toBe(1);
 
     // A mark left by a crash: the sweep relays the ticket again and stores nothing twice …
-    await outbox.markPending('relayed-ticket');
+    await outbox.markDocumentPending(ticketNotificationSource, 'relayed-ticket');
     await ticketHolding('relayed-ticket', [notification]);
     t.clock.advance(outboxPolicy.sweepGraceMs);
     expect(await outbox.relayAll()).toBe(1);
@@ -133,9 +143,9 @@ describe('notification outbox', () => {
 
     // … and, replayed after delivery, sends nothing again: queued without a payload, the claim finds
     // the receipt.
-    await outbox.markPending('relayed-ticket');
+    await outbox.markDocumentPending(ticketNotificationSource, 'relayed-ticket');
     await ticketHolding('relayed-ticket', [notification]);
-    expect(await outbox.relayFromTicket('relayed-ticket')).toBe(1);
+    expect(await outbox.relayFromDocument(ticketNotificationSource, 'relayed-ticket')).toBe(1);
     expect(await hasPayload(notification.id)).toBe(false);
     await deliverAll(outbox);
     expect(flaky.calls()).toBe(1);
@@ -146,11 +156,11 @@ describe('notification outbox', () => {
   it('after a crash between the ticket write and its relay, the sweep relays the marked ticket', async () => {
     const notification = record('crashed-ticket:2:ticket_assigned:officer');
     const crashed = outboxWith(flakySender(0).sender);
-    // As ticketChanges does: mark first, then write; the process dies before relaying.
-    await crashed.markPending('crashed-ticket');
+    // As the change kernel does: mark first, then write; the process dies before relaying.
+    await crashed.markDocumentPending(ticketNotificationSource, 'crashed-ticket');
     await ticketHolding('crashed-ticket', [notification]);
     // A mark whose write never happened (the write lost its race) is only cleared.
-    await crashed.markPending('never-written');
+    await crashed.markDocumentPending(ticketNotificationSource, 'never-written');
 
     const survivor = flakySender(0);
     const outbox = outboxWith(survivor.sender);
@@ -175,7 +185,7 @@ describe('notification outbox', () => {
     const unmarked = record('lost-ticket:5:ticket_resolved:r9');
     await ticketHolding('lost-ticket', [unmarked]);
     // Redis restarted without persistence.
-    await t.redis.del(outboxKeys.due, outboxKeys.pendingTickets, outboxKeys.payloads);
+    await t.redis.del(outboxKeys.due, outboxKeys.pendingDocuments, outboxKeys.payloads);
     expect(await outbox.deliverDue()).toBe(0);
     expect(await outbox.relayAll()).toBe(0);
 
@@ -184,6 +194,28 @@ describe('notification outbox', () => {
     expect(await deliverAll(outbox)).toBe(2);
     expect(flaky.sent.sort()).toEqual(['alarm:a1:smoke:owner', unmarked.id]);
     expect(await stateOf('alarm:a1:smoke:owner')).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('takes over the ticket marks left by the code from before the change kernel', async () => {
+    const notification = record('legacy-ticket:4:ticket_resolved:r2');
+    const flaky = flakySender(0);
+    const outbox = outboxWith(flaky.sender);
+    // Changed long ago (outside the start-up window), marked by the old code and never relayed.
+    await ticketHolding('legacy-ticket', [notification]);
+    const longAgo = new Date(t.clock.now().getTime() - 2 * outboxPolicy.startupRelayWindowMs);
+    await ticketModel(t.mongo).collection.updateOne(
+      { _id: 'legacy-ticket' as never },
+      { $set: { updatedAt: longAgo } },
+    );
+    await t.redis.zadd(outboxKeys.legacyPendingTickets, 0, 'legacy-ticket');
+
+    expect(await outbox.relayAllFromDatabase()).toEqual({ relayed: 0, requeued: 0 });
+    expect(await t.redis.exists(outboxKeys.legacyPendingTickets)).toBe(0);
+    expect(await isMarked('legacy-ticket')).toBe(true);
+    expect(await outbox.relayAll()).toBe(1);
+    expect(await isMarked('legacy-ticket')).toBe(false);
+    await deliverAll(outbox);
+    expect(flaky.sent).toEqual([notification.id]);
   });
 
   it('retries a failed delivery with growing backoff until it is delivered', async () => {

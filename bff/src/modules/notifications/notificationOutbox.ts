@@ -1,11 +1,15 @@
 import type { Redis } from 'ioredis';
-import type { Connection, Model } from 'mongoose';
+import type { Connection } from 'mongoose';
 import { batchedInsertsInto } from '../../infra/batchedInserts';
 import type { Clock } from '../../infra/clock';
 import type { Logger } from '../../infra/logger';
 import { redisScript } from '../../infra/redisScript';
-import type { NotificationRelay, NotifyingDocuments } from '../../infra/versionedChanges';
-import type { NotificationRecord, TicketDocument } from '../reports/ticketModel';
+import type {
+  NotificationRelay,
+  NotifyingDocuments,
+  PendingNotification,
+} from '../../infra/versionedChanges';
+import { ticketNotificationSource } from '../tickets/ticketStore';
 import { outboxModel, type OutboxDocument } from './outboxModel';
 import type { NotificationSender, OutgoingNotification, SendResult } from './notificationSenders';
 import { receiptModel, type ReceiptDocument, type ReceiptStatus } from './receiptModel';
@@ -22,14 +26,15 @@ export const outboxPolicy = {
   claimBatch: 16,
   /** Notifications sent at the same time by one instance. */
   concurrency: 4,
-  /** Marked tickets the periodic sweep relays per call. */
+  /** Marked documents the periodic sweep relays per call. */
   sweepBatch: 200,
   /**
    * The sweep leaves a mark this young alone: the write it announces (marked before the write, outside
-   * the ticket's lock) may still be on its way, and that write's own relay will clear it.
+   * the document's lock, or before a new document's insert) may still be on its way, and that write's
+   * own relay will clear it.
    */
   sweepGraceMs: 10_000,
-  /** At start-up, tickets changed this recently are relayed again (their marks may be lost with Redis). */
+  /** At start-up, documents changed this recently are relayed again (their marks may be lost with Redis). */
   startupRelayWindowMs: 6 * 3600_000,
   /** At start-up, outbox documents created this recently and without a receipt are queued again. */
   startupRequeueWindowMs: 7 * 24 * 3600_000,
@@ -41,13 +46,16 @@ export const outboxPolicy = {
 export const outboxKeys = {
   /** Sorted set of notification ids to send; score = when (ms): nextAttemptAt, or a lease's end. */
   due: 'outbox:due',
-  /** Sorted set of ticket ids that may hold notifications not yet relayed; score = when marked (ms). */
-  pendingTickets: 'outbox:pending-tickets',
   /**
-   * Sorted set of `${source}:${id}` for the other documents changed through the versioned-changes kernel
-   * (alarms, escorts) that may hold notifications not yet relayed; score = when marked (ms).
+   * Sorted set of `${source}:${id}` for the documents changed through the versioned-changes kernel
+   * (tickets, alarms, escorts) that may hold notifications not yet relayed; score = when marked (ms).
    */
   pendingDocuments: 'outbox:pending-documents',
+  /**
+   * Sorted set of ticket ids marked by code from before tickets moved onto the kernel; score = when
+   * marked (ms). The recovery moves what it holds into `pendingDocuments` and deletes it.
+   */
+  legacyPendingTickets: 'outbox:pending-tickets',
   /** Hash of id → what its sender needs (recipientId, template, data, attempts) as JSON. */
   payloads: 'outbox:payloads',
   /**
@@ -234,14 +242,14 @@ async function withWriteRetries<T>(write: () => Promise<T>, attempts = 4): Promi
  * The notification outbox. MongoDB's `outbox` documents are the durable record and `outbox_receipts`
  * their outcomes; Redis says what is due and keeps what its sender needs beside it.
  *
- * - State changes write their notifications into the ticket in the same update (so a crash cannot
- *   separate them), having first marked the ticket (`markPending`). `relayFromTicket` inserts them here
- *   under their deterministic ids (a duplicate means already relayed), queues them as due with their
- *   payloads and removes the ticket's mark; the ticket keeps its list. The periodic sweep (`relayAll`)
- *   follows the marks; `relayAllFromDatabase` scans recently changed tickets and the outbox after Redis
- *   lost its data and at the Redis recovery's sweeps (each start, reconnects, every 15 minutes).
- *   Alarms and escorts change through the versioned-changes kernel (infra) the same way: their marks
- *   are `${source}:${id}` in `pendingDocuments`, relayed by `relayFromDocument` from `deps.documents`.
+ * - Tickets, alarms and escorts change through the versioned-changes kernel (infra): a change writes
+ *   its notifications into the document in the same update (so a crash cannot separate them), having
+ *   first marked it (`markDocumentPending`, `${source}:${id}` in `pendingDocuments`).
+ *   `relayFromDocument` inserts them here under their deterministic ids (a duplicate means already
+ *   relayed), queues them as due with their payloads and removes the mark; the document keeps its list.
+ *   The periodic sweep (`relayAll`) follows the marks, reading the documents through `deps.documents`;
+ *   `relayAllFromDatabase` scans recently changed documents and the outbox after Redis lost its data
+ *   and at the Redis recovery's sweeps (each start, reconnects, every 15 minutes).
  * - `deliverDue` claims due ids with their payloads in batches, with one Lua call that moves them a lease
  *   into the future, so several BFF instances never send the same notification at once, and an instance
  *   that dies mid-send lets it come back when the lease runs out (at least once). A sent or refused
@@ -255,8 +263,7 @@ async function withWriteRetries<T>(write: () => Promise<T>, attempts = 4): Promi
  */
 export function notificationOutbox(deps: {
   connection: Connection;
-  tickets: Model<TicketDocument>;
-  /** Other documents whose changes carry notifications, by source name (as their kernel marks them). */
+  /** The documents whose changes carry notifications, by source name (as their kernel marks them). */
   documents?: Record<string, NotifyingDocuments>;
   redis: Redis;
   sender: NotificationSender;
@@ -286,7 +293,7 @@ export function notificationOutbox(deps: {
   };
 
   /** Stores the records (a duplicate id is one stored before) and queues them as due now. */
-  const store = async (records: readonly NotificationRecord[]): Promise<void> => {
+  const store = async (records: readonly PendingNotification[]): Promise<void> => {
     if (!records.length) return;
     const now = deps.clock.now();
     const outcomes = await Promise.allSettled(
@@ -322,25 +329,14 @@ export function notificationOutbox(deps: {
     if (failed) throw failed.reason;
   };
 
-  /**
-   * Relays a ticket's notifications to the outbox: the latest change's when the caller passes them,
-   * else all the ticket ever caused (a sweep after a crash; those relayed before are not stored twice).
-   * The ticket keeps its list: rewriting it would be one more write per change for nothing.
-   */
-  const relayFromTicket = async (ticketId: string, known?: readonly NotificationRecord[]) => {
-    const records =
-      known ??
-      (await deps.tickets.findById(ticketId, { pendingNotifications: 1 }).lean())?.pendingNotifications ??
-      [];
-    await store(records);
-    await redis.zrem(outboxKeys.pendingTickets, ticketId);
-    return records.length;
-  };
-
   const documentMark = (source: string, id: string) => `${source}:${id}`;
 
-  /** As `relayFromTicket`, for a document changed through the versioned-changes kernel. */
-  const relayFromDocument = async (source: string, id: string, known?: readonly NotificationRecord[]) => {
+  /**
+   * Relays a document's notifications to the outbox: the latest change's when the caller passes them,
+   * else all the document ever caused (a sweep after a crash; those relayed before are not stored
+   * twice). The document keeps its list: rewriting it would be one more write per change for nothing.
+   */
+  const relayFromDocument = async (source: string, id: string, known?: readonly PendingNotification[]) => {
     const documents = deps.documents?.[source];
     if (!documents && !known) throw new Error(`no notifying documents named ${source}`);
     const records = known ?? (await documents?.notificationsOf(id)) ?? [];
@@ -349,7 +345,7 @@ export function notificationOutbox(deps: {
     return records.length;
   };
 
-  /** The sweep over marked documents other than tickets: the marks not younger than the grace. */
+  /** The sweep over marked documents: the marks not younger than the grace. */
   const relayMarkedDocuments = async (cutoff: number, limit: number) => {
     const marks = await redis.zrangebyscore(outboxKeys.pendingDocuments, '-inf', cutoff, 'LIMIT', 0, limit);
     let relayed = 0;
@@ -387,6 +383,20 @@ export function notificationOutbox(deps: {
       }
     }
     return relayed;
+  };
+
+  /**
+   * Moves the marks of code from before tickets moved onto the kernel into `pendingDocuments` (keeping
+   * their times), so a deploy loses nothing the old code marked.
+   */
+  const drainLegacyTicketMarks = async () => {
+    const marks = await redis.zrange(outboxKeys.legacyPendingTickets, 0, -1, 'WITHSCORES');
+    if (!marks.length) return;
+    const moved: Array<string | number> = [];
+    for (let index = 0; index < marks.length; index += 2)
+      moved.push(Number(marks[index + 1]), documentMark(ticketNotificationSource, marks[index] as string));
+    await redis.zadd(outboxKeys.pendingDocuments, 'NX', ...moved);
+    await redis.zrem(outboxKeys.legacyPendingTickets, ...marks.filter((_, index) => index % 2 === 0));
   };
 
   const claim = async (count: number): Promise<{ entries: ClaimedEntry[]; lease: number }> => {
@@ -589,80 +599,38 @@ export function notificationOutbox(deps: {
   };
 
   return {
-    relayFromTicket,
     relayFromDocument,
 
     /**
-     * Stores notifications that no document carries; deterministic ids make a replay harmless. Alarms
-     * and escorts no longer come this way: their changes carry their notifications (`relayFromDocument`).
+     * Stores notifications that no document carries; deterministic ids make a replay harmless. Tickets,
+     * alarms and escorts do not come this way: their changes carry their notifications.
      */
     enqueue: store,
 
     /**
-     * Called before a ticket write that carries notifications: should the relay after the write never
-     * happen (a crash), the sweep finds the ticket here.
+     * Called before a write through the versioned-changes kernel that carries notifications: should the
+     * relay after the write never happen (a crash), the sweep finds the document here.
      */
-    async markPending(ticketId: string): Promise<void> {
-      await redis.zadd(outboxKeys.pendingTickets, deps.clock.now().getTime(), ticketId);
-    },
-
-    /** Called before a write through the versioned-changes kernel that carries notifications. */
     async markDocumentPending(source: string, id: string): Promise<void> {
       await redis.zadd(outboxKeys.pendingDocuments, deps.clock.now().getTime(), documentMark(source, id));
     },
 
-    /**
-     * The periodic sweep: relays the tickets and other documents marked pending (a bounded batch of
-     * each), not older than the grace.
-     */
+    /** The periodic sweep: relays the documents marked pending (a bounded batch), not younger than the grace. */
     async relayAll(limit: number = outboxPolicy.sweepBatch): Promise<number> {
       const cutoff = deps.clock.now().getTime() - outboxPolicy.sweepGraceMs;
-      const ticketIds = await redis.zrangebyscore(
-        outboxKeys.pendingTickets,
-        '-inf',
-        cutoff,
-        'LIMIT',
-        0,
-        limit,
-      );
-      let relayed = 0;
-      for (const ticketId of ticketIds) {
-        try {
-          relayed += await relayFromTicket(ticketId);
-        } catch (error) {
-          deps.logger.warn(
-            { err: error, ticketId },
-            'relay of a marked ticket failed; the next sweep retries',
-          );
-        }
-      }
-      return relayed + (await relayMarkedDocuments(cutoff, limit));
+      return relayMarkedDocuments(cutoff, limit);
     },
 
     /**
-     * For the Redis recovery (after Redis lost its data, and at its sweeps): relays again the tickets
-     * and other notifying documents changed in the last hours and queues again every outbox document
-     * without a receipt. All are scans.
+     * For the Redis recovery (after Redis lost its data, and at its sweeps): takes over the marks the
+     * code before the kernel left, relays again the notifying documents changed in the last hours and
+     * queues again every outbox document without a receipt. All are scans.
      */
     async relayAllFromDatabase(): Promise<{ relayed: number; requeued: number }> {
+      await drainLegacyTicketMarks();
       // A change's relay follows it within moments; what a crash can have left is recent.
       const since = new Date(deps.clock.now().getTime() - outboxPolicy.startupRelayWindowMs);
-      const ticketIds = (
-        await deps.tickets
-          .find({ updatedAt: { $gte: since }, pendingNotifications: { $ne: [] } }, { _id: 1 })
-          .lean()
-      ).map((ticket) => ticket._id);
-      let relayed = 0;
-      for (const ticketId of ticketIds) {
-        try {
-          relayed += await relayFromTicket(ticketId);
-        } catch (error) {
-          // Leave it to the sweep.
-          await redis.zadd(outboxKeys.pendingTickets, 0, ticketId);
-          deps.logger.warn({ err: error, ticketId }, 'start-up relay of a ticket failed; the sweep retries');
-        }
-      }
-      relayed += await relayDocumentsFromDatabase(since);
+      const relayed = await relayDocumentsFromDatabase(since);
       const { due, oldest } = await unsettledDocuments();
       await dropRecorded(due, oldest);
       // Without payloads: a receipt may be written between the scan and the claim, which checks for it.

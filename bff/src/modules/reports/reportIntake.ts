@@ -3,7 +3,6 @@ import { Types, type Connection } from 'mongoose';
 import type { CategoryCode, CreateReportFields, DeviceEvidence, Priority } from '@jiefang/contracts';
 import { higherPriority, raisedPriority } from '../../domain/priorities';
 import type { Clock } from '../../infra/clock';
-import type { DocumentLocks } from '../../infra/documentLocks';
 import type { Logger } from '../../infra/logger';
 import type { Caller } from '../../http/appState';
 import { HttpError, conflict } from '../../http/httpError';
@@ -23,11 +22,10 @@ import type { UploadedFile } from '../../http/multipart';
 import { assertAcceptablePhotos, processPhoto } from '../photos/photoProcessing';
 import type { PhotoStore, StoredPhoto } from '../photos/photoStore';
 import type { PhotoUploads } from '../photos/photoUploads';
-import { applyTicketChange, withChange } from '../tickets/ticketChanges';
+import { applyTicketChange, withChange, type TicketChanges } from '../tickets/ticketChanges';
 import type { TicketDocument } from '../tickets/ticketModel';
 import type { TicketStore } from '../tickets/ticketStore';
 import { submissionFrom, submissionsOf } from '../tickets/ticketSubmissions';
-import type { TicketTracking } from '../tickets/ticketTracking';
 import { idempotencyModel } from './idempotencyModel';
 import type { IntakeKeys } from './intakeKeys';
 import type { OpenTicketIndex } from './openTicketIndex';
@@ -54,8 +52,11 @@ export interface ReportIntakeDeps {
   dispatcher: TicketDispatcher;
   timers: SlaTimers;
   clock: Clock;
-  locks: DocumentLocks;
-  tracking: TicketTracking;
+  /**
+   * The change kernel over tickets: changes to stored tickets, and new tickets inserted through the
+   * store's group commit with their notifications marked and relayed.
+   */
+  changes: Pick<TicketChanges, 'apply' | 'insert'>;
   openTickets: OpenTicketIndex;
   keys: IntakeKeys;
   logger: Logger;
@@ -268,7 +269,10 @@ export function reportIntake(deps: ReportIntakeDeps) {
     return change ? withChange(draft, change, deps.clock.now()) : draft;
   };
 
-  /** Everything around a new ticket that lives outside it: clocks, workloads, the duplicate index, the outbox. */
+  /**
+   * Everything around a new ticket that lives outside it: clocks, the duplicate index, the live queues
+   * (the change kernel has kept the workloads in step and relays its notifications).
+   */
   const afterCreate = async (ticket: TicketDocument) => {
     await Promise.all([
       deps.timers.scheduleAll([
@@ -276,23 +280,20 @@ export function reportIntake(deps: ReportIntakeDeps) {
         { job: { ticketId: ticket._id, kind: 'breach', sequence: 1 }, at: ticket.deadlines.breachAt },
         ...deps.dispatcher.acceptTimerOf(ticket),
       ]),
-      deps.tracking.written(ticket),
       deps.openTickets.add(ticket),
     ]);
-    // The relay works from the stored ticket and the pending-notification trace; the response need not wait.
     deps.dispatcher.afterChange(ticket).catch((error: unknown) => {
-      deps.logger.warn(
-        { err: error, ticketId: ticket._id },
-        'relay after intake failed; the sweep will retry',
-      );
+      deps.logger.warn({ err: error, ticketId: ticket._id }, 'announcing a new ticket failed');
     });
   };
 
-  /** Stores a new ticket; an existing one under the same id (a retry) comes back instead. */
+  /**
+   * Stores a new ticket in one insert through the store's group commit (intake's throughput depends on
+   * it); an existing one under the same id (a retry) comes back instead.
+   */
   const storeNew = async (draft: TicketDocument, requestHash?: string, keyId?: string) => {
     const ticket = await dispatchedDraft(draft);
-    if (ticket.pendingNotifications.length) await deps.tracking.notificationsPending(ticket._id);
-    if (await deps.store.insert(ticket)) {
+    if (await deps.changes.insert(ticket, deps.store.insert)) {
       await afterCreate(ticket);
       return { ticket, created: true as const };
     }

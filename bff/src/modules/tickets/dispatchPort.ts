@@ -10,7 +10,7 @@ import type { TicketStore } from './ticketStore';
 
 export type { Actor, TicketChange } from './ticketChanges';
 export { systemActor } from './ticketChanges';
-export type { TicketDocument, TimelineRecord, NotificationRecord } from './ticketModel';
+export type { TicketDocument, TimelineRecord } from './ticketModel';
 export type { TicketTracking } from './ticketTracking';
 
 /** Why a ticket is being (re)dispatched. */
@@ -25,7 +25,7 @@ export interface DispatchContext {
 export interface TicketDispatch {
   /** Picks an officer for the ticket (or queues it for a dispatcher); null when the ticket does not exist. */
   dispatch(ticketId: string, context: DispatchContext): Promise<TicketDocument | null>;
-  /** After a change was applied: relay its notifications and announce it. */
+  /** After a change was applied (the change kernel has relayed its notifications): announce it. */
   afterChange(ticket: TicketDocument): Promise<void>;
 }
 

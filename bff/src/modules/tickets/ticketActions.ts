@@ -1,23 +1,27 @@
 import distance from '@turf/distance';
 import type { CheckInRequest, Department, RateRequest, TransferRequest } from '@jiefang/contracts';
 import type { Clock } from '../../infra/clock';
-import type { DocumentLocks } from '../../infra/documentLocks';
 import type { Caller } from '../../http/appState';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../http/httpError';
 import type { CategoryCatalogue } from '../../domain/categories';
 import { slaDeadlines } from '../../domain/slaDeadlines';
-import { TransitionRefused, nextStatus, type TicketAction } from '../../domain/ticketTransitions';
+import { allows } from '../../domain/statusTransitions';
+import {
+  TransitionRefused,
+  nextStatus,
+  ticketTransitions,
+  type TicketAction,
+} from '../../domain/ticketTransitions';
 import { findStreet, type District } from '../district/district';
 import type { UploadedFile } from '../../http/multipart';
 import { assertAcceptablePhotos, processPhoto } from '../photos/photoProcessing';
 import type { PhotoStore } from '../photos/photoStore';
 import type { SlaSchedule, StaffLookup, TicketDispatch } from './dispatchPort';
 import { canManageTicket } from './ticketAccess';
-import { applyTicketChange, type TicketChange } from './ticketChanges';
+import { applyTicketChange, type TicketChange, type TicketChanges } from './ticketChanges';
 import type { TicketDocument } from './ticketModel';
 import { ratingOf } from './ticketRatings';
 import type { TicketStore } from './ticketStore';
-import type { TicketTracking } from './ticketTracking';
 
 export const ticketActionPolicy = {
   checkInRadiusMeters: 150,
@@ -35,8 +39,8 @@ export interface TicketActionsDeps {
   categories: CategoryCatalogue;
   district: District;
   clock: Clock;
-  locks: DocumentLocks;
-  tracking: TicketTracking;
+  /** The change kernel over tickets: every change goes through it. */
+  changes: Pick<TicketChanges, 'apply'>;
   timeScale: number;
 }
 
@@ -201,7 +205,8 @@ export function ticketActions(deps: TicketActionsDeps) {
       if (ticket.assigneeId !== caller.userId && !canManageTicket(caller, ticket)) {
         throw forbidden('只有承办队员、本中队中队长或调度员可以转办');
       }
-      if (!['dispatch_queue', 'assigned', 'accepted', 'reopened'].includes(ticket.status)) {
+      // A transfer hands the ticket back to dispatching: it may start where queueing may.
+      if (!allows(ticketTransitions, 'queue', ticket.status)) {
         throw conflict('工单已到场或已办结，不能转办', { status: ticket.status });
       }
       if (request.toSquad) {

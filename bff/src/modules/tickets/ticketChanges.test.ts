@@ -1,8 +1,13 @@
 import { documentLocks } from '../../infra/documentLocks';
+import { createLogger } from '../../infra/logger';
+import type { PendingNotification } from '../../infra/versionedChanges';
 import { startTestApp, type TestApp } from '../../testing/testApp';
 import { ticketModel, type TicketDocument } from './ticketModel';
-import { ticketStore } from './ticketStore';
+import { ticketNotificationSource, ticketStore } from './ticketStore';
 import { officerWorkloads } from '../officers/officerWorkloads';
+import { notifyingDocuments } from '../../infra/versionedChanges';
+import { notificationOutbox, outboxPolicy } from '../notifications/notificationOutbox';
+import { outboxModel } from '../notifications/outboxModel';
 import { applyTicketChange, withChange } from './ticketChanges';
 import { ticketTracking } from './ticketTracking';
 
@@ -50,19 +55,28 @@ const minimalTicket = (id: string): TicketDocument => {
   };
 };
 
-const changeDepsOf = (marked: string[] = []) => ({
-  store: ticketStore(t.mongo),
-  clock: t.clock,
-  locks: documentLocks(t.redis),
-  tracking: ticketTracking({
-    workloads: officerWorkloads(t.redis),
-    outbox: {
-      markPending: async (ticketId: string) => {
-        marked.push(ticketId);
+/** The change kernel over tickets with a relay that records what it is told (marks by ticket id). */
+const changeDepsOf = (marked: string[] = [], relayed: PendingNotification[] = []) => {
+  const tracking = ticketTracking({ workloads: officerWorkloads(t.redis) });
+  return {
+    clock: t.clock,
+    changes: ticketStore(t.mongo).changes({
+      locks: documentLocks(t.redis),
+      clock: t.clock,
+      relay: {
+        markPending: async (source: string, id: string) => {
+          expect(source).toBe('tickets');
+          marked.push(id);
+        },
+        relay: async (_source: string, _id: string, notifications: readonly PendingNotification[]) => {
+          relayed.push(...notifications);
+        },
       },
-    },
-  }),
-});
+      logger: createLogger('silent'),
+      written: (ticket) => tracking.written(ticket),
+    }),
+  };
+};
 
 describe('applyTicketChange', () => {
   it('lets exactly one of many concurrent changes from the same version win', async () => {
@@ -92,7 +106,8 @@ describe('applyTicketChange', () => {
     const ticket = minimalTicket('with-notifications');
     await tickets.create(ticket);
     const marked: string[] = [];
-    const updated = await applyTicketChange(changeDepsOf(marked), ticket, {
+    const relayed: PendingNotification[] = [];
+    const updated = await applyTicketChange(changeDepsOf(marked, relayed), ticket, {
       action: 'accept',
       to: 'accepted',
       actor: { id: 'officer-1', role: 'officer' },
@@ -106,8 +121,9 @@ describe('applyTicketChange', () => {
         data: {},
       },
     ]);
-    // The relay sweep was told before the write.
+    // The relay sweep was told before the write, and the relay after it got exactly this change's.
     expect(marked).toEqual(['with-notifications']);
+    expect(relayed).toEqual(updated?.pendingNotifications);
   });
 
   it("keeps officers' workloads in step with who holds each ticket", async () => {
@@ -143,6 +159,116 @@ describe('applyTicketChange', () => {
       actor: { id: 'holder-b', role: 'officer' },
     });
     expect((await workloads.counts(['holder-b'])).get('holder-b')).toBe(0);
+  });
+});
+
+describe('notifications of ticket changes', () => {
+  const outboxOf = () =>
+    notificationOutbox({
+      connection: t.mongo,
+      documents: { [ticketNotificationSource]: notifyingDocuments(ticketModel(t.mongo)) },
+      redis: t.redis,
+      sender: { send: async () => ({ ok: true, channel: 'test' }) },
+      clock: t.clock,
+      logger: createLogger('silent'),
+    });
+  /** The kernel over tickets with the outbox's marks and a relay that dies before relaying (a crash). */
+  const dyingDepsOf = (outbox: ReturnType<typeof outboxOf>) => ({
+    clock: t.clock,
+    changes: ticketStore(t.mongo).changes({
+      locks: documentLocks(t.redis),
+      clock: t.clock,
+      relay: {
+        markPending: (source: string, id: string) => outbox.markDocumentPending(source, id),
+        relay: async () => {
+          throw new Error('died before relaying');
+        },
+      },
+      logger: createLogger('silent'),
+      written: async () => undefined,
+    }),
+  });
+
+  it('of six concurrent changes, only the winner writes notifications, and exactly its own are relayed', async () => {
+    const tickets = ticketModel(t.mongo);
+    const ticket = minimalTicket('race-notify');
+    await tickets.create(ticket);
+    const relayed: PendingNotification[] = [];
+    const deps = changeDepsOf([], relayed);
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, index) =>
+        applyTicketChange(deps, ticket, {
+          action: 'accept',
+          to: 'accepted',
+          actor: { id: `officer-${index}`, role: 'officer' },
+          notify: [{ recipientId: `resident-${index}`, template: 'ticket_accepted', data: {} }],
+        }),
+      ),
+    );
+    const winners = results.filter(Boolean);
+    expect(winners).toHaveLength(1);
+    const stored = await tickets.findById(ticket._id).lean<TicketDocument>();
+    expect(stored?.pendingNotifications).toHaveLength(1);
+    expect(relayed).toEqual(stored?.pendingNotifications);
+    expect(stored?.pendingNotifications[0]?.id).toMatch(/^race-notify:2:ticket_accepted:resident-\d$/);
+  });
+
+  it('a change whose process dies before the relay keeps its notifications, and the sweep relays them', async () => {
+    const tickets = ticketModel(t.mongo);
+    const ticket = minimalTicket('dies-after-write');
+    await tickets.create(ticket);
+    const outbox = outboxOf();
+    const updated = await applyTicketChange(dyingDepsOf(outbox), ticket, {
+      action: 'accept',
+      to: 'accepted',
+      actor: { id: 'officer-1', role: 'officer' },
+      notify: [{ recipientId: 'resident-1', template: 'ticket_accepted', data: {} }],
+    });
+    const id = 'dies-after-write:2:ticket_accepted:resident-1';
+    expect(updated?.pendingNotifications.map((record) => record.id)).toEqual([id]);
+    expect(await outboxModel(t.mongo).countDocuments({ _id: id })).toBe(0);
+    t.clock.advance(outboxPolicy.sweepGraceMs);
+    expect(await outbox.relayAll()).toBeGreaterThanOrEqual(1);
+    expect(await outboxModel(t.mongo).countDocuments({ _id: id })).toBe(1);
+  });
+
+  it('a new ticket inserted already changed is one insert, marked before it and relayed after it', async () => {
+    const marked: string[] = [];
+    const relayed: PendingNotification[] = [];
+    const store = ticketStore(t.mongo);
+    const base = {
+      ...minimalTicket('inserted-dispatched'),
+      status: 'dispatch_queue' as const,
+      assigneeId: null,
+    };
+    const ticket = withChange(
+      base,
+      {
+        action: 'assign',
+        to: 'assigned',
+        actor: { id: null, role: 'system' },
+        set: { assigneeId: 'officer-7', assignmentSeq: 1 },
+        notify: [{ recipientId: 'officer-7', template: 'new_assignment', data: {} }],
+      },
+      t.clock.now(),
+    );
+    let inserts = 0;
+    const insert = async (document: TicketDocument) => {
+      inserts += 1;
+      // Marked before each insert: a crash right after it still leaves the sweep a trace.
+      expect(marked).toEqual(Array(inserts).fill('inserted-dispatched'));
+      return store.insert(document);
+    };
+    expect(await changeDepsOf(marked, relayed).changes.insert(ticket, insert)).toBe(true);
+    expect(inserts).toBe(1);
+    for (let wait = 0; wait < 100 && !relayed.length; wait += 1)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(relayed.map((record) => record.id)).toEqual(['inserted-dispatched:2:new_assignment:officer-7']);
+    expect((await store.findById('inserted-dispatched'))?.pendingNotifications).toEqual(relayed);
+    // A retry under the same id stores nothing and relays nothing again.
+    expect(await changeDepsOf(marked, relayed).changes.insert(ticket, insert)).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(relayed).toHaveLength(1);
   });
 });
 

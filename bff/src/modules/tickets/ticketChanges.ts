@@ -1,10 +1,7 @@
-import type { UpdateQuery } from 'mongoose';
 import type { TicketStatus } from '@jiefang/contracts';
 import type { Clock } from '../../infra/clock';
-import type { DocumentLocks } from '../../infra/documentLocks';
+import type { VersionedChanges } from '../../infra/versionedChanges';
 import type { NotificationRecord, TicketDocument, TimelineRecord } from './ticketModel';
-import type { TicketStore } from './ticketStore';
-import type { TicketTracking } from './ticketTracking';
 
 export interface Actor {
   id: string | null;
@@ -27,25 +24,32 @@ export interface TicketChange {
   notify?: Array<Omit<NotificationRecord, 'id'>>;
 }
 
-/** What applying a change needs: the store's conditional update, the lock and what follows every write. */
+/** The versioned-change kernel over tickets (built by `ticketStore.changes`). */
+export type TicketChanges = VersionedChanges<TicketDocument>;
+
+/** What applying a change needs: the change kernel (which also keeps the workloads in step) and a clock. */
 export interface TicketChangeDeps {
-  store: Pick<TicketStore, 'updateIfCurrent'>;
+  changes: Pick<TicketChanges, 'apply'>;
   clock: Clock;
-  locks: DocumentLocks;
-  tracking: TicketTracking;
 }
 
-/** The timeline entries and outbox records a change adds, with the records' deterministic ids. */
-function changeRecords(
-  current: Pick<TicketDocument, '_id' | 'status' | 'version'>,
+type ChangedFields = Pick<TicketDocument, 'status' | 'timeline' | 'refusedBy' | 'reporterIds'> &
+  Partial<TicketDocument>;
+
+/**
+ * The fields a change sets on a ticket as it is, whole (timeline and lists included), and its
+ * notifications with their deterministic ids (`${id}:${the version the change makes}:…`).
+ */
+function changeOn(
+  ticket: Pick<TicketDocument, '_id' | 'status' | 'version' | 'timeline' | 'refusedBy' | 'reporterIds'>,
   change: TicketChange,
   at: Date,
-): { entries: TimelineRecord[]; notifications: NotificationRecord[] } {
-  const nextVersion = current.version + 1;
+): { set: ChangedFields; notifications: NotificationRecord[] } {
+  const nextVersion = ticket.version + 1;
   const entry: TimelineRecord = {
     at,
     action: change.action,
-    from: current.status,
+    from: ticket.status,
     to: change.to,
     actorId: change.actor.id,
     actorRole: change.actor.role,
@@ -55,9 +59,20 @@ function changeRecords(
   };
   const notifications: NotificationRecord[] = (change.notify ?? []).map((notification) => ({
     ...notification,
-    id: `${current._id}:${nextVersion}:${notification.template}:${notification.recipientId}`,
+    id: `${ticket._id}:${nextVersion}:${notification.template}:${notification.recipientId}`,
   }));
-  return { entries: [...(change.precedingEntries ?? []), entry], notifications };
+  const withValue = (list: string[], value: string | undefined) =>
+    value === undefined || list.includes(value) ? list : [...list, value];
+  return {
+    set: {
+      ...change.set,
+      status: change.to,
+      timeline: [...ticket.timeline, ...(change.precedingEntries ?? []), entry],
+      refusedBy: withValue(change.set?.refusedBy ?? ticket.refusedBy, change.addToSet?.refusedBy),
+      reporterIds: withValue(change.set?.reporterIds ?? ticket.reporterIds, change.addToSet?.reporterIds),
+    },
+    notifications,
+  };
 }
 
 /**
@@ -65,47 +80,31 @@ function changeRecords(
  * routed and assigned, in one write, with exactly the entries a stored change would have added.
  */
 export function withChange(ticket: TicketDocument, change: TicketChange, at: Date): TicketDocument {
-  const { entries, notifications } = changeRecords(ticket, change, at);
-  const addToSet = (list: string[], value: string | undefined) =>
-    value === undefined || list.includes(value) ? list : [...list, value];
+  const { set, notifications } = changeOn(ticket, change, at);
   return {
     ...ticket,
-    ...change.set,
-    status: change.to,
+    ...set,
     updatedAt: at,
     version: ticket.version + 1,
-    timeline: [...ticket.timeline, ...entries],
     pendingNotifications: [...ticket.pendingNotifications, ...notifications],
-    refusedBy: addToSet(ticket.refusedBy, change.addToSet?.refusedBy),
-    reporterIds: addToSet(ticket.reporterIds, change.addToSet?.reporterIds),
   };
 }
 
 /**
- * Applies a state change and its timeline entry as one conditional update on the ticket's current
- * status and version: of two concurrent changes exactly one wins; the loser gets null.
+ * Applies a state change, its timeline entry and its notifications through the change kernel, decided
+ * on the ticket as read under its lock: only if it still has the status and version the caller saw,
+ * so of two concurrent changes exactly one wins; the loser gets null. Callers check the transition
+ * table on what they read (`nextStatus`, `planDispatch`); the unchanged status carries that check here.
  */
 export async function applyTicketChange(
   deps: TicketChangeDeps,
   current: Pick<TicketDocument, '_id' | 'status' | 'version'>,
   change: TicketChange,
 ): Promise<TicketDocument | null> {
-  const at = deps.clock.now();
-  const { entries, notifications } = changeRecords(current, change, at);
-  const update: UpdateQuery<TicketDocument> = {
-    $set: { ...change.set, status: change.to, updatedAt: at },
-    $inc: { version: 1 },
-    $push: {
-      timeline: { $each: entries },
-      ...(notifications.length ? { pendingNotifications: { $each: notifications } } : {}),
-    },
-    ...(change.addToSet ? { $addToSet: change.addToSet } : {}),
-  };
-  // Noted before the write: a crash right after it still leaves the relay a trace to follow.
-  if (notifications.length) await deps.tracking.notificationsPending(current._id);
-  return deps.locks.withLock(`ticket:${current._id}`, async () => {
-    const updated = await deps.store.updateIfCurrent(current, update);
-    if (updated) await deps.tracking.written(updated);
-    return updated;
+  const outcome = await deps.changes.apply(current._id, (fresh) => {
+    if (fresh.status !== current.status || fresh.version !== current.version) return null;
+    const { set, notifications } = changeOn(fresh, change, deps.clock.now());
+    return { set, notify: notifications };
   });
+  return outcome?.changed ? outcome.document : null;
 }

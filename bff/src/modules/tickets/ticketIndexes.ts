@@ -3,7 +3,7 @@ import { duplicatePolicy, noiseDuplicatePolicy } from '../../domain/duplicateRep
 import { openTicketStatuses } from '../../domain/ticketTransitions';
 import type { TicketDocument } from './ticketModel';
 import type { TicketStore } from './ticketStore';
-import { occupyingStatuses, type WorkloadCounts } from './ticketTracking';
+import { occupiesAssignee, type WorkloadCounts } from './ticketTracking';
 
 type IndexRow = Pick<
   TicketDocument,
@@ -37,7 +37,7 @@ export async function rebuildTicketIndexes(
   );
   for await (const ticket of rows) {
     count += 1;
-    if (ticket.assigneeId && occupyingStatuses.includes(ticket.status))
+    if (ticket.assigneeId && occupiesAssignee(ticket.status))
       held.push({ ticketId: ticket._id, holderId: ticket.assigneeId });
     if (ticket.reportedAt.getTime() >= since) recent.push(ticket);
     if (recent.length >= 500) {

@@ -10,6 +10,7 @@ import {
   type Priority,
   type TicketStatus,
 } from '@jiefang/contracts';
+import type { PendingNotification } from '../../infra/versionedChanges';
 import type { StoredPhotoRef } from '../photos/storedPhotoRef';
 
 export interface TimelineRecord {
@@ -24,13 +25,8 @@ export interface TimelineRecord {
   details?: Record<string, unknown>;
 }
 
-export interface NotificationRecord {
-  /** Deterministic, so relaying it to the outbox twice stores it once. */
-  id: string;
-  recipientId: string;
-  template: string;
-  data: Record<string, string | number | boolean | null>;
-}
+/** A notification a ticket change caused, as the change kernel carries it (deterministic id). */
+export type NotificationRecord = PendingNotification;
 
 /**
  * One resident's report as they sent it. A ticket keeps every reporter's own submission: each

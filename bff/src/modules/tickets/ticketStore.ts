@@ -1,8 +1,17 @@
-import type { Connection, UpdateQuery } from 'mongoose';
+import type { Connection } from 'mongoose';
 import type { CategoryCode, TicketStatus } from '@jiefang/contracts';
+import { ticketStatusGroups } from '../../domain/ticketTransitions';
 import { batchedInsertsInto } from '../../infra/batchedInserts';
+import type { Clock } from '../../infra/clock';
+import type { DocumentLocks } from '../../infra/documentLocks';
+import type { Logger } from '../../infra/logger';
+import { notifyingDocuments, versionedChanges, type NotificationRelay } from '../../infra/versionedChanges';
 import { ticketModel, type TicketDocument } from './ticketModel';
-import { occupyingStatuses } from './ticketTracking';
+
+/** The tickets' source as the notification relay knows it (marks are `tickets:${id}`). */
+export const ticketNotificationSource = 'tickets';
+
+const occupyingStatuses: readonly TicketStatus[] = ticketStatusGroups.occupying;
 
 /** What a ticket list may be narrowed by; every field given must match. */
 export interface TicketFilter {
@@ -22,8 +31,9 @@ export interface TicketPage {
 export type TicketMapPoint = Pick<TicketDocument, 'category' | 'status' | 'location'>;
 
 /**
- * Every MongoDB query on tickets. Services decide what to ask for; this knows how it is stored
- * (the one exception, until it moves here, is the notification outbox's relay).
+ * Every MongoDB query on tickets. Services decide what to ask for; this knows how it is stored.
+ * Changes go through the versioned-change kernel (`changes`); the outbox reads the notifications tickets
+ * carry through `notifying`.
  */
 export function ticketStore(connection: Connection) {
   const tickets = ticketModel(connection);
@@ -121,20 +131,23 @@ export function ticketStore(connection: Connection) {
         .cursor({ batchSize }) as AsyncIterable<Pick<TicketDocument, '_id' | Field>>;
     },
 
-    /**
-     * Applies an update only if the ticket still has the status and version it was read with; null
-     * when another change came first.
-     */
-    updateIfCurrent: (
-      current: Pick<TicketDocument, '_id' | 'status' | 'version'>,
-      update: UpdateQuery<TicketDocument>,
-    ): Promise<TicketDocument | null> =>
-      tickets
-        .findOneAndUpdate({ _id: current._id, status: current.status, version: current.version }, update, {
-          new: true,
-        })
-        .lean<TicketDocument>()
-        .exec(),
+    /** What the notification relay's sweeps read of tickets: the notifications they carry. */
+    notifying: notifyingDocuments(tickets),
+
+    /** The change kernel over tickets; `written` follows every write (e.g. the officers' workloads). */
+    changes: (deps: {
+      locks: DocumentLocks;
+      clock: Clock;
+      relay: NotificationRelay;
+      logger: Logger;
+      written: (ticket: TicketDocument) => Promise<void>;
+    }) =>
+      versionedChanges<TicketDocument>({
+        source: ticketNotificationSource,
+        lockPrefix: 'ticket',
+        documents: tickets,
+        ...deps,
+      }),
   };
 }
 
