@@ -12,24 +12,13 @@ import {
 import type { NotificationSender } from '../notifications/notificationSenders';
 import { alarmBook, alarmNotificationSource, type AlarmedDevice } from './alarmBook';
 import { alarmModel } from './alarmModel';
+import { countingSender } from '../../testing/countingSender';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp('alarm_changes', { background: false });
 });
 afterAll(() => t.close());
-
-/** A sender that counts what it sends, by notification id. */
-function countingSender() {
-  const sent = new Map<string, number>();
-  const sender: NotificationSender = {
-    async send(notification) {
-      sent.set(notification._id, (sent.get(notification._id) ?? 0) + 1);
-      return { ok: true, channel: 'test' };
-    },
-  };
-  return { sender, sent };
-}
 
 const outboxWith = (sender: NotificationSender) =>
   notificationOutbox({

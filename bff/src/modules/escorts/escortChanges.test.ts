@@ -9,6 +9,7 @@ import type { NotificationSender } from '../notifications/notificationSenders';
 import { outboxModel } from '../notifications/outboxModel';
 import { escortChanges, escortNotificationSource } from './escortChanges';
 import { escortModels, type EscortDocument } from './escortModels';
+import { countingSender } from '../../testing/countingSender';
 
 // The test clock starts on Monday 2026-11-23 08:00 Beijing time.
 const tomorrow = (hhmm: string) => `2026-11-24T${hhmm}:00+08:00`;
@@ -40,17 +41,6 @@ beforeAll(async () => {
   elderId = elder.body.id;
 });
 afterAll(() => t.close());
-
-function countingSender() {
-  const sent = new Map<string, number>();
-  const sender: NotificationSender = {
-    async send(notification) {
-      sent.set(notification._id, (sent.get(notification._id) ?? 0) + 1);
-      return { ok: true, channel: 'test' };
-    },
-  };
-  return { sender, sent };
-}
 
 const outboxWith = (sender: NotificationSender) =>
   notificationOutbox({
