@@ -4,6 +4,7 @@ import {
   beijingDayStart,
   beijingMinutes,
   beijingWeekday,
+  escortServiceHours,
   type ElderNeed,
   type EscortServiceType,
   type VolunteerSkill,
@@ -21,9 +22,12 @@ export const escortServices: Record<
   home_visit: { name: '上门陪护', defaultMinutes: 120, inPerson: true },
 };
 
+/** Minutes after midnight of an `HH:MM` clock time. */
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
 export const escortPolicy = {
   /** Local service hours in Asia/Shanghai: windows must lie inside them. */
-  serviceHours: { start: 7 * 60, end: 21 * 60 },
+  serviceHours: { start: minutesOf(escortServiceHours.start), end: minutesOf(escortServiceHours.end) },
   maxWindowMs: 12 * 3600_000,
   /** A volunteer who withdraws later than this before the window is a late withdrawal. */
   lateWithdrawalMs: 24 * 3600_000,
@@ -61,7 +65,10 @@ export function windowProblems(start: Date, end: Date, now: Date): Array<{ path:
   }
   const { start: open, end: close } = escortPolicy.serviceHours;
   if (!isSameDay(start, end) || localMinutes(start) < open || localMinutes(end) > close) {
-    problems.push({ path: 'windowStart', message: '服务时间为每天 07:00–21:00（北京时间）' });
+    problems.push({
+      path: 'windowStart',
+      message: `服务时间为每天 ${escortServiceHours.start}–${escortServiceHours.end}（北京时间）`,
+    });
   }
   return problems;
 }
@@ -96,8 +103,6 @@ export interface MatchRequest {
   location: { lat: number; lng: number };
   inPerson: boolean;
 }
-
-const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** Does a weekly availability cover the whole window (Beijing time)? */
 export function availableFor(availability: readonly WeeklySlot[], start: Date, end: Date): boolean {
