@@ -87,11 +87,28 @@ async function startBff(port: number): Promise<ChildProcess> {
       MQTT_PASSWORD: t.config.MQTT_PASSWORD,
       JWT_SECRET: t.config.JWT_SECRET,
       INSTANCE_ID: `durable-${t.runId}`.slice(0, 40),
-      LOG_LEVEL: 'fatal',
+      // Info, to see when the bridge has subscribed ("background work started").
+      LOG_LEVEL: 'info',
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // Listening comes before the bridge's subscriptions, and a first session's messages published before
+  // them would go to nobody: wait for the background work, the bridge included, to have started.
+  let log = '';
+  const started = new Promise<void>((resolve) =>
+    child.stdout?.on('data', (chunk: Buffer) => {
+      log = (log + chunk.toString()).slice(-4096);
+      if (log.includes('"msg":"background work started"')) resolve();
+    }),
+  );
   await waitForPort('127.0.0.1', port, 30_000, 'the BFF');
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    started,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error('the BFF did not start its background work')), 30_000);
+    }),
+  ]).finally(() => clearTimeout(timer));
   return child;
 }
 
