@@ -266,6 +266,10 @@ export function createApp(deps: AppDeps): JiefangApp {
   let phase: 'idle' | 'starting' | 'started' = 'idle';
   let recoveryRebuilt = () => true;
   const starting = () => phase === 'starting' || (phase === 'started' && !recoveryRebuilt());
+  // Readiness also waits for the device bridge's subscriptions (a device message published before them
+  // reaches nobody); intake does not, so a broker that is away never stops residents' reports.
+  let bridgeSubscribed = false;
+  const notReady = () => starting() || (phase === 'started' && !bridgeSubscribed);
 
   koa.use(requestContext(logger));
   koa.use(errorMiddleware);
@@ -308,7 +312,7 @@ export function createApp(deps: AppDeps): JiefangApp {
         },
       },
       version,
-      starting,
+      notReady,
     ),
     authRoutes(api, auth, config.DEV_LOGIN),
     userRoutes(
@@ -553,7 +557,10 @@ export function createApp(deps: AppDeps): JiefangApp {
       processor.start();
       // Alongside the rest: it waits for a broker that is away, and nothing below needs it.
       const bridgeStarted = bridge.start().then(
-        () => null,
+        () => {
+          bridgeSubscribed = true;
+          return null;
+        },
         (error: unknown) => error,
       );
       background.start(removeExpiredUploads);

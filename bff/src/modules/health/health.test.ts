@@ -1,5 +1,7 @@
 import { readinessSchema } from '@jiefang/contracts';
 import { startOwnRedis, type OwnRedis } from '../../testing/ownRedis';
+import { eventually } from '../../testing/reportFixtures';
+import { startSubscribeRelay } from '../../testing/subscribeRelay';
 import { startTestApp, type TestApp } from '../../testing/testApp';
 
 describe('health and readiness', () => {
@@ -20,6 +22,32 @@ describe('health and readiness', () => {
     expect(readiness.status).toBe('ready');
     expect(Object.keys(readiness.checks).sort()).toEqual(['mongodb', 'mqtt', 'redis']);
   });
+});
+
+describe('while the device bridge waits for its subscriptions', () => {
+  it('says starting, since a device message published now would reach nobody; ready once granted', async () => {
+    const relay = await startSubscribeRelay(new URL(process.env.TEST_MQTT_URL as string), 'holdSubscribes');
+    const t = await startTestApp('health_bridge', { env: { MQTT_URL: relay.url }, background: false });
+    try {
+      const started = t.app.startBackgroundWork();
+      await eventually(async () => relay.held() > 0, 15_000);
+      // Long enough for the rest of the start-up work (Redis recovery) to be done.
+      for (let check = 0; check < 10; check += 1) {
+        const response = await t.http.get('/readyz').expect(503);
+        const readiness = readinessSchema.parse(response.body);
+        expect(readiness.status).toBe('starting');
+        expect(readiness.checks.mqtt).toMatchObject({ ok: true });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      relay.release();
+      await started;
+      await t.http.get('/readyz').expect(200);
+    } finally {
+      relay.release();
+      await t.close();
+      await relay.close();
+    }
+  }, 30_000);
 });
 
 describe('when Redis stops', () => {
