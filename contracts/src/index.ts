@@ -13,3 +13,4 @@ export * from './apiRoutes';
 export * from './photos';
 export * from './beijingTime';
 export * from './geo';
+export * from './notifications';

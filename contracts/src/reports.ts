@@ -317,13 +317,3 @@ export type OfficerList = z.infer<typeof officerListSchema>;
 /** Server-sent event on GET /api/tickets/events: a ticket the caller may see has changed. */
 export const ticketEventSchema = z.object({ type: z.literal('ticket'), ticket: ticketSchema });
 export type TicketEvent = z.infer<typeof ticketEventSchema>;
-
-export const notificationSchema = z.object({
-  id: z.string(),
-  template: z.string(),
-  data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
-  status: z.string(),
-  createdAt: z.string(),
-});
-export const notificationListSchema = z.object({ items: z.array(notificationSchema) });
-export type NotificationList = z.infer<typeof notificationListSchema>;

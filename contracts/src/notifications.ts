@@ -1,0 +1,243 @@
+import { z } from 'zod';
+import type { AlarmType } from './alarms';
+
+/**
+ * Every notification the system sends, as data: who it is for (residents and other members of the
+ * public over WeChat subscribe messages; staff over WeCom), whether it must not be missed (then SMS too),
+ * what it is about (the page it opens) and its words. The BFF's channels, the admin panel and the
+ * mini-program's 消息 page all read this one table.
+ */
+export type NotificationAudience = 'public' | 'staff';
+export type NotificationSubject = 'ticket' | 'alarm' | 'escort';
+
+export interface NotificationTemplateSpec {
+  audience: NotificationAudience;
+  /** Sent by SMS as well, where the recipient has a phone: a fire, an owner who did not answer, a breach. */
+  mustNotMiss: boolean;
+  /** What it is about; its id is `data.ticketId`, `data.alarmId` or `data.escortId`. */
+  subject: NotificationSubject;
+  /** Short title (WeChat and WeCom cut long ones). */
+  title: string;
+  /** One sentence from the notification's data. */
+  body: (data: NotificationData) => string;
+}
+
+export type NotificationData = Record<string, string | number | boolean | null>;
+
+const text = (value: NotificationData[string] | undefined, fallback = ''): string =>
+  value === null || value === undefined || value === '' ? fallback : String(value);
+
+const alarmTypeNames: Record<AlarmType, string> = {
+  indoor_charging: '室内电动车充电',
+  smoke: '烟雾',
+  noise_exceeded: '噪音超标',
+  offline: '设备离线',
+};
+const alarmName = (data: NotificationData) => alarmTypeNames[text(data.type) as AlarmType] ?? '设备告警';
+
+export const notificationTemplates = {
+  // Residents who reported (and joined) a ticket.
+  ticket_assigned: {
+    audience: 'public',
+    mustNotMiss: false,
+    subject: 'ticket',
+    title: '已派单',
+    body: (data) => `您反映的“${text(data.category, '问题')}”已派给执法队员处理。`,
+  },
+  officer_on_site: {
+    audience: 'public',
+    mustNotMiss: false,
+    subject: 'ticket',
+    title: '执法队员已到场',
+    body: (data) => `您反映的“${text(data.category, '问题')}”，执法队员已到达现场。`,
+  },
+  ticket_resolved: {
+    audience: 'public',
+    mustNotMiss: false,
+    subject: 'ticket',
+    title: '问题已办结',
+    body: (data) => `您反映的“${text(data.category, '问题')}”已办结，请确认并评价。`,
+  },
+  // Enforcement staff.
+  new_assignment: {
+    audience: 'staff',
+    mustNotMiss: false,
+    subject: 'ticket',
+    title: '新工单，请尽快接单',
+    body: (data) => `${text(data.category, '工单')}：${text(data.address, '见工单详情')}`,
+  },
+  report_joined: {
+    audience: 'staff',
+    mustNotMiss: false,
+    subject: 'ticket',
+    title: '又有居民反映同一问题',
+    body: (data) => `已有 ${text(data.reporterCount, '多')} 位居民反映此问题。`,
+  },
+  dispatch_queue_alarm: {
+    audience: 'staff',
+    mustNotMiss: false,
+    subject: 'ticket',
+    title: '工单待人工派单',
+    body: (data) => `${text(data.category, '工单')}暂无可派队员，请人工派单。`,
+  },
+  escalation_reassigned: {
+    audience: 'staff',
+    mustNotMiss: false,
+    subject: 'ticket',
+    title: '工单被拒，已改派',
+    body: (data) => `${text(data.category, '工单')}被拒：${text(data.reason, '未说明原因')}`,
+  },
+  ticket_transferred: {
+    audience: 'staff',
+    mustNotMiss: false,
+    subject: 'ticket',
+    title: '工单已转办',
+    body: (data) => `工单已转至${text(data.department, '其他部门')}。`,
+  },
+  ticket_reopened: {
+    audience: 'staff',
+    mustNotMiss: false,
+    subject: 'ticket',
+    title: '居民不满意，工单重办',
+    body: (data) => `重办原因：${text(data.reason, '未说明')}`,
+  },
+  sla_warning: {
+    audience: 'staff',
+    mustNotMiss: false,
+    subject: 'ticket',
+    title: '工单即将超时',
+    body: (data) => `${text(data.category, '工单')}（${text(data.address, '见详情')}）尚无队员到场。`,
+  },
+  sla_breached: {
+    audience: 'staff',
+    mustNotMiss: true,
+    subject: 'ticket',
+    title: '工单已超时',
+    body: (data) => `${text(data.category, '工单')}（${text(data.address, '见详情')}）超时未到场。`,
+  },
+  // Device alarms: owners first, staff when they do not answer.
+  charging_alarm: {
+    audience: 'public',
+    mustNotMiss: false,
+    subject: 'alarm',
+    title: '室内充电告警',
+    body: () => '检测到室内电动车充电，请立即停止并移至集中充电点，10 分钟内未确认将通知社区。',
+  },
+  smoke_alarm: {
+    audience: 'public',
+    mustNotMiss: true,
+    subject: 'alarm',
+    title: '烟雾告警',
+    body: () => '您家中的烟感探测到烟雾，请立即查看；如有火情请拨打 119。',
+  },
+  charging_unacknowledged: {
+    audience: 'staff',
+    mustNotMiss: true,
+    subject: 'alarm',
+    title: '充电告警无人确认',
+    body: () => '室内充电告警 10 分钟无人确认，请上门处置。',
+  },
+  device_offline: {
+    audience: 'staff',
+    mustNotMiss: false,
+    subject: 'alarm',
+    title: '设备离线',
+    body: (data) => `${alarmName(data)}：设备 ${text(data.deviceId)} 已离线。`,
+  },
+  // 陪依(医)计划: families, volunteers and community workers.
+  escort_accepted: {
+    audience: 'public',
+    mustNotMiss: false,
+    subject: 'escort',
+    title: '陪护已有人接单',
+    body: (data) => `${text(data.elderName, '老人')}的陪护已有志愿者接单。`,
+  },
+  escort_reminder: {
+    audience: 'public',
+    mustNotMiss: false,
+    subject: 'escort',
+    title: '陪护出发提醒',
+    body: (data) => `${text(data.elderName, '老人')}的陪护即将开始，请做好准备。`,
+  },
+  escort_completed: {
+    audience: 'public',
+    mustNotMiss: false,
+    subject: 'escort',
+    title: '陪护已完成',
+    body: (data) => `${text(data.elderName, '老人')}的陪护已完成，欢迎评价。`,
+  },
+  escort_cancelled: {
+    audience: 'public',
+    mustNotMiss: false,
+    subject: 'escort',
+    title: '陪护已取消',
+    body: (data) => `${text(data.elderName, '老人')}的陪护已取消。`,
+  },
+  escort_reassigned: {
+    audience: 'public',
+    mustNotMiss: false,
+    subject: 'escort',
+    title: '陪护已改派',
+    body: (data) => `${text(data.elderName, '老人')}的陪护已改派。`,
+  },
+  escort_urgent_offer: {
+    audience: 'public',
+    mustNotMiss: false,
+    subject: 'escort',
+    title: '紧急陪护待接单',
+    body: (data) => `${text(data.elderName, '老人')}的陪护急需志愿者。`,
+  },
+  escort_late_withdrawal: {
+    audience: 'staff',
+    mustNotMiss: false,
+    subject: 'escort',
+    title: '志愿者临时退出',
+    body: (data) => `${text(data.elderName, '老人')}的陪护志愿者临时退出，请安排。`,
+  },
+  escort_unaccepted: {
+    audience: 'staff',
+    mustNotMiss: false,
+    subject: 'escort',
+    title: '陪护无人接单',
+    body: (data) => `${text(data.elderName, '老人')}的陪护尚无人接单，请电话联系志愿者。`,
+  },
+  escort_sos: {
+    audience: 'staff',
+    mustNotMiss: true,
+    subject: 'escort',
+    title: '陪护紧急求助',
+    body: (data) => `${text(data.elderName, '老人')}的陪护发出紧急求助，请立即联系。`,
+  },
+} satisfies Record<string, NotificationTemplateSpec>;
+
+export type NotificationTemplate = keyof typeof notificationTemplates;
+export const notificationTemplateNames = Object.keys(notificationTemplates) as NotificationTemplate[];
+export const notificationTemplateSchema = z.enum(
+  notificationTemplateNames as [NotificationTemplate, ...NotificationTemplate[]],
+);
+
+export function isNotificationTemplate(name: string): name is NotificationTemplate {
+  return Object.hasOwn(notificationTemplates, name);
+}
+
+/** The spec of a template, or null for a name this build does not know (an older or newer instance's). */
+export function notificationTemplateSpec(name: string): NotificationTemplateSpec | null {
+  return isNotificationTemplate(name) ? notificationTemplates[name] : null;
+}
+
+/** The id of what a notification is about, from its data. */
+export function notificationSubjectId(spec: NotificationTemplateSpec, data: NotificationData): string | null {
+  const key = ({ ticket: 'ticketId', alarm: 'alarmId', escort: 'escortId' } as const)[spec.subject];
+  const value = data[key];
+  return typeof value === 'string' ? value : null;
+}
+
+export const notificationSchema = z.object({
+  id: z.string(),
+  template: z.string(),
+  data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  status: z.string(),
+  createdAt: z.string(),
+});
+export const notificationListSchema = z.object({ items: z.array(notificationSchema) });
+export type NotificationList = z.infer<typeof notificationListSchema>;
