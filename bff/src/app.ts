@@ -64,6 +64,9 @@ import { ticketEvents } from './modules/tickets/ticketEvents';
 import { officerDirectoryRoutes } from './modules/officers/officerDirectoryRoutes';
 import { officerDirectory } from './modules/officers/officerDirectory';
 import { officerAccounts } from './modules/users/officerAccounts';
+import { rosterRoutes } from './modules/rosters/rosterRoutes';
+import { rosterStore } from './modules/rosters/rosterStore';
+import { shiftReminders } from './modules/rosters/shiftReminders';
 import { notificationOutbox, outboxRelay } from './modules/notifications/notificationOutbox';
 import { logSender, type NotificationSender } from './modules/notifications/notificationSenders';
 import { wechatSubscribeSender } from './modules/notifications/wechatSubscribeSender';
@@ -217,9 +220,11 @@ export function createApp(deps: AppDeps): JiefangApp {
     view,
     logger,
   });
+  const rosters = rosterStore(mongo);
   const dispatcher = ticketDispatcher({
     tickets: ticketsForDispatch,
     presence,
+    shifts: rosters,
     staff,
     categories,
     timers,
@@ -349,8 +354,11 @@ export function createApp(deps: AppDeps): JiefangApp {
         accounts: officerAccounts(users),
         presence,
         heldCounts: (officerIds) => queries.heldCounts(officerIds),
+        shifts: rosters,
+        clock,
       }),
     ),
+    rosterRoutes(api, { rosters, officers: officerAccounts(users), district, clock }),
     officerRoutes(api, { presence, tickets: queries, view }),
     photoRoutes(api, {
       store: photos,
@@ -509,6 +517,14 @@ export function createApp(deps: AppDeps): JiefangApp {
     const expired = await uploads.takeExpired(clock.now());
     if (expired.length) await photos.remove(expired.flatMap((photo) => [photo.id, photo.thumbnailId]));
   };
+  const reminders = shiftReminders({ rosters, district, outbox, redis, clock });
+  const periodicChores = async () => {
+    // Each on its own: a failing one must not hold the other back.
+    const outcomes = await Promise.allSettled([removeExpiredUploads(), reminders.sendDue()]);
+    for (const outcome of outcomes)
+      if (outcome.status === 'rejected') logger.warn({ err: outcome.reason }, 'periodic chore failed');
+    if (outcomes[1]?.status === 'fulfilled' && outcomes[1].value > 0) background.kickDelivery();
+  };
 
   const recovery = redisRecovery({
     redis,
@@ -563,7 +579,7 @@ export function createApp(deps: AppDeps): JiefangApp {
         },
         (error: unknown) => error,
       );
-      background.start(removeExpiredUploads);
+      background.start(periodicChores);
       phase = 'started';
       recovery.start();
       // The first round: rebuilds Redis from MongoDB if it lost its data, then sweeps for overdue deadlines.

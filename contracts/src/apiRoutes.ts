@@ -36,6 +36,7 @@ import {
   transferRequestSchema,
 } from './reports';
 import { noiseSitesQuerySchema } from './alarms';
+import { rosterEntryRequestSchema, rosterQuerySchema, squadScheduleRequestSchema } from './rosters';
 import {
   createStaffAccountRequestSchema,
   officerListQuerySchema,
@@ -110,6 +111,20 @@ export const apiRoutes: readonly ApiRoute[] = [
   { method: 'POST', path: '/api/tickets/:id/resolve', access: enforcement },
 
   { method: 'GET', path: '/api/officers', access: dispatching, query: officerListQuerySchema },
+  // Rosters: officers read their squad's; its leader, dispatchers and admins plan them.
+  { method: 'GET', path: '/api/squads/:squadId/roster', access: enforcement, query: rosterQuerySchema },
+  {
+    method: 'PUT',
+    path: '/api/squads/:squadId/schedule',
+    access: dispatching,
+    body: squadScheduleRequestSchema,
+  },
+  {
+    method: 'PUT',
+    path: '/api/squads/:squadId/roster/:date/:shiftId',
+    access: dispatching,
+    body: rosterEntryRequestSchema,
+  },
   { method: 'POST', path: '/api/officer/duty', access: onPatrol, body: dutyRequestSchema },
   { method: 'POST', path: '/api/officer/location', access: onPatrol, body: locationRequestSchema },
   { method: 'GET', path: '/api/officer/status', access: onPatrol },

@@ -8,13 +8,13 @@ import type { AlarmType } from './alarms';
  * mini-program's 消息 page all read this one table.
  */
 export type NotificationAudience = 'public' | 'staff';
-export type NotificationSubject = 'ticket' | 'alarm' | 'escort';
+export type NotificationSubject = 'ticket' | 'alarm' | 'escort' | 'roster';
 
 export interface NotificationTemplateSpec {
   audience: NotificationAudience;
   /** Sent by SMS as well, where the recipient has a phone: a fire, an owner who did not answer, a breach. */
   mustNotMiss: boolean;
-  /** What it is about; its id is `data.ticketId`, `data.alarmId` or `data.escortId`. */
+  /** What it is about; its id is `data.ticketId`, `data.alarmId`, `data.escortId` or `data.rosterId`. */
   subject: NotificationSubject;
   /** Short title (WeChat and WeCom cut long ones). */
   title: string;
@@ -114,6 +114,14 @@ export const notificationTemplates = {
     subject: 'ticket',
     title: '工单已超时',
     body: (data) => `${text(data.category, '工单')}（${text(data.address, '见详情')}）超时未到场。`,
+  },
+  shift_reminder: {
+    audience: 'staff',
+    mustNotMiss: false,
+    subject: 'roster',
+    title: '值班提醒',
+    body: (data) =>
+      `您的${text(data.shiftName, '班次')}将于 ${text(data.startsAt, '稍后')} 开始，请按时上岗。`,
   },
   // Device alarms: owners first, staff when they do not answer.
   charging_alarm: {
@@ -227,7 +235,9 @@ export function notificationTemplateSpec(name: string): NotificationTemplateSpec
 
 /** The id of what a notification is about, from its data. */
 export function notificationSubjectId(spec: NotificationTemplateSpec, data: NotificationData): string | null {
-  const key = ({ ticket: 'ticketId', alarm: 'alarmId', escort: 'escortId' } as const)[spec.subject];
+  const key = ({ ticket: 'ticketId', alarm: 'alarmId', escort: 'escortId', roster: 'rosterId' } as const)[
+    spec.subject
+  ];
   const value = data[key];
   return typeof value === 'string' ? value : null;
 }

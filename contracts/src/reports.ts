@@ -309,6 +309,8 @@ export const officerSummarySchema = officerStatusSchema.extend({
   squadId: z.string(),
   streetId: z.string().nullable(),
   activeTickets: z.number().int(),
+  /** On the shift on now; null when the squad does not dispatch by roster. */
+  onShift: z.boolean().nullable(),
 });
 export type OfficerSummary = z.infer<typeof officerSummarySchema>;
 export const officerListSchema = z.object({ items: z.array(officerSummarySchema) });

@@ -18,6 +18,9 @@ import {
   officerListSchema,
   officerStatusSchema,
   readinessSchema,
+  rosterEntrySchema,
+  squadRosterSchema,
+  squadScheduleSchema,
   streetListSchema,
   ticketListSchema,
   ticketSchema,
@@ -47,6 +50,10 @@ import {
   type PasswordLoginRequest,
   type RegisterDeviceRequest,
   type Readiness,
+  type RosterEntry,
+  type SquadRoster,
+  type SquadSchedule,
+  type SquadScheduleRequest,
   type StreetList,
   type Ticket,
   type TicketList,
@@ -102,6 +109,9 @@ const routes = {
   setDuty: bffRoute('POST', '/api/officer/duty'),
   sendLocation: bffRoute('POST', '/api/officer/location'),
   officerTickets: bffRoute('GET', '/api/officer/tickets'),
+  squadRoster: bffRoute('GET', '/api/squads/:squadId/roster'),
+  saveSchedule: bffRoute('PUT', '/api/squads/:squadId/schedule'),
+  setRosterEntry: bffRoute('PUT', '/api/squads/:squadId/roster/:date/:shiftId'),
   alarms: bffRoute('GET', '/api/alarms'),
   alarm: bffRoute('GET', '/api/alarms/:id'),
   acknowledgeAlarm: bffRoute('POST', '/api/alarms/:id/acknowledge'),
@@ -196,6 +206,24 @@ export function createEndpoints(client: ApiClient, upload?: Uploader) {
 
     officers: (signal?: AbortSignal): Promise<OfficerList> =>
       get(routes.officers.at(), officerListSchema, signal),
+
+    squadRoster: (squadId: string, from: string, days: number, signal?: AbortSignal): Promise<SquadRoster> =>
+      get(
+        withQuery(routes.squadRoster.at({ squadId }), new URLSearchParams({ from, days: String(days) })),
+        squadRosterSchema,
+        signal,
+      ),
+
+    saveSchedule: (squadId: string, body: SquadScheduleRequest): Promise<SquadSchedule> =>
+      send(routes.saveSchedule.at({ squadId }), squadScheduleSchema, body),
+
+    setRosterEntry: (
+      squadId: string,
+      date: string,
+      shiftId: string,
+      officerIds: string[],
+    ): Promise<RosterEntry> =>
+      send(routes.setRosterEntry.at({ squadId, date, shiftId }), rosterEntrySchema, { officerIds }),
 
     officerStatus: (signal?: AbortSignal): Promise<OfficerStatus> =>
       get(routes.officerStatus.at(), officerStatusSchema, signal),

@@ -5,6 +5,7 @@ import {
   DashboardOutlined,
   HeartOutlined,
   MobileOutlined,
+  ScheduleOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   UnorderedListOutlined,
@@ -21,6 +22,8 @@ import { OpenEscortsPage } from '../pages/escorts/OpenEscortsPage';
 import { VolunteersPage } from '../pages/escorts/VolunteersPage';
 import { OfficerPage } from '../pages/officer/OfficerPage';
 import { OverviewPage } from '../pages/OverviewPage';
+import { RosterPage } from '../pages/rosters/RosterPage';
+import { rosterRoles } from '../rosters/permissions';
 import { TicketQueuePage } from '../pages/tickets/TicketQueuePage';
 import { consoleRoles, officerRoles } from '../tickets/permissions';
 
@@ -36,6 +39,13 @@ export const pages: readonly PageDefinition<ReactNode>[] = [
     icon: <UnorderedListOutlined />,
     element: <TicketQueuePage />,
     roles: consoleRoles,
+  },
+  {
+    path: '/rosters',
+    labelKey: 'nav.rosters',
+    icon: <ScheduleOutlined />,
+    element: <RosterPage />,
+    roles: rosterRoles,
   },
   {
     path: '/alarms',

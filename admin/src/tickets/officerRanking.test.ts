@@ -15,12 +15,22 @@ function officer(id: string, overrides: Partial<OfficerSummary> = {}): OfficerSu
     travelMode: 'ebike',
     capacity: 3,
     activeTickets: 0,
+    onShift: null,
     location: { lat: 23.1066, lng: 113.3245, at: '2030-01-01T07:59:00.000Z' },
     ...overrides,
   };
 }
 
 describe('rankOfficers', () => {
+  it('does not offer officers off the current shift of a squad that dispatches by roster', () => {
+    const ranked = rankOfficers(
+      [officer('night', { onShift: false }), officer('day', { onShift: true }), officer('unrostered')],
+      site,
+      now,
+    );
+    expect(ranked.map((entry) => entry.officer.id).sort()).toEqual(['day', 'unrostered']);
+  });
+
   it('puts on-duty officers with a position first, nearest first, then lighter workload', () => {
     const ranked = rankOfficers(
       [

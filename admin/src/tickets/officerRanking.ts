@@ -12,23 +12,26 @@ export interface RankedOfficer {
 
 /**
  * The officer list for a manual assignment, best candidates first: on duty, then with a known position,
- * nearest first, then the lighter workload, then by name.
+ * nearest first, then the lighter workload, then by name. Officers off the current shift of a squad that
+ * dispatches by roster are not offered.
  */
 export function rankOfficers(
   officers: readonly OfficerSummary[],
   point: LatLng,
   now: number,
 ): RankedOfficer[] {
-  const ranked = officers.map((officer) => {
-    const location = officer.location;
-    const at = location ? Date.parse(location.at) : NaN;
-    return {
-      officer,
-      distanceMeters: location ? metersBetween(location, point) : null,
-      locationAgeMs: Number.isFinite(at) ? Math.max(0, now - at) : null,
-      full: officer.activeTickets >= officer.capacity,
-    };
-  });
+  const ranked = officers
+    .filter((officer) => officer.onShift !== false)
+    .map((officer) => {
+      const location = officer.location;
+      const at = location ? Date.parse(location.at) : NaN;
+      return {
+        officer,
+        distanceMeters: location ? metersBetween(location, point) : null,
+        locationAgeMs: Number.isFinite(at) ? Math.max(0, now - at) : null,
+        full: officer.activeTickets >= officer.capacity,
+      };
+    });
   return ranked.sort((a, b) => {
     if (a.officer.onDuty !== b.officer.onDuty) return a.officer.onDuty ? -1 : 1;
     if ((a.distanceMeters === null) !== (b.distanceMeters === null))

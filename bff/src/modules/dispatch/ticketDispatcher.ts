@@ -6,6 +6,7 @@ import { allows } from '../../domain/statusTransitions';
 import { ticketTransitions } from '../../domain/ticketTransitions';
 import type { CategoryCatalogue } from '../../domain/categories';
 import type { OfficerPresence } from '../officers/officerPresence';
+import type { RosterStore } from '../rosters/rosterStore';
 import {
   systemActor,
   type DispatchContext,
@@ -22,6 +23,8 @@ export type { DispatchContext } from '../tickets/dispatchPort';
 export interface TicketDispatcherDeps {
   tickets: DispatchTickets;
   presence: OfficerPresence;
+  /** Squads that dispatch by roster offer only the officers of the shift on now. */
+  shifts: Pick<RosterStore, 'rosteredNow'>;
   staff: StaffDirectory;
   categories: CategoryCatalogue;
   timers: SlaTimers;
@@ -52,6 +55,7 @@ export function ticketDispatcher(deps: TicketDispatcherDeps) {
     const candidates = await deps.presence.candidatesNear(ticket.location, {
       squadId: ticket.squadId,
       excluded,
+      onShift: await deps.shifts.rosteredNow(now.getTime()),
     });
     const rank = (inSquad: boolean) =>
       rankOfficers(

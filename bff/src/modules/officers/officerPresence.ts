@@ -15,21 +15,29 @@ const candidatesNearName = 'jiefangOfficerCandidatesNear';
 const candidateFields = 9;
 /**
  * KEYS: the GEO set, the workload hash. ARGV: lng, lat, profile key prefix, squad id, now (ms),
- * freshness (ms), excluded ids (JSON), then the rings in metres. Profiles are per-officer hashes read by
- * name — fine on one Redis (or a cluster with the officer keys under one hash tag).
+ * freshness (ms), excluded ids (JSON), the squads that dispatch by roster with who is on shift (JSON
+ * object of squad id → ids), then the rings in metres. Profiles are per-officer hashes read by name —
+ * fine on one Redis (or a cluster with the officer keys under one hash tag).
  */
 const candidatesNearScript = `
 local excluded = {}
 for _, id in ipairs(cjson.decode(ARGV[7])) do excluded[id] = true end
+local onShift = {}
+for squad, ids in pairs(cjson.decode(ARGV[8])) do
+  onShift[squad] = {}
+  for _, id in ipairs(ids) do onShift[squad][id] = true end
+end
 local now, fresh = tonumber(ARGV[5]), tonumber(ARGV[6])
 local seen, out, ownFound = {}, {}, false
-for ring = 8, #ARGV do
+for ring = 9, #ARGV do
   local ids = redis.call('GEOSEARCH', KEYS[1], 'FROMLONLAT', ARGV[1], ARGV[2], 'BYRADIUS', ARGV[ring], 'm', 'ASC')
   for _, id in ipairs(ids) do
     if not seen[id] then
       seen[id] = true
       local p = redis.call('HMGET', ARGV[3] .. id, 'onDuty', 'squadId', 'travelMode', 'capacity', 'lat', 'lng', 'locationAt', 'name')
-      if p[1] == '1' and p[2] and p[7] and not excluded[id] and now - tonumber(p[7]) <= fresh then
+      local rostered = p[2] and onShift[p[2]]
+      if p[1] == '1' and p[2] and p[7] and not excluded[id] and now - tonumber(p[7]) <= fresh
+        and (not rostered or rostered[id]) then
         local load = tonumber(redis.call('HGET', KEYS[2], id) or '0')
         if load < tonumber(p[4] or '3') then
           for _, value in ipairs({ id, p[2], p[3] or '', p[4] or '', p[5], p[6], p[7], p[8] or '', tostring(load) }) do
@@ -133,6 +141,8 @@ export function officerPresence(redis: Redis, clock: Clock) {
       options: {
         squadId: string | null;
         excluded: ReadonlySet<string>;
+        /** The squads that dispatch by roster, with who is on the shift on now: only they are found. */
+        onShift?: ReadonlyMap<string, ReadonlySet<string>>;
         rings?: readonly number[];
         freshForMs?: number;
       },
@@ -148,6 +158,9 @@ export function officerPresence(redis: Redis, clock: Clock) {
         now,
         options.freshForMs ?? dispatchPolicy.locationFreshForMs,
         JSON.stringify([...options.excluded]),
+        JSON.stringify(
+          Object.fromEntries([...(options.onShift ?? [])].map(([squadId, ids]) => [squadId, [...ids]])),
+        ),
         ...(options.rings ?? searchRingsMeters),
       );
       const candidates: Array<OfficerCandidate & { name: string | null }> = [];
