@@ -511,7 +511,16 @@ export function createApp(deps: AppDeps): JiefangApp {
     koa.use(router.routes()).use(router.allowedMethods({ throw: false }));
   }
 
-  const handleTimer = slaTimerHandler({ tickets: ticketsForDispatch, dispatcher, staff, categories });
+  const handleTimer = slaTimerHandler({
+    tickets: ticketsForDispatch,
+    dispatcher,
+    staff,
+    categories,
+    reads: {
+      anyRead: (recipientIds, template, ticketId) => outbox.anyReadAbout(recipientIds, template, ticketId),
+    },
+    clock,
+  });
   /** Photos uploaded for a report that never came. */
   const removeExpiredUploads = async () => {
     const expired = await uploads.takeExpired(clock.now());

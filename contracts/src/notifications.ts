@@ -87,6 +87,14 @@ export const notificationTemplates = {
     title: '工单被拒，已改派',
     body: (data) => `${text(data.category, '工单')}被拒：${text(data.reason, '未说明原因')}`,
   },
+  assignment_unread: {
+    audience: 'staff',
+    mustNotMiss: false,
+    subject: 'ticket',
+    title: '新工单无人查看',
+    body: (data) =>
+      `${text(data.category, '工单')}（${text(data.address, '见详情')}）已派给${text(data.officerName, '队员')}，尚未查看，请电话联系。`,
+  },
   ticket_transferred: {
     audience: 'staff',
     mustNotMiss: false,

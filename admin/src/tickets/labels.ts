@@ -160,6 +160,7 @@ export function timelineColor(action: string): string {
     case 'officer_disabled':
       return 'red';
     case 'sla_warning':
+    case 'unread_escalated':
     case 'reopen':
     case 'queue':
       return 'orange';

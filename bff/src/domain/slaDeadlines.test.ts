@@ -1,4 +1,4 @@
-import { overdueSlaDeadlines, pendingSlaDeadlines, slaDeadlines } from './slaDeadlines';
+import { overdueSlaDeadlines, pendingSlaDeadlines, slaDeadlines, type SlaClockState } from './slaDeadlines';
 
 const minute = 60_000;
 
@@ -38,7 +38,7 @@ describe('slaDeadlines', () => {
 describe('pendingSlaDeadlines and overdueSlaDeadlines', () => {
   const reportedAt = new Date('2026-11-23T15:08:00+08:00');
   const deadlines = slaDeadlines({ reportedAt, assignedAt: reportedAt, onSiteSlaMinutes: 15 });
-  const assigned = {
+  const assigned: SlaClockState = {
     status: 'assigned',
     assignmentSeq: 2,
     slaRound: 1,
@@ -47,12 +47,28 @@ describe('pendingSlaDeadlines and overdueSlaDeadlines', () => {
     slaBreached: false,
   };
 
-  it('arms accept, warning and breach for an assigned ticket', () => {
+  it('arms accept, the unread escalations, warning and breach for an assigned ticket', () => {
+    expect(deadlines.escalateToLeaderAt.getTime() - reportedAt.getTime()).toBe(minute);
+    expect(deadlines.escalateToDispatcherAt.getTime() - reportedAt.getTime()).toBe(2 * minute);
     expect(pendingSlaDeadlines(assigned)).toEqual([
       { kind: 'warn', sequence: 1, at: deadlines.warnAt },
       { kind: 'breach', sequence: 1, at: deadlines.breachAt },
       { kind: 'accept', sequence: 2, at: deadlines.acceptBy },
+      { kind: 'unread_leader', sequence: 2, at: deadlines.escalateToLeaderAt },
+      { kind: 'unread_dispatcher', sequence: 2, at: deadlines.escalateToDispatcherAt },
     ]);
+  });
+
+  it('leaves out an unread escalation once handled, and on tickets from before them', () => {
+    const kinds = (ticket: SlaClockState) => pendingSlaDeadlines(ticket).map((deadline) => deadline.kind);
+    expect(kinds({ ...assigned, deadlines: { ...deadlines, escalateToLeaderAt: null } })).toEqual([
+      'warn',
+      'breach',
+      'accept',
+      'unread_dispatcher',
+    ]);
+    const { escalateToLeaderAt: _leader, escalateToDispatcherAt: _dispatcher, ...older } = deadlines;
+    expect(kinds({ ...assigned, deadlines: older })).toEqual(['warn', 'breach', 'accept']);
   });
 
   it('leaves out what has fired and what the status makes moot', () => {
@@ -71,11 +87,13 @@ describe('pendingSlaDeadlines and overdueSlaDeadlines', () => {
   });
 
   it('gives the passed ones, earliest first', () => {
-    expect(overdueSlaDeadlines(assigned, new Date(reportedAt.getTime() + minute))).toEqual([]);
+    expect(overdueSlaDeadlines(assigned, new Date(reportedAt.getTime() + minute - 1))).toEqual([]);
     expect(
       overdueSlaDeadlines(assigned, new Date(reportedAt.getTime() + 11 * minute)).map((d) => d.kind),
-    ).toEqual(['accept', 'warn']);
+    ).toEqual(['unread_leader', 'unread_dispatcher', 'accept', 'warn']);
     expect(overdueSlaDeadlines(assigned, deadlines.breachAt).map((d) => d.kind)).toEqual([
+      'unread_leader',
+      'unread_dispatcher',
       'accept',
       'warn',
       'breach',

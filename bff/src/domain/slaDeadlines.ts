@@ -1,6 +1,11 @@
 /** The on-site SLA's sub-deadlines from DESIGN.md, before time scaling. */
 export const slaPolicy = {
   acceptWithinMs: 3 * 60_000,
+  /**
+   * A new assignment neither read nor accepted this long goes to the squad leader, and as long again
+   * to the dispatchers, before the accept window ends and the ticket moves on.
+   */
+  unreadEscalationMs: 60_000,
   /** 10 minutes of a 15-minute SLA; longer SLAs are warned at the same fraction. */
   warnAtFraction: 2 / 3,
 } as const;
@@ -8,6 +13,10 @@ export const slaPolicy = {
 export interface SlaDeadlines {
   /** The assigned officer must accept by then, or the ticket goes to the next candidate. */
   acceptBy: Date;
+  /** Neither read nor accepted by then: the squad leader is told. */
+  escalateToLeaderAt: Date;
+  /** Still nobody by then (the leader's alert unread too): the dispatchers are told. */
+  escalateToDispatcherAt: Date;
   /** The squad leader and the dispatcher are warned then if nobody is on site. */
   warnAt: Date;
   /** Not on site by then: the breach is recorded. */
@@ -29,8 +38,11 @@ export function slaDeadlines(input: {
   const reported = input.reportedAt.getTime();
   const breachAfterMs = input.onSiteSlaMinutes * 60_000;
   const warnAfterMs = Math.round(breachAfterMs * slaPolicy.warnAtFraction);
+  const assigned = input.assignedAt.getTime();
   return {
-    acceptBy: new Date(input.assignedAt.getTime() + slaPolicy.acceptWithinMs * scale),
+    acceptBy: new Date(assigned + slaPolicy.acceptWithinMs * scale),
+    escalateToLeaderAt: new Date(assigned + slaPolicy.unreadEscalationMs * scale),
+    escalateToDispatcherAt: new Date(assigned + 2 * slaPolicy.unreadEscalationMs * scale),
     warnAt: new Date(reported + warnAfterMs * scale),
     breachAt: new Date(reported + breachAfterMs * scale),
   };
@@ -41,14 +53,21 @@ export interface SlaClockState {
   status: string;
   assignmentSeq: number;
   slaRound: number;
-  deadlines: { acceptBy: Date | null; warnAt: Date; breachAt: Date };
+  deadlines: {
+    acceptBy: Date | null;
+    warnAt: Date;
+    breachAt: Date;
+    /** Null once handled (or on tickets from before unread escalation). */
+    escalateToLeaderAt?: Date | null;
+    escalateToDispatcherAt?: Date | null;
+  };
   slaWarned: boolean;
   slaBreached: boolean;
 }
 
 export interface SlaDeadline {
-  kind: 'accept' | 'warn' | 'breach';
-  /** accept: the assignment it guards; warn/breach: the SLA round. */
+  kind: 'accept' | 'warn' | 'breach' | 'unread_leader' | 'unread_dispatcher';
+  /** accept and unread: the assignment it guards; warn/breach: the SLA round. */
   sequence: number;
   at: Date;
 }
@@ -67,6 +86,11 @@ export function pendingSlaDeadlines(ticket: SlaClockState): SlaDeadline[] {
   }
   if (ticket.status === 'assigned' && ticket.deadlines.acceptBy) {
     pending.push({ kind: 'accept', sequence: ticket.assignmentSeq, at: ticket.deadlines.acceptBy });
+    const { escalateToLeaderAt, escalateToDispatcherAt } = ticket.deadlines;
+    if (escalateToLeaderAt)
+      pending.push({ kind: 'unread_leader', sequence: ticket.assignmentSeq, at: escalateToLeaderAt });
+    if (escalateToDispatcherAt)
+      pending.push({ kind: 'unread_dispatcher', sequence: ticket.assignmentSeq, at: escalateToDispatcherAt });
   }
   return pending;
 }
@@ -76,4 +100,11 @@ export function overdueSlaDeadlines(ticket: SlaClockState, now: Date): SlaDeadli
   return pendingSlaDeadlines(ticket)
     .filter((deadline) => deadline.at.getTime() <= now.getTime())
     .sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** The deadlines of the current assignment (accept, unread escalations): what a fresh assignment arms. */
+export function assignmentSlaDeadlines(ticket: SlaClockState): SlaDeadline[] {
+  return pendingSlaDeadlines(ticket).filter(
+    (deadline) => deadline.kind !== 'warn' && deadline.kind !== 'breach',
+  );
 }

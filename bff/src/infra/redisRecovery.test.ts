@@ -28,12 +28,15 @@ afterAll(async () => {
   await redis.stop();
 });
 
+// Unread escalations may come before Redis goes or not at all (past the accept deadline): left out here.
 const ticketActions = async (token: string, id: string) =>
   (
     (await t.http.get(`/api/tickets/${id}`).set(auth(token)).expect(200)).body as {
       timeline: Array<{ action: string }>;
     }
-  ).timeline.map((entry) => entry.action);
+  ).timeline
+    .map((entry) => entry.action)
+    .filter((action) => !action.startsWith('unread_'));
 const inbox = async (token: string) =>
   (await t.http.get('/api/notifications').set(auth(token)).expect(200)).body.items as Array<{
     template: string;

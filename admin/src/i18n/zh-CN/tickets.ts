@@ -41,6 +41,8 @@ export const tickets = {
   'timeline.action.transfer': '转办',
   'timeline.action.sla_warning': '超时预警',
   'timeline.action.sla_breached': '到场超时',
+  'timeline.action.unread_escalated': '未读升级',
+  'timeline.action.unread_checked': '通知已查看',
   'timeline.action.device_alarm': '设备告警',
   'timeline.action.device_evidence': '补充设备证据',
   'timeline.actor.system': '系统',

@@ -1,9 +1,20 @@
 import { slaClockRunning } from '../../domain/ticketTransitions';
+import type { NotificationTemplate } from '@jiefang/contracts';
 import type { CategoryCatalogue } from '../../domain/categories';
+import type { Clock } from '../../infra/clock';
 import { systemActor, type DispatchTickets, type TicketDocument } from '../tickets/dispatchPort';
 import type { SlaTimerJob } from './slaTimers';
 import type { StaffDirectory } from './staffDirectory';
 import type { TicketDispatcher } from './ticketDispatcher';
+
+/** Whether any of the recipients has read their notification of this template about the ticket. */
+export interface NotificationReads {
+  anyRead(
+    recipientIds: readonly string[],
+    template: NotificationTemplate,
+    ticketId: string,
+  ): Promise<boolean>;
+}
 
 /** What each SLA deadline does when it fires; each is conditional, so firing twice changes nothing. */
 export function slaTimerHandler(deps: {
@@ -11,7 +22,64 @@ export function slaTimerHandler(deps: {
   dispatcher: TicketDispatcher;
   staff: StaffDirectory;
   categories: CategoryCatalogue;
+  reads: NotificationReads;
+  clock: Clock;
 }) {
+  /**
+   * A new assignment neither read nor accepted: first the squad leader hears of it, then (their alert
+   * unread too) the dispatchers. Read, or accepted, or past its accept deadline (which moves the ticket
+   * on): nothing more. The timeline shows each step.
+   */
+  const escalateUnread = async (ticket: TicketDocument, level: 'leader' | 'dispatcher') => {
+    const pendingAt =
+      level === 'leader' ? ticket.deadlines.escalateToLeaderAt : ticket.deadlines.escalateToDispatcherAt;
+    const acceptBy = ticket.deadlines.acceptBy;
+    if (ticket.status !== 'assigned' || !ticket.assigneeId || !pendingAt || !acceptBy) return;
+    // Past its accept deadline the ticket moves on (the accept timeout): nothing to tell anyone.
+    if (deps.clock.now().getTime() >= acceptBy.getTime()) return;
+    const leaders = await deps.staff.squadLeaders(ticket.squadId);
+    const read =
+      level === 'leader'
+        ? await deps.reads.anyRead([ticket.assigneeId], 'new_assignment', ticket._id)
+        : await deps.reads.anyRead(leaders, 'assignment_unread', ticket._id);
+    const recipients = level === 'leader' ? leaders : await deps.staff.dispatchers();
+    const escalate = !read && recipients.length > 0;
+    // Handled either way; once the officer has read it, the dispatchers are not needed either.
+    const handled =
+      level === 'leader' && read
+        ? { ...ticket.deadlines, escalateToLeaderAt: null, escalateToDispatcherAt: null }
+        : level === 'leader'
+          ? { ...ticket.deadlines, escalateToLeaderAt: null }
+          : { ...ticket.deadlines, escalateToDispatcherAt: null };
+    const category = deps.categories.get(ticket.category);
+    const officerName = (await deps.staff.nameOf(ticket.assigneeId)) ?? '队员';
+    const updated = await deps.tickets.applyChange(ticket, {
+      action: escalate ? 'unread_escalated' : 'unread_checked',
+      to: ticket.status,
+      actor: systemActor,
+      reason: escalate
+        ? level === 'leader'
+          ? `${officerName}未查看新工单，已提醒中队长`
+          : '中队长未处理，已提醒调度员'
+        : read
+          ? '通知已查看'
+          : '无人可提醒',
+      set: { deadlines: handled },
+      notify: escalate
+        ? [...new Set(recipients)].map((recipientId) => ({
+            recipientId,
+            template: 'assignment_unread' as const,
+            data: { ticketId: ticket._id, category: category.name, address: ticket.address, officerName },
+          }))
+        : [],
+    });
+    if (updated) await deps.dispatcher.afterChange(updated);
+    else {
+      const fresh = await deps.tickets.findById(ticket._id);
+      if (fresh && fresh.assignmentSeq === ticket.assignmentSeq) await escalateUnread(fresh, level);
+    }
+  };
+
   const escalate = async (ticket: TicketDocument, kind: 'warn' | 'breach') => {
     const flag = kind === 'warn' ? 'slaWarned' : 'slaBreached';
     if (ticket[flag] || !slaClockRunning(ticket.status)) return;
@@ -49,6 +117,11 @@ export function slaTimerHandler(deps: {
         reason: '接单超时，自动改派',
         refusal: { officerId: ticket.assigneeId, action: 'accept_timeout', reason: '3 分钟内未接单' },
       });
+      return;
+    }
+    if (job.kind === 'unread_leader' || job.kind === 'unread_dispatcher') {
+      if (ticket.assignmentSeq !== job.sequence) return;
+      await escalateUnread(ticket, job.kind === 'unread_leader' ? 'leader' : 'dispatcher');
       return;
     }
     if (ticket.slaRound !== job.sequence) return;

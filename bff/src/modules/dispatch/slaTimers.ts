@@ -3,12 +3,14 @@ import { delayedJobs } from '../../infra/delayedJobs';
 import type { Clock } from '../../infra/clock';
 import type { Logger } from '../../infra/logger';
 
-export type SlaTimerKind = 'accept' | 'warn' | 'breach';
+import type { SlaDeadline } from '../../domain/slaDeadlines';
+
+export type SlaTimerKind = SlaDeadline['kind'];
 
 export interface SlaTimerJob {
   ticketId: string;
   kind: SlaTimerKind;
-  /** accept: the assignment it guards; warn/breach: the SLA round (a reopen starts a new one). */
+  /** accept, unread_*: the assignment it guards; warn/breach: the SLA round (a reopen starts a new one). */
   sequence: number;
 }
 

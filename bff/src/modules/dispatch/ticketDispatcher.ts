@@ -1,7 +1,7 @@
 import type { Clock } from '../../infra/clock';
 import type { Logger } from '../../infra/logger';
 import { rankOfficers, type RankedOfficer } from '../../domain/dispatchRanking';
-import { slaDeadlines } from '../../domain/slaDeadlines';
+import { assignmentSlaDeadlines, slaDeadlines } from '../../domain/slaDeadlines';
 import { allows } from '../../domain/statusTransitions';
 import { ticketTransitions } from '../../domain/ticketTransitions';
 import type { CategoryCatalogue } from '../../domain/categories';
@@ -164,7 +164,12 @@ export function ticketDispatcher(deps: TicketDispatcherDeps) {
         set: {
           assigneeId: chosen.officerId,
           assignmentSeq: ticket.assignmentSeq + 1,
-          deadlines: { ...ticket.deadlines, acceptBy: deadlines.acceptBy },
+          deadlines: {
+            ...ticket.deadlines,
+            acceptBy: deadlines.acceptBy,
+            escalateToLeaderAt: deadlines.escalateToLeaderAt,
+            escalateToDispatcherAt: deadlines.escalateToDispatcherAt,
+          },
         },
         ...(context.refusal ? { addToSet: { refusedBy: context.refusal.officerId } } : {}),
         notify,
@@ -200,16 +205,12 @@ export function ticketDispatcher(deps: TicketDispatcherDeps) {
     return change;
   };
 
-  /** The accept deadline a fresh assignment needs armed, if any. */
+  /** The deadlines a fresh assignment needs armed (accept, unread escalations), if any. */
   const acceptTimerOf = (ticket: TicketDocument) =>
-    ticket.status === 'assigned' && ticket.deadlines.acceptBy
-      ? [
-          {
-            job: { ticketId: ticket._id, kind: 'accept' as const, sequence: ticket.assignmentSeq },
-            at: ticket.deadlines.acceptBy,
-          },
-        ]
-      : [];
+    assignmentSlaDeadlines(ticket).map(({ kind, sequence, at }) => ({
+      job: { ticketId: ticket._id, kind, sequence },
+      at,
+    }));
 
   const scheduleAccept = async (ticket: TicketDocument) => {
     await deps.timers.scheduleAll(acceptTimerOf(ticket));

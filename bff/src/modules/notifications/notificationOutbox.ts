@@ -664,6 +664,28 @@ export function notificationOutbox(deps: {
       return document ? mergedState(document, receipt ?? undefined) : null;
     },
 
+    /**
+     * Whether any of the recipients has read a notification of this template about the ticket (for
+     * unread escalation). By recipient, which is indexed: a recipient's notifications are few.
+     */
+    async anyReadAbout(
+      recipientIds: readonly string[],
+      template: string,
+      ticketId: string,
+    ): Promise<boolean> {
+      if (!recipientIds.length) return false;
+      const read = await Outbox.findOne(
+        {
+          recipientId: { $in: [...recipientIds] },
+          template,
+          'data.ticketId': ticketId,
+          readAt: { $ne: null },
+        },
+        { _id: 1 },
+      ).lean();
+      return read !== null;
+    },
+
     /** The recipient's latest notifications, newest first, each with its outcome. */
     async forRecipient(recipientId: string, limit = 50): Promise<NotificationState[]> {
       const documents = await Outbox.find({ recipientId })

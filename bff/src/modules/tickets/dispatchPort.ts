@@ -8,6 +8,8 @@ import type { TicketStore } from './ticketStore';
  * `SlaSchedule` and `StaffLookup`, which dispatch implements. Neither imports the other's internals.
  */
 
+import type { SlaDeadline } from '../../domain/slaDeadlines';
+
 export type { Actor, TicketChange } from './ticketChanges';
 export { systemActor } from './ticketChanges';
 export type { TicketDocument, TimelineRecord } from './ticketModel';
@@ -29,10 +31,13 @@ export interface TicketDispatch {
   afterChange(ticket: TicketDocument): Promise<void>;
 }
 
-/** A ticket's SLA deadline: accept guards an assignment, warn and breach a round of the on-site clock. */
+/**
+ * A ticket's SLA deadline: accept and the unread escalations guard an assignment, warn and breach a
+ * round of the on-site clock.
+ */
 export interface SlaDeadlineJob {
   ticketId: string;
-  kind: 'accept' | 'warn' | 'breach';
+  kind: SlaDeadline['kind'];
   sequence: number;
 }
 

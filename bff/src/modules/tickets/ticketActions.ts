@@ -4,7 +4,7 @@ import type { Clock } from '../../infra/clock';
 import type { Caller } from '../../http/appState';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../http/httpError';
 import type { CategoryCatalogue } from '../../domain/categories';
-import { slaDeadlines } from '../../domain/slaDeadlines';
+import { assignmentSlaDeadlines, slaDeadlines } from '../../domain/slaDeadlines';
 import { allows } from '../../domain/statusTransitions';
 import {
   TransitionRefused,
@@ -262,12 +262,12 @@ export function ticketActions(deps: TicketActionsDeps) {
       const districtWide = caller.roles.includes('dispatcher') || caller.roles.includes('admin');
       if (!districtWide && officerSquad !== caller.squadId)
         throw forbidden('中队长只能指派本中队的队员；跨中队请联系调度员或转办');
-      const acceptBy = slaDeadlines({
+      const { acceptBy, escalateToLeaderAt, escalateToDispatcherAt } = slaDeadlines({
         reportedAt: ticket.slaStartedAt,
         assignedAt: clock.now(),
         onSiteSlaMinutes: deps.categories.get(ticket.category).onSiteSlaMinutes,
         timeScale: deps.timeScale,
-      }).acceptBy;
+      });
       const updated = await commit(ticket, {
         action: 'assign',
         to,
@@ -282,7 +282,7 @@ export function ticketActions(deps: TicketActionsDeps) {
         set: {
           assigneeId: officerId,
           assignmentSeq: ticket.assignmentSeq + 1,
-          deadlines: { ...ticket.deadlines, acceptBy },
+          deadlines: { ...ticket.deadlines, acceptBy, escalateToLeaderAt, escalateToDispatcherAt },
         },
         notify: [
           {
@@ -296,7 +296,8 @@ export function ticketActions(deps: TicketActionsDeps) {
           },
         ],
       });
-      await deps.timers.schedule({ ticketId: id, kind: 'accept', sequence: updated.assignmentSeq }, acceptBy);
+      for (const { kind, sequence, at } of assignmentSlaDeadlines(updated))
+        await deps.timers.schedule({ ticketId: id, kind, sequence }, at);
       return updated;
     },
 

@@ -76,7 +76,14 @@ export interface TicketDocument {
   slaStartedAt: Date;
   /** 1 for the first clock; each reopening starts the next round of warn/breach timers. */
   slaRound: number;
-  deadlines: { acceptBy: Date | null; warnAt: Date; breachAt: Date };
+  deadlines: {
+    acceptBy: Date | null;
+    warnAt: Date;
+    breachAt: Date;
+    /** The unread escalations of the current assignment; null once handled or when not assigned. */
+    escalateToLeaderAt?: Date | null;
+    escalateToDispatcherAt?: Date | null;
+  };
   slaWarned: boolean;
   slaBreached: boolean;
   onSiteAt: Date | null;
@@ -144,7 +151,13 @@ const ticketSchema = new Schema<TicketDocument>(
     updatedAt: { type: Date, required: true },
     slaStartedAt: { type: Date, required: true },
     slaRound: { type: Number, default: 1 },
-    deadlines: { acceptBy: { type: Date, default: null }, warnAt: Date, breachAt: Date },
+    deadlines: {
+      acceptBy: { type: Date, default: null },
+      warnAt: Date,
+      breachAt: Date,
+      escalateToLeaderAt: Date,
+      escalateToDispatcherAt: Date,
+    },
     slaWarned: { type: Boolean, default: false },
     slaBreached: { type: Boolean, default: false },
     onSiteAt: { type: Date, default: null },
