@@ -20,6 +20,8 @@ export interface OutboxDocument {
   sentAt: Date | null;
   channel: string | null;
   lastError: string | null;
+  /** When the recipient read it in the app; absent (or null) while unread. Set by the inbox only. */
+  readAt?: Date | null;
 }
 
 const outboxSchema = new Schema<OutboxDocument>(
@@ -36,6 +38,7 @@ const outboxSchema = new Schema<OutboxDocument>(
     sentAt: { type: Date, default: null },
     channel: { type: String, default: null },
     lastError: { type: String, default: null },
+    readAt: { type: Date, default: null },
   },
   { versionKey: false, minimize: false },
 );
