@@ -71,6 +71,9 @@ import { notificationOutbox, outboxRelay } from './modules/notifications/notific
 import { logSender, type NotificationSender } from './modules/notifications/notificationSenders';
 import { wechatSubscribeSender } from './modules/notifications/wechatSubscribeSender';
 import { notificationRoutes } from './modules/notifications/notificationRoutes';
+import { notificationInbox } from './modules/notifications/inbox/notificationInbox';
+import { subscriptionStore } from './modules/notifications/subscriptions/subscriptionStore';
+import { subscriptionRoutes } from './modules/notifications/subscriptions/subscriptionRoutes';
 import { backgroundWork } from './backgroundWork';
 import { routeRegistry } from './http/routeRegistry';
 import { deviceModel } from './modules/devices/deviceModel';
@@ -199,6 +202,9 @@ export function createApp(deps: AppDeps): JiefangApp {
     clock,
     logger,
   });
+  // WeChat subscriptions; `subscriptions.credits` is the port the WeChat channel takes a credit from.
+  const subscriptions = subscriptionStore({ connection: mongo, locks, clock });
+  const inbox = notificationInbox({ connection: mongo, outbox, clock });
   const background = backgroundWork({ outbox, logger });
   const notificationRelay = outboxRelay(outbox, () => background.kickDelivery());
   const tracking = ticketTracking({ workloads });
@@ -373,7 +379,8 @@ export function createApp(deps: AppDeps): JiefangApp {
         config.REPORT_RATE_WINDOW_SECONDS,
       ),
     }),
-    notificationRoutes(api, outbox),
+    notificationRoutes(api, inbox),
+    subscriptionRoutes(api, { store: subscriptions, wechatTemplates: config.WECHAT_TEMPLATES ?? {} }),
   ];
   for (const router of routers) koa.use(router.routes()).use(router.allowedMethods({ throw: false }));
 
@@ -517,7 +524,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     staff,
     categories,
     reads: {
-      anyRead: (recipientIds, template, ticketId) => outbox.anyReadAbout(recipientIds, template, ticketId),
+      anyRead: (recipientIds, template, ticketId) => inbox.anyReadAbout(recipientIds, template, ticketId),
     },
     clock,
   });

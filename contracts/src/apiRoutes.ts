@@ -38,6 +38,11 @@ import {
 import { noiseSitesQuerySchema } from './alarms';
 import { rosterEntryRequestSchema, rosterQuerySchema, squadScheduleRequestSchema } from './rosters';
 import {
+  markNotificationsReadRequestSchema,
+  notificationListQuerySchema,
+  recordSubscriptionsRequestSchema,
+} from './notifications';
+import {
   createStaffAccountRequestSchema,
   officerListQuerySchema,
   updateUserRequestSchema,
@@ -132,7 +137,21 @@ export const apiRoutes: readonly ApiRoute[] = [
 
   { method: 'POST', path: '/api/photos', access: ['resident'] },
   { method: 'GET', path: '/api/photos/:id', access: 'signed-link' },
-  { method: 'GET', path: '/api/notifications', access: 'signed-in' },
+  { method: 'GET', path: '/api/notifications', access: 'signed-in', query: notificationListQuerySchema },
+  { method: 'GET', path: '/api/notifications/unread-count', access: 'signed-in' },
+  {
+    method: 'POST',
+    path: '/api/notifications/read',
+    access: 'signed-in',
+    body: markNotificationsReadRequestSchema,
+  },
+  { method: 'GET', path: '/api/notifications/subscriptions', access: 'signed-in' },
+  {
+    method: 'POST',
+    path: '/api/notifications/subscriptions',
+    access: 'signed-in',
+    body: recordSubscriptionsRequestSchema,
+  },
 
   { method: 'GET', path: '/api/escort-services', access: 'public' },
   {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AlarmType } from './alarms';
+import { staffRoles, type Role } from './roles';
 
 /**
  * Every notification the system sends, as data: who it is for (residents and other members of the
@@ -250,12 +251,119 @@ export function notificationSubjectId(spec: NotificationTemplateSpec, data: Noti
   return typeof value === 'string' ? value : null;
 }
 
+/** A generic title for a template this build does not know (an older or newer instance's). */
+export const unknownNotificationTitle = '新消息';
+
+/** What an inbox entry is about: the page it opens (the id is null when its data does not carry one). */
+export const notificationSubjectSchema = z.object({
+  kind: z.enum(['ticket', 'alarm', 'escort', 'roster']).nullable(),
+  id: z.string().nullable(),
+});
+
 export const notificationSchema = z.object({
   id: z.string(),
   template: z.string(),
   data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  /** Whether it reached the recipient outside the app yet: 'pending', 'sent' or 'refused'. */
   status: z.string(),
   createdAt: z.string(),
+  /** From the catalogue; a generic title and an empty body for a template this build does not know. */
+  title: z.string(),
+  body: z.string(),
+  subject: notificationSubjectSchema,
+  /** When the recipient read it in the app (opened it, or 全部已读), else null. */
+  readAt: z.string().nullable(),
 });
-export const notificationListSchema = z.object({ items: z.array(notificationSchema) });
+export type NotificationItem = z.infer<typeof notificationSchema>;
+
+/** One page of the inbox, newest first; `nextBefore` asks for the page after it (null at the end). */
+export const notificationListSchema = z.object({
+  items: z.array(notificationSchema),
+  nextBefore: z.string().nullable(),
+});
 export type NotificationList = z.infer<typeof notificationListSchema>;
+
+export const notificationPageLimit = { default: 20, max: 50 } as const;
+
+export const notificationListQuerySchema = z.object({
+  /** The cursor a previous page answered as `nextBefore`. */
+  before: z.string().min(1).max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(notificationPageLimit.max).optional(),
+});
+export type NotificationListQuery = z.infer<typeof notificationListQuerySchema>;
+
+/** The caller's own ids, or everything they have (全部已读); ids of others are ignored. */
+export const markNotificationsReadRequestSchema = z.union([
+  z.strictObject({ ids: z.array(z.string().min(1).max(200)).min(1).max(100) }),
+  z.strictObject({ all: z.literal(true) }),
+]);
+export type MarkNotificationsReadRequest = z.infer<typeof markNotificationsReadRequestSchema>;
+
+/** Counts stop at this many: a badge shows 99+ beyond it, and counting further costs a scan. */
+export const unreadCountCap = 100;
+
+export const unreadCountSchema = z.object({
+  /** Unread notifications, at most `unreadCountCap`. */
+  unread: z.number().int().min(0),
+});
+export type UnreadCount = z.infer<typeof unreadCountSchema>;
+
+export const markNotificationsReadResponseSchema = unreadCountSchema.extend({
+  /** How many of the caller's notifications this call marked (read ones and others' ids do not count). */
+  marked: z.number().int().min(0),
+});
+export type MarkNotificationsReadResponse = z.infer<typeof markNotificationsReadResponseSchema>;
+
+/**
+ * What a user answered to WeChat's requestSubscribeMessage for one template, as WeChat says it:
+ * 'accept' (one message may be sent), 'reject', 'ban' (the template is banned in the user's settings)
+ * or 'filter' (WeChat's background filtered the template out).
+ */
+export const subscriptionAnswers = ['accept', 'reject', 'ban', 'filter'] as const;
+export const subscriptionAnswerSchema = z.enum(subscriptionAnswers);
+export type SubscriptionAnswer = z.infer<typeof subscriptionAnswerSchema>;
+
+/** The templates a holder of these roles may subscribe to: public ones for everyone, staff ones for staff. */
+export function subscribableTemplates(roles: readonly Role[]): NotificationTemplate[] {
+  const staff = roles.some((role) => staffRoles.includes(role));
+  return notificationTemplateNames.filter(
+    (name) => notificationTemplates[name].audience === 'public' || staff,
+  );
+}
+
+export const notificationSubscriptionSchema = z.object({
+  template: notificationTemplateSchema,
+  title: z.string(),
+  /** The WeChat template id to ask for, or null when this deployment has none for the template. */
+  wechatTemplateId: z.string().nullable(),
+  /** The caller's last answer, or null when never asked. */
+  answer: subscriptionAnswerSchema.nullable(),
+  /** Messages that may still be sent over WeChat: one per acceptance, less those sent. */
+  credits: z.number().int().min(0),
+  answeredAt: z.string().nullable(),
+});
+export type NotificationSubscription = z.infer<typeof notificationSubscriptionSchema>;
+
+export const notificationSubscriptionsSchema = z.object({
+  items: z.array(notificationSubscriptionSchema),
+});
+export type NotificationSubscriptions = z.infer<typeof notificationSubscriptionsSchema>;
+
+export const maxSubscriptionAnswers = 20;
+
+/**
+ * The answers of one requestSubscribeMessage call, by our template names. `batchId` is the client's,
+ * one per call: the same batch sent again (a retry) changes nothing and adds no credit.
+ */
+export const recordSubscriptionsRequestSchema = z.strictObject({
+  batchId: z
+    .string()
+    .min(8)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
+  answers: z
+    .array(z.strictObject({ template: notificationTemplateSchema, answer: subscriptionAnswerSchema }))
+    .min(1)
+    .max(maxSubscriptionAnswers),
+});
+export type RecordSubscriptionsRequest = z.infer<typeof recordSubscriptionsRequestSchema>;

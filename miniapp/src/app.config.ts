@@ -24,6 +24,11 @@ export default defineAppConfig({
         'hours/index',
       ],
     },
+    {
+      // 消息: every notification the user received.
+      root: 'subpackages/messages',
+      pages: ['index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -55,13 +55,21 @@ describe('entriesForRoles', () => {
     expect(entriesForRoles(['resident'])[0]?.features.map((f) => f.id)).not.toContain('charging.alerts');
   });
 
-  it('gives everyone signed in 身边噪音, whatever the roles, outside the role cards', () => {
+  it('gives everyone signed in 消息 and 身边噪音, whatever the roles, outside the role cards', () => {
     expect(commonEntries()).toEqual([
+      { id: 'messages.inbox', path: '/subpackages/messages/index', available: true },
       { id: 'noise.nearby', path: '/subpackages/devices/noise/index', available: true },
     ]);
+    expect(t('entry.messages.inbox.title')).toBe('消息');
     expect(t('entry.noise.nearby.title')).toBe('身边噪音');
-    expect(commonEntries({})).toEqual([{ id: 'noise.nearby', path: undefined, available: false }]);
-    for (const role of roles) expect(featuresByRole[role]).not.toContain('noise.nearby');
+    expect(commonEntries({})).toEqual([
+      { id: 'messages.inbox', path: undefined, available: false },
+      { id: 'noise.nearby', path: undefined, available: false },
+    ]);
+    for (const role of roles) {
+      expect(featuresByRole[role]).not.toContain('noise.nearby');
+      expect(featuresByRole[role]).not.toContain('messages.inbox');
+    }
   });
 
   it('marks a feature without a page as not available (即将上线) and one with a page as available', () => {

@@ -7,6 +7,7 @@ import {
   ESCORT_TODAY_PAGE,
   VOLUNTEER_HOURS_PAGE,
 } from './escort/routes';
+import { MESSAGES_PAGE } from './notifications/routes';
 import { MINE_PAGE, REPORT_CREATE_PAGE } from './report/routes';
 
 /** Every feature a role's home card can point to. */
@@ -20,6 +21,7 @@ export const featureIds = [
   'escort.hours',
   'charging.alerts',
   'noise.nearby',
+  'messages.inbox',
   'community.services',
   'enforcement.tickets',
   'dispatch.center',
@@ -40,10 +42,11 @@ export const featurePages: Partial<Record<FeatureId, string>> = {
   'escort.open': ESCORT_OPEN_PAGE,
   'escort.today': ESCORT_TODAY_PAGE,
   'escort.hours': VOLUNTEER_HOURS_PAGE,
+  'messages.inbox': MESSAGES_PAGE,
 };
 
 /** What everyone signed in sees on the home page, whatever their roles (in a card of its own). */
-export const commonFeatures: readonly FeatureId[] = ['noise.nearby'];
+export const commonFeatures: readonly FeatureId[] = ['messages.inbox', 'noise.nearby'];
 
 /** What each role sees on the home page (elder and family bookings live under resident). */
 export const featuresByRole: Record<Role, readonly FeatureId[]> = {

@@ -170,6 +170,14 @@ export interface NotificationState {
   sentAt: Date | null;
   channel: string | null;
   lastError: string | null;
+  /** When the recipient read it in the app, by id (the inbox's mark-all is kept apart). */
+  readAt: Date | null;
+}
+
+/** Where an inbox page starts: after the entry with this creation time and id (newest first). */
+export interface InboxCursor {
+  createdAt: Date;
+  id: string;
 }
 
 function mergedState(document: OutboxDocument, receipt: ReceiptDocument | undefined): NotificationState {
@@ -179,6 +187,7 @@ function mergedState(document: OutboxDocument, receipt: ReceiptDocument | undefi
     template: document.template,
     data: document.data,
     createdAt: document.createdAt,
+    readAt: document.readAt ?? null,
   };
   if (receipt) {
     return {
@@ -665,32 +674,27 @@ export function notificationOutbox(deps: {
     },
 
     /**
-     * Whether any of the recipients has read a notification of this template about the ticket (for
-     * unread escalation). By recipient, which is indexed: a recipient's notifications are few.
+     * The recipient's notifications, newest first (ties by id), each with its outcome: the latest, or
+     * those after `before`. Filtered by recipient first, which the (recipientId, createdAt) index serves.
      */
-    async anyReadAbout(
-      recipientIds: readonly string[],
-      template: string,
-      ticketId: string,
-    ): Promise<boolean> {
-      if (!recipientIds.length) return false;
-      const read = await Outbox.findOne(
-        {
-          recipientId: { $in: [...recipientIds] },
-          template,
-          'data.ticketId': ticketId,
-          readAt: { $ne: null },
-        },
-        { _id: 1 },
-      ).lean();
-      return read !== null;
-    },
-
-    /** The recipient's latest notifications, newest first, each with its outcome. */
-    async forRecipient(recipientId: string, limit = 50): Promise<NotificationState[]> {
-      const documents = await Outbox.find({ recipientId })
-        .sort({ createdAt: -1 })
-        .limit(limit)
+    async forRecipient(
+      recipientId: string,
+      page: { limit?: number; before?: InboxCursor } = {},
+    ): Promise<NotificationState[]> {
+      const { before } = page;
+      const documents = await Outbox.find({
+        recipientId,
+        ...(before
+          ? {
+              $or: [
+                { createdAt: { $lt: before.createdAt } },
+                { createdAt: before.createdAt, _id: { $lt: before.id } },
+              ],
+            }
+          : {}),
+      })
+        .sort({ createdAt: -1, _id: -1 })
+        .limit(page.limit ?? 50)
         .lean<OutboxDocument[]>();
       const oldest = documents.at(-1)?.createdAt;
       if (!oldest) return [];

@@ -20,7 +20,7 @@ export interface OutboxDocument {
   sentAt: Date | null;
   channel: string | null;
   lastError: string | null;
-  /** When its recipient opened it in the app; absent or null while unread. */
+  /** When the recipient read it in the app; absent (or null) while unread. Set by the inbox only. */
   readAt?: Date | null;
 }
 

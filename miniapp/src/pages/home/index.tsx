@@ -7,11 +7,13 @@ import { BrandBar } from '../../components/BrandBar';
 import { PageShell } from '../../components/PageShell';
 import { useLoadable, type LoadState } from '../../components/useLoadable';
 import { commonEntries, entriesForRoles, type FeatureEntry, type RoleEntry } from '../../features/entries';
+import { badgeText } from '../../features/notifications/badge';
+import { useUnreadCount } from '../../features/notifications/useUnreadCount';
 import { splitMessage, t } from '../../i18n';
 import { LOGIN_PAGE, api, session } from '../../services';
 import './index.scss';
 
-function FeatureRow({ feature }: { feature: FeatureEntry }) {
+function FeatureRow({ feature, badge = '' }: { feature: FeatureEntry; badge?: string }) {
   const { path } = feature;
   return (
     <View
@@ -25,6 +27,11 @@ function FeatureRow({ feature }: { feature: FeatureEntry }) {
         <Text className="jf-entry__title">{t(`entry.${feature.id}.title`)}</Text>
         <Text className="jf-entry__desc">{t(`entry.${feature.id}.desc`)}</Text>
       </View>
+      {badge && (
+        <Text className="jf-entry__badge" data-testid={`feature-${feature.id}-badge`}>
+          {badge}
+        </Text>
+      )}
       {path ? (
         <Text className="jf-entry__arrow">›</Text>
       ) : (
@@ -45,14 +52,18 @@ function RoleCard({ entry }: { entry: RoleEntry }) {
   );
 }
 
-/** Features every signed-in user has (身边噪音), whatever the roles. */
-function CommonCard({ features }: { features: FeatureEntry[] }) {
+/** Features every signed-in user has (消息 with its unread badge, 身边噪音), whatever the roles. */
+function CommonCard({ features, unread }: { features: FeatureEntry[]; unread: number }) {
   if (features.length === 0) return null;
   return (
     <View className="jf-card jf-role" data-testid="common-entries">
       <Text className="jf-role__name">{t('home.entries.common')}</Text>
       {features.map((feature) => (
-        <FeatureRow key={feature.id} feature={feature} />
+        <FeatureRow
+          key={feature.id}
+          feature={feature}
+          badge={feature.id === 'messages.inbox' ? badgeText(unread) : ''}
+        />
       ))}
     </View>
   );
@@ -96,13 +107,14 @@ export default function HomePage() {
   const [stored] = useState(() => session.current());
   // A rejected token has already sent the user back to the login page.
   const me = useLoadable(() => api.me(), [], { enabled: !!stored });
+  const { unread, refresh: refreshUnread } = useUnreadCount(!!stored);
 
   useEffect(() => {
     if (!stored) void Taro.reLaunch({ url: LOGIN_PAGE });
   }, [stored]);
 
   usePullDownRefresh(() => {
-    void me.reload().finally(() => void Taro.stopPullDownRefresh());
+    void Promise.all([me.reload(), refreshUnread()]).finally(() => void Taro.stopPullDownRefresh());
   });
 
   if (!stored) return <PageShell>{null}</PageShell>;
@@ -140,7 +152,7 @@ export default function HomePage() {
       ) : (
         entries.map((entry) => <RoleCard key={entry.role} entry={entry} />)
       )}
-      <CommonCard features={commonEntries()} />
+      <CommonCard features={commonEntries()} unread={unread} />
 
       <Button className="jf-logout" data-testid="logout" size="xlarge" block fill="outline" onClick={logout}>
         {t('home.logout')}

@@ -9,6 +9,7 @@ import { ErrorBox, LoadingBox } from '../../../components/LoadStates';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../components/useSession';
 import { alarmsApi } from '../../../features/devices/devicesServices';
+import { SubscribeTip } from '../../../features/notifications/SubscribeTip';
 import {
   FIRE_NUMBER,
   alarmPlace,
@@ -346,6 +347,7 @@ export default function OwnerAlarmsPage() {
     <PageShell>
       {header}
       <Text className="jf-dv-intro">{t('owner.intro')}</Text>
+      <SubscribeTip ask="alarms" />
 
       {current.status === 'loading' && <LoadingBox testId="owner-loading" text={t('owner.loading')} />}
 

@@ -24,6 +24,7 @@ import {
   type BookingValues,
 } from '../../../features/escort/booking';
 import { Chip, EscortBadge, FieldError, InfoRow, NeedTags } from '../../../features/escort/components';
+import { SubscribeTip } from '../../../features/notifications/SubscribeTip';
 import { ElderForm } from '../../../features/escort/ElderForm';
 import { escortsApi } from '../../../features/escort/escortServices';
 import { serviceDescription, serviceIcon } from '../../../features/escort/labels';
@@ -94,6 +95,7 @@ function Result({ escort, now }: { escort: Escort; now: number }) {
         />
       </View>
       <EscortBadge status={escort.status} testId="book-result-status" />
+      <SubscribeTip ask="escort" />
       <Button
         className="jf-es-gap"
         data-testid="book-result-view"

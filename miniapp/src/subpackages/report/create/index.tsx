@@ -6,6 +6,7 @@ import type { Category, ReportSubmission } from '@jiefang/contracts';
 import { LargeTextToggle } from '../../../components/LargeTextToggle';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../components/useSession';
+import { SubscribeTip } from '../../../features/notifications/SubscribeTip';
 import { FieldError, ProgressBar, StatusBadge, SwitchRow } from '../../../features/report/components';
 import {
   emptyFormValues,
@@ -86,6 +87,7 @@ function ResultView({ submission, onAgain }: { submission: ReportSubmission; onA
       {submission.reporterCount > 1 && (
         <Text className="jf-muted">{t('report.reporters', { n: submission.reporterCount })}</Text>
       )}
+      <SubscribeTip ask="report" />
       <Button
         className="jf-result__button"
         data-testid="report-result-view"

@@ -1,0 +1,32 @@
+/** Simplified Chinese messages of 消息 (the inbox), its badge and 订阅通知. */
+export const messagesMessages = {
+  'messages.title': '消息',
+  'messages.unread': '{n} 条未读',
+  'messages.allRead': '全部已读',
+  'messages.allRead.done': '已全部标为已读',
+  'messages.allRead.failed': '标记失败：{message}',
+  'messages.loading': '正在加载消息…',
+  'messages.empty': '暂时没有消息',
+  'messages.emptyHint': '上报、预约和告警的进展会在这里通知您',
+  'messages.more': '加载更多',
+  'messages.end': '没有更多消息了',
+  'messages.unreadDot': '未读',
+  'messages.noPage': '此消息没有可打开的页面',
+  'messages.status.refused': '微信通知未送达',
+
+  'messages.subscribe.ask.report': '订阅执法队员到场、问题办结通知',
+  'messages.subscribe.ask.escort': '订阅志愿者接单、陪护出发提醒',
+  'messages.subscribe.ask.alarms': '订阅室内充电、烟感告警通知',
+  'messages.subscribe.hint': '微信每次订阅可收到一次通知；所有通知也会出现在「消息」中。',
+  'messages.subscribe.button': '订阅微信通知',
+  'messages.subscribe.done': '已订阅，有进展时会通过微信通知您。',
+  'messages.subscribe.none': '未订阅微信通知，进展仍可在「消息」中查看。',
+  'messages.subscribe.unrecorded': '订阅未能保存，进展仍可在「消息」中查看。',
+  'messages.subscribe.failed': '订阅失败，请稍后重试。',
+  'messages.subscribe.switchedOff': '您已在设置中关闭订阅消息，可在小程序设置中重新打开。',
+  'messages.subscribe.inbox': '所有通知都会出现在「消息」中。',
+  'messages.subscribe.open': '查看消息 ›',
+
+  'entry.messages.inbox.title': '消息',
+  'entry.messages.inbox.desc': '上报、预约和告警的进展通知',
+} as const satisfies Record<`messages.${string}` | `entry.${string}`, string>;
