@@ -64,9 +64,13 @@ import { ticketEvents } from './modules/tickets/ticketEvents';
 import { officerDirectoryRoutes } from './modules/officers/officerDirectoryRoutes';
 import { officerDirectory } from './modules/officers/officerDirectory';
 import { officerAccounts } from './modules/users/officerAccounts';
-import { notificationOutbox, outboxRelay } from './modules/notifications/notificationOutbox';
-import { logSender, type NotificationSender } from './modules/notifications/notificationSenders';
-import { wechatSubscribeSender } from './modules/notifications/wechatSubscribeSender';
+import { notificationOutbox, outboxKeys, outboxRelay } from './modules/notifications/notificationOutbox';
+import type { NotificationSender } from './modules/notifications/notificationSenders';
+import { notificationRouter, type SubscriptionPort } from './modules/notifications/notificationRouter';
+import { notificationChannelsFrom } from './modules/notifications/notificationChannels';
+import { channelMarks } from './modules/notifications/channelMarks';
+import { recipientDirectory } from './modules/notifications/recipientDirectory';
+import { notificationRecords } from './modules/notifications/notificationRecords';
 import { notificationRoutes } from './modules/notifications/notificationRoutes';
 import { backgroundWork } from './backgroundWork';
 import { routeRegistry } from './http/routeRegistry';
@@ -107,7 +111,10 @@ export interface AppDeps {
   district?: District;
   categories?: CategoryCatalogue;
   wechat?: WechatSessions | null;
+  /** Replaces the channels' router (tests count what is sent). */
   notificationSender?: NotificationSender;
+  /** The mini-program's one-time subscriptions; without it WeChat alone judges (43101 when none). */
+  notificationSubscriptions?: SubscriptionPort;
 }
 
 export interface JiefangApp {
@@ -192,7 +199,16 @@ export function createApp(deps: AppDeps): JiefangApp {
       [escortNotificationSource]: notifyingDocuments(escortStore.Escort),
     },
     redis,
-    sender: deps.notificationSender ?? notificationSenderFor(config, redis, users, logger),
+    sender:
+      deps.notificationSender ??
+      notificationRouter({
+        channels: notificationChannelsFrom(config, { redis, clock, logger }),
+        recipients: recipientDirectory(users),
+        subscriptions: deps.notificationSubscriptions,
+        marks: channelMarks(redis, outboxKeys.channels),
+        clock,
+        logger,
+      }),
     clock,
     logger,
   });
@@ -365,7 +381,7 @@ export function createApp(deps: AppDeps): JiefangApp {
         config.REPORT_RATE_WINDOW_SECONDS,
       ),
     }),
-    notificationRoutes(api, outbox),
+    notificationRoutes(api, outbox, notificationRecords({ connection: mongo, redis, users })),
   ];
   for (const router of routers) koa.use(router.routes()).use(router.allowedMethods({ throw: false }));
 
@@ -590,27 +606,4 @@ export function createApp(deps: AppDeps): JiefangApp {
       await timers.close();
     },
   };
-}
-
-/** WeChat subscribe messages when the mini-program's credentials are configured, else the log. */
-function notificationSenderFor(
-  config: Config,
-  redis: Redis,
-  users: ReturnType<typeof userModels>,
-  logger: Logger,
-): NotificationSender {
-  const fallback = logSender(logger);
-  if (!config.WECHAT_APPID || !config.WECHAT_SECRET) return fallback;
-  return wechatSubscribeSender({
-    appId: config.WECHAT_APPID,
-    secret: config.WECHAT_SECRET,
-    apiBase: config.WECHAT_API_BASE,
-    templates: config.WECHAT_TEMPLATES ?? {},
-    redis,
-    fallback,
-    openIdOf: async (userId) => {
-      const identity = await users.Identity.findOne({ userId, _id: { $regex: '^wechat:' } }).lean();
-      return identity ? identity._id.slice('wechat:'.length) : null;
-    },
-  });
 }

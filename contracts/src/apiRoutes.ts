@@ -36,6 +36,7 @@ import {
   transferRequestSchema,
 } from './reports';
 import { noiseSitesQuerySchema } from './alarms';
+import { notificationRecordQuerySchema } from './notifications';
 import {
   createStaffAccountRequestSchema,
   officerListQuerySchema,
@@ -118,6 +119,12 @@ export const apiRoutes: readonly ApiRoute[] = [
   { method: 'POST', path: '/api/photos', access: ['resident'] },
   { method: 'GET', path: '/api/photos/:id', access: 'signed-link' },
   { method: 'GET', path: '/api/notifications', access: 'signed-in' },
+  {
+    method: 'GET',
+    path: '/api/notification-records',
+    access: ['admin', 'dispatcher'],
+    query: notificationRecordQuerySchema,
+  },
 
   { method: 'GET', path: '/api/escort-services', access: 'public' },
   {

@@ -1,7 +1,14 @@
 import type { Logger } from '../../infra/logger';
 import type { OutboxDocument } from './outboxModel';
 
-export type SendResult = { ok: true; channel: string } | { ok: false; permanent: boolean; error: string };
+/**
+ * How a send went. `channel` names what delivered ('wecom+sms', 'inbox'); an `error` beside a success
+ * is a channel that refused while others delivered; a failure's `channel` lists those that delivered
+ * already (they are not sent again on the retry).
+ */
+export type SendResult =
+  | { ok: true; channel: string; error?: string }
+  | { ok: false; permanent: boolean; error: string; channel?: string };
 
 /** What a sender needs: kept in Redis beside the due entry, so a delivery reads nothing from MongoDB. */
 export type OutgoingNotification = Pick<
