@@ -23,7 +23,10 @@ export type WechatTemplateMap = z.infer<typeof wechatTemplateMapSchema>;
  */
 export const smsTemplateMapSchema = z.partialRecord(
   z.enum(notificationTemplateNames as [NotificationTemplate, ...NotificationTemplate[]]),
-  z.object({ id: z.string().regex(/^\d+$/, 'a numeric template id'), params: z.array(z.string().min(1)).default([]) }),
+  z.object({
+    id: z.string().regex(/^\d+$/, 'a numeric template id'),
+    params: z.array(z.string().min(1)).default([]),
+  }),
 );
 export type SmsTemplateMap = z.infer<typeof smsTemplateMapSchema>;
 
@@ -131,7 +134,10 @@ const configSchema = z
     TENCENT_SMS_SIGN_NAME: z.string().min(1).optional(),
     TENCENT_SMS_TEMPLATES: jsonObject.pipe(smsTemplateMapSchema).optional(),
     TENCENT_SMS_ENDPOINT: z.url().default('https://sms.tencentcloudapi.com'),
-    TENCENT_SMS_REGION: z.string().regex(/^[a-z]+-[a-z]+$/, 'a region such as ap-guangzhou').default('ap-guangzhou'),
+    TENCENT_SMS_REGION: z
+      .string()
+      .regex(/^[a-z]+-[a-z]+$/, 'a region such as ap-guangzhou')
+      .default('ap-guangzhou'),
     /** The admin panel's public address (e.g. https://jiefang.example.cn/admin): WeCom cards link to it. */
     ADMIN_PUBLIC_URL: z.url().optional(),
     CORS_ORIGINS: commaList.default([]),
@@ -206,7 +212,12 @@ const configSchema = z
         message: 'is needed with WECOM_CORP_ID: WeCom cards link to the admin panel',
       });
     }
-    together(['TENCENT_SMS_SECRET_ID', 'TENCENT_SMS_SECRET_KEY', 'TENCENT_SMS_SDK_APP_ID', 'TENCENT_SMS_SIGN_NAME']);
+    together([
+      'TENCENT_SMS_SECRET_ID',
+      'TENCENT_SMS_SECRET_KEY',
+      'TENCENT_SMS_SDK_APP_ID',
+      'TENCENT_SMS_SIGN_NAME',
+    ]);
   });
 
 export type Config = z.infer<typeof configSchema>;

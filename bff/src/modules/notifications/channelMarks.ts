@@ -38,7 +38,8 @@ export function channelMarks(redis: Redis, key: string) {
       const flat = stored ? (JSON.parse(stored) as Record<string, unknown>) : {};
       const channels: NotificationMarks['channels'] = {};
       for (const [field, value] of Object.entries(flat)) {
-        if (field.startsWith('channel:')) channels[field.slice('channel:'.length) as ChannelName] = value as ChannelMark;
+        if (field.startsWith('channel:'))
+          channels[field.slice('channel:'.length) as ChannelName] = value as ChannelMark;
       }
       const consumedAt = flat.subscriptionConsumedAt;
       return { channels, ...(typeof consumedAt === 'number' ? { subscriptionConsumedAt: consumedAt } : {}) };

@@ -72,7 +72,11 @@ export function notificationChannelsFrom(
       }),
     );
     const count = Object.keys(smsTemplates).length;
-    report('sms', true, `${count} templates mapped (TENCENT_SMS_TEMPLATES)${count ? '' : ': nothing will be sent'}`);
+    report(
+      'sms',
+      true,
+      `${count} templates mapped (TENCENT_SMS_TEMPLATES)${count ? '' : ': nothing will be sent'}`,
+    );
   } else {
     report('sms', false, 'TENCENT_SMS_SECRET_ID, _SECRET_KEY, _SDK_APP_ID and _SIGN_NAME are not set');
   }

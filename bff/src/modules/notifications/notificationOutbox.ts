@@ -180,7 +180,10 @@ export interface NotificationState {
   lastError: string | null;
 }
 
-export function mergedState(document: OutboxDocument, receipt: ReceiptDocument | undefined): NotificationState {
+export function mergedState(
+  document: OutboxDocument,
+  receipt: ReceiptDocument | undefined,
+): NotificationState {
   const common = {
     _id: document._id,
     recipientId: document.recipientId,

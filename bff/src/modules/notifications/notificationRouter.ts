@@ -20,8 +20,7 @@ export interface SubscriptionPort {
 
 /** One channel's part in one attempt. */
 type ChannelResult = { channel: ChannelName } & (
-  | { status: 'sent' | 'refused' | 'skipped'; error?: string }
-  | { status: 'failed'; error: string }
+  { status: 'sent' | 'refused' | 'skipped'; error?: string } | { status: 'failed'; error: string }
 );
 
 const describeError = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -74,8 +73,12 @@ export function notificationRouter(deps: {
     } catch (error) {
       outcome = { outcome: 'failed' as const, error: describeError(error) };
     }
-    if (outcome.outcome === 'failed') return { channel: channel.name, status: 'failed', error: outcome.error };
-    const final = outcome.outcome === 'sent' ? { status: 'sent' as const } : { status: 'refused' as const, error: outcome.error };
+    if (outcome.outcome === 'failed')
+      return { channel: channel.name, status: 'failed', error: outcome.error };
+    const final =
+      outcome.outcome === 'sent'
+        ? { status: 'sent' as const }
+        : { status: 'refused' as const, error: outcome.error };
     await mark(id, channel.name, final);
     return { channel: channel.name, ...final };
   };
@@ -108,12 +111,19 @@ export function notificationRouter(deps: {
         ),
       );
       const delivered = results.filter((result) => result.status === 'sent').map((result) => result.channel);
-      const errors = results.filter((result) => result.error).map((result) => `${result.channel}: ${result.error}`);
+      const errors = results
+        .filter((result) => result.error)
+        .map((result) => `${result.channel}: ${result.error}`);
       const error = errors.length ? errors.join('; ') : undefined;
       const channel = delivered.length ? delivered.join('+') : 'inbox';
 
       if (results.some((result) => result.status === 'failed'))
-        return { ok: false, permanent: false, error: error ?? 'failed', ...(delivered.length ? { channel } : {}) };
+        return {
+          ok: false,
+          permanent: false,
+          error: error ?? 'failed',
+          ...(delivered.length ? { channel } : {}),
+        };
       if (delivered.length) return { ok: true, channel, ...(error ? { error } : {}) };
       // Every channel that was tried refused for good: the inbox still has it, but the push failed.
       if (results.some((result) => result.status === 'refused'))

@@ -47,7 +47,8 @@ export function userRoutes(
     async (ctx, { body }) => {
       const id = ctx.params.id ?? '';
       const { disabled, ...contacts } = body;
-      let user = disabled === undefined ? null : await status.setDisabled(callerOf(ctx.state).userId, id, disabled);
+      let user =
+        disabled === undefined ? null : await status.setDisabled(callerOf(ctx.state).userId, id, disabled);
       if (contacts.phone !== undefined || contacts.wecomUserId !== undefined)
         user = await accounts.setContacts(id, contacts);
       ctx.body = user ?? (await accounts.get(id));

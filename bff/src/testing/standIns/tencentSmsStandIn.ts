@@ -53,11 +53,18 @@ export async function tencentSmsStandIn(options: {
     if (secretId !== options.secretId) return 'unknown SecretId';
     if (service !== 'sms') return `service ${service}, expected sms`;
     const timestamp = Number(request.headers['x-tc-timestamp']);
-    if (new Date(timestamp * 1000).toISOString().slice(0, 10) !== date) return 'date does not match X-TC-Timestamp';
+    if (new Date(timestamp * 1000).toISOString().slice(0, 10) !== date)
+      return 'date does not match X-TC-Timestamp';
     const names = (signedHeaders ?? '').split(';');
-    if (!names.includes('content-type') || !names.includes('host')) return 'content-type and host must be signed';
+    if (!names.includes('content-type') || !names.includes('host'))
+      return 'content-type and host must be signed';
     const canonicalHeaders = names
-      .map((name) => `${name}:${String(request.headers[name] ?? '').trim().toLowerCase()}\n`)
+      .map(
+        (name) =>
+          `${name}:${String(request.headers[name] ?? '')
+            .trim()
+            .toLowerCase()}\n`,
+      )
       .join('');
     const canonical = `POST\n/\n\n${canonicalHeaders}\n${signedHeaders}\n${sha256(request.body)}`;
     const toSign = `TC3-HMAC-SHA256\n${timestamp}\n${date}/sms/tc3_request\n${sha256(canonical)}`;
@@ -75,8 +82,10 @@ export async function tencentSmsStandIn(options: {
       return error('InvalidAction');
     }
     const headers = request.headers;
-    if (headers['x-tc-action'] !== 'SendSms') violations.push(`X-TC-Action ${String(headers['x-tc-action'])}`);
-    if (headers['x-tc-version'] !== '2021-01-11') violations.push(`X-TC-Version ${String(headers['x-tc-version'])}`);
+    if (headers['x-tc-action'] !== 'SendSms')
+      violations.push(`X-TC-Action ${String(headers['x-tc-action'])}`);
+    if (headers['x-tc-version'] !== '2021-01-11')
+      violations.push(`X-TC-Version ${String(headers['x-tc-version'])}`);
     if (!headers['x-tc-region']) violations.push('X-TC-Region missing');
     if (headers['content-type'] !== 'application/json; charset=utf-8')
       violations.push(`Content-Type ${String(headers['content-type'])}`);
@@ -95,7 +104,10 @@ export async function tencentSmsStandIn(options: {
     if (body.SmsSdkAppId !== options.sdkAppId) violations.push('SmsSdkAppId mismatch');
     if (body.SignName !== options.signName) violations.push('SignName mismatch');
     if (typeof body.TemplateId !== 'string') violations.push('TemplateId must be a string');
-    if (!Array.isArray(body.TemplateParamSet) || !body.TemplateParamSet.every((item) => typeof item === 'string'))
+    if (
+      !Array.isArray(body.TemplateParamSet) ||
+      !body.TemplateParamSet.every((item) => typeof item === 'string')
+    )
       violations.push('TemplateParamSet must be strings');
     sends.push(body);
     const answer = queued.shift() ?? { status: 'Ok' };

@@ -24,7 +24,12 @@ export const wecomErrors = {
  * textcard: { title ≤ 128 bytes, description ≤ 512 bytes, url, btntxt } }. A UserID it does not know is
  * answered errcode 0 with `invaliduser`; a token expired with 42001, an unknown one with 40014.
  */
-export async function wecomStandIn(options: { corpId: string; corpSecret: string; agentId: number; users: string[] }) {
+export async function wecomStandIn(options: {
+  corpId: string;
+  corpSecret: string;
+  agentId: number;
+  users: string[];
+}) {
   let generation = 1;
   let current = 'wecom-token-1';
   const expired = new Set<string>();
@@ -38,7 +43,10 @@ export async function wecomStandIn(options: { corpId: string; corpSecret: string
     if (request.path === '/cgi-bin/gettoken') {
       if (request.method !== 'GET') violations.push('gettoken must be a GET');
       tokenRequests += 1;
-      if (request.query.get('corpid') !== options.corpId || request.query.get('corpsecret') !== options.corpSecret)
+      if (
+        request.query.get('corpid') !== options.corpId ||
+        request.query.get('corpsecret') !== options.corpSecret
+      )
         return { json: { errcode: 40001, errmsg: 'invalid credential' } };
       if (expired.has(current)) {
         generation += 1;
@@ -56,9 +64,15 @@ export async function wecomStandIn(options: { corpId: string; corpSecret: string
       if (expired.has(token)) return { json: wecomErrors.expiredToken };
       if (token !== current) return { json: { errcode: 40014, errmsg: 'invalid access_token' } };
       if (body.msgtype !== 'textcard') violations.push(`msgtype ${body.msgtype}, expected textcard`);
-      if (body.agentid !== options.agentId) violations.push(`agentid ${String(body.agentid)} is not a number ${options.agentId}`);
+      if (body.agentid !== options.agentId)
+        violations.push(`agentid ${String(body.agentid)} is not a number ${options.agentId}`);
       const card = body.textcard;
-      if (!card || typeof card.title !== 'string' || typeof card.description !== 'string' || typeof card.url !== 'string')
+      if (
+        !card ||
+        typeof card.title !== 'string' ||
+        typeof card.description !== 'string' ||
+        typeof card.url !== 'string'
+      )
         violations.push('textcard needs title, description and url');
       else {
         if (Buffer.byteLength(card.title) > 128) violations.push('textcard title over 128 bytes');

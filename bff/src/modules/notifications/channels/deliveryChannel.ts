@@ -28,9 +28,7 @@ export interface ChannelMessage {
  * timeout: the outbox retries with backoff).
  */
 export type ChannelOutcome =
-  | { outcome: 'sent' }
-  | { outcome: 'refused'; error: string }
-  | { outcome: 'failed'; error: string };
+  { outcome: 'sent' } | { outcome: 'refused'; error: string } | { outcome: 'failed'; error: string };
 
 export type ChannelName = 'wechat' | 'wecom' | 'sms';
 

@@ -1,6 +1,10 @@
 import { notificationTemplates, type NotificationTemplate } from '@jiefang/contracts';
 import { startTestApp, type TestApp } from '../../../testing/testApp';
-import { tencentSmsStandIn, smsErrors, type TencentSmsStandIn } from '../../../testing/standIns/tencentSmsStandIn';
+import {
+  tencentSmsStandIn,
+  smsErrors,
+  type TencentSmsStandIn,
+} from '../../../testing/standIns/tencentSmsStandIn';
 import { wechatErrors, wechatStandIn, type WechatStandIn } from '../../../testing/standIns/wechatStandIn';
 import { wecomErrors, wecomStandIn, type WecomStandIn } from '../../../testing/standIns/wecomStandIn';
 import type { ChannelMessage, NotificationRecipient } from './deliveryChannel';
@@ -12,12 +16,22 @@ let t: TestApp;
 let wechat: WechatStandIn;
 let wecom: WecomStandIn;
 let sms: TencentSmsStandIn;
-const smsCredentials = { secretId: 'AKID-test', secretKey: 'sms-secret-key', sdkAppId: '1400000001', signName: '街坊' };
+const smsCredentials = {
+  secretId: 'AKID-test',
+  secretKey: 'sms-secret-key',
+  sdkAppId: '1400000001',
+  signName: '街坊',
+};
 
 beforeAll(async () => {
   t = await startTestApp('delivery_channels', { background: false });
   wechat = await wechatStandIn({ appId: 'wx-app', secret: 'wx-secret' });
-  wecom = await wecomStandIn({ corpId: 'ww-corp', corpSecret: 'corp-secret', agentId: 1000002, users: ['ZhangSan'] });
+  wecom = await wecomStandIn({
+    corpId: 'ww-corp',
+    corpSecret: 'corp-secret',
+    agentId: 1000002,
+    users: ['ZhangSan'],
+  });
   sms = await tencentSmsStandIn(smsCredentials);
 });
 afterAll(async () => {
@@ -92,8 +106,14 @@ describe('wechatSubscribeChannel', () => {
     wechat.answerNext(wechatErrors.userRefused, wechatErrors.invalidTemplate, wechatErrors.quota, {
       httpStatus: 502,
     });
-    expect(await channel().deliver(resident, resolved)).toMatchObject({ outcome: 'refused', error: /^43101/ });
-    expect(await channel().deliver(resident, resolved)).toMatchObject({ outcome: 'refused', error: /^40037/ });
+    expect(await channel().deliver(resident, resolved)).toMatchObject({
+      outcome: 'refused',
+      error: /^43101/,
+    });
+    expect(await channel().deliver(resident, resolved)).toMatchObject({
+      outcome: 'refused',
+      error: /^40037/,
+    });
     expect(await channel().deliver(resident, resolved)).toMatchObject({ outcome: 'failed', error: /^45009/ });
     expect(await channel().deliver(resident, resolved)).toEqual({ outcome: 'failed', error: 'HTTP 502' });
   });

@@ -42,9 +42,12 @@ export function tc3Authorization(request: Tc3Request): string {
     sha256Hex(request.payload),
   ].join('\n');
   const scope = `${date}/${request.service}/tc3_request`;
-  const stringToSign = ['TC3-HMAC-SHA256', String(request.timestamp), scope, sha256Hex(canonicalRequest)].join(
-    '\n',
-  );
+  const stringToSign = [
+    'TC3-HMAC-SHA256',
+    String(request.timestamp),
+    scope,
+    sha256Hex(canonicalRequest),
+  ].join('\n');
   const signingKey = hmac(hmac(hmac(`TC3${request.secretKey}`, date), request.service), 'tc3_request');
   const signature = createHmac('sha256', signingKey).update(stringToSign, 'utf8').digest('hex');
   return `TC3-HMAC-SHA256 Credential=${request.secretId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;

@@ -12,7 +12,9 @@ const sendSmsAnswer = z.object({
   Response: z.object({
     Error: z.object({ Code: z.string(), Message: z.string().optional() }).optional(),
     SendStatusSet: z
-      .array(z.object({ Code: z.string(), Message: z.string().optional(), PhoneNumber: z.string().optional() }))
+      .array(
+        z.object({ Code: z.string(), Message: z.string().optional(), PhoneNumber: z.string().optional() }),
+      )
       .optional(),
     RequestId: z.string().optional(),
   }),

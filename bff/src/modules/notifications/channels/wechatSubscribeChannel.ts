@@ -134,7 +134,9 @@ export function wechatSubscribeChannel(options: {
       if (answer.errcode === 0) return { outcome: 'sent' };
       const error = `${answer.errcode} ${answer.errmsg ?? ''}`.trim();
       // 45009 (quota), token trouble and anything unknown: worth another try later.
-      return permanentCodes.has(answer.errcode) ? { outcome: 'refused', error } : { outcome: 'failed', error };
+      return permanentCodes.has(answer.errcode)
+        ? { outcome: 'refused', error }
+        : { outcome: 'failed', error };
     },
   };
 }

@@ -93,7 +93,9 @@ export function wecomChannel(options: {
 
   const linkFor = (subject: NotificationSubject, id: string | null) => {
     const page = adminPages[subject];
-    return id ? `${adminBase}${page.path}?${page.param}=${encodeURIComponent(id)}` : `${adminBase}${page.path}`;
+    return id
+      ? `${adminBase}${page.path}?${page.param}=${encodeURIComponent(id)}`
+      : `${adminBase}${page.path}`;
   };
 
   return {
@@ -134,7 +136,9 @@ export function wecomChannel(options: {
       }
       const error = `${answer.errcode} ${answer.errmsg ?? ''}`.trim();
       // 45009 / 45033 (quota, frequency), 60020 (server IP not allowed) and the unknown: retried later.
-      return permanentCodes.has(answer.errcode) ? { outcome: 'refused', error } : { outcome: 'failed', error };
+      return permanentCodes.has(answer.errcode)
+        ? { outcome: 'refused', error }
+        : { outcome: 'failed', error };
     },
   };
 }
