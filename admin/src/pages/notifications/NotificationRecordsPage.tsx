@@ -86,6 +86,7 @@ export function NotificationRecordsPage() {
       title: t('notification.columnAttempts'),
       key: 'attempts',
       responsive: ['lg'],
+      width: 104,
       render: (_, record) => t('notification.attempts', { count: record.attempts }),
     },
     {

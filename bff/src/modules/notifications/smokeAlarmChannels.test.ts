@@ -73,7 +73,7 @@ it('tells the street’s community worker of a smoke alarm over WeCom and SMS, a
 
   const card = await eventually(async () => wecom.sends.find((send) => send.touser === 'grid.zhou'));
   expect(card.textcard).toMatchObject({ title: '烟雾告警' });
-  expect(card.textcard.url).toMatch(/^https:\/\/jiefang\.example\.cn\/admin\/alarms\?alarm=/);
+  expect(card.textcard.url).toMatch(/^https:\/\/jiefang\.example\.cn\/admin\/#\/alarms\?alarm=/);
   const text = await eventually(async () =>
     sms.sends.find((send) => send.PhoneNumberSet[0] === '+8613512345678'),
   );

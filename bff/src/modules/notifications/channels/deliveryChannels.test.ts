@@ -155,7 +155,7 @@ describe('wecomChannel', () => {
       textcard: {
         title: '工单已超时',
         description: '占道经营（赤岗路 1 号）超时未到场。',
-        url: 'https://jiefang.example.cn/admin/tickets?ticket=t-9',
+        url: 'https://jiefang.example.cn/admin/#/tickets?ticket=t-9',
         btntxt: '查看详情',
       },
     });

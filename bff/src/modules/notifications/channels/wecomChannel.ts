@@ -93,9 +93,9 @@ export function wecomChannel(options: {
 
   const linkFor = (subject: NotificationSubject, id: string | null) => {
     const page = adminPages[subject];
-    return id
-      ? `${adminBase}${page.path}?${page.param}=${encodeURIComponent(id)}`
-      : `${adminBase}${page.path}`;
+    // The panel routes by hash (createHashRouter): /admin/#/tickets?ticket=<id>.
+    const route = id ? `${page.path}?${page.param}=${encodeURIComponent(id)}` : page.path;
+    return `${adminBase}/#${route}`;
   };
 
   return {
