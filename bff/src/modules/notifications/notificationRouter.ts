@@ -116,6 +116,7 @@ export function notificationRouter(deps: {
         .map((result) => `${result.channel}: ${result.error}`);
       const error = errors.length ? errors.join('; ') : undefined;
       const channel = delivered.length ? delivered.join('+') : 'inbox';
+      deps.logger.debug({ notificationId: notification._id, channel, error }, 'notification routed');
 
       if (results.some((result) => result.status === 'failed'))
         return {

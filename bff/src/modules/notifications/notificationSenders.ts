@@ -1,4 +1,3 @@
-import type { Logger } from '../../infra/logger';
 import type { OutboxDocument } from './outboxModel';
 
 /**
@@ -19,21 +18,4 @@ export type OutgoingNotification = Pick<
 /** Delivers one notification; a transient failure is retried with backoff, a permanent one is not. */
 export interface NotificationSender {
   send(notification: OutgoingNotification): Promise<SendResult>;
-}
-
-/** Local development: the notification is written to the log, which is its delivery. */
-export function logSender(logger: Logger): NotificationSender {
-  return {
-    async send(notification) {
-      logger.info(
-        {
-          notificationId: notification._id,
-          recipientId: notification.recipientId,
-          template: notification.template,
-        },
-        'notification delivered to the log',
-      );
-      return { ok: true, channel: 'log' };
-    },
-  };
 }
