@@ -107,7 +107,12 @@ export function notificationRouter(deps: {
             message,
             marks.channels[channel.name],
             marks.subscriptionConsumedAt !== undefined,
-          ),
+            // Redis or the subscription store away: this channel is tried again, the others keep their marks.
+          ).catch((error: unknown): ChannelResult => ({
+            channel: channel.name,
+            status: 'failed',
+            error: describeError(error),
+          })),
         ),
       );
       const delivered = results.filter((result) => result.status === 'sent').map((result) => result.channel);
