@@ -161,6 +161,18 @@ describe('wecomChannel', () => {
     });
   });
 
+  it('cuts a long description to the 512 bytes WeCom allows', async () => {
+    const long = message('sla_breached', {
+      ticketId: 't-10',
+      category: '占道经营',
+      address: '赤岗路'.repeat(200),
+    });
+    expect(await channel().deliver(officer, long)).toEqual({ outcome: 'sent' });
+    const description = wecom.sends.at(-1)?.textcard.description ?? '';
+    expect(Buffer.byteLength(description)).toBeLessThanOrEqual(512);
+    expect(description.endsWith('…')).toBe(true);
+  });
+
   it('calls an unknown UserID (errcode 0 with invaliduser) permanent, quota and IP refusal retryable', async () => {
     expect(await channel().deliver(person({ staff: true, wecomUserId: 'Nobody' }), breached)).toEqual({
       outcome: 'refused',
