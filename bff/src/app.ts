@@ -67,9 +67,13 @@ import { officerAccounts } from './modules/users/officerAccounts';
 import { rosterRoutes } from './modules/rosters/rosterRoutes';
 import { rosterStore } from './modules/rosters/rosterStore';
 import { shiftReminders } from './modules/rosters/shiftReminders';
-import { notificationOutbox, outboxRelay } from './modules/notifications/notificationOutbox';
-import { logSender, type NotificationSender } from './modules/notifications/notificationSenders';
-import { wechatSubscribeSender } from './modules/notifications/wechatSubscribeSender';
+import { notificationOutbox, outboxKeys, outboxRelay } from './modules/notifications/notificationOutbox';
+import type { NotificationSender } from './modules/notifications/notificationSenders';
+import { notificationRouter } from './modules/notifications/notificationRouter';
+import { notificationChannelsFrom } from './modules/notifications/notificationChannels';
+import { channelMarks } from './modules/notifications/channelMarks';
+import { recipientDirectory } from './modules/notifications/recipientDirectory';
+import { notificationRecords } from './modules/notifications/notificationRecords';
 import { notificationRoutes } from './modules/notifications/notificationRoutes';
 import { notificationInbox } from './modules/notifications/inbox/notificationInbox';
 import { subscriptionStore } from './modules/notifications/subscriptions/subscriptionStore';
@@ -113,6 +117,7 @@ export interface AppDeps {
   district?: District;
   categories?: CategoryCatalogue;
   wechat?: WechatSessions | null;
+  /** Replaces the channels' router (tests count what is sent). */
   notificationSender?: NotificationSender;
 }
 
@@ -190,6 +195,8 @@ export function createApp(deps: AppDeps): JiefangApp {
   });
   const alarms = alarmModel(mongo);
   const escortStore = escortModels(mongo);
+  // WeChat subscriptions; `subscriptions.credits` is the port the WeChat channel takes a credit from.
+  const subscriptions = subscriptionStore({ connection: mongo, locks, clock });
   const outbox = notificationOutbox({
     connection: mongo,
     documents: {
@@ -198,12 +205,19 @@ export function createApp(deps: AppDeps): JiefangApp {
       [escortNotificationSource]: notifyingDocuments(escortStore.Escort),
     },
     redis,
-    sender: deps.notificationSender ?? notificationSenderFor(config, redis, users, logger),
+    sender:
+      deps.notificationSender ??
+      notificationRouter({
+        channels: notificationChannelsFrom(config, { redis, clock, logger }),
+        recipients: recipientDirectory(users),
+        subscriptions: subscriptions.credits,
+        marks: channelMarks(redis, outboxKeys.channels),
+        clock,
+        logger,
+      }),
     clock,
     logger,
   });
-  // WeChat subscriptions; `subscriptions.credits` is the port the WeChat channel takes a credit from.
-  const subscriptions = subscriptionStore({ connection: mongo, locks, clock });
   const inbox = notificationInbox({ connection: mongo, outbox, clock });
   const background = backgroundWork({ outbox, logger });
   const notificationRelay = outboxRelay(outbox, () => background.kickDelivery());
@@ -379,7 +393,7 @@ export function createApp(deps: AppDeps): JiefangApp {
         config.REPORT_RATE_WINDOW_SECONDS,
       ),
     }),
-    notificationRoutes(api, inbox),
+    notificationRoutes(api, inbox, notificationRecords({ connection: mongo, redis, users })),
     subscriptionRoutes(api, { store: subscriptions, wechatTemplates: config.WECHAT_TEMPLATES ?? {} }),
   ];
   for (const router of routers) koa.use(router.routes()).use(router.allowedMethods({ throw: false }));
@@ -622,27 +636,4 @@ export function createApp(deps: AppDeps): JiefangApp {
       await timers.close();
     },
   };
-}
-
-/** WeChat subscribe messages when the mini-program's credentials are configured, else the log. */
-function notificationSenderFor(
-  config: Config,
-  redis: Redis,
-  users: ReturnType<typeof userModels>,
-  logger: Logger,
-): NotificationSender {
-  const fallback = logSender(logger);
-  if (!config.WECHAT_APPID || !config.WECHAT_SECRET) return fallback;
-  return wechatSubscribeSender({
-    appId: config.WECHAT_APPID,
-    secret: config.WECHAT_SECRET,
-    apiBase: config.WECHAT_API_BASE,
-    templates: config.WECHAT_TEMPLATES ?? {},
-    redis,
-    fallback,
-    openIdOf: async (userId) => {
-      const identity = await users.Identity.findOne({ userId, _id: { $regex: '^wechat:' } }).lean();
-      return identity ? identity._id.slice('wechat:'.length) : null;
-    },
-  });
 }

@@ -79,6 +79,47 @@ describe('loadConfig', () => {
     expect(error.variables[0]?.variable).toBe('WECHAT_SECRET');
   });
 
+  it('wants the WeCom trio together, and the admin panel address for its links', () => {
+    const partial = configErrorOf({ ...valid, WECOM_CORP_ID: 'ww1', WECOM_AGENT_ID: '1000002' });
+    expect(partial.variables.map((item) => item.variable)).toEqual(['WECOM_CORP_SECRET']);
+    const unlinked = configErrorOf({
+      ...valid,
+      WECOM_CORP_ID: 'ww1',
+      WECOM_CORP_SECRET: 's',
+      WECOM_AGENT_ID: '1000002',
+    });
+    expect(unlinked.variables.map((item) => item.variable)).toEqual(['ADMIN_PUBLIC_URL']);
+    const config = loadConfig({
+      ...valid,
+      WECOM_CORP_ID: 'ww1',
+      WECOM_CORP_SECRET: 's',
+      WECOM_AGENT_ID: '1000002',
+      ADMIN_PUBLIC_URL: 'https://jiefang.example.cn/admin',
+    });
+    expect(config.WECOM_AGENT_ID).toBe(1000002);
+    expect(config.WECOM_API_BASE).toBe('https://qyapi.weixin.qq.com');
+  });
+
+  it('wants the Tencent SMS credentials together and templates of the catalogue', () => {
+    const partial = configErrorOf({ ...valid, TENCENT_SMS_SECRET_ID: 'AKID', TENCENT_SMS_SECRET_KEY: 'k' });
+    expect(partial.variables.map((item) => item.variable).sort()).toEqual([
+      'TENCENT_SMS_SDK_APP_ID',
+      'TENCENT_SMS_SIGN_NAME',
+    ]);
+    const unknown = configErrorOf({
+      ...valid,
+      TENCENT_SMS_TEMPLATES: JSON.stringify({ fire_drill: { id: '1', params: [] } }),
+    });
+    expect(unknown.variables[0]?.variable).toMatch(/^TENCENT_SMS_TEMPLATES/);
+    const config = loadConfig({
+      ...valid,
+      TENCENT_SMS_TEMPLATES: JSON.stringify({ smoke_alarm: { id: '3001', params: ['site', '=119'] } }),
+    });
+    expect(config.TENCENT_SMS_TEMPLATES).toEqual({ smoke_alarm: { id: '3001', params: ['site', '=119'] } });
+    expect(config.TENCENT_SMS_ENDPOINT).toBe('https://sms.tencentcloudapi.com');
+    expect(config.TENCENT_SMS_REGION).toBe('ap-guangzhou');
+  });
+
   it('splits the CORS allow-list', () => {
     expect(loadConfig({ ...valid, CORS_ORIGINS: 'http://a.test, http://b.test' }).CORS_ORIGINS).toEqual([
       'http://a.test',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { notificationTemplateNames, type NotificationTemplate } from '@jiefang/contracts';
 import { addressRule } from './http/clientAddress';
 
 /**
@@ -15,6 +16,29 @@ export const wechatTemplateMapSchema = z.record(
   }),
 );
 export type WechatTemplateMap = z.infer<typeof wechatTemplateMapSchema>;
+
+/**
+ * How one of our notification templates maps onto an approved Tencent Cloud SMS template: its id and,
+ * in order, the notification data key for each {n} parameter (or "=literal").
+ */
+export const smsTemplateMapSchema = z.partialRecord(
+  z.enum(notificationTemplateNames as [NotificationTemplate, ...NotificationTemplate[]]),
+  z.object({
+    id: z.string().regex(/^\d+$/, 'a numeric template id'),
+    params: z.array(z.string().min(1)).default([]),
+  }),
+);
+export type SmsTemplateMap = z.infer<typeof smsTemplateMapSchema>;
+
+/** A JSON object in an environment variable. */
+const jsonObject = z.string().transform((value, context) => {
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    context.addIssue({ code: 'custom', message: 'must be a JSON object' });
+    return z.NEVER;
+  }
+});
 
 const booleanFlag = z
   .enum(['0', '1', 'true', 'false'])
@@ -95,18 +119,27 @@ const configSchema = z
     WECHAT_APPID: z.string().optional(),
     WECHAT_SECRET: z.string().optional(),
     WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
-    WECHAT_TEMPLATES: z
+    WECHAT_TEMPLATES: jsonObject.pipe(wechatTemplateMapSchema).optional(),
+    /** Which version of the mini-program a subscribe message opens. */
+    WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
+    /** 企业微信 application messages to staff: all three, or none (channel off). */
+    WECOM_CORP_ID: z.string().min(1).optional(),
+    WECOM_CORP_SECRET: z.string().min(1).optional(),
+    WECOM_AGENT_ID: z.coerce.number().int().positive().optional(),
+    WECOM_API_BASE: z.url().default('https://qyapi.weixin.qq.com'),
+    /** Tencent Cloud SMS for must-not-miss notifications: the four credentials together, or none. */
+    TENCENT_SMS_SECRET_ID: z.string().min(1).optional(),
+    TENCENT_SMS_SECRET_KEY: z.string().min(1).optional(),
+    TENCENT_SMS_SDK_APP_ID: z.string().min(1).optional(),
+    TENCENT_SMS_SIGN_NAME: z.string().min(1).optional(),
+    TENCENT_SMS_TEMPLATES: jsonObject.pipe(smsTemplateMapSchema).optional(),
+    TENCENT_SMS_ENDPOINT: z.url().default('https://sms.tencentcloudapi.com'),
+    TENCENT_SMS_REGION: z
       .string()
-      .transform((value, context) => {
-        try {
-          return JSON.parse(value) as unknown;
-        } catch {
-          context.addIssue({ code: 'custom', message: 'must be a JSON object' });
-          return z.NEVER;
-        }
-      })
-      .pipe(wechatTemplateMapSchema)
-      .optional(),
+      .regex(/^[a-z]+-[a-z]+$/, 'a region such as ap-guangzhou')
+      .default('ap-guangzhou'),
+    /** The admin panel's public address (e.g. https://jiefang.example.cn/admin): WeCom cards link to it. */
+    ADMIN_PUBLIC_URL: z.url().optional(),
     CORS_ORIGINS: commaList.default([]),
     BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
     /** Sign-in attempts one address may make on one account per window before 429. */
@@ -158,6 +191,33 @@ const configSchema = z
         message: 'WECHAT_APPID and WECHAT_SECRET must be set together',
       });
     }
+    /** Reports the missing ones when some but not all are set; true when all are. */
+    const together = (names: Array<keyof typeof config>) => {
+      const set = names.filter((name) => config[name] !== undefined);
+      if (set.length && set.length < names.length) {
+        for (const name of names.filter((item) => config[item] === undefined)) {
+          context.addIssue({
+            code: 'custom',
+            path: [name],
+            message: `${names.join(', ')} must be set together`,
+          });
+        }
+      }
+      return set.length === names.length;
+    };
+    if (together(['WECOM_CORP_ID', 'WECOM_CORP_SECRET', 'WECOM_AGENT_ID']) && !config.ADMIN_PUBLIC_URL) {
+      context.addIssue({
+        code: 'custom',
+        path: ['ADMIN_PUBLIC_URL'],
+        message: 'is needed with WECOM_CORP_ID: WeCom cards link to the admin panel',
+      });
+    }
+    together([
+      'TENCENT_SMS_SECRET_ID',
+      'TENCENT_SMS_SECRET_KEY',
+      'TENCENT_SMS_SDK_APP_ID',
+      'TENCENT_SMS_SIGN_NAME',
+    ]);
   });
 
 export type Config = z.infer<typeof configSchema>;

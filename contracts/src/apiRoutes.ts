@@ -40,6 +40,7 @@ import { rosterEntryRequestSchema, rosterQuerySchema, squadScheduleRequestSchema
 import {
   markNotificationsReadRequestSchema,
   notificationListQuerySchema,
+  notificationRecordQuerySchema,
   recordSubscriptionsRequestSchema,
 } from './notifications';
 import {
@@ -151,6 +152,12 @@ export const apiRoutes: readonly ApiRoute[] = [
     path: '/api/notifications/subscriptions',
     access: 'signed-in',
     body: recordSubscriptionsRequestSchema,
+  },
+  {
+    method: 'GET',
+    path: '/api/notification-records',
+    access: ['admin', 'dispatcher'],
+    query: notificationRecordQuerySchema,
   },
 
   { method: 'GET', path: '/api/escort-services', access: 'public' },

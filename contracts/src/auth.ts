@@ -13,6 +13,9 @@ export const userSchema = z.object({
   gridId: z.string().optional(),
   /** Present (true) on accounts an admin has disabled. */
   disabled: z.boolean().optional(),
+  /** Staff contacts for notifications (mainland mobile; 企业微信 UserID), where known. */
+  phone: z.string().optional(),
+  wecomUserId: z.string().optional(),
 });
 export type User = z.infer<typeof userSchema>;
 

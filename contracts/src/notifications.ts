@@ -367,3 +367,46 @@ export const recordSubscriptionsRequestSchema = z.strictObject({
     .max(maxSubscriptionAnswers),
 });
 export type RecordSubscriptionsRequest = z.infer<typeof recordSubscriptionsRequestSchema>;
+
+/** Where a notification went: the in-app inbox always, and the push channels that accepted it. */
+export const notificationChannelNames = ['wechat', 'wecom', 'sms', 'inbox'] as const;
+export type NotificationChannelName = (typeof notificationChannelNames)[number];
+
+/**
+ * A notification record as admins and dispatchers see it: pending (not yet delivered, maybe retrying
+ * after an error), sent (at least the inbox; `channels` lists the pushes that accepted it) or failed
+ * (every push channel refused it for good).
+ */
+export const notificationRecordStatuses = ['pending', 'sent', 'failed'] as const;
+export type NotificationRecordStatus = (typeof notificationRecordStatuses)[number];
+
+export const notificationRecordQuerySchema = z.object({
+  status: z.enum(notificationRecordStatuses).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type NotificationRecordQuery = z.infer<typeof notificationRecordQuerySchema>;
+
+export const notificationRecordSchema = z.object({
+  id: z.string(),
+  template: z.string(),
+  /** The template's Chinese title, or null for a template this build does not know. */
+  title: z.string().nullable(),
+  recipientId: z.string(),
+  recipientName: z.string().nullable(),
+  status: z.enum(notificationRecordStatuses),
+  /** The push channels that accepted it (e.g. ['wecom', 'sms']), or ['inbox'] when none applied. */
+  channels: z.array(z.string()),
+  attempts: z.number().int(),
+  /** Each channel's last error, e.g. "sms: LimitExceeded.PhoneNumberDailyLimit". */
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+});
+export type NotificationRecord = z.infer<typeof notificationRecordSchema>;
+export const notificationRecordListSchema = z.object({
+  items: z.array(notificationRecordSchema),
+  total: z.number().int(),
+});
+export type NotificationRecordList = z.infer<typeof notificationRecordListSchema>;

@@ -2,6 +2,19 @@ import { z } from 'zod';
 import { roleSchema } from './roles';
 import { userSchema } from './auth';
 
+/** A mainland China mobile number, 11 digits from 1[3-9]; "+86" or "86" in front is dropped. */
+export const mainlandMobileSchema = z
+  .string()
+  .trim()
+  .transform((value) => value.replace(/^(\+?86)/, '').replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^1[3-9]\d{9}$/, '请填写 11 位中国大陆手机号'));
+
+/** A 企业微信 member's UserID: 1–64 letters, digits, "_", "-", "." or "@". */
+export const wecomUserIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.@-]{1,64}$/, '企业微信账号为 1–64 位字母、数字或 _ - . @');
+
 export const createStaffAccountRequestSchema = z.object({
   username: z
     .string()
@@ -13,11 +26,27 @@ export const createStaffAccountRequestSchema = z.object({
   street: z.string().trim().min(1).max(40).optional(),
   /** Makes a community worker the grid worker (网格员) of this grid (id or name); implies its street. */
   grid: z.string().trim().min(1).max(60).optional(),
+  /** Mainland mobile for must-not-miss notifications (SMS). */
+  phone: mainlandMobileSchema.optional(),
+  /** 企业微信 member id (成员 UserID) for WeCom application messages. */
+  wecomUserId: wecomUserIdSchema.optional(),
 });
 export type CreateStaffAccountRequest = z.infer<typeof createStaffAccountRequestSchema>;
 
-/** An admin's change to an account: disabling it ends its sessions at once. */
-export const updateUserRequestSchema = z.object({ disabled: z.boolean() }).strict();
+/**
+ * An admin's change to an account: disabling it ends its sessions at once; contacts (null clears one)
+ * say where staff notifications go.
+ */
+export const updateUserRequestSchema = z
+  .object({
+    disabled: z.boolean().optional(),
+    phone: mainlandMobileSchema.nullable().optional(),
+    wecomUserId: wecomUserIdSchema.nullable().optional(),
+  })
+  .strict()
+  .refine((change) => Object.values(change).some((value) => value !== undefined), {
+    message: '没有要修改的内容',
+  });
 export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>;
 
 export const userListQuerySchema = z.object({

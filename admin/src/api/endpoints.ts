@@ -15,6 +15,7 @@ import {
   deviceSchema,
   districtMapSchema,
   meResponseSchema,
+  notificationRecordListSchema,
   officerListSchema,
   officerStatusSchema,
   readinessSchema,
@@ -45,6 +46,8 @@ import {
   type EscortList,
   type EscortStatistics,
   type LocationRequest,
+  type NotificationRecordList,
+  type NotificationRecordStatus,
   type OfficerList,
   type OfficerStatus,
   type PasswordLoginRequest,
@@ -85,6 +88,8 @@ export type ElderList = z.infer<typeof elderListSchema>;
 
 /** Escorts: the worker's street has at most a few dozen active requests. */
 export const ESCORT_PAGE_SIZE = 200;
+/** The notification records page shows the newest this many of a status. */
+export const NOTIFICATION_RECORD_PAGE_SIZE = 200;
 
 const assignmentsSchema = z.object({ items: z.array(ticketSchema) });
 
@@ -136,6 +141,7 @@ const routes = {
   verifyVolunteer: bffRoute('POST', '/api/volunteers/:id/verify'),
   volunteerHours: bffRoute('GET', '/api/volunteers/:id/hours'),
   reviewHours: bffRoute('POST', '/api/volunteers/:id/hours/:escortId/review'),
+  notificationRecords: bffRoute('GET', '/api/notification-records'),
 } as const;
 
 /** The BFF's HTTP endpoints the admin panel uses, typed by the shared contracts. */
@@ -315,6 +321,15 @@ export function createEndpoints(client: ApiClient, upload?: Uploader) {
 
     reviewHours: (id: string, escortId: string): Promise<VolunteerHours> =>
       send(routes.reviewHours.at({ id, escortId }), volunteerHoursSchema),
+
+    notificationRecords: (
+      status: NotificationRecordStatus | undefined,
+      signal?: AbortSignal,
+    ): Promise<NotificationRecordList> => {
+      const query = new URLSearchParams({ limit: String(NOTIFICATION_RECORD_PAGE_SIZE) });
+      if (status) query.set('status', status);
+      return get(withQuery(routes.notificationRecords.at(), query), notificationRecordListSchema, signal);
+    },
 
     officerTickets: async (signal?: AbortSignal): Promise<Ticket[]> =>
       (await get(routes.officerTickets.at(), assignmentsSchema, signal)).items,

@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   ApiOutlined,
+  BellOutlined,
   CalendarOutlined,
   DashboardOutlined,
   HeartOutlined,
@@ -20,6 +21,8 @@ import { EldersPage } from '../pages/escorts/EldersPage';
 import { EscortBookingPage } from '../pages/escorts/EscortBookingPage';
 import { OpenEscortsPage } from '../pages/escorts/OpenEscortsPage';
 import { VolunteersPage } from '../pages/escorts/VolunteersPage';
+import { NotificationRecordsPage } from '../pages/notifications/NotificationRecordsPage';
+import { notificationRecordRoles } from '../notifications/permissions';
 import { OfficerPage } from '../pages/officer/OfficerPage';
 import { OverviewPage } from '../pages/OverviewPage';
 import { RosterPage } from '../pages/rosters/RosterPage';
@@ -88,6 +91,13 @@ export const pages: readonly PageDefinition<ReactNode>[] = [
     icon: <SafetyCertificateOutlined />,
     element: <VolunteersPage />,
     roles: escortRoles,
+  },
+  {
+    path: '/notifications',
+    labelKey: 'nav.notifications',
+    icon: <BellOutlined />,
+    element: <NotificationRecordsPage />,
+    roles: notificationRecordRoles,
   },
   {
     path: '/officer',

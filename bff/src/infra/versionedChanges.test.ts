@@ -68,7 +68,8 @@ const kernelWith = (relay: NotificationRelay, written?: (document: CounterDocume
 const notification = (id: string): PendingNotification => ({
   id,
   recipientId: `recipient-${id}`,
-  template: 'counter_step',
+  // A made-up template: the kernel does not read it.
+  template: 'counter_step' as PendingNotification['template'],
   data: { step: id },
 });
 

@@ -1,3 +1,4 @@
+import type { NotificationTemplate } from '@jiefang/contracts';
 import { isDeepStrictEqual } from 'node:util';
 import type { Model } from 'mongoose';
 import type { Clock } from './clock';
@@ -9,7 +10,8 @@ export interface PendingNotification {
   /** Deterministic, so relaying it to the outbox twice stores it once. */
   id: string;
   recipientId: string;
-  template: string;
+  /** One of the catalogue's (contracts/src/notifications.ts): an unknown name does not compile. */
+  template: NotificationTemplate;
   data: Record<string, string | number | boolean | null>;
 }
 

@@ -13,6 +13,7 @@ export const app = {
   'nav.escortBooking': '代约陪护',
   'nav.escorts': '待接单',
   'nav.volunteers': '志愿者',
+  'nav.notifications': '通知记录',
 
   'live.open': '实时',
   'live.connecting': '连接中',

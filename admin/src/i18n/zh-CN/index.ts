@@ -9,6 +9,7 @@ import { escorts } from './escorts';
 import { elders } from './elders';
 import { volunteers } from './volunteers';
 import { rosters } from './rosters';
+import { notifications } from './notifications';
 
 /**
  * Simplified Chinese message catalogue: every string the admin panel shows lives in these files, one
@@ -27,6 +28,7 @@ export const zhCN = {
   ...elders,
   ...volunteers,
   ...rosters,
+  ...notifications,
 } as const;
 
 /** Each area's file, for the test that no key is defined in two of them. */
@@ -42,4 +44,5 @@ export const zhCNAreas = {
   elders,
   volunteers,
   rosters,
+  notifications,
 };

@@ -65,7 +65,7 @@ const openAlarm = async (book: ReturnType<typeof bookWith>) =>
 const smokeNotice = (alarmId: string, recipientId: string) => ({
   id: `alarm:${alarmId}:smoke_alarm:${recipientId}`,
   recipientId,
-  template: 'smoke_alarm',
+  template: 'smoke_alarm' as const,
   data: { alarmId },
 });
 

@@ -1,3 +1,4 @@
+import type { NotificationTemplate } from '@jiefang/contracts';
 import { createHash, randomUUID } from 'node:crypto';
 import type { MqttClient } from 'mqtt';
 import type { Model } from 'mongoose';
@@ -52,7 +53,7 @@ export function alarmReactions(deps: {
   const notify = async (
     alarm: AlarmDocument,
     recipients: string[],
-    template: string,
+    template: NotificationTemplate,
     timelineAction: string,
   ) => {
     const unique = [...new Set(recipients)];

@@ -1,3 +1,4 @@
+import type { NotificationTemplate } from '@jiefang/contracts';
 import type { Clock } from '../../infra/clock';
 import type { DocumentLocks } from '../../infra/documentLocks';
 import type { Logger } from '../../infra/logger';
@@ -59,7 +60,7 @@ export function escortChanges(deps: {
     notificationsTo(
       escort: EscortDocument,
       recipients: Array<string | null>,
-      template: string,
+      template: NotificationTemplate,
       suffix = '',
     ): PendingNotification[] {
       const unique = [...new Set(recipients.filter((id): id is string => Boolean(id)))];

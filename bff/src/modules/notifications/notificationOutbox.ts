@@ -64,6 +64,11 @@ export const outboxKeys = {
    * MongoDB is away) leaves the mark, and the next claim records the receipt instead of sending again.
    */
   delivered: 'outbox:delivered',
+  /**
+   * Hash of id → each channel's final outcome (see channelMarks), so that a retry after one channel
+   * failed does not send again over those done; dropped with the payload when the id is settled.
+   */
+  channels: 'outbox:channels',
 } as const;
 
 /** Retry after 2 s, 4 s, 8 s … up to 10 minutes. */
@@ -104,7 +109,7 @@ return claimed`;
  * Settles a batch claimed under the lease ARGV[1]; then triples of id, next attempt's time ('' when
  * done), payload ('' to keep it). Only ids still carrying this lease are rescheduled or removed: an
  * instance whose lease ran out (and whose id another instance took) changes nothing, except that an id
- * it is done with loses its payload, so that its new holder's next claim checks for the receipt.
+ * it is done with loses its payload (and channel marks), so that its new holder's next claim checks for the receipt.
  */
 const settleScript = `
 local settled = 0
@@ -119,6 +124,7 @@ for i = 2, #ARGV, 3 do
     end
     redis.call('HDEL', KEYS[2], id)
     redis.call('HDEL', KEYS[3], id)
+    redis.call('HDEL', KEYS[4], id)
   elseif ours then
     redis.call('ZADD', KEYS[1], 'XX', nextAt, id)
     if payload ~= '' and redis.call('HEXISTS', KEYS[2], id) == 1 then redis.call('HSET', KEYS[2], id, payload) end
@@ -144,6 +150,8 @@ interface ClaimedEntry {
 /** What the delivery mark records: enough for the receipt. */
 interface DeliveryMark {
   channel: string;
+  /** A channel that refused while others delivered. */
+  error?: string;
   at: number;
   attempts: number;
   recipientId: string;
@@ -180,7 +188,10 @@ export interface InboxCursor {
   id: string;
 }
 
-function mergedState(document: OutboxDocument, receipt: ReceiptDocument | undefined): NotificationState {
+export function mergedState(
+  document: OutboxDocument,
+  receipt: ReceiptDocument | undefined,
+): NotificationState {
   const common = {
     _id: document._id,
     recipientId: document.recipientId,
@@ -290,7 +301,7 @@ export function notificationOutbox(deps: {
   );
   const queueScriptCall = redisScript<number>(redis, 'jiefangOutboxQueue', 2, queueScript);
   const claimScriptCall = redisScript<Array<string | null>>(redis, 'jiefangOutboxClaim', 3, claimScript);
-  const settleScriptCall = redisScript<number>(redis, 'jiefangOutboxSettle', 3, settleScript);
+  const settleScriptCall = redisScript<number>(redis, 'jiefangOutboxSettle', 4, settleScript);
 
   const queueDue = async (entries: readonly DueEntry[]) => {
     if (!entries.length) return;
@@ -436,6 +447,7 @@ export function notificationOutbox(deps: {
       outboxKeys.due,
       outboxKeys.payloads,
       outboxKeys.delivered,
+      outboxKeys.channels,
       lease,
       ...settlements.flatMap((settlement) => [
         settlement.id,
@@ -496,7 +508,7 @@ export function notificationOutbox(deps: {
         recipientId: mark.recipientId,
         status: 'sent',
         channel: mark.channel,
-        lastError: null,
+        lastError: mark.error ?? null,
       });
       settleLater({ id, nextAt: null, payload: null });
       return;
@@ -522,12 +534,18 @@ export function notificationOutbox(deps: {
     if (result.ok) {
       const mark: DeliveryMark = {
         channel: result.channel,
+        ...(result.error ? { error: result.error } : {}),
         at: after.getTime(),
         attempts,
         recipientId: notification.recipientId,
       };
       await redis.hset(outboxKeys.delivered, id, JSON.stringify(mark));
-      await recordReceipt({ ...receipt, status: 'sent', channel: result.channel, lastError: null });
+      await recordReceipt({
+        ...receipt,
+        status: 'sent',
+        channel: result.channel,
+        lastError: result.error ?? null,
+      });
       settleLater({ id, nextAt: null, payload: null });
       return;
     }
@@ -541,12 +559,20 @@ export function notificationOutbox(deps: {
       return;
     }
     if (result.permanent) {
-      await recordReceipt({ ...receipt, status: 'refused', channel: null, lastError: result.error });
+      await recordReceipt({
+        ...receipt,
+        status: 'refused',
+        channel: result.channel ?? null,
+        lastError: result.error,
+      });
       settleLater({ id, nextAt: null, payload: null });
     } else {
       const nextAttemptAt = new Date(after.getTime() + retryDelayMs(attempts));
       await withWriteRetries(() =>
-        Outbox.updateOne({ _id: id }, { $set: { attempts, nextAttemptAt, lastError: result.error } }),
+        Outbox.updateOne(
+          { _id: id },
+          { $set: { attempts, nextAttemptAt, lastError: result.error, channel: result.channel ?? null } },
+        ),
       );
       settleLater({ id, nextAt: nextAttemptAt.getTime(), payload: payloadOf({ ...notification, attempts }) });
     }

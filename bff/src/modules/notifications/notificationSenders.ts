@@ -1,7 +1,13 @@
-import type { Logger } from '../../infra/logger';
 import type { OutboxDocument } from './outboxModel';
 
-export type SendResult = { ok: true; channel: string } | { ok: false; permanent: boolean; error: string };
+/**
+ * How a send went. `channel` names what delivered ('wecom+sms', 'inbox'); an `error` beside a success
+ * is a channel that refused while others delivered; a failure's `channel` lists those that delivered
+ * already (they are not sent again on the retry).
+ */
+export type SendResult =
+  | { ok: true; channel: string; error?: string }
+  | { ok: false; permanent: boolean; error: string; channel?: string };
 
 /** What a sender needs: kept in Redis beside the due entry, so a delivery reads nothing from MongoDB. */
 export type OutgoingNotification = Pick<
@@ -12,21 +18,4 @@ export type OutgoingNotification = Pick<
 /** Delivers one notification; a transient failure is retried with backoff, a permanent one is not. */
 export interface NotificationSender {
   send(notification: OutgoingNotification): Promise<SendResult>;
-}
-
-/** Local development: the notification is written to the log, which is its delivery. */
-export function logSender(logger: Logger): NotificationSender {
-  return {
-    async send(notification) {
-      logger.info(
-        {
-          notificationId: notification._id,
-          recipientId: notification.recipientId,
-          template: notification.template,
-        },
-        'notification delivered to the log',
-      );
-      return { ok: true, channel: 'log' };
-    },
-  };
 }

@@ -44,6 +44,8 @@ const outboxSchema = new Schema<OutboxDocument>(
 );
 // What is due lives in Redis (see notificationOutbox), so no index on status: one less to write per insert.
 outboxSchema.index({ recipientId: 1, createdAt: -1 });
+// The admin panel's notification records, newest first.
+outboxSchema.index({ createdAt: -1 });
 
 export function outboxModel(connection: Connection): Model<OutboxDocument> {
   return (

@@ -33,6 +33,8 @@ const receiptSchema = new Schema<ReceiptDocument>(
 );
 // The inbox (forRecipient) looks receipts up by recipient, as it does outbox documents.
 receiptSchema.index({ recipientId: 1, at: -1 });
+// The admin panel's records filtered by outcome (sent, failed), newest first.
+receiptSchema.index({ status: 1, at: -1 });
 
 export function receiptModel(connection: Connection): Model<ReceiptDocument> {
   return (

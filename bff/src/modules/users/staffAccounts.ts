@@ -63,6 +63,8 @@ export function staffAccounts(
         ...(street ? { streetId: street.properties.id } : {}),
         ...(street && inSquad ? { squadId: street.properties.squadId } : {}),
         ...(grid ? { gridId: grid.properties.id } : {}),
+        ...(request.phone ? { phone: request.phone } : {}),
+        ...(request.wecomUserId ? { wecomUserId: request.wecomUserId } : {}),
         disabled: false,
         createdAt: now,
         updatedAt: now,
@@ -77,6 +79,27 @@ export function staffAccounts(
         throw error;
       }
       await changes?.changed();
+      return toUserView(user, streetName(user.streetId));
+    },
+
+    /** Sets or clears (null) a staff member's notification contacts; undefined leaves one as it is. */
+    async setContacts(
+      id: string,
+      contacts: { phone?: string | null; wecomUserId?: string | null },
+    ): Promise<User> {
+      const set: Partial<UserDocument> = { updatedAt: clock.now() };
+      const unset: Record<string, 1> = {};
+      for (const key of ['phone', 'wecomUserId'] as const) {
+        const value = contacts[key];
+        if (value === null) unset[key] = 1;
+        else if (value !== undefined) set[key] = value;
+      }
+      const user = await models.User.findOneAndUpdate(
+        { _id: id },
+        { $set: set, ...(Object.keys(unset).length ? { $unset: unset } : {}) },
+        { returnDocument: 'after' },
+      ).lean();
+      if (!user) throw notFound('用户不存在');
       return toUserView(user, streetName(user.streetId));
     },
 

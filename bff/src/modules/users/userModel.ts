@@ -11,6 +11,10 @@ export interface UserDocument {
   squadId?: string;
   /** Grid workers (community workers with a grid): the grid they look after. */
   gridId?: string;
+  /** Staff: mainland mobile (11 digits) for must-not-miss notifications by SMS. */
+  phone?: string;
+  /** Staff: their 企业微信 member UserID, for WeCom application messages. */
+  wecomUserId?: string;
   disabled: boolean;
   /** Raised whenever the user's tokens are revoked (on disabling): older tokens are refused. */
   tokenVersion?: number;
@@ -28,6 +32,8 @@ const userSchema = new Schema<UserDocument>(
     streetId: String,
     squadId: String,
     gridId: String,
+    phone: String,
+    wecomUserId: String,
     disabled: { type: Boolean, default: false },
     tokenVersion: Number,
     createdAt: { type: Date, required: true },
@@ -90,5 +96,7 @@ export function toUserView(user: UserDocument, streetName?: string): User {
     ...(user.squadId ? { squadId: user.squadId } : {}),
     ...(user.gridId ? { gridId: user.gridId } : {}),
     ...(user.disabled ? { disabled: true } : {}),
+    ...(user.phone ? { phone: user.phone } : {}),
+    ...(user.wecomUserId ? { wecomUserId: user.wecomUserId } : {}),
   };
 }

@@ -138,3 +138,44 @@ describe('staff accounts', () => {
     await t.http.get('/api/users?limit=0').set('Authorization', `Bearer ${adminToken}`).expect(400);
   });
 });
+
+describe('staff contacts for notifications', () => {
+  const bearer = () => ({ Authorization: `Bearer ${adminToken}` });
+
+  it('keeps a mainland mobile (normalised) and a WeCom UserID given at creation, shown to admins', async () => {
+    const created = await t.http
+      .post('/api/users')
+      .set(bearer())
+      .send({ ...newOfficer, username: 'contact-officer', phone: '+86 138-0013-8000', wecomUserId: 'LiSi' })
+      .expect(201);
+    expect(created.body).toMatchObject({ phone: '13800138000', wecomUserId: 'LiSi' });
+    const shown = await t.http.get(`/api/users/${created.body.id}`).set(bearer()).expect(200);
+    expect(shown.body).toMatchObject({ phone: '13800138000', wecomUserId: 'LiSi' });
+    await t.http
+      .post('/api/users')
+      .set(bearer())
+      .send({ ...newOfficer, username: 'landline-officer', phone: '020-12345678' })
+      .expect(400);
+  });
+
+  it('changes and clears contacts with PATCH, and refuses a bad phone or WeCom UserID', async () => {
+    const created = await t.http
+      .post('/api/users')
+      .set(bearer())
+      .send({ ...newOfficer, username: 'patched-officer', phone: '13600136000', wecomUserId: 'sun.ba' })
+      .expect(201);
+    const id = created.body.id as string;
+    await t.http.patch(`/api/users/${id}`).set(bearer()).send({ phone: '12345' }).expect(400);
+    await t.http.patch(`/api/users/${id}`).set(bearer()).send({ wecomUserId: '孙八' }).expect(400);
+    await t.http.patch(`/api/users/${id}`).set(bearer()).send({}).expect(400);
+    const cleared = await t.http.patch(`/api/users/${id}`).set(bearer()).send({ phone: null }).expect(200);
+    expect(cleared.body).not.toHaveProperty('phone');
+    expect(cleared.body.wecomUserId).toBe('sun.ba');
+    const both = await t.http
+      .patch(`/api/users/${id}`)
+      .set(bearer())
+      .send({ disabled: true, phone: '13700137000' })
+      .expect(200);
+    expect(both.body).toMatchObject({ disabled: true, phone: '13700137000' });
+  });
+});

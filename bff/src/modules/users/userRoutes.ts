@@ -45,7 +45,13 @@ export function userRoutes(
   route(
     { method: 'PATCH', path: '/api/users/:id', body: updateUserRequestSchema, guards: [refuseDevLogin] },
     async (ctx, { body }) => {
-      ctx.body = await status.setDisabled(callerOf(ctx.state).userId, ctx.params.id ?? '', body.disabled);
+      const id = ctx.params.id ?? '';
+      const { disabled, ...contacts } = body;
+      let user =
+        disabled === undefined ? null : await status.setDisabled(callerOf(ctx.state).userId, id, disabled);
+      if (contacts.phone !== undefined || contacts.wecomUserId !== undefined)
+        user = await accounts.setContacts(id, contacts);
+      ctx.body = user ?? (await accounts.get(id));
     },
   );
 

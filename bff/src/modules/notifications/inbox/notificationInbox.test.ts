@@ -1,8 +1,7 @@
-import { notificationListSchema, unreadCountSchema } from '@jiefang/contracts';
+import { notificationListSchema, unreadCountSchema, type NotificationTemplate } from '@jiefang/contracts';
 import { createLogger } from '../../../infra/logger';
 import { startTestApp, type TestApp } from '../../../testing/testApp';
 import { notificationOutbox } from '../notificationOutbox';
-import { logSender } from '../notificationSenders';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -20,10 +19,19 @@ const enqueue = (
   notificationOutbox({
     connection: t.mongo,
     redis: t.redis,
-    sender: logSender(createLogger('silent')),
+    // Nothing is delivered here (no background work): the inbox reads what is stored.
+    sender: { send: async () => ({ ok: true, channel: 'inbox' }) },
     clock: t.clock,
     logger: createLogger('silent'),
-  }).enqueue(items.map((item) => ({ recipientId, data: {}, ...item })));
+  }).enqueue(
+    // A template this build does not know is among them on purpose.
+    items.map((item) => ({
+      recipientId,
+      data: {},
+      ...item,
+      template: item.template as NotificationTemplate,
+    })),
+  );
 
 const inbox = async (token: string, query = '') =>
   notificationListSchema.parse(

@@ -1,0 +1,37 @@
+/** A JSON answer from a provider, or the transient failure that kept it from us. */
+export type JsonAnswer = { ok: true; status: number; body: unknown } | { ok: false; error: string };
+
+/**
+ * Sends one HTTP request and reads its JSON answer. A timeout, a refused connection, a 5xx or a body
+ * that is not JSON is a transient failure (the outbox retries), never a throw.
+ */
+export async function requestJson(
+  url: URL,
+  init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; timeoutMs: number },
+): Promise<JsonAnswer> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: init.method,
+      headers: init.headers,
+      body: init.body,
+      signal: AbortSignal.timeout(init.timeoutMs),
+    });
+  } catch (error) {
+    const timedOut = error instanceof Error && error.name === 'TimeoutError';
+    return { ok: false, error: timedOut ? `timeout after ${init.timeoutMs} ms` : describe(error) };
+  }
+  const text = await response.text().catch(() => '');
+  if (response.status >= 500) return { ok: false, error: `HTTP ${response.status}` };
+  try {
+    return { ok: true, status: response.status, body: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, error: `HTTP ${response.status}, not JSON` };
+  }
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = (error as Error & { cause?: { code?: string } }).cause?.code;
+  return cause ? `${error.message} (${cause})` : error.message;
+}
