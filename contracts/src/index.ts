@@ -14,3 +14,4 @@ export * from './photos';
 export * from './beijingTime';
 export * from './geo';
 export * from './notifications';
+export * from './live';
