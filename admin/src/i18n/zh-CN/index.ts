@@ -8,6 +8,7 @@ import { devices } from './devices';
 import { escorts } from './escorts';
 import { elders } from './elders';
 import { volunteers } from './volunteers';
+import { alerts } from './alerts';
 
 /**
  * Simplified Chinese message catalogue: every string the admin panel shows lives in these files, one
@@ -25,6 +26,7 @@ export const zhCN = {
   ...escorts,
   ...elders,
   ...volunteers,
+  ...alerts,
 } as const;
 
 /** Each area's file, for the test that no key is defined in two of them. */
@@ -39,4 +41,5 @@ export const zhCNAreas = {
   escorts,
   elders,
   volunteers,
+  alerts,
 };
