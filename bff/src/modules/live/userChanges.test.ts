@@ -156,6 +156,76 @@ describe('GET /api/me/events and /api/me/changes', () => {
     }
   });
 
+  it("tell an escort's family, booker and volunteer of its changes, and no other volunteer or resident", async () => {
+    const worker = await t.loginAs('community_worker', '直达社工', '赤岗街道');
+    const family = await t.loginAs('resident', '直达家属');
+    const stranger = await t.loginAs('resident', '直达路人');
+    const site = { lat: 23.1066, lng: 113.3245 };
+    const elder = await t.http
+      .post('/api/elders')
+      .set(auth(worker.token))
+      .send({
+        name: '直达陈伯',
+        phone: '13812345678',
+        address: '赤岗北路 3 号 201',
+        ...site,
+        needs: [],
+        emergencyContacts: [],
+        familyUserIds: [family.userId],
+      })
+      .expect(201);
+    const volunteers = [];
+    for (const name of ['直达志愿者', '旁观志愿者']) {
+      const account = await t.loginAs('volunteer', name);
+      await t.http
+        .post('/api/volunteers/me')
+        .set(auth(account.token))
+        .send({
+          realName: name,
+          phone: `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
+          skills: ['wheelchair'],
+          serviceArea: { street: '赤岗街道', ...site, radiusKm: 3 },
+          availability: Array.from({ length: 7 }, (_, weekday) => ({
+            weekday,
+            start: '07:00',
+            end: '21:00',
+          })),
+        })
+        .expect(200);
+      await t.http.post(`/api/volunteers/${account.userId}/verify`).set(auth(worker.token)).expect(200);
+      volunteers.push(account);
+    }
+    const [helper, bystander] = volunteers as [(typeof volunteers)[number], (typeof volunteers)[number]];
+    const tomorrow = new Date(t.clock.now().getTime() + 24 * 3600_000).toISOString().slice(0, 10);
+    const escort = await t.http
+      .post('/api/escorts')
+      .set(auth(worker.token))
+      .send({
+        elderId: elder.body.id,
+        serviceType: 'home_visit',
+        windowStart: `${tomorrow}T10:00:00+08:00`,
+        windowEnd: `${tomorrow}T11:00:00+08:00`,
+      })
+      .expect(201);
+    const streams = await Promise.all(
+      [family, worker, helper, bystander, stranger].map((user) => listen(user.token)),
+    );
+    try {
+      await settle();
+      await t.http.post(`/api/escorts/${escort.body.id}/accept`).set(auth(helper.token)).expect(200);
+      for (const stream of streams.slice(0, 3))
+        await eventually(async () =>
+          stream.heard.some((change) => change.topic === 'escort' && change.id === escort.body.id),
+        );
+      await settle(500);
+      const [, , , bystanderStream, strangerStream] = streams;
+      expect(bystanderStream?.heard.filter((change) => change.topic === 'escort')).toEqual([]);
+      expect(strangerStream?.heard).toEqual([]);
+    } finally {
+      for (const stream of streams) stream.close();
+    }
+  });
+
   it('answer a cursor ahead of the log, or one it no longer covers, with a reset', async () => {
     const resident = await t.loginAs('resident', '游标居民');
     const start = await changesOf(resident.token);
