@@ -75,7 +75,10 @@ describe('which ticket changes ring for whom', () => {
   it('rings for SLA warnings and breaches at the dispatch desk, a breach staying on screen', () => {
     expect(kinds(warned, dispatcher)).toEqual(['sla_warning']);
     expect(kinds(breached, dispatcher)).toEqual(['sla_breached']);
-    expect(ticketAlerts(breached, undefined, dispatcher)[0]?.urgent).toBe(true);
+    expect(ticketAlerts(breached, undefined, dispatcher)[0]).toMatchObject({
+      urgent: true,
+      path: '/tickets?ticket=T-4',
+    });
     expect(kinds(breached, officer)).toEqual([]);
     expect(kinds(breached, otherLeader)).toEqual([]);
   });
@@ -108,7 +111,10 @@ describe('smoke alarms', () => {
   it('ring for dispatchers, officers and squad leaders when one opens', () => {
     for (const watcher of [dispatcher, officer, ownLeader])
       expect(alarmAlerts(smoke, undefined, watcher).map((alert) => alert.kind)).toEqual(['smoke_alarm']);
-    expect(alarmAlerts(smoke, undefined, dispatcher)[0]).toMatchObject({ urgent: true, path: '/alarms' });
+    expect(alarmAlerts(smoke, undefined, dispatcher)[0]).toMatchObject({
+      urgent: true,
+      path: '/alarms?alarm=A-1',
+    });
     expect(alarmAlerts(smoke, undefined, admin)).toEqual([]);
     expect(alarmAlerts(smoke, undefined, worker)).toEqual([]);
   });

@@ -48,6 +48,8 @@ export function ticketAlerts(ticket: Ticket, seenSteps: number | undefined, watc
     seenSteps === undefined ? ticket.timeline.slice(-1) : ticket.timeline.slice(Math.max(0, seenSteps));
   const alerts: StaffAlert[] = [];
   const base = { subject: ticket.categoryName, place: ticket.address || ticket.streetName || '' };
+  // The queue opens the ticket's drawer from the URL.
+  const inQueue = `/tickets?ticket=${encodeURIComponent(ticket.id)}`;
   for (const step of fresh) {
     const key = `ticket:${ticket.id}:${step.action}:${step.at}`;
     if (step.action === 'assign' && ticket.assigneeId === watcher.userId && ticket.status === 'assigned') {
@@ -58,11 +60,11 @@ export function ticketAlerts(ticket: Ticket, seenSteps: number | undefined, watc
       ticket.status === 'dispatch_queue' &&
       dispatchesFor(watcher, ticket)
     ) {
-      alerts.push({ ...base, key, kind: 'manual_dispatch', path: '/tickets', urgent: false });
+      alerts.push({ ...base, key, kind: 'manual_dispatch', path: inQueue, urgent: false });
     } else if (step.action === 'sla_warning' && dispatchesFor(watcher, ticket)) {
-      alerts.push({ ...base, key, kind: 'sla_warning', path: '/tickets', urgent: false });
+      alerts.push({ ...base, key, kind: 'sla_warning', path: inQueue, urgent: false });
     } else if (step.action === 'sla_breached' && dispatchesFor(watcher, ticket)) {
-      alerts.push({ ...base, key, kind: 'sla_breached', path: '/tickets', urgent: true });
+      alerts.push({ ...base, key, kind: 'sla_breached', path: inQueue, urgent: true });
     }
   }
   return alerts;
@@ -81,7 +83,7 @@ export function alarmAlerts(alarm: Alarm, seenSteps: number | undefined, watcher
       kind: 'smoke_alarm',
       subject: alarm.site ?? alarm.deviceId,
       place: alarm.streetName ?? '',
-      path: '/alarms',
+      path: `/alarms?alarm=${encodeURIComponent(alarm.id)}`,
       urgent: true,
     },
   ];
