@@ -12,7 +12,7 @@ import type { Logger } from './infra/logger';
 import { pingMongo } from './infra/mongo';
 import { documentLocks } from './infra/documentLocks';
 import { redisRecovery } from './infra/redisRecovery';
-import { notifyingDocuments } from './infra/versionedChanges';
+import { notifyingDocuments, type NotificationRelay } from './infra/versionedChanges';
 import type { AppState } from './http/appState';
 import { errorMiddleware } from './http/errorMiddleware';
 import { startupGate } from './http/startupGate';
@@ -99,6 +99,10 @@ import { escortTimerRecovery } from './modules/escorts/escortTimerRecovery';
 import { householdModel } from './modules/households/householdModel';
 import { householdRoutes } from './modules/households/householdRoutes';
 import { householdStore } from './modules/households/householdStore';
+import { alarmAudience, escortAudience, ticketAudience } from './modules/live/changeAudiences';
+import { liveRoutes } from './modules/live/liveRoutes';
+import { userChangeLog } from './modules/live/userChangeLog';
+import { userChanges } from './modules/live/userChanges';
 import { deviceBridge, type BridgeCounters } from './modules/telemetry/deviceBridge';
 import { deviceReadingModel } from './modules/telemetry/deviceReadingModel';
 import { latestReadings } from './modules/telemetry/latestReadings';
@@ -220,14 +224,42 @@ export function createApp(deps: AppDeps): JiefangApp {
   });
   const inbox = notificationInbox({ connection: mongo, outbox, clock });
   const background = backgroundWork({ outbox, logger });
-  const notificationRelay = outboxRelay(outbox, () => background.kickDelivery());
+  // Residents', families', volunteers', owners' and officers' own pages hear what changed for them.
+  const live = userChanges({
+    redis,
+    channel: `${config.REDIS_PREFIX}:me:changed`,
+    log: userChangeLog(redis),
+    logger,
+  });
+  /** Works out whom a change concerns off the write's path: a failed look-up costs one live update. */
+  const announceTo = (
+    topic: Parameters<typeof live.announce>[0],
+    id: string,
+    audience: Promise<string[]>,
+  ) => {
+    audience
+      .then((userIds) => live.announce(topic, id, userIds))
+      .catch((error: unknown) => logger.warn({ err: error, topic, id }, 'live change not announced'));
+  };
+  const outboxRelayed = outboxRelay(outbox, () => background.kickDelivery());
+  const notificationRelay: NotificationRelay = {
+    markPending: (source, id) => outboxRelayed.markPending(source, id),
+    async relay(source, id, notifications) {
+      await outboxRelayed.relay(source, id, notifications);
+      for (const notification of notifications)
+        live.announce('notification', notification.id, [notification.recipientId]);
+    },
+  };
   const tracking = ticketTracking({ workloads });
   const ticketChanges = tickets.changes({
     locks,
     clock,
     relay: notificationRelay,
     logger,
-    written: (ticket) => tracking.written(ticket),
+    written: async (ticket, previous) => {
+      await tracking.written(ticket);
+      announceTo('ticket', ticket._id, ticketAudience(ticket, previous, staff.squadLeaders));
+    },
   });
   const queries = ticketQueries({ store: tickets, district, clock });
   const ticketsForDispatch = dispatchTickets({ store: tickets, changes: ticketChanges, clock });
@@ -395,6 +427,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     }),
     notificationRoutes(api, inbox, notificationRecords({ connection: mongo, redis, users })),
     subscriptionRoutes(api, { store: subscriptions, wechatTemplates: config.WECHAT_TEMPLATES ?? {} }),
+    liveRoutes(api, { changes: live, tokens }),
   ];
   for (const router of routers) koa.use(router.routes()).use(router.allowedMethods({ throw: false }));
 
@@ -403,6 +436,8 @@ export function createApp(deps: AppDeps): JiefangApp {
   const deviceReadings = deviceReadingModel(mongo);
   const devices = deviceModel(mongo);
   const alarmChannel = `${config.REDIS_PREFIX}:alarms:changed`;
+  const ownersOf = async (householdId: string | null) =>
+    householdId ? ((await households.findById(householdId, { ownerIds: 1 }).lean())?.ownerIds ?? []) : [];
   let announceAlarm: (id: string) => void = () => undefined;
   const book = alarmBook({
     alarms,
@@ -411,7 +446,10 @@ export function createApp(deps: AppDeps): JiefangApp {
     district,
     relay: notificationRelay,
     logger,
-    onChange: (alarm) => announceAlarm(alarm._id),
+    onChange: (alarm) => {
+      announceAlarm(alarm._id);
+      announceTo('alarm', alarm._id, alarmAudience(alarm, ownersOf));
+    },
   });
   const alarmStream = alarmEvents({ redis, channel: alarmChannel, book, district, logger });
   announceAlarm = (id) => alarmStream.announce(id);
@@ -494,6 +532,10 @@ export function createApp(deps: AppDeps): JiefangApp {
     clock,
     logger,
   });
+  const familyOf = async (elderId: string | null) =>
+    elderId
+      ? ((await escortStore.Elder.findById(elderId, { familyUserIds: 1 }).lean())?.familyUserIds ?? [])
+      : [];
   const escorts = escortBook({
     models: escortStore,
     district,
@@ -503,6 +545,8 @@ export function createApp(deps: AppDeps): JiefangApp {
     timers: escortTimers,
     clock,
     logger,
+    onChange: (escort, previous) =>
+      announceTo('escort', escort._id, escortAudience(escort, previous, familyOf)),
   });
   for (const router of [
     escortRoutes(api, {
@@ -600,6 +644,7 @@ export function createApp(deps: AppDeps): JiefangApp {
       escortTimers.start(escorts.handleTimer);
       await events.start();
       await alarmStream.start();
+      await live.start();
       processor.start();
       // Alongside the rest: it waits for a broker that is away, and nothing below needs it.
       const bridgeStarted = bridge.start().then(
@@ -620,7 +665,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     },
     deviceMetrics: () => ({ bridge: bridge.counters, processor: processor.counters }),
     endLiveStreams: async () => {
-      await Promise.all([events.stop(), alarmStream.stop()]);
+      await Promise.all([events.stop(), alarmStream.stop(), live.stop()]);
     },
     async close() {
       await recovery.stop();
@@ -632,6 +677,7 @@ export function createApp(deps: AppDeps): JiefangApp {
       brokerAccounts.close();
       await alarmStream.stop();
       await events.stop();
+      await live.stop();
       await background.stop();
       await timers.close();
     },

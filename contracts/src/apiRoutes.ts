@@ -43,6 +43,7 @@ import {
   notificationRecordQuerySchema,
   recordSubscriptionsRequestSchema,
 } from './notifications';
+import { meChangesQuerySchema } from './live';
 import {
   createStaffAccountRequestSchema,
   officerListQuerySchema,
@@ -88,6 +89,10 @@ export const apiRoutes: readonly ApiRoute[] = [
   { method: 'POST', path: '/api/auth/wechat', access: 'public', body: wechatLoginRequestSchema },
   { method: 'POST', path: '/api/auth/dev-login', access: 'public', body: devLoginRequestSchema },
   { method: 'GET', path: '/api/me', access: 'signed-in' },
+  // What changed for the caller (their reports, escorts, households' alarms, messages): a stream for
+  // browsers, a cheap poll for the mini-program (no event streams there).
+  { method: 'GET', path: '/api/me/events', access: 'signed-in', stream: true },
+  { method: 'GET', path: '/api/me/changes', access: 'signed-in', query: meChangesQuerySchema },
 
   { method: 'GET', path: '/api/users/:id', access: 'signed-in', selfParams: ['id'] },
   { method: 'GET', path: '/api/users', access: ['admin'], query: userListQuerySchema },

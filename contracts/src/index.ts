@@ -15,3 +15,4 @@ export * from './beijingTime';
 export * from './geo';
 export * from './notifications';
 export * from './rosters';
+export * from './live';

@@ -49,7 +49,8 @@ export function App() {
   const appTheme = useMemo(() => buildTheme(largeText), [largeText]);
   return (
     <ConfigProvider locale={currentLocale().antd} theme={appTheme} button={{ autoInsertSpace: false }}>
-      <AntdApp>
+      {/* Notifications (the staff alerts) below the header, not over the name and 退出登录. */}
+      <AntdApp notification={{ top: 64, maxCount: 5 }}>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} future={{ v7_startTransition: true }} />
         </QueryClientProvider>

@@ -2,6 +2,9 @@ import { LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } fr
 import { Avatar, Button, Grid, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
 import { useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { AlertSettings } from '../alerts/AlertSettings';
+import { watchesAlerts } from '../alerts/alertRules';
+import { StaffAlertsHost } from '../alerts/StaffAlertsHost';
 import { pages } from '../app/pages';
 import { session } from '../app/services';
 import { useSession } from '../auth/useSession';
@@ -33,6 +36,7 @@ export function AppShell() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <StaffAlertsHost user={user} />
       <Layout.Sider width={220} collapsedWidth={0} collapsed={siderCollapsed} trigger={null}>
         <div style={{ padding: `${token.paddingLG}px ${token.paddingLG}px ${token.padding}px` }}>
           <Typography.Title level={4} style={{ color: '#fff', margin: 0 }}>
@@ -75,6 +79,7 @@ export function AppShell() {
             />
           )}
           <div style={{ flex: 1 }} />
+          {watchesAlerts({ userId: user.id, roles: user.roles }) && <AlertSettings />}
           <LargeTextToggle />
           <Space size={token.marginSM} style={{ minWidth: 0 }}>
             {!narrow && <Avatar icon={<UserOutlined />} style={{ backgroundColor: token.colorPrimary }} />}

@@ -1,5 +1,6 @@
 import { bffRoute } from '../api/routes';
 import { apiBaseUrl, queryClient, session } from '../app/services';
+import { staffAlerts } from '../alerts/staffAlerts';
 import { applyTicketUpdate } from '../tickets/applyTicket';
 import { ticketKeys } from '../tickets/queryKeys';
 import { createSharedLive } from './sharedLive';
@@ -17,7 +18,10 @@ export const useTicketLive: () => LiveStatus = createSharedLive({
     connectTicketEvents({
       url: `${apiBaseUrl}${ticketEvents.at().url}`,
       getToken,
-      onTicket: (ticket) => applyTicketUpdate(queryClient, ticket, current.user.id),
+      onTicket: (ticket) => {
+        applyTicketUpdate(queryClient, ticket, current.user.id);
+        staffAlerts.ticket(ticket, current.user);
+      },
       onStatus,
       // Events sent while the connection was down are gone: catch up from the lists.
       onOpen: (reconnected) => {

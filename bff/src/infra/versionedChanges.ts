@@ -72,8 +72,11 @@ export function versionedChanges<T extends VersionedDocument>(deps: {
   clock: Clock;
   relay: NotificationRelay;
   logger: Logger;
-  /** After every write (a change's still under the lock): what must follow the document outside it. */
-  written?: (document: T) => Promise<void>;
+  /**
+   * After every write (a change's still under the lock): what must follow the document outside it.
+   * `previous` is the document as read before the change (null for a new one).
+   */
+  written?: (document: T, previous: T | null) => Promise<void>;
 }) {
   const { documents, source } = deps;
 
@@ -146,7 +149,7 @@ export function versionedChanges<T extends VersionedDocument>(deps: {
           }
           const updated = await write(current, set, fresh);
           if (updated) {
-            await deps.written?.(updated);
+            await deps.written?.(updated, current);
             return { document: updated, changed: true };
           }
         }
@@ -165,7 +168,7 @@ export function versionedChanges<T extends VersionedDocument>(deps: {
       };
       if (notify.length) await deps.relay.markPending(source, document._id);
       await documents.create(stored);
-      await deps.written?.(stored);
+      await deps.written?.(stored, null);
       await relay(document._id, notify);
       return stored;
     },
@@ -180,7 +183,7 @@ export function versionedChanges<T extends VersionedDocument>(deps: {
       const notifications = document.pendingNotifications ?? [];
       if (notifications.length) await deps.relay.markPending(source, document._id);
       if (!(await store(document))) return false;
-      await deps.written?.(document);
+      await deps.written?.(document, null);
       void relay(document._id, notifications);
       return true;
     },

@@ -10,6 +10,7 @@ import { elders } from './elders';
 import { volunteers } from './volunteers';
 import { rosters } from './rosters';
 import { notifications } from './notifications';
+import { alerts } from './alerts';
 
 /**
  * Simplified Chinese message catalogue: every string the admin panel shows lives in these files, one
@@ -29,6 +30,7 @@ export const zhCN = {
   ...volunteers,
   ...rosters,
   ...notifications,
+  ...alerts,
 } as const;
 
 /** Each area's file, for the test that no key is defined in two of them. */
@@ -45,4 +47,5 @@ export const zhCNAreas = {
   volunteers,
   rosters,
   notifications,
+  alerts,
 };

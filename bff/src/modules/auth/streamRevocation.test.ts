@@ -30,7 +30,7 @@ async function openStream(path: string, token: string) {
 }
 
 describe("a disabled user's open event streams", () => {
-  it.each(['/api/tickets/events', '/api/alarms/events'])(
+  it.each(['/api/tickets/events', '/api/alarms/events', '/api/me/events'])(
     'end within seconds: %s',
     async (path) => {
       const officer = await t.loginAs('officer', `直播队员${path.length}`, '赤岗街道');

@@ -9,7 +9,7 @@ import { escortBookings, type EscortTimerJob } from './escortBookings';
 import { escortChanges } from './escortChanges';
 import { escortElders } from './escortElders';
 import { escortHours } from './escortHours';
-import type { EscortModels } from './escortModels';
+import type { EscortDocument, EscortModels } from './escortModels';
 import { escortVolunteers } from './escortVolunteers';
 
 /**
@@ -25,9 +25,18 @@ export function escortBook(deps: {
   timers: DelayedJobs<EscortTimerJob>;
   clock: Clock;
   logger: Logger;
+  /** After every change of an escort (see `escortChanges`). */
+  onChange?: (escort: EscortDocument, previous: EscortDocument | null) => void;
 }) {
   const { models, clock } = deps;
-  const changes = escortChanges({ models, locks: deps.locks, clock, relay: deps.relay, logger: deps.logger });
+  const changes = escortChanges({
+    models,
+    locks: deps.locks,
+    clock,
+    relay: deps.relay,
+    logger: deps.logger,
+    onChange: deps.onChange,
+  });
   const elders = escortElders({ models, district: deps.district, clock });
   const volunteers = escortVolunteers({ models, district: deps.district, clock });
   const bookings = escortBookings({

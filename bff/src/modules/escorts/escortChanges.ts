@@ -26,6 +26,8 @@ export function escortChanges(deps: {
   clock: Clock;
   relay: NotificationRelay;
   logger: Logger;
+  /** After every write, with the escort as it was before (null: just booked), e.g. to tell whom it concerns. */
+  onChange?: (escort: EscortDocument, previous: EscortDocument | null) => void;
 }) {
   const { Escort } = deps.models;
   const kernel = versionedChanges<EscortDocument>({
@@ -36,6 +38,7 @@ export function escortChanges(deps: {
     clock: deps.clock,
     relay: deps.relay,
     logger: deps.logger,
+    written: async (escort, previous) => deps.onChange?.(escort, previous),
   });
 
   const getEscort = async (id: string) => {

@@ -140,7 +140,7 @@ export function ticketStore(connection: Connection) {
       clock: Clock;
       relay: NotificationRelay;
       logger: Logger;
-      written: (ticket: TicketDocument) => Promise<void>;
+      written: (ticket: TicketDocument, previous: TicketDocument | null) => Promise<void>;
     }) =>
       versionedChanges<TicketDocument>({
         source: ticketNotificationSource,

@@ -29,7 +29,7 @@ import {
   summarizeCurrent,
 } from '../../../features/devices/ownerAlarms';
 import { AUTO_REFRESH_MS } from '../../../features/devices/routes';
-import { useAutoRefresh } from '../../../features/devices/useAutoRefresh';
+import { useLiveRefresh } from '../../../live/useLiveRefresh';
 import { formatTime } from '../../../features/report/labels';
 import { t } from '../../../i18n';
 import { messageOf } from '../../../services';
@@ -263,7 +263,7 @@ export default function OwnerAlarmsPage() {
     }
   }, [isOwner]);
 
-  const poller = useAutoRefresh(run, AUTO_REFRESH_MS);
+  const poller = useLiveRefresh(run, ['alarm'], { safetyMs: AUTO_REFRESH_MS });
 
   usePullDownRefresh(() => {
     void poller.refresh().finally(() => void Taro.stopPullDownRefresh());

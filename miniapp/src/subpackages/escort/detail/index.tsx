@@ -8,7 +8,6 @@ import { PageShell } from '../../../components/PageShell';
 import { useActionRunner } from '../../../components/useActionRunner';
 import { useLoadable } from '../../../components/useLoadable';
 import { useSession } from '../../../components/useSession';
-import { useAutoRefresh } from '../../../features/devices/useAutoRefresh';
 import {
   Chip,
   EscortBadge,
@@ -26,6 +25,7 @@ import { escortStatusHint, serviceTitle } from '../../../features/escort/labels'
 import { DETAIL_REFRESH_MS } from '../../../features/escort/routes';
 import { formatWindow } from '../../../features/escort/time';
 import { formatTime } from '../../../features/report/labels';
+import { useLiveRefresh } from '../../../live/useLiveRefresh';
 import { t } from '../../../i18n';
 import '../escort.scss';
 
@@ -180,13 +180,17 @@ export default function EscortDetailPage() {
   const detail = useLoadable(() => escortsApi.get(id), [id], { enabled: !!user, auto: false });
 
   // First show, then while the booking goes on the family follows it (accepted, checked in, completed)
-  // without tapping; a finished or failed one is left alone (pull down or 重试 reloads it).
-  useAutoRefresh(() => {
-    const { state } = detail;
-    if (state.status === 'loading') return detail.reload();
-    if (state.status === 'ready' && activeStatuses.includes(state.value.status)) return detail.refresh();
-    return Promise.resolve();
-  }, DETAIL_REFRESH_MS);
+  // as it changes; a finished or failed one is left alone (pull down or 重试 reloads it).
+  useLiveRefresh(
+    () => {
+      const { state } = detail;
+      if (state.status === 'loading') return detail.reload();
+      if (state.status === 'ready' && activeStatuses.includes(state.value.status)) return detail.refresh();
+      return Promise.resolve();
+    },
+    ['escort'],
+    { safetyMs: DETAIL_REFRESH_MS },
+  );
 
   usePullDownRefresh(() => {
     void detail.refresh().finally(() => void Taro.stopPullDownRefresh());

@@ -12,6 +12,7 @@ import { PhotoThumbs, StatusBadge, Stars, Timeline } from '../../../features/rep
 import { categoryIcon, formatTime, ticketAffordances } from '../../../features/report/labels';
 import { previewPhotos, reportsApi } from '../../../features/report/reportServices';
 import { t } from '../../../i18n';
+import { useLiveRefresh } from '../../../live/useLiveRefresh';
 import '../report.scss';
 
 const openStatuses = new Set(['dispatch_queue', 'assigned', 'accepted', 'reopened']);
@@ -197,7 +198,13 @@ export default function ReportDetailPage() {
   const user = useSession();
   const router = useRouter();
   const id = router.params.id ?? '';
-  const detail = useLoadable(() => reportsApi.get(id), [id], { enabled: !!user, refreshFailure: 'show' });
+  const detail = useLoadable(() => reportsApi.get(id), [id], {
+    enabled: !!user,
+    auto: false,
+    refreshFailure: 'show',
+  });
+  // Loads on show and whenever the user's tickets change (the officer accepts, arrives, resolves).
+  useLiveRefresh(() => detail.load(), ['ticket']);
 
   usePullDownRefresh(() => {
     void detail.refresh().finally(() => void Taro.stopPullDownRefresh());

@@ -13,6 +13,7 @@ import { categoryIcon, formatTime } from '../../../features/report/labels';
 import { reportDrafts, reportsApi } from '../../../features/report/reportServices';
 import { REPORT_CREATE_PAGE, detailUrl } from '../../../features/report/routes';
 import { t } from '../../../i18n';
+import { useLiveRefresh } from '../../../live/useLiveRefresh';
 import { messageOf } from '../../../services';
 import '../report.scss';
 
@@ -85,12 +86,11 @@ export default function MyReportsPage() {
     }
   };
 
-  // Every time the page shows (first open, and back from a detail where something may have changed).
   useDidShow(() => {
-    if (!user) return;
-    setHasDraft(!!reportDrafts.load(user.user.id));
-    void list.load();
+    if (user) setHasDraft(!!reportDrafts.load(user.user.id));
   });
+  // Every time the page shows (first open, back from a detail) and whenever one of the tickets changes.
+  useLiveRefresh(() => (user ? list.load() : Promise.resolve()), ['ticket']);
 
   usePullDownRefresh(() => {
     void list.refresh().finally(() => void Taro.stopPullDownRefresh());
