@@ -30,6 +30,7 @@ import {
   createReportRequestSchema,
   dutyRequestSchema,
   locationRequestSchema,
+  officerTicketsQuerySchema,
   rateRequestSchema,
   reasonRequestSchema,
   reportListQuerySchema,
@@ -113,7 +114,12 @@ export const apiRoutes: readonly ApiRoute[] = [
   { method: 'POST', path: '/api/officer/duty', access: onPatrol, body: dutyRequestSchema },
   { method: 'POST', path: '/api/officer/location', access: onPatrol, body: locationRequestSchema },
   { method: 'GET', path: '/api/officer/status', access: onPatrol },
-  { method: 'GET', path: '/api/officer/tickets', access: onPatrol },
+  {
+    method: 'GET',
+    path: '/api/officer/tickets',
+    access: onPatrol,
+    query: officerTicketsQuerySchema,
+  },
 
   { method: 'POST', path: '/api/photos', access: ['resident'] },
   { method: 'GET', path: '/api/photos/:id', access: 'signed-link' },

@@ -243,6 +243,13 @@ export const dutyRequestSchema = z.object({
 });
 export type DutyRequest = z.infer<typeof dutyRequestSchema>;
 
+/**
+ * GET /api/officer/tickets: `held` (default) the tickets the officer holds now; `today` those they resolved
+ * since Beijing midnight (the day's history), newest first.
+ */
+export const officerTicketsQuerySchema = z.object({ scope: z.enum(['held', 'today']).default('held') });
+export type OfficerTicketsQuery = z.infer<typeof officerTicketsQuerySchema>;
+
 export const locationRequestSchema = wgs84PointSchema.extend({
   accuracy: z.number().min(0).max(10_000).optional(),
 });
