@@ -238,6 +238,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     staff,
     presence,
     photos,
+    uploads,
     categories,
     district,
     clock,

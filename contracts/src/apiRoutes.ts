@@ -121,7 +121,8 @@ export const apiRoutes: readonly ApiRoute[] = [
     query: officerTicketsQuerySchema,
   },
 
-  { method: 'POST', path: '/api/photos', access: ['resident'] },
+  // Residents' report photos and officers' after-photos (a resolve names them), uploaded ahead one by one.
+  { method: 'POST', path: '/api/photos', access: ['resident', ...onPatrol] },
   { method: 'GET', path: '/api/photos/:id', access: 'signed-link' },
   { method: 'GET', path: '/api/notifications', access: 'signed-in' },
 

@@ -111,3 +111,62 @@ describe('a squad leader on the squad board', () => {
     expect(colleagueList.items.map((ticket) => ticket.id)).toContain(ticketId);
   });
 });
+
+describe('resolving from the mini-program (photos uploaded ahead, one per request)', () => {
+  const upload = async (token: string) =>
+    (
+      await t.http
+        .post('/api/photos')
+        .set(auth(token))
+        .attach('photos', await phonePhoto('#456'), { filename: 'after.jpg', contentType: 'image/jpeg' })
+        .expect(201)
+    ).body.id as string;
+
+  it('takes the officer’s own uploads by id, refuses anyone else’s (422), and keeps them for a retry', async () => {
+    const { officer, ticketId, site } = await ticketFor('小程序办结队员', sites[3]!);
+    await t.http.post(`/api/tickets/${ticketId}/accept`).set(auth(officer.token)).expect(200);
+    await t.http.post(`/api/tickets/${ticketId}/check-in`).set(auth(officer.token)).send(site).expect(200);
+
+    const first = await upload(officer.token);
+    const second = await upload(officer.token);
+    const stranger = await t.loginAs('officer', '别人的照片', '赤岗街道');
+    const foreign = await upload(stranger.token);
+
+    const refused = await t.http
+      .post(`/api/tickets/${ticketId}/resolve`)
+      .set(auth(officer.token))
+      .send({ note: '已劝离', photoIds: [first, foreign] })
+      .expect(422);
+    expect(refused.body.error.details.fields[0].path).toBe('photoIds.1');
+    await t.http
+      .post(`/api/tickets/${ticketId}/resolve`)
+      .set(auth(officer.token))
+      .send({ note: '已劝离', photoIds: [] })
+      .expect(400);
+
+    const resolved = await t.http
+      .post(`/api/tickets/${ticketId}/resolve`)
+      .set(auth(officer.token))
+      .send({ note: '摊贩已劝离', photoIds: [first, second] })
+      .expect(200);
+    expect(resolved.body.status).toBe('resolved');
+    expect(resolved.body.resolution.photos.map((photo: { id: string }) => photo.id)).toEqual([first, second]);
+    // Resolved already: a second resolve is a conflict.
+    await t.http
+      .post(`/api/tickets/${ticketId}/resolve`)
+      .set(auth(officer.token))
+      .send({ note: '再次', photoIds: [first] })
+      .expect(409);
+  });
+
+  it('lets officers and squad leaders upload, not volunteers', async () => {
+    const leader = await t.loginAs('squad_leader', '上传中队长', '赤岗街道');
+    await upload(leader.token);
+    const volunteer = await t.loginAs('volunteer', '上传志愿者');
+    await t.http
+      .post('/api/photos')
+      .set(auth(volunteer.token))
+      .attach('photos', await phonePhoto(), { filename: 'x.jpg', contentType: 'image/jpeg' })
+      .expect(403);
+  });
+});
