@@ -7,6 +7,7 @@ import {
   ESCORT_TODAY_PAGE,
   VOLUNTEER_HOURS_PAGE,
 } from './escort/routes';
+import { OFFICER_DUTY_PAGE, OFFICER_HISTORY_PAGE, SQUAD_BOARD_PAGE } from './officer/routes';
 import { MINE_PAGE, REPORT_CREATE_PAGE } from './report/routes';
 
 /** Every feature a role's home card can point to. */
@@ -22,6 +23,8 @@ export const featureIds = [
   'noise.nearby',
   'community.services',
   'enforcement.tickets',
+  'enforcement.history',
+  'squad.board',
   'dispatch.center',
 ] as const;
 export type FeatureId = (typeof featureIds)[number];
@@ -40,6 +43,9 @@ export const featurePages: Partial<Record<FeatureId, string>> = {
   'escort.open': ESCORT_OPEN_PAGE,
   'escort.today': ESCORT_TODAY_PAGE,
   'escort.hours': VOLUNTEER_HOURS_PAGE,
+  'enforcement.tickets': OFFICER_DUTY_PAGE,
+  'enforcement.history': OFFICER_HISTORY_PAGE,
+  'squad.board': SQUAD_BOARD_PAGE,
 };
 
 /** What everyone signed in sees on the home page, whatever their roles (in a card of its own). */
@@ -51,8 +57,9 @@ export const featuresByRole: Record<Role, readonly FeatureId[]> = {
   volunteer: ['escort.open', 'escort.today', 'escort.hours'],
   property_owner: ['charging.alerts'],
   community_worker: ['community.services'],
-  officer: ['enforcement.tickets'],
-  squad_leader: ['enforcement.tickets'],
+  officer: ['enforcement.tickets', 'enforcement.history'],
+  // A squad leader commands the squad and still goes out on tickets.
+  squad_leader: ['squad.board', 'enforcement.tickets', 'enforcement.history'],
   dispatcher: ['dispatch.center'],
   admin: ['dispatch.center'],
 };

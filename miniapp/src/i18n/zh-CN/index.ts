@@ -3,6 +3,7 @@ import { devicesMessages } from './devices';
 import { escortMessages } from './escort';
 import { homeMessages } from './home';
 import { loginMessages } from './login';
+import { officerMessages } from './officer';
 import { reportMessages } from './report';
 
 /**
@@ -17,4 +18,5 @@ export const zhCN = {
   ...reportMessages,
   ...devicesMessages,
   ...escortMessages,
+  ...officerMessages,
 } as const;
