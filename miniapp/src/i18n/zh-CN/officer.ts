@@ -125,6 +125,8 @@ export const officerMessages = {
   'officer.history.part.afternoon': '下午',
   'officer.history.part.evening': '晚上',
   'officer.history.toSite': '{n} 分钟到场',
+  'officer.history.toSiteQuick': '1 分钟内到场',
+  'officer.history.underMinute': '<1 分钟',
   'officer.history.late': '超时',
 
   'squad.title': '中队看板',

@@ -252,24 +252,25 @@ function TicketsSection({
           onChanged={onChanged}
         />
       ))}
-      <Text className="jf-section-title">{t('officer.tasks.title')}</Text>
-      {working.length === 0 && incoming.length === 0 ? (
+      {(working.length > 0 || incoming.length === 0) && (
+        <Text className="jf-section-title">{t('officer.tasks.title')}</Text>
+      )}
+      {working.length === 0 && incoming.length === 0 && (
         <EmptyBox
           testId="officer-tickets-empty"
           icon="🛡️"
           text={onDuty ? t('officer.tasks.empty') : t('officer.tasks.emptyOff')}
         />
-      ) : working.length === 0 ? null : (
-        working.map((ticket) => (
-          <TaskRow
-            key={ticket.id}
-            ticket={ticket}
-            now={now}
-            fix={sharing.lastFix}
-            onOpen={() => void Taro.navigateTo({ url: officerTaskUrl(ticket.id) })}
-          />
-        ))
       )}
+      {working.map((ticket) => (
+        <TaskRow
+          key={ticket.id}
+          ticket={ticket}
+          now={now}
+          fix={sharing.lastFix}
+          onOpen={() => void Taro.navigateTo({ url: officerTaskUrl(ticket.id) })}
+        />
+      ))}
     </>
   );
 }

@@ -62,7 +62,9 @@ function History({ tickets }: { tickets: Ticket[] }) {
           value={
             day.averageMinutesToSite === undefined
               ? t('officer.history.none')
-              : t('officer.history.minutes', { n: day.averageMinutesToSite })
+              : day.averageMinutesToSite < 1
+                ? t('officer.history.underMinute')
+                : t('officer.history.minutes', { n: day.averageMinutesToSite })
           }
         />
       </View>
@@ -105,7 +107,9 @@ function HistoryRow({ item }: { item: HistoryItem }) {
         <View className="jf-of-history__meta">
           {item.minutesToSite !== undefined && (
             <Text className="jf-of-muted">
-              {t('officer.history.toSite', { n: Math.round(item.minutesToSite) })}
+              {item.minutesToSite < 1
+                ? t('officer.history.toSiteQuick')
+                : t('officer.history.toSite', { n: Math.round(item.minutesToSite) })}
             </Text>
           )}
           {item.late && <Text className="jf-of-tag jf-of-tag--late">{t('officer.history.late')}</Text>}

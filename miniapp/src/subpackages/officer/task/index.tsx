@@ -184,7 +184,7 @@ function Task({
       {!mine && open && <Text className="jf-card jf-of-block jf-of-muted">{t('officer.task.notMine')}</Text>}
 
       {mine && open && (
-        <View className="jf-card" data-testid="officer-ticket-actions">
+        <View className="jf-card jf-of-stack" data-testid="officer-ticket-actions">
           {ticket.status === 'assigned' &&
             (rejecting ? (
               <RejectPanel
@@ -220,7 +220,6 @@ function Task({
             ))}
           {!rejecting && (
             <Button
-              className="jf-of-gap"
               data-testid="officer-navigate"
               size="xlarge"
               block
@@ -233,7 +232,6 @@ function Task({
           {ticket.status === 'accepted' && (
             <>
               <Button
-                className="jf-of-gap"
                 data-testid="officer-check-in"
                 size="xlarge"
                 block
@@ -243,7 +241,7 @@ function Task({
               >
                 {busy === 'checkIn' ? t('officer.checkIn.locating') : `📍 ${t('officer.checkIn')}`}
               </Button>
-              <Text className="jf-of-muted jf-of-center">{t('officer.checkIn.hint')}</Text>
+              <Text className="jf-of-muted jf-of-hint">{t('officer.checkIn.hint')}</Text>
             </>
           )}
           {error && !rejecting && (
