@@ -36,8 +36,7 @@ export default function OfficerDutyPage() {
   const user = useSession();
   const isLeader = user?.user.roles.includes('squad_leader') ?? false;
   const status = useLoadable(() => officerApi.status(), [], { enabled: !!user });
-  const onDuty = status.state.status === 'ready' && status.state.value.onDuty;
-  const sharing = useLocationSharing(onDuty);
+  const sharing = useLocationSharing(status.state.status === 'ready' ? status.state.value.onDuty : undefined);
   const tickets = useLoadable(
     async () => {
       const items = await officerApi.tickets('held');
