@@ -48,7 +48,17 @@ async function scenePhoto(emoji: string): Promise<Buffer> {
 }
 
 /** Lets Taro's page slide-in and any toast finish, so that screenshots show the settled page. */
-const settle = (page: Page) => page.waitForTimeout(1_800);
+async function settle(page: Page): Promise<void> {
+  await page.waitForTimeout(600);
+  await page.waitForFunction(
+    () =>
+      Array.from(document.querySelectorAll<HTMLElement>('.taro__toast')).every(
+        (toast) => !toast.offsetParent,
+      ),
+    undefined,
+    { timeout: 5_000 },
+  );
+}
 
 async function devLogin(page: Page, name: string, role: string): Promise<void> {
   await page.goto(`${stack.baseUrl}/h5/`);
@@ -140,8 +150,9 @@ describe('执法工单 in the mini-program (H5)', () => {
       .fill('摊贩已劝离，人行道恢复通行');
     await officer
       .getByTestId('officer-resolve-input')
-      .setInputFiles([{ name: 'after.png', mimeType: 'image/png', buffer: evidence }]);
+      .setInputFiles([{ name: 'after.png', mimeType: 'image/png', buffer: await scenePhoto('🌳') }]);
     await officer.locator('[data-testid="officer-resolve-photo-0"]:visible').waitFor();
+    await settle(officer);
     await screenshot(officer, 'officer-resolve');
     await officer.locator('[data-testid="officer-resolve-submit"]:visible').click();
     await officer
@@ -187,5 +198,10 @@ describe('执法工单 in the mini-program (H5)', () => {
     await risk.locator('[data-testid="squad-reassign-confirm"]').click();
     const moved = (await (await assigned).json()) as { assigneeId: string };
     assert.notEqual(moved.assigneeId, second.assigneeId);
+
+    // Large-text mode scales the board too.
+    await leader.locator('[data-testid="large-text-toggle"]:visible').click();
+    await settle(leader);
+    await screenshot(leader, 'officer-squad-large');
   });
 });

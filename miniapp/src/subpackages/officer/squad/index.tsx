@@ -145,18 +145,16 @@ function OfficerRow({ row }: { row: BoardOfficer }) {
     >
       <View className="jf-of-person__main">
         <Text className="jf-of-person__name">{officer.name}</Text>
-        <Text className="jf-of-muted">
-          {[
-            t(`officer.travelMode.${officer.travelMode}`),
-            officer.location
-              ? t('squad.officer.seen', { time: beijingClock(Date.parse(officer.location.at)) })
-              : officer.onDuty
-                ? t('squad.officer.noLocation')
-                : '',
-          ]
-            .filter(Boolean)
-            .join(' · ')}
-        </Text>
+        {officer.onDuty && (
+          <Text className="jf-of-muted">
+            {[
+              t(`officer.travelMode.${officer.travelMode}`),
+              officer.location
+                ? t('squad.officer.seen', { time: beijingClock(Date.parse(officer.location.at)) })
+                : t('squad.officer.noLocation'),
+            ].join(' · ')}
+          </Text>
+        )}
       </View>
       {officer.onDuty && (
         <View className="jf-of-load">
@@ -206,7 +204,7 @@ function RiskRow({
       <View className="jf-of-risk__line">
         <CountdownPill clock={clock} />
         <Text className="jf-of-risk__who">{row.assigneeName ?? t('squad.atRisk.unassigned')}</Text>
-        <Button data-testid="squad-reassign" size="small" fill="outline" onClick={onOpen}>
+        <Button data-testid="squad-reassign" size="normal" fill="outline" onClick={onOpen}>
           {t('squad.reassign')}
         </Button>
       </View>
