@@ -138,6 +138,16 @@ describe('执法工单 in the mini-program (H5)', () => {
     await settle(officer);
     await screenshot(officer, 'officer-task');
 
+    // Another report while the officer is on this page: it rings and is announced here too.
+    const third = await report(
+      await scenePhoto('🗑️'),
+      { lat: site.lat - 0.0006, lng: site.lng },
+      'garbage',
+      '广州塔南门外',
+    );
+    await officer.locator('[data-testid="officer-arrived"]:visible').waitFor({ timeout: 15_000 });
+    assert.ok(third.assigneeId, 'the third report went to the officer on duty');
+
     await officer.locator('[data-testid="officer-check-in"]:visible').click();
     await officer
       .locator('[data-testid="officer-ticket"][data-status="on_site"]:visible')
@@ -153,6 +163,9 @@ describe('执法工单 in the mini-program (H5)', () => {
       .setInputFiles([{ name: 'after.png', mimeType: 'image/png', buffer: await scenePhoto('🌳') }]);
     await officer.locator('[data-testid="officer-resolve-photo-0"]:visible').waitFor();
     await settle(officer);
+    await officer
+      .locator('[data-testid="officer-resolve"]:visible')
+      .evaluate((form) => form.scrollIntoView({ block: 'end' }));
     await screenshot(officer, 'officer-resolve');
     await officer.locator('[data-testid="officer-resolve-submit"]:visible').click();
     await officer

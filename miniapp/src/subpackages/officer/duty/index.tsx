@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
@@ -10,7 +10,7 @@ import { EmptyBox, ErrorBox, LoadingBox } from '../../../components/LoadStates';
 import { PageShell } from '../../../components/PageShell';
 import { useLoadable } from '../../../components/useLoadable';
 import { useSession } from '../../../components/useSession';
-import { createArrivalDetector } from '../../../features/officer/arrivals';
+import { noticeAssignments } from '../../../features/officer/assignmentBell';
 import {
   Countdowns,
   RejectPanel,
@@ -53,16 +53,14 @@ export default function OfficerDutyPage() {
     void Promise.all([tickets.refresh(), status.refresh()]).finally(() => void Taro.stopPullDownRefresh());
   });
 
-  // Rings once per new assignment, comparing each list with the one before.
-  const detector = useRef(createArrivalDetector());
+  // Rings once per new assignment, comparing each list with the one before (on any officer page).
   const [ringing, setRinging] = useState<ReadonlySet<string>>(new Set());
   const list =
     tickets.state.status === 'ready' || tickets.state.status === 'empty' ? tickets.state.value : undefined;
   useEffect(() => {
     if (!list) return;
-    const arrived = detector.current.arrivals(list);
+    const arrived = noticeAssignments(list);
     if (arrived.length === 0) return;
-    ringer.ring();
     setRinging((current) => new Set([...current, ...arrived.map((ticket) => ticket.id)]));
   }, [list]);
   useEffect(() => () => ringer.stop(), []);

@@ -18,7 +18,9 @@ import {
   rememberedTicket,
   uploadAfterPhoto,
 } from '../../../features/officer/officerServices';
+import { noticeAssignments } from '../../../features/officer/assignmentBell';
 import { ringer } from '../../../features/officer/ringer';
+import { officerTaskUrl } from '../../../features/officer/routes';
 import {
   resolvePercent,
   sendResolution,
@@ -53,7 +55,16 @@ export default function OfficerTaskPage() {
     { enabled: !!user, initial: () => rememberedTicket(id) },
   );
   const now = useNow();
-  useLiveRefresh(() => task.refresh(), ['ticket']);
+  // A new assignment rings here too: an officer on site keeps this page open.
+  const [arrived, setArrived] = useState<Ticket[]>([]);
+  const checkAssignments = async () => {
+    const held = await officerApi.tickets('held');
+    const fresh = noticeAssignments(held).filter((ticket) => ticket.id !== id);
+    // Announced until answered (here or on another phone), or taken back.
+    const waiting = new Set(held.filter((ticket) => ticket.status === 'assigned').map((ticket) => ticket.id));
+    setArrived((current) => [...current.filter((ticket) => waiting.has(ticket.id)), ...fresh]);
+  };
+  useLiveRefresh(() => Promise.all([task.refresh(), checkAssignments().catch(() => undefined)]), ['ticket']);
   usePullDownRefresh(() => {
     void task.refresh().finally(() => void Taro.stopPullDownRefresh());
   });
@@ -76,6 +87,22 @@ export default function OfficerTaskPage() {
           <LargeTextToggle />
         </View>
       }
+      notice={arrived.map((ticket) => (
+        <View
+          key={ticket.id}
+          className="jf-card jf-of-arrived"
+          data-testid="officer-arrived"
+          onClick={() => {
+            ringer.stop();
+            void Taro.redirectTo({ url: officerTaskUrl(ticket.id) });
+          }}
+        >
+          <Text className="jf-of-arrived__title">{`🔔 ${t('officer.incoming.title')}：${ticket.categoryName}`}</Text>
+          <Text className="jf-of-arrived__more">
+            {`${ticket.address || ticket.streetName || ''} · ${t('officer.detail')} ›`}
+          </Text>
+        </View>
+      ))}
     >
       {(ticket) => (
         <Task ticket={ticket} now={now} mine={ticket.assigneeId === user.user.id} onChanged={update} />
