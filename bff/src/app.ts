@@ -295,6 +295,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     staff,
     presence,
     photos,
+    uploads,
     categories,
     district,
     clock,

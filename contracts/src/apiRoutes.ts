@@ -30,6 +30,7 @@ import {
   createReportRequestSchema,
   dutyRequestSchema,
   locationRequestSchema,
+  officerTicketsQuerySchema,
   rateRequestSchema,
   reasonRequestSchema,
   reportListQuerySchema,
@@ -139,9 +140,15 @@ export const apiRoutes: readonly ApiRoute[] = [
   { method: 'POST', path: '/api/officer/duty', access: onPatrol, body: dutyRequestSchema },
   { method: 'POST', path: '/api/officer/location', access: onPatrol, body: locationRequestSchema },
   { method: 'GET', path: '/api/officer/status', access: onPatrol },
-  { method: 'GET', path: '/api/officer/tickets', access: onPatrol },
+  {
+    method: 'GET',
+    path: '/api/officer/tickets',
+    access: onPatrol,
+    query: officerTicketsQuerySchema,
+  },
 
-  { method: 'POST', path: '/api/photos', access: ['resident'] },
+  // Residents' report photos and officers' after-photos (a resolve names them), uploaded ahead one by one.
+  { method: 'POST', path: '/api/photos', access: ['resident', ...onPatrol] },
   { method: 'GET', path: '/api/photos/:id', access: 'signed-link' },
   { method: 'GET', path: '/api/notifications', access: 'signed-in', query: notificationListQuerySchema },
   { method: 'GET', path: '/api/notifications/unread-count', access: 'signed-in' },

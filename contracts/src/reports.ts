@@ -243,6 +243,13 @@ export const dutyRequestSchema = z.object({
 });
 export type DutyRequest = z.infer<typeof dutyRequestSchema>;
 
+/**
+ * GET /api/officer/tickets: `held` (default) the tickets the officer holds now; `today` those they resolved
+ * since Beijing midnight (the day's history), newest first.
+ */
+export const officerTicketsQuerySchema = z.object({ scope: z.enum(['held', 'today']).default('held') });
+export type OfficerTicketsQuery = z.infer<typeof officerTicketsQuerySchema>;
+
 export const locationRequestSchema = wgs84PointSchema.extend({
   accuracy: z.number().min(0).max(10_000).optional(),
 });
@@ -267,6 +274,19 @@ export const transferRequestSchema = z
 export type TransferRequest = z.infer<typeof transferRequestSchema>;
 
 export const resolveFieldsSchema = z.object({ note: z.string().trim().min(1, '请填写处置说明').max(500) });
+
+/**
+ * POST /api/tickets/:id/resolve as JSON: the after-photos were uploaded first with `POST /api/photos`, one
+ * per request (wx.uploadFile sends one file), and are named by id. The multipart form still works.
+ */
+export const resolveRequestSchema = resolveFieldsSchema.extend({
+  photoIds: z
+    .array(photoIdSchema)
+    .min(1, '至少需要 1 张处置后照片')
+    .max(photoLimits.maxCount, `最多 ${photoLimits.maxCount} 张照片`)
+    .refine((ids) => new Set(ids).size === ids.length, '同一张照片只能用一次'),
+});
+export type ResolveRequest = z.infer<typeof resolveRequestSchema>;
 
 export const rateRequestSchema = z.object({
   score: z.number().int().min(1).max(5),

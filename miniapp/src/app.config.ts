@@ -29,6 +29,11 @@ export default defineAppConfig({
       root: 'subpackages/messages',
       pages: ['index'],
     },
+    {
+      // 执法工单 (officers on duty) and 中队看板 (squad leaders).
+      root: 'subpackages/officer',
+      pages: ['duty/index', 'task/index', 'history/index', 'squad/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -38,9 +43,19 @@ export default defineAppConfig({
   },
   // 随手拍 needs the report's position (WGS-84) and, when GPS is refused, the map picker; 身边噪音 the
   // position too (it lists every site when refused); 陪护 the volunteer's check-in position, an SOS's
-  // position and an elder's home (GPS or map).
-  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  // position and an elder's home (GPS or map). 执法工单 follows an officer on duty: continuous updates,
+  // in the background when allowed (scope.userLocationBackground), else while the app is open.
+  requiredPrivateInfos: [
+    'getLocation',
+    'chooseLocation',
+    'startLocationUpdate',
+    'startLocationUpdateBackground',
+    'onLocationChange',
+  ],
+  requiredBackgroundModes: ['location'],
   permission: {
-    'scope.userLocation': { desc: '用于随手拍上报问题位置、查看身边的噪音、陪护签到和紧急求助' },
+    'scope.userLocation': {
+      desc: '用于随手拍上报问题位置、查看身边的噪音、陪护签到、紧急求助，以及执法队员在岗时就近派单',
+    },
   },
 });

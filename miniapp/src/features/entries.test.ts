@@ -37,13 +37,27 @@ describe('entriesForRoles', () => {
   it('shows one entry per role held, in the canonical order, without duplicates or unknown roles', () => {
     const entries = entriesForRoles(['admin', 'resident', 'officer', 'resident', 'mayor']);
     expect(entries.map((e) => e.role)).toEqual(['resident', 'officer', 'admin']);
-    expect(entries[1]?.features.map((f) => f.id)).toEqual(['enforcement.tickets']);
+    expect(entries[1]?.features.map((f) => f.id)).toEqual(['enforcement.tickets', 'enforcement.history']);
     expect(entries[2]?.features.map((f) => f.id)).toEqual(['dispatch.center']);
   });
 
   it('maps every role to at least one feature', () => {
     for (const role of roles) expect(featuresByRole[role].length).toBeGreaterThan(0);
     expect(entriesForRoles([...roles])).toHaveLength(roles.length);
+  });
+
+  it('links officers to 执法工单 and 今日记录, squad leaders also to 中队看板, in the officer subpackage', () => {
+    const [officer, leader] = entriesForRoles(['officer', 'squad_leader']);
+    expect(officer?.features).toEqual([
+      { id: 'enforcement.tickets', path: '/subpackages/officer/duty/index', available: true },
+      { id: 'enforcement.history', path: '/subpackages/officer/history/index', available: true },
+    ]);
+    expect(leader?.features.map((f) => [t(`entry.${f.id}.title`), f.path])).toEqual([
+      ['中队看板', '/subpackages/officer/squad/index'],
+      ['执法工单', '/subpackages/officer/duty/index'],
+      ['今日记录', '/subpackages/officer/history/index'],
+    ]);
+    expect(entriesForRoles(['resident'])[0]?.features.map((f) => f.id)).not.toContain('squad.board');
   });
 
   it('links a property owner to 屋主告警 in the devices subpackage', () => {

@@ -8,6 +8,7 @@ import {
   VOLUNTEER_HOURS_PAGE,
 } from './escort/routes';
 import { MESSAGES_PAGE } from './notifications/routes';
+import { OFFICER_DUTY_PAGE, OFFICER_HISTORY_PAGE, SQUAD_BOARD_PAGE } from './officer/routes';
 import { MINE_PAGE, REPORT_CREATE_PAGE } from './report/routes';
 
 /** Every feature a role's home card can point to. */
@@ -24,6 +25,8 @@ export const featureIds = [
   'messages.inbox',
   'community.services',
   'enforcement.tickets',
+  'enforcement.history',
+  'squad.board',
   'dispatch.center',
 ] as const;
 export type FeatureId = (typeof featureIds)[number];
@@ -43,6 +46,9 @@ export const featurePages: Partial<Record<FeatureId, string>> = {
   'escort.today': ESCORT_TODAY_PAGE,
   'escort.hours': VOLUNTEER_HOURS_PAGE,
   'messages.inbox': MESSAGES_PAGE,
+  'enforcement.tickets': OFFICER_DUTY_PAGE,
+  'enforcement.history': OFFICER_HISTORY_PAGE,
+  'squad.board': SQUAD_BOARD_PAGE,
 };
 
 /** What everyone signed in sees on the home page, whatever their roles (in a card of its own). */
@@ -54,8 +60,9 @@ export const featuresByRole: Record<Role, readonly FeatureId[]> = {
   volunteer: ['escort.open', 'escort.today', 'escort.hours'],
   property_owner: ['charging.alerts'],
   community_worker: ['community.services'],
-  officer: ['enforcement.tickets'],
-  squad_leader: ['enforcement.tickets'],
+  officer: ['enforcement.tickets', 'enforcement.history'],
+  // A squad leader commands the squad and still goes out on tickets.
+  squad_leader: ['squad.board', 'enforcement.tickets', 'enforcement.history'],
   dispatcher: ['dispatch.center'],
   admin: ['dispatch.center'],
 };

@@ -1,6 +1,11 @@
 import type Router from '@koa/router';
 import type { Middleware } from 'koa';
-import { dutyRequestSchema, locationRequestSchema, type Ticket } from '@jiefang/contracts';
+import {
+  dutyRequestSchema,
+  locationRequestSchema,
+  officerTicketsQuerySchema,
+  type Ticket,
+} from '@jiefang/contracts';
 import type { AppState } from '../../http/appState';
 import { forbidden, unprocessable } from '../../http/httpError';
 import { callerOf } from '../../http/callerAccess';
@@ -15,7 +20,7 @@ export function officerRoutes(
   api: RouteRegistry,
   deps: {
     presence: OfficerPresence;
-    tickets: Pick<TicketQueries, 'heldBy'>;
+    tickets: Pick<TicketQueries, 'heldBy' | 'resolvedTodayBy'>;
     view: (ticket: TicketDocument, viewer: TicketViewer) => Ticket;
   },
 ): Router<AppState> {
@@ -56,11 +61,21 @@ export function officerRoutes(
     ctx.body = await deps.presence.status(squadOf(ctx.state).id);
   });
 
-  route({ method: 'GET', path: '/api/officer/tickets' }, async (ctx) => {
-    const officer = squadOf(ctx.state);
-    const items = await deps.tickets.heldBy(officer.id);
-    ctx.body = { items: items.map((ticket) => deps.view(ticket, callerOf(ctx.state))), total: items.length };
-  });
+  // `held`: what the officer works on now; `today`: what they resolved today (their history).
+  route(
+    { method: 'GET', path: '/api/officer/tickets', query: officerTicketsQuerySchema },
+    async (ctx, { query }) => {
+      const officer = squadOf(ctx.state);
+      const items =
+        query.scope === 'today'
+          ? await deps.tickets.resolvedTodayBy(officer.id)
+          : await deps.tickets.heldBy(officer.id);
+      ctx.body = {
+        items: items.map((ticket) => deps.view(ticket, callerOf(ctx.state))),
+        total: items.length,
+      };
+    },
+  );
 
   return router;
 }

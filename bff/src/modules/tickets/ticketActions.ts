@@ -15,7 +15,8 @@ import {
 import { findStreet, type District } from '../district/district';
 import type { UploadedFile } from '../../http/multipart';
 import { assertAcceptablePhotos, processPhoto } from '../photos/photoProcessing';
-import type { PhotoStore } from '../photos/photoStore';
+import type { PhotoStore, StoredPhoto } from '../photos/photoStore';
+import type { PhotoUploads } from '../photos/photoUploads';
 import type { SlaSchedule, StaffLookup, TicketDispatch } from './dispatchPort';
 import { canManageTicket } from './ticketAccess';
 import { applyTicketChange, type TicketChange, type TicketChanges } from './ticketChanges';
@@ -36,6 +37,8 @@ export interface TicketActionsDeps {
   /** The officers' positions (modules/officers): a check-in is also where the officer is. */
   presence: { updateLocation(officerId: string, location: CheckInRequest): Promise<boolean> };
   photos: PhotoStore;
+  /** Photos uploaded ahead (`POST /api/photos`) that a resolve names by id. */
+  uploads: Pick<PhotoUploads, 'take' | 'giveBack'>;
   categories: CategoryCatalogue;
   district: District;
   clock: Clock;
@@ -54,6 +57,9 @@ const departmentNames: Record<Department, string> = {
   fire_safety: '消防安全',
   street_office: '街道综合',
 };
+
+/** A resolution's after-photos: sent with it, or uploaded ahead and named by id. */
+export type ResolutionPhotos = { kind: 'files'; files: UploadedFile[] } | { kind: 'uploaded'; ids: string[] };
 
 /** What officers, residents and dispatchers do to a ticket; each step is one conditional update. */
 export function ticketActions(deps: TicketActionsDeps) {
@@ -173,11 +179,14 @@ export function ticketActions(deps: TicketActionsDeps) {
       });
     },
 
-    async resolve(caller: Caller, id: string, note: string, files: UploadedFile[]) {
+    async resolve(caller: Caller, id: string, note: string, given: ResolutionPhotos) {
       const ticket = await load(id);
       assertAssignee(caller, ticket);
       guardTransition(ticket, 'resolve');
-      const photos = await storePhotos(caller, files);
+      const photos: StoredPhoto[] =
+        given.kind === 'files'
+          ? await storePhotos(caller, given.files)
+          : await deps.uploads.take(caller.userId, given.ids);
       const fresh = await load(id);
       try {
         const to = guardTransition(fresh, 'resolve');
@@ -195,7 +204,9 @@ export function ticketActions(deps: TicketActionsDeps) {
           })),
         });
       } catch (error) {
-        await deps.photos.remove(photos.flatMap((photo) => [photo.id, photo.thumbnailId]));
+        // Uploads go back to the officer for a retry; photos sent with the request are deleted.
+        if (given.kind === 'uploaded') await deps.uploads.giveBack(caller.userId, photos, clock.now());
+        else await deps.photos.remove(photos.flatMap((photo) => [photo.id, photo.thumbnailId]));
         throw error;
       }
     },

@@ -1,4 +1,4 @@
-import type { PublicMap, ReportListQuery } from '@jiefang/contracts';
+import { beijingDayNumber, beijingDayStart, type PublicMap, type ReportListQuery } from '@jiefang/contracts';
 import type { Clock } from '../../infra/clock';
 import type { Caller } from '../../http/appState';
 import { notFound } from '../../http/httpError';
@@ -8,6 +8,8 @@ import type { TicketDocument } from './ticketModel';
 import type { TicketPage, TicketStore } from './ticketStore';
 
 export const publicMapPolicy = { windowMs: 7 * 24 * 3600_000, maxPoints: 2000 } as const;
+/** More than any officer resolves in a day; the list stays one answer. */
+export const officerHistoryLimit = 200;
 
 /** Who may read which tickets: the reads behind the residents' list, the console's queue and officers' work. */
 export function ticketQueries(deps: { store: TicketStore; district: District; clock: Clock }) {
@@ -57,6 +59,12 @@ export function ticketQueries(deps: { store: TicketStore; district: District; cl
 
     /** The tickets an officer holds now, oldest first. */
     heldBy: (officerId: string): Promise<TicketDocument[]> => store.occupying(officerId),
+
+    /** The tickets an officer resolved today (since Beijing midnight), latest first: their day's history. */
+    resolvedTodayBy(officerId: string): Promise<TicketDocument[]> {
+      const midnight = beijingDayStart(beijingDayNumber(deps.clock.now().getTime()));
+      return store.resolvedBySince(officerId, new Date(midnight), officerHistoryLimit);
+    },
 
     /** How many tickets each officer holds now. */
     heldCounts: (officerIds: readonly string[]): Promise<Map<string, number>> =>

@@ -5,6 +5,7 @@ import {
   reasonRequestSchema,
   reportListQuerySchema,
   resolveFieldsSchema,
+  resolveRequestSchema,
   transferRequestSchema,
   type Ticket,
 } from '@jiefang/contracts';
@@ -13,8 +14,8 @@ import { callerOf, stillSignedIn, type TokenAuthenticator } from '../../http/cal
 import { badRequest } from '../../http/httpError';
 import { readMultipart } from '../../http/multipart';
 import type { RouteRegistry } from '../../http/routeRegistry';
-import { fieldErrorsOf } from '../../http/validate';
-import type { TicketActions } from './ticketActions';
+import { fieldErrorsOf, parseBody } from '../../http/validate';
+import type { ResolutionPhotos, TicketActions } from './ticketActions';
 import type { TicketEvents } from './ticketEvents';
 import type { TicketDocument } from './ticketModel';
 import type { TicketQueries } from './ticketQueries';
@@ -94,13 +95,23 @@ export function ticketRoutes(
     },
   );
 
-  // A multipart form (the resolution photos), so its fields are checked here.
-  route({ method: 'POST', path: '/api/tickets/:id/resolve' }, async (ctx) => {
-    const body = await readMultipart(ctx);
-    const fields = resolveFieldsSchema.safeParse(body.fields);
-    if (!fields.success) throw badRequest(fieldErrorsOf(fields.error));
+  // JSON naming photos uploaded ahead (the mini-program), or a multipart form carrying them (the admin panel).
+  route({ method: 'POST', path: '/api/tickets/:id/resolve', bodyReadByHandler: true }, async (ctx) => {
+    let note: string;
+    let photos: ResolutionPhotos;
+    if (ctx.is('application/json')) {
+      const body = parseBody(ctx, resolveRequestSchema);
+      note = body.note;
+      photos = { kind: 'uploaded', ids: body.photoIds };
+    } else {
+      const body = await readMultipart(ctx);
+      const fields = resolveFieldsSchema.safeParse(body.fields);
+      if (!fields.success) throw badRequest(fieldErrorsOf(fields.error));
+      note = fields.data.note;
+      photos = { kind: 'files', files: body.files };
+    }
     ctx.body = deps.view(
-      await deps.actions.resolve(callerOf(ctx.state), id(ctx.params), fields.data.note, body.files),
+      await deps.actions.resolve(callerOf(ctx.state), id(ctx.params), note, photos),
       callerOf(ctx.state),
     );
   });

@@ -90,6 +90,29 @@ export function ticketStore(connection: Connection) {
         .lean<TicketDocument[]>()
         .exec(),
 
+    /**
+     * The tickets an officer resolved since a moment, latest change first. Found by their timeline, so a
+     * ticket resolved and then reopened (and taken by someone else) still counts as the officer's work;
+     * FerretDB has no `$elemMatch` on fields, so the entry itself is checked here.
+     */
+    async resolvedBySince(officerId: string, since: Date, limit: number): Promise<TicketDocument[]> {
+      const touched = await tickets
+        .find({ 'timeline.actorId': officerId, updatedAt: { $gte: since } })
+        .sort({ updatedAt: -1 })
+        .lean<TicketDocument[]>()
+        .exec();
+      return touched
+        .filter((ticket) =>
+          ticket.timeline.some(
+            (entry) =>
+              entry.action === 'resolve' &&
+              entry.actorId === officerId &&
+              entry.at.getTime() >= since.getTime(),
+          ),
+        )
+        .slice(0, limit);
+    },
+
     /** How many tickets each of these officers holds (officers holding none are absent). */
     async occupyingCounts(officerIds: readonly string[]): Promise<Map<string, number>> {
       const rows = await tickets.aggregate<{ _id: string; count: number }>([

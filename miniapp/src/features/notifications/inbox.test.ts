@@ -63,8 +63,19 @@ describe('subjectUrl', () => {
     );
   });
 
-  it('opens nothing for staff notifications, unknown templates or a missing id', () => {
-    expect(subjectUrl({ template: 'new_assignment', subject: { kind: 'ticket', id: 'T1' } })).toBeUndefined();
+  it('opens an officer’s task for a ticket, and the duty page for a shift', () => {
+    expect(subjectUrl({ template: 'new_assignment', subject: { kind: 'ticket', id: 'T1' } })).toBe(
+      '/subpackages/officer/task/index?id=T1',
+    );
+    expect(subjectUrl({ template: 'shift_reminder', subject: { kind: 'roster', id: 'r' } })).toBe(
+      '/subpackages/officer/duty/index',
+    );
+  });
+
+  it('opens nothing for other staff notifications, unknown templates or a missing id', () => {
+    expect(
+      subjectUrl({ template: 'charging_unacknowledged', subject: { kind: 'alarm', id: 'A1' } }),
+    ).toBeUndefined();
     expect(subjectUrl({ template: 'retired', subject: { kind: null, id: null } })).toBeUndefined();
     expect(
       subjectUrl({ template: 'ticket_resolved', subject: { kind: 'ticket', id: null } }),

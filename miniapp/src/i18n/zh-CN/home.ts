@@ -36,7 +36,11 @@ export const homeMessages = {
   'entry.community.services.title': '社区服务',
   'entry.community.services.desc': '代老人预约、登记走访',
   'entry.enforcement.tickets.title': '执法工单',
-  'entry.enforcement.tickets.desc': '接单、到场打卡、拍照处置',
+  'entry.enforcement.tickets.desc': '上班接单、导航到场、签到、拍照办结',
+  'entry.enforcement.history.title': '今日记录',
+  'entry.enforcement.history.desc': '今天办结的工单和到场用时',
+  'entry.squad.board.title': '中队看板',
+  'entry.squad.board.desc': '谁在岗、各人工单量、将超时的工单，一键改派',
   'entry.dispatch.center.title': '调度中心',
   'entry.dispatch.center.desc': '工单队列、派单与告警处置',
 } as const satisfies Record<`home.${string}` | `entry.${string}`, string>;

@@ -4,6 +4,7 @@ import { escortMessages } from './escort';
 import { homeMessages } from './home';
 import { loginMessages } from './login';
 import { messagesMessages } from './messages';
+import { officerMessages } from './officer';
 import { reportMessages } from './report';
 
 /**
@@ -19,4 +20,5 @@ export const zhCN = {
   ...devicesMessages,
   ...escortMessages,
   ...messagesMessages,
+  ...officerMessages,
 } as const;

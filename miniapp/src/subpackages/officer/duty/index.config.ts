@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '执法工单',
+  enablePullDownRefresh: true,
+});

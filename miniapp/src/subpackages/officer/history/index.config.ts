@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '今日记录',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '中队看板',
+  enablePullDownRefresh: true,
+});
