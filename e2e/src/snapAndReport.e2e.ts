@@ -109,6 +109,16 @@ describe('随手拍 end to end', () => {
     await resident.getByTestId('report-result').waitFor();
     await screenshot(resident, 'report-result');
 
+    // The resident follows the report on its detail page, which changes live from here on (no reload).
+    await resident.goto(`${stack.baseUrl}/h5/`);
+    await resident.getByTestId('feature-report.mine').click();
+    await resident.getByTestId(`my-report-${ticket.id}`).click();
+    await resident.locator('[data-testid="report-status"][data-status="assigned"]').waitFor();
+    let residentNavigations = 0;
+    resident.on('framenavigated', (frame) => {
+      if (frame === resident.mainFrame()) residentNavigations += 1;
+    });
+
     // The assignment reaches the officer's view; accept, check in on site, resolve with a photo.
     const card = officer.getByTestId(`officer-ticket-${ticket.id}`);
     await card.waitFor({ timeout: 20_000 });
@@ -116,6 +126,11 @@ describe('随手拍 end to end', () => {
     await officer.locator(`[data-testid="officer-ticket-${ticket.id}"][data-status="accepted"]`).waitFor();
     await card.getByTestId('officer-check-in').click();
     await officer.locator(`[data-testid="officer-ticket-${ticket.id}"][data-status="on_site"]`).waitFor();
+    // 已到场 on the resident's page within moments, without a reload.
+    await resident
+      .locator('[data-testid="report-status"][data-status="on_site"]')
+      .waitFor({ timeout: 5_000 });
+    await screenshot(resident, 'report-on-site-live');
     await card.getByTestId('officer-resolve-note').fill('已劝离摊贩，人行道恢复通行');
     await card.getByTestId('officer-resolve-photos').setInputFiles({
       name: 'after.png',
@@ -129,11 +144,11 @@ describe('随手拍 end to end', () => {
     await card.getByTestId('officer-resolve-submit').click();
     assert.equal((await resolved).status(), 200);
 
-    // The resident sees it resolved in 我的上报 and rates it.
-    await resident.goto(`${stack.baseUrl}/h5/`);
-    await resident.getByTestId('feature-report.mine').click();
-    await resident.getByTestId(`my-report-${ticket.id}`).click();
-    await resident.locator('[data-testid="report-status"][data-status="resolved"]').waitFor();
+    // The resident sees it resolved on the same page, still without a reload, and rates it.
+    await resident
+      .locator('[data-testid="report-status"][data-status="resolved"]')
+      .waitFor({ timeout: 5_000 });
+    assert.equal(residentNavigations, 0, 'the report detail changed without a reload');
     await resident.getByTestId('report-rate-5').click();
     const rated = resident.waitForResponse((response) =>
       response.url().endsWith(`/api/reports/${ticket.id}/rate`),

@@ -25,9 +25,12 @@ async function freePort(): Promise<number> {
 
 /**
  * Starts the stack exactly as `npm start` does (scripts/start.ts), on a free port and a database of
- * its own (without the simulated demo fleet unless asked), and waits until the BFF reports ready.
+ * its own (without the simulated demo fleet unless asked), with `env` on top of this process's, and
+ * waits until the BFF reports ready.
  */
-export async function startStack(options: { demoDevices?: boolean } = {}): Promise<RunningStack> {
+export async function startStack(
+  options: { demoDevices?: boolean; env?: Record<string, string> } = {},
+): Promise<RunningStack> {
   for (const built of ['admin/dist/index.html', 'miniapp/dist/h5/index.html']) {
     if (!fs.existsSync(path.join(repoRoot, built))) {
       throw new Error(`${built} is missing: run \`npm run test:e2e\`, which builds the apps first`);
@@ -50,6 +53,7 @@ export async function startStack(options: { demoDevices?: boolean } = {}): Promi
         LOG_LEVEL: 'warn',
         // The demo fleet's device ids are the same in every stack: tests drive their own devices.
         DEMO_DEVICES: options.demoDevices ? '1' : '0',
+        ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

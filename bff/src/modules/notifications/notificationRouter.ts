@@ -8,7 +8,7 @@ import type {
   DeliveryChannel,
   NotificationRecipient,
 } from './channels/deliveryChannel';
-import type { NotificationSender, SendResult } from './notificationSenders';
+import type { NotificationSender, OutgoingNotification, SendResult } from './notificationSenders';
 import type { SubscriptionCredits } from './subscriptions/subscriptionStore';
 
 /** One channel's part in one attempt. */
@@ -77,58 +77,74 @@ export function notificationRouter(deps: {
     return { channel: channel.name, ...final };
   };
 
+  const route = async (notification: OutgoingNotification): Promise<SendResult> => {
+    const spec = notificationTemplateSpec(notification.template);
+    // A template this build does not know (an older or newer instance's): the inbox has it.
+    if (!spec) return { ok: true, channel: 'inbox' };
+    const recipient = await deps.recipients(notification.recipientId);
+    const message: ChannelMessage = {
+      notificationId: notification._id,
+      template: notification.template as NotificationTemplate,
+      spec,
+      data: notification.data,
+    };
+    const applicable = deps.channels.filter((channel) => channel.appliesTo(recipient, message));
+    if (!applicable.length) return { ok: true, channel: 'inbox' };
+
+    const marks = await deps.marks.of(notification._id);
+    const results = await Promise.all(
+      applicable.map((channel) =>
+        overChannel(
+          channel,
+          recipient,
+          message,
+          marks.channels[channel.name],
+          marks.subscriptionConsumedAt !== undefined,
+          // Redis or the subscription store away: this channel is tried again, the others keep their marks.
+        ).catch((error: unknown): ChannelResult => ({
+          channel: channel.name,
+          status: 'failed',
+          error: describeError(error),
+        })),
+      ),
+    );
+    const delivered = results.filter((result) => result.status === 'sent').map((result) => result.channel);
+    const errors = results
+      .filter((result) => result.error)
+      .map((result) => `${result.channel}: ${result.error}`);
+    const error = errors.length ? errors.join('; ') : undefined;
+    const channel = delivered.length ? delivered.join('+') : 'inbox';
+    deps.logger.debug({ notificationId: notification._id, channel, error }, 'notification routed');
+
+    if (results.some((result) => result.status === 'failed'))
+      return {
+        ok: false,
+        permanent: false,
+        error: error ?? 'failed',
+        ...(delivered.length ? { channel } : {}),
+      };
+    if (delivered.length) return { ok: true, channel, ...(error ? { error } : {}) };
+    // Every channel that was tried refused for good: the inbox still has it, but the push failed.
+    if (results.some((result) => result.status === 'refused'))
+      return { ok: false, permanent: true, error: error ?? 'refused' };
+    return { ok: true, channel: 'inbox', ...(error ? { error } : {}) };
+  };
+
   return {
     async send(notification): Promise<SendResult> {
-      const spec = notificationTemplateSpec(notification.template);
-      // A template this build does not know (an older or newer instance's): the inbox has it.
-      if (!spec) return { ok: true, channel: 'inbox' };
-      const recipient = await deps.recipients(notification.recipientId);
-      const message: ChannelMessage = {
-        notificationId: notification._id,
-        template: notification.template as NotificationTemplate,
-        spec,
-        data: notification.data,
-      };
-      const applicable = deps.channels.filter((channel) => channel.appliesTo(recipient, message));
-      if (!applicable.length) return { ok: true, channel: 'inbox' };
-
-      const marks = await deps.marks.of(notification._id);
-      const results = await Promise.all(
-        applicable.map((channel) =>
-          overChannel(
-            channel,
-            recipient,
-            message,
-            marks.channels[channel.name],
-            marks.subscriptionConsumedAt !== undefined,
-            // Redis or the subscription store away: this channel is tried again, the others keep their marks.
-          ).catch((error: unknown): ChannelResult => ({
-            channel: channel.name,
-            status: 'failed',
-            error: describeError(error),
-          })),
-        ),
-      );
-      const delivered = results.filter((result) => result.status === 'sent').map((result) => result.channel);
-      const errors = results
-        .filter((result) => result.error)
-        .map((result) => `${result.channel}: ${result.error}`);
-      const error = errors.length ? errors.join('; ') : undefined;
-      const channel = delivered.length ? delivered.join('+') : 'inbox';
-      deps.logger.debug({ notificationId: notification._id, channel, error }, 'notification routed');
-
-      if (results.some((result) => result.status === 'failed'))
-        return {
-          ok: false,
-          permanent: false,
-          error: error ?? 'failed',
-          ...(delivered.length ? { channel } : {}),
-        };
-      if (delivered.length) return { ok: true, channel, ...(error ? { error } : {}) };
-      // Every channel that was tried refused for good: the inbox still has it, but the push failed.
-      if (results.some((result) => result.status === 'refused'))
-        return { ok: false, permanent: true, error: error ?? 'refused' };
-      return { ok: true, channel: 'inbox', ...(error ? { error } : {}) };
+      const result = await route(notification);
+      // One line per delivery: operators follow a notification by it (and the chaos run counts them).
+      if (result.ok)
+        deps.logger.info(
+          {
+            notificationId: notification._id,
+            recipientId: notification.recipientId,
+            template: notification.template,
+            channel: result.channel,
+          },
+          'notification delivered',
+        );
+      return result;
     },
   };
 }

@@ -22,7 +22,8 @@ export const wechatErrors = {
 } as const;
 
 /**
- * WeChat's server API for subscribe messages: `POST /cgi-bin/stable_token` (JSON grant_type, appid,
+ * WeChat's server API for sign-in and subscribe messages: `GET /sns/jscode2session` (appid, secret,
+ * js_code, grant_type=authorization_code; the openid here is `openid-<code>`), `POST /cgi-bin/stable_token` (JSON grant_type, appid,
  * secret, force_refresh; a forced refresh invalidates the previous token) and
  * `POST /cgi-bin/message/subscribe/send?access_token=` (touser, template_id, data of {value}, optional
  * page and miniprogram_state), answering 40001 for a token it does not hold and 42001 for one expired.
@@ -43,6 +44,17 @@ export async function wechatStandIn(credentials: { appId: string; secret: string
   };
 
   const handle = (request: StandInRequest) => {
+    if (request.path === '/sns/jscode2session') {
+      const query = request.query;
+      if (request.method !== 'GET') violations.push('jscode2session must be a GET');
+      if (query.get('grant_type') !== 'authorization_code')
+        violations.push('grant_type must be authorization_code');
+      if (query.get('appid') !== credentials.appId || query.get('secret') !== credentials.secret)
+        return { json: { errcode: 40013, errmsg: 'invalid appid' } };
+      const code = query.get('js_code') ?? '';
+      if (!code) return { json: { errcode: 40029, errmsg: 'invalid code' } };
+      return { json: { openid: `openid-${code}`, session_key: `session-${code}` } };
+    }
     const body = jsonBody(request);
     if (request.path === '/cgi-bin/stable_token') {
       if (request.method !== 'POST' || !body) violations.push('stable_token must be a POST of JSON');
