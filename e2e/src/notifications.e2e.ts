@@ -194,6 +194,8 @@ describe('notifications that reach people', () => {
     const inbox = phone.locator('[data-testid="messages"]:visible');
     await inbox.waitFor();
     await until(async () => (await inbox.textContent())?.includes('执法队员已到场'), 'the inbox entry');
+    // Past Taro's page slide-in, so the screenshot shows the settled page.
+    await phone.waitForTimeout(800);
     await screenshot(phone, 'h5-messages-refused-wechat');
   });
 
