@@ -70,3 +70,60 @@ describe('a new assignment nobody reads', () => {
     expect(ticket.timeline.map((entry) => entry.action)).toEqual(['report', 'assign', 'accept']);
   });
 });
+
+describe('a new assignment the officer has read', () => {
+  let t: TestApp;
+  // Slower here: the escalation to the leader after 3 s, to the dispatchers after 6 s, the accept timeout 9 s.
+  beforeAll(async () => {
+    t = await startTestApp('unread_escalation_read', { env: { SLA_TIME_SCALE: '0.05' } });
+  });
+  afterAll(() => t.close());
+
+  const ticketOf = async (token: string, id: string) =>
+    (await t.http.get(`/api/tickets/${id}`).set(auth(token)).expect(200)).body as TimelineView;
+
+  it.each([
+    ['opened in 消息', 'ids'],
+    ['全部已读', 'all'],
+  ] as const)(
+    'goes to nobody once the officer has %s',
+    async (_how, marking) => {
+      const site = marking === 'ids' ? { lat: 23.1, lng: 113.319 } : { lat: 23.111, lng: 113.333 };
+      const officer = await officerOnDuty(t, `看了通知的队员-${marking}`, north(site, 20));
+      const leader = await t.loginAs('squad_leader', '已读中队长', '赤岗街道');
+      await t.loginAs('dispatcher', '已读调度员');
+      const resident = await t.loginAs('resident', `已读居民-${marking}`);
+      const report = await submitReport(t, resident.token, { ...site, category: 'street_vending' }, 201);
+      expect(report.body.assigneeId).toBe(officer.userId);
+
+      const assignment = await eventually(async () => {
+        const inbox = notificationListSchema.parse(
+          (await t.http.get('/api/notifications').set(auth(officer.token)).expect(200)).body,
+        );
+        return inbox.items.find(
+          (item) => item.template === 'new_assignment' && item.subject.id === report.body.id,
+        );
+      });
+      await t.http
+        .post('/api/notifications/read')
+        .set(auth(officer.token))
+        .send(marking === 'ids' ? { ids: [assignment.id] } : { all: true })
+        .expect(200);
+
+      const checked = await eventually(async () => {
+        const ticket = await ticketOf(leader.token, report.body.id);
+        return ticket.timeline.some((entry) => entry.action === 'unread_checked') ? ticket : null;
+      }, 15_000);
+      expect(checked.timeline.find((entry) => entry.action === 'unread_checked')?.reason).toBe('通知已查看');
+      // Past the dispatchers' turn too: still nobody was told.
+      await new Promise((resolve) => setTimeout(resolve, 3_500));
+      const later = await ticketOf(leader.token, report.body.id);
+      expect(later.timeline.some((entry) => entry.action === 'unread_escalated')).toBe(false);
+      const leaderInbox = notificationListSchema.parse(
+        (await t.http.get('/api/notifications').set(auth(leader.token)).expect(200)).body,
+      );
+      expect(leaderInbox.items.some((item) => item.template === 'assignment_unread')).toBe(false);
+    },
+    30_000,
+  );
+});
