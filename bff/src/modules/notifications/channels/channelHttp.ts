@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /** A JSON answer from a provider, or the transient failure that kept it from us. */
 export type JsonAnswer = { ok: true; status: number; body: unknown } | { ok: false; error: string };
 
@@ -28,6 +30,30 @@ export async function requestJson(
   } catch {
     return { ok: false, error: `HTTP ${response.status}, not JSON` };
   }
+}
+
+/**
+ * POSTs a JSON body to a WeChat-family API (`?access_token=`) and reads its answer with `schema`; an
+ * answer of another shape is a transient failure like any other.
+ */
+export async function postWithAccessToken<Answer>(
+  endpoint: URL,
+  token: string,
+  body: string,
+  schema: z.ZodType<Answer>,
+  timeoutMs: number,
+): Promise<({ ok: true } & Answer) | { ok: false; error: string }> {
+  const url = new URL(endpoint);
+  url.search = new URLSearchParams({ access_token: token }).toString();
+  const answer = await requestJson(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body,
+    timeoutMs,
+  });
+  if (!answer.ok) return answer;
+  const parsed = schema.safeParse(answer.body);
+  return parsed.success ? { ok: true, ...parsed.data } : { ok: false, error: 'unexpected answer' };
 }
 
 function describe(error: unknown): string {

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { NotificationData } from '@jiefang/contracts';
 import type { WechatTemplateMap } from '../../../config';
-import { requestJson } from './channelHttp';
+import { postWithAccessToken, requestJson } from './channelHttp';
 import type { ChannelOutcome, DeliveryChannel } from './deliveryChannel';
 import { sharedAccessToken, type FetchedToken } from './providerTokens';
 
@@ -80,21 +80,14 @@ export function wechatSubscribeChannel(options: {
     },
   });
 
-  const send = async (token: string, body: string) => {
-    const url = new URL('/cgi-bin/message/subscribe/send', options.apiBase);
-    url.search = new URLSearchParams({ access_token: token }).toString();
-    const answer = await requestJson(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+  const send = (token: string, body: string) =>
+    postWithAccessToken(
+      new URL('/cgi-bin/message/subscribe/send', options.apiBase),
+      token,
       body,
+      sendAnswer,
       timeoutMs,
-    });
-    if (!answer.ok) return answer;
-    const parsed = sendAnswer.safeParse(answer.body);
-    return parsed.success
-      ? { ok: true as const, ...parsed.data }
-      : { ok: false as const, error: 'unexpected answer' };
-  };
+    );
 
   return {
     name: 'wechat',

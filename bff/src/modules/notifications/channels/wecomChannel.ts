@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { notificationSubjectId, type NotificationSubject } from '@jiefang/contracts';
-import { requestJson } from './channelHttp';
+import { postWithAccessToken, requestJson } from './channelHttp';
 import type { ChannelOutcome, DeliveryChannel } from './deliveryChannel';
 import { sharedAccessToken, type FetchedToken } from './providerTokens';
 
@@ -76,21 +76,14 @@ export function wecomChannel(options: {
     },
   });
 
-  const send = async (token: string, body: string) => {
-    const url = new URL('/cgi-bin/message/send', options.apiBase);
-    url.search = new URLSearchParams({ access_token: token }).toString();
-    const answer = await requestJson(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+  const send = (token: string, body: string) =>
+    postWithAccessToken(
+      new URL('/cgi-bin/message/send', options.apiBase),
+      token,
       body,
+      sendAnswer,
       timeoutMs,
-    });
-    if (!answer.ok) return answer;
-    const parsed = sendAnswer.safeParse(answer.body);
-    return parsed.success
-      ? { ok: true as const, ...parsed.data }
-      : { ok: false as const, error: 'unexpected answer' };
-  };
+    );
 
   const linkFor = (subject: NotificationSubject, id: string | null) => {
     const page = adminPages[subject];
