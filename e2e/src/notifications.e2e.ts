@@ -8,6 +8,7 @@ import { tencentSmsStandIn, type TencentSmsStandIn } from '../../bff/src/testing
 import { wechatStandIn, type WechatStandIn } from '../../bff/src/testing/standIns/wechatStandIn';
 import { wecomStandIn, type WecomStandIn } from '../../bff/src/testing/standIns/wecomStandIn';
 import { launchBrowser, screenshot } from './browser';
+import { reportWithPhoto, scenePhoto } from './reportFixtures';
 import { stackApi, startStack, type RunningStack } from './stack';
 
 const site = { lat: 23.1066, lng: 113.3245 };
@@ -96,36 +97,13 @@ async function wechatResident(code: string, answer: 'accept' | 'reject') {
 }
 
 async function reportAs(token: string, at: { lat: number; lng: number }, key: string) {
-  const form = new FormData();
-  form.append('photos', new Blob([await scene()], { type: 'image/png' }), 'scene.png');
-  const uploaded = await fetch(`${stack.baseUrl}/api/photos`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}` },
-    body: form,
+  return reportWithPhoto(stack, token, await scenePhoto(browser, '🛒'), {
+    category: 'street_vending',
+    ...at,
+    address: '赤岗北路',
+    description: '占道摆卖',
+    key,
   });
-  assert.equal(uploaded.status, 201);
-  const photoId = ((await uploaded.json()) as { id: string }).id;
-  const created = await fetch(`${stack.baseUrl}/api/reports`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'Idempotency-Key': key },
-    body: JSON.stringify({
-      category: 'street_vending',
-      ...at,
-      address: '赤岗北路',
-      description: '占道摆卖',
-      photoIds: [photoId],
-    }),
-  });
-  assert.equal(created.status, 201);
-  return (await created.json()) as { id: string; assigneeId: string | null };
-}
-
-async function scene(): Promise<Buffer> {
-  const page = await browser.newPage({ viewport: { width: 320, height: 240 } });
-  await page.setContent('<body style="margin:0;height:240px;background:#9aa3a6;font-size:120px">🛒</body>');
-  const photo = await page.screenshot({ type: 'png' });
-  await page.close();
-  return photo;
 }
 
 describe('notifications that reach people', () => {

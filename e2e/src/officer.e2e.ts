@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './browser';
+import { reportWithPhoto, scenePhoto } from './reportFixtures';
 import { stackApi, startStack, type RunningStack } from './stack';
 
 // 广州塔南广场 in 赤岗街道; the officer waits 40 m north of it. A second site ~400 m east for the board.
@@ -35,18 +36,6 @@ async function phone(geolocation: { latitude: number; longitude: number }): Prom
   return context.newPage();
 }
 
-/** A stand-in photo of a pavement with a vendor's cart (drawn in the browser: no binary fixture). */
-async function scenePhoto(emoji: string): Promise<Buffer> {
-  const page = await browser.newPage({ viewport: { width: 640, height: 480 } });
-  await page.setContent(
-    `<body style="margin:0;height:480px;background:linear-gradient(#bcd7e6 0 45%,#9aa3a6 45% 100%);` +
-      `display:flex;align-items:flex-end;justify-content:center;font-size:180px">${emoji}</body>`,
-  );
-  const photo = await page.screenshot({ type: 'png' });
-  await page.close();
-  return photo;
-}
-
 /** Lets Taro's page slide-in and any toast finish, so that screenshots show the settled page. */
 async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(600);
@@ -75,33 +64,13 @@ async function report(photo: Buffer, at: { lat: number; lng: number }, category:
     role: 'resident',
     name: '街坊居民',
   });
-  const token = login.body.token as string;
-  const form = new FormData();
-  form.append('photos', new Blob([photo], { type: 'image/png' }), 'evidence.png');
-  const uploaded = await fetch(`${stack.baseUrl}/api/photos`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}` },
-    body: form,
+  return reportWithPhoto(stack, login.body.token as string, photo, {
+    category,
+    ...at,
+    address: text,
+    description: '居民扫码反馈',
+    key: `officer-e2e-${category}-${Date.now()}`,
   });
-  assert.equal(uploaded.status, 201);
-  const photoId = ((await uploaded.json()) as { id: string }).id;
-  const created = await fetch(`${stack.baseUrl}/api/reports`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      Authorization: `Bearer ${token}`,
-      'Idempotency-Key': `officer-e2e-${category}-${Date.now()}`,
-    },
-    body: JSON.stringify({
-      category,
-      ...at,
-      address: text,
-      description: '居民扫码反馈',
-      photoIds: [photoId],
-    }),
-  });
-  assert.equal(created.status, 201);
-  return (await created.json()) as { id: string; assigneeId: string | null };
 }
 
 describe('执法工单 in the mini-program (H5)', () => {
@@ -120,7 +89,7 @@ describe('执法工单 in the mini-program (H5)', () => {
     await screenshot(officer, 'officer-duty');
 
     // A resident reports nearby: the assignment arrives within the live refresh and rings.
-    const evidence = await scenePhoto('🛒🧺');
+    const evidence = await scenePhoto(browser, '🛒🧺');
     const ticket = await report(evidence, site, 'street_vending', '阅江西路广州塔南广场');
     const incoming = officer.locator(
       `[data-testid="officer-incoming"][data-ticket-id="${ticket.id}"][data-ringing="1"]:visible`,
@@ -140,7 +109,7 @@ describe('执法工单 in the mini-program (H5)', () => {
 
     // Another report while the officer is on this page: it rings and is announced here too.
     const third = await report(
-      await scenePhoto('🗑️'),
+      await scenePhoto(browser, '🗑️'),
       { lat: site.lat - 0.0006, lng: site.lng },
       'garbage',
       '广州塔南门外',
@@ -160,7 +129,7 @@ describe('执法工单 in the mini-program (H5)', () => {
       .fill('摊贩已劝离，人行道恢复通行');
     await officer
       .getByTestId('officer-resolve-input')
-      .setInputFiles([{ name: 'after.png', mimeType: 'image/png', buffer: await scenePhoto('🌳') }]);
+      .setInputFiles([{ name: 'after.png', mimeType: 'image/png', buffer: await scenePhoto(browser, '🌳') }]);
     await officer.locator('[data-testid="officer-resolve-photo-0"]:visible').waitFor();
     await settle(officer);
     await officer
@@ -191,7 +160,7 @@ describe('执法工单 in the mini-program (H5)', () => {
     const colleagueToken = colleague.body.token as string;
     await stackApi(stack, 'POST', '/api/officer/duty', colleagueToken, { onDuty: true, travelMode: 'walk' });
     await stackApi(stack, 'POST', '/api/officer/location', colleagueToken, { ...secondSite, accuracy: 15 });
-    const second = await report(await scenePhoto('🗑️'), secondSite, 'garbage', '赤岗路垃圾堆放点');
+    const second = await report(await scenePhoto(browser, '🗑️'), secondSite, 'garbage', '赤岗路垃圾堆放点');
     assert.ok(second.assigneeId, 'the second report went to an officer on duty');
 
     const leader = await phone(officerSpot);

@@ -10,6 +10,7 @@ import {
   type Priority,
   type TicketStatus,
 } from '@jiefang/contracts';
+import type { SlaClockState } from '../../domain/slaDeadlines';
 import type { PendingNotification } from '../../infra/versionedChanges';
 import type { StoredPhotoRef } from '../photos/storedPhotoRef';
 
@@ -76,14 +77,7 @@ export interface TicketDocument {
   slaStartedAt: Date;
   /** 1 for the first clock; each reopening starts the next round of warn/breach timers. */
   slaRound: number;
-  deadlines: {
-    acceptBy: Date | null;
-    warnAt: Date;
-    breachAt: Date;
-    /** The unread escalations of the current assignment; null once handled or when not assigned. */
-    escalateToLeaderAt?: Date | null;
-    escalateToDispatcherAt?: Date | null;
-  };
+  deadlines: SlaClockState['deadlines'];
   slaWarned: boolean;
   slaBreached: boolean;
   onSiteAt: Date | null;

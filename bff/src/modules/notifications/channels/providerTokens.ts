@@ -34,3 +34,25 @@ export function sharedAccessToken(options: {
     },
   };
 }
+
+export type SharedAccessToken = ReturnType<typeof sharedAccessToken>;
+
+type TokenAnswer<Answer> = ({ ok: true } & Answer) | { ok: false; error: string };
+
+/**
+ * Sends with the current token; when the provider answers one of `refusedCodes` (the token expired, or
+ * another holder forced a refresh) once more with a new token.
+ */
+export async function sendWithToken<Answer extends { errcode: number }>(
+  tokens: SharedAccessToken,
+  refusedCodes: ReadonlySet<number>,
+  send: (token: string) => Promise<TokenAnswer<Answer>>,
+): Promise<TokenAnswer<Answer>> {
+  const token = await tokens.current();
+  if ('error' in token) return { ok: false, error: token.error };
+  const answer = await send(token.token);
+  if (!answer.ok || !refusedCodes.has(answer.errcode)) return answer;
+  const renewed = await tokens.renewAfterRefusal(token.token);
+  if ('error' in renewed) return { ok: false, error: renewed.error };
+  return send(renewed.token);
+}

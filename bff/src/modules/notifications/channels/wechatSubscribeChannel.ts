@@ -4,7 +4,7 @@ import type { NotificationData } from '@jiefang/contracts';
 import type { WechatTemplateMap } from '../../../config';
 import { postWithAccessToken, requestJson } from './channelHttp';
 import type { ChannelOutcome, DeliveryChannel } from './deliveryChannel';
-import { sharedAccessToken, type FetchedToken } from './providerTokens';
+import { sendWithToken, sharedAccessToken, type FetchedToken } from './providerTokens';
 
 export const wechatTokenKey = 'wechat:stable-token';
 /** Set while a forced refresh is recent: WeChat allows 20 a day, 30 s apart. */
@@ -114,15 +114,8 @@ export function wechatSubscribeChannel(options: {
         lang: 'zh_CN',
       });
 
-      let token = await tokens.current();
-      if ('error' in token) return { outcome: 'failed', error: token.error };
-      let answer = await send(token.token, body);
-      if (answer.ok && tokenCodes.has(answer.errcode)) {
-        // Expired or invalidated by a forced refresh elsewhere: one more try with a new token.
-        token = await tokens.renewAfterRefusal(token.token);
-        if ('error' in token) return { outcome: 'failed', error: token.error };
-        answer = await send(token.token, body);
-      }
+      // Expired or invalidated by a forced refresh elsewhere: one more try with a new token.
+      const answer = await sendWithToken(tokens, tokenCodes, (token) => send(token, body));
       if (!answer.ok) return { outcome: 'failed', error: answer.error };
       if (answer.errcode === 0) return { outcome: 'sent' };
       const error = `${answer.errcode} ${answer.errmsg ?? ''}`.trim();

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { notificationSubjectId, type NotificationSubject } from '@jiefang/contracts';
 import { postWithAccessToken, requestJson } from './channelHttp';
 import type { ChannelOutcome, DeliveryChannel } from './deliveryChannel';
-import { sharedAccessToken, type FetchedToken } from './providerTokens';
+import { sendWithToken, sharedAccessToken, type FetchedToken } from './providerTokens';
 
 export const wecomTokenKey = 'wecom:access-token';
 
@@ -111,14 +111,8 @@ export function wecomChannel(options: {
         },
       });
 
-      let token = await tokens.current();
-      if ('error' in token) return { outcome: 'failed', error: token.error };
-      let answer = await send(token.token, body);
-      if (answer.ok && tokenCodes.has(answer.errcode)) {
-        token = await tokens.renewAfterRefusal(token.token);
-        if ('error' in token) return { outcome: 'failed', error: token.error };
-        answer = await send(token.token, body);
-      }
+      // Expired or invalidated by a forced refresh elsewhere: one more try with a new token.
+      const answer = await sendWithToken(tokens, tokenCodes, (token) => send(token, body));
       if (!answer.ok) return { outcome: 'failed', error: answer.error };
       if (answer.errcode === 0) {
         // Sent "successfully" to nobody: the UserID is unknown, or outside the app's visible range.
