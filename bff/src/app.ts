@@ -272,7 +272,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     view,
     logger,
   });
-  const rosters = rosterStore(mongo);
+  const rosters = rosterStore(mongo, clock);
   const dispatcher = ticketDispatcher({
     tickets: ticketsForDispatch,
     presence,

@@ -128,8 +128,12 @@ export function authService(deps: AuthServiceDeps) {
       const user = await findOrCreateByIdentity(identityKey.wechat(session.openId), () => ({
         name: '微信用户',
         roles: ['resident'],
+        wechatOpenId: session.openId,
       }));
       assertActive(user);
+      // Kept on the user too, so a notification finds it by the user's id (accounts from before, once).
+      if (user.wechatOpenId !== session.openId)
+        await models.User.updateOne({ _id: user._id }, { $set: { wechatOpenId: session.openId } });
       return respond(user);
     },
 

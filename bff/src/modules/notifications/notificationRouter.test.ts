@@ -10,7 +10,7 @@ import {
 import { wechatErrors, wechatStandIn, type WechatStandIn } from '../../testing/standIns/wechatStandIn';
 import { wecomStandIn, type WecomStandIn } from '../../testing/standIns/wecomStandIn';
 import type { PendingNotification } from '../../infra/versionedChanges';
-import { identityKey, userModels } from '../users/userModel';
+import { userModels } from '../users/userModel';
 import { channelMarks } from './channelMarks';
 import { notificationChannelsFrom } from './notificationChannels';
 import { notificationOutbox, outboxKeys, retryDelayMs, type NotificationOutbox } from './notificationOutbox';
@@ -221,12 +221,9 @@ describe('notificationRouter through the outbox', () => {
   });
 
   it('consumes a one-time WeChat subscription once per notification, not again on its retry', async () => {
-    const resident = await t.loginAs('resident', '订阅居民');
-    await userModels(t.mongo).Identity.create({
-      _id: identityKey.wechat('openid-resident'),
-      userId: resident.userId,
-      createdAt: t.clock.now(),
-    });
+    // Signed in through WeChat (the stand-in's openid for code `resident` is `openid-resident`).
+    const signedIn = await t.http.post('/api/auth/wechat').send({ code: 'resident' }).expect(200);
+    const resident = { userId: signedIn.body.user.id as string };
     granted.set(resident.userId, ['ticket_resolved']);
     const resolved = (id: string): PendingNotification => ({
       id,

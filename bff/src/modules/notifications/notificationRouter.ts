@@ -81,14 +81,17 @@ export function notificationRouter(deps: {
     const spec = notificationTemplateSpec(notification.template);
     // A template this build does not know (an older or newer instance's): the inbox has it.
     if (!spec) return { ok: true, channel: 'inbox' };
-    const recipient = await deps.recipients(notification.recipientId);
     const message: ChannelMessage = {
       notificationId: notification._id,
       template: notification.template as NotificationTemplate,
       spec,
       data: notification.data,
     };
-    const applicable = deps.channels.filter((channel) => channel.appliesTo(recipient, message));
+    // No channel configured for this template: the inbox has it, and nobody needs looking up.
+    const considered = deps.channels.filter((channel) => channel.considers(message));
+    if (!considered.length) return { ok: true, channel: 'inbox' };
+    const recipient = await deps.recipients(notification.recipientId);
+    const applicable = considered.filter((channel) => channel.appliesTo(recipient, message));
     if (!applicable.length) return { ok: true, channel: 'inbox' };
 
     const marks = await deps.marks.of(notification._id);

@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import type { Clock } from '../../infra/clock';
 import {
   beijingDate,
   beijingDayNumber,
@@ -41,8 +42,11 @@ export function rosterDates(from: string, days: number): string[] {
   return Array.from({ length: days }, (_, offset) => beijingDate(beijingDayStart(first + offset)));
 }
 
+/** How long dispatch trusts its list of the squads that dispatch by roster. */
+const rosteredCacheMs = 5_000;
+
 /** Squads' shifts and rosters in MongoDB; every read is by `_id` or by (squadId, date), which is indexed. */
-export function rosterStore(connection: Connection) {
+export function rosterStore(connection: Connection, clock: Clock) {
   const { Schedule, Entry } = rosterModels(connection);
 
   const schedulesOf = async (squadIds: readonly string[]): Promise<Map<string, SquadSchedule>> => {
@@ -51,6 +55,8 @@ export function rosterStore(connection: Connection) {
     const found = new Map(documents.map((document) => [document._id, fromDocument(document)]));
     return new Map(squadIds.map((squadId) => [squadId, found.get(squadId) ?? defaultSchedule(squadId)]));
   };
+
+  let rosteredSchedules: { readAt: number; schedules: SquadSchedule[] } | null = null;
 
   /** Who works the shift on at `at` in each of the schedules given (an unplanned shift: nobody). */
   const onShiftIn = async (schedules: readonly SquadSchedule[], at: number) => {
@@ -74,11 +80,19 @@ export function rosterStore(connection: Connection) {
   return {
     schedulesOf,
 
-    /** For dispatch: the squads that dispatch by roster, each with the officers of the shift on at `at`. */
+    /**
+     * For dispatch: the squads that dispatch by roster, each with the officers of the shift on at `at`.
+     * Which squads roster is read at most every few seconds (each report is dispatched; schedules change
+     * seldom); a schedule saved here is seen at once, one saved on another instance within that time.
+     */
     async rosteredNow(at: number): Promise<Map<string, Set<string>>> {
-      const rostered = (await Schedule.find({ rosterDispatch: true }).lean<SquadScheduleDocument[]>()).map(
-        fromDocument,
-      );
+      const now = clock.now().getTime();
+      if (!rosteredSchedules || rosteredSchedules.readAt + rosteredCacheMs < now) {
+        const documents = await Schedule.find({ rosterDispatch: true }).lean<SquadScheduleDocument[]>();
+        rosteredSchedules = { readAt: now, schedules: documents.map(fromDocument) };
+      }
+      const rostered = rosteredSchedules.schedules;
+      if (!rostered.length) return new Map();
       const onShift = await onShiftIn(rostered, at);
       return new Map([...onShift].map(([squadId, { officerIds }]) => [squadId, officerIds]));
     },
@@ -101,6 +115,7 @@ export function rosterStore(connection: Connection) {
         updatedBy: actorId,
       };
       await Schedule.replaceOne({ _id: squadId }, document, { upsert: true });
+      rosteredSchedules = null;
       return fromDocument(document);
     },
 

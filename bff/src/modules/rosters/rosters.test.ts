@@ -122,7 +122,7 @@ describe('rosters and night duty', () => {
     // Marks of its own, so the app's sweep below still has its reminder to send.
     const marks = testRedis('shift_reminders');
     const reminders = shiftReminders({
-      rosters: rosterStore(t.mongo),
+      rosters: rosterStore(t.mongo, t.clock),
       district: loadDistrict(),
       outbox: {
         enqueue: async (records) => {

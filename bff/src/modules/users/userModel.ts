@@ -15,6 +15,8 @@ export interface UserDocument {
   phone?: string;
   /** Staff: their 企业微信 member UserID, for WeCom application messages. */
   wecomUserId?: string;
+  /** The WeChat openid of a user who signed in with WeChat (also their identity's key): for subscribe messages. */
+  wechatOpenId?: string;
   disabled: boolean;
   /** Raised whenever the user's tokens are revoked (on disabling): older tokens are refused. */
   tokenVersion?: number;
@@ -34,6 +36,7 @@ const userSchema = new Schema<UserDocument>(
     gridId: String,
     phone: String,
     wecomUserId: String,
+    wechatOpenId: String,
     disabled: { type: Boolean, default: false },
     tokenVersion: Number,
     createdAt: { type: Date, required: true },

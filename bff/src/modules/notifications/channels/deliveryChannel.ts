@@ -35,6 +35,11 @@ export type ChannelName = 'wechat' | 'wecom' | 'sms';
 /** A push channel: says whether it applies to a recipient and message, and delivers it. */
 export interface DeliveryChannel {
   name: ChannelName;
+  /**
+   * Whether the message could go this way for someone (its template is mapped): when no channel could,
+   * the recipient is not even looked up.
+   */
+  considers(message: ChannelMessage): boolean;
   /** Whether this channel is for this recipient and message (contacts known, template mapped). */
   appliesTo(recipient: NotificationRecipient, message: ChannelMessage): boolean;
   deliver(recipient: NotificationRecipient, message: ChannelMessage): Promise<ChannelOutcome>;

@@ -61,6 +61,7 @@ export function tencentSmsChannel(options: {
 
   return {
     name: 'sms',
+    considers: (message) => message.spec.mustNotMiss && options.templates[message.template] !== undefined,
     appliesTo: (recipient, message) =>
       message.spec.mustNotMiss &&
       recipient.phone !== null &&

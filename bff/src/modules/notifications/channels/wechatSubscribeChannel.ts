@@ -91,6 +91,8 @@ export function wechatSubscribeChannel(options: {
 
   return {
     name: 'wechat',
+    considers: (message) =>
+      message.spec.audience === 'public' && options.templates[message.template] !== undefined,
     appliesTo: (recipient, message) =>
       message.spec.audience === 'public' &&
       recipient.openId !== null &&

@@ -94,6 +94,8 @@ export function wecomChannel(options: {
 
   return {
     name: 'wecom',
+    // Any template may reach staff (a smoke alarm goes to owners and community workers alike).
+    considers: () => true,
     appliesTo: (recipient) => recipient.staff && recipient.wecomUserId !== null,
 
     async deliver(recipient, message): Promise<ChannelOutcome> {
