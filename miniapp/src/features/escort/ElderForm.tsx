@@ -111,9 +111,9 @@ export function ElderForm({ onAdded, onCancel }: { onAdded: (elder: Elder) => vo
 
   return (
     <View className="jf-es-elder-form" data-testid="elder-form">
-      <Text className="jf-es-label">{t('escort.elder.name')}</Text>
+      <Text className="jf-label">{t('escort.elder.name')}</Text>
       <Input
-        className="jf-es-field"
+        className="jf-field"
         nativeProps={{ 'data-testid': 'elder-name' }}
         value={values.name}
         maxlength={40}
@@ -122,9 +122,9 @@ export function ElderForm({ onAdded, onCancel }: { onAdded: (elder: Elder) => vo
       />
       <FieldError message={errors.name} testId="elder-error-name" />
 
-      <Text className="jf-es-label">{t('escort.elder.phone')}</Text>
+      <Text className="jf-label">{t('escort.elder.phone')}</Text>
       <Input
-        className="jf-es-field"
+        className="jf-field"
         nativeProps={{ 'data-testid': 'elder-phone' }}
         type="text"
         value={values.phone}
@@ -134,9 +134,9 @@ export function ElderForm({ onAdded, onCancel }: { onAdded: (elder: Elder) => vo
       />
       <FieldError message={errors.phone} testId="elder-error-phone" />
 
-      <Text className="jf-es-label">{t('escort.elder.address')}</Text>
+      <Text className="jf-label">{t('escort.elder.address')}</Text>
       <Input
-        className="jf-es-field"
+        className="jf-field"
         nativeProps={{ 'data-testid': 'elder-address' }}
         value={values.address}
         maxlength={120}
@@ -145,15 +145,11 @@ export function ElderForm({ onAdded, onCancel }: { onAdded: (elder: Elder) => vo
       />
       <FieldError message={errors.address} testId="elder-error-address" />
 
-      <Text className="jf-es-label">{t('escort.elder.place')}</Text>
-      <Text
-        className="jf-es-muted jf-es-block"
-        data-testid="elder-place"
-        data-source={location?.source ?? 'none'}
-      >
+      <Text className="jf-label">{t('escort.elder.place')}</Text>
+      <Text className="jf-muted jf-block" data-testid="elder-place" data-source={location?.source ?? 'none'}>
         {`📍 ${placeText}`}
       </Text>
-      <View className="jf-es-chips">
+      <View className="jf-choices jf-es-chips">
         <Chip selected={location?.source === 'gps'} testId="elder-locate" onClick={() => void locate()}>
           {t('escort.elder.locate')}
         </Chip>
@@ -178,7 +174,7 @@ export function ElderForm({ onAdded, onCancel }: { onAdded: (elder: Elder) => vo
         </View>
       )}
       {streets.status === 'ready' && (
-        <View className="jf-es-chips">
+        <View className="jf-choices jf-es-chips">
           {streets.items.map((street) => (
             <Chip
               key={street.id}
@@ -200,8 +196,8 @@ export function ElderForm({ onAdded, onCancel }: { onAdded: (elder: Elder) => vo
       )}
       <FieldError message={errors.location} testId="elder-error-location" />
 
-      <Text className="jf-es-label">{t('escort.elder.needs')}</Text>
-      <View className="jf-es-chips">
+      <Text className="jf-label">{t('escort.elder.needs')}</Text>
+      <View className="jf-choices jf-es-chips">
         {elderNeeds.map((need) => (
           <Chip
             key={need}
@@ -220,7 +216,7 @@ export function ElderForm({ onAdded, onCancel }: { onAdded: (elder: Elder) => vo
         </View>
       )}
       <Button
-        className="jf-es-gap"
+        className="jf-gap-top"
         data-testid="elder-submit"
         type="primary"
         size="xlarge"
@@ -231,7 +227,7 @@ export function ElderForm({ onAdded, onCancel }: { onAdded: (elder: Elder) => vo
         {t('escort.elder.submit')}
       </Button>
       {onCancel && (
-        <Text className="jf-link jf-es-center" data-testid="elder-cancel" onClick={onCancel}>
+        <Text className="jf-link jf-center" data-testid="elder-cancel" onClick={onCancel}>
           {t('escort.cancelAction')}
         </Text>
       )}

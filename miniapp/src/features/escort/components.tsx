@@ -32,7 +32,7 @@ import type { VolunteerState } from './useVolunteer';
 export function EscortBadge({ status, testId }: { status: EscortStatus; testId?: string }) {
   return (
     <Text
-      className={`jf-es-badge jf-es-badge--${escortStatusTone(status)}`}
+      className={`jf-badge jf-badge--${escortStatusTone(status)}`}
       data-testid={testId}
       data-status={status}
     >
@@ -68,7 +68,7 @@ export function Chip({
 }) {
   return (
     <View
-      className={`jf-es-chip${selected ? ' jf-es-chip--selected' : ''}${wide ? ' jf-es-chip--wide' : ''}`}
+      className={`jf-choice jf-es-chip${selected ? ' jf-choice--selected' : ''}${wide ? ' jf-es-chip--wide' : ''}`}
       data-testid={testId}
       data-selected={selected ? 'true' : 'false'}
       ariaRole="checkbox"
@@ -95,7 +95,7 @@ export function NeedTags({ needs }: { needs: readonly ElderNeed[] }) {
 export function FieldError({ message, testId }: { message: string | undefined; testId: string }) {
   if (!message) return null;
   return (
-    <Text className="jf-es-field-error" data-testid={testId}>
+    <Text className="jf-field-error" data-testid={testId}>
       {message}
     </Text>
   );
@@ -104,11 +104,11 @@ export function FieldError({ message, testId }: { message: string | undefined; t
 /** Five big stars; read-only without onChange. */
 export function Stars({ value, onChange }: { value: number; onChange?: (score: number) => void }) {
   return (
-    <View className="jf-es-stars" ariaRole={onChange ? 'radiogroup' : undefined}>
+    <View className="jf-stars" ariaRole={onChange ? 'radiogroup' : undefined}>
       {[1, 2, 3, 4, 5].map((score) => (
         <View
           key={score}
-          className={score <= value ? 'jf-es-star jf-es-star--on' : 'jf-es-star'}
+          className={score <= value ? 'jf-star jf-es-star jf-star--on' : 'jf-star jf-es-star'}
           data-testid={onChange ? `escort-rate-${score}` : undefined}
           data-selected={score === value ? 'true' : 'false'}
           ariaRole={onChange ? 'radio' : undefined}
@@ -119,7 +119,7 @@ export function Stars({ value, onChange }: { value: number; onChange?: (score: n
         </View>
       ))}
       {value > 0 && (
-        <Text className="jf-es-stars__label">{t(`escort.rate.level.${value as 1 | 2 | 3 | 4 | 5}`)}</Text>
+        <Text className="jf-stars__label">{t(`escort.rate.level.${value as 1 | 2 | 3 | 4 | 5}`)}</Text>
       )}
     </View>
   );
@@ -134,16 +134,16 @@ export function EscortTimeline({ escort, now }: { escort: Escort; now: number })
       {entries.map((entry, index) => (
         <View
           key={`${entry.at}-${entry.action}-${index}`}
-          className={index === 0 ? 'jf-es-step jf-es-step--latest' : 'jf-es-step'}
+          className={index === 0 ? 'jf-timeline__item jf-timeline__item--latest' : 'jf-timeline__item'}
           data-action={entry.action}
         >
-          <View className="jf-es-step__dot" />
-          <View className="jf-es-step__body">
-            <View className="jf-es-step__head">
-              <Text className="jf-es-step__action">{escortActionLabel(entry.action)}</Text>
-              <Text className="jf-es-step__time">{formatTime(entry.at, now)}</Text>
+          <View className="jf-timeline__dot" />
+          <View className="jf-timeline__body">
+            <View className="jf-timeline__head">
+              <Text className="jf-timeline__action">{escortActionLabel(entry.action)}</Text>
+              <Text className="jf-timeline__time">{formatTime(entry.at, now)}</Text>
             </View>
-            {entry.note && <Text className="jf-es-step__note">{entry.note}</Text>}
+            {entry.note && <Text className="jf-timeline__note">{entry.note}</Text>}
           </View>
         </View>
       ))}
@@ -167,7 +167,7 @@ export function VolunteerContact({ escort }: { escort: Escort }) {
       </Text>
       {number && (escort.status === 'accepted' || escort.status === 'in_progress') && (
         <Button
-          className="jf-es-gap"
+          className="jf-gap-top"
           data-testid="escort-call-volunteer"
           size="xlarge"
           block
@@ -234,7 +234,7 @@ export function SosPanel({ escort, onSent }: { escort: Escort; onSent: (escort: 
         {sent ? t('escort.sos.again') : t('escort.sos.button')}
       </Button>
       <Button
-        className="jf-es-gap"
+        className="jf-gap-top"
         data-testid="escort-call-120"
         size="xlarge"
         block
@@ -345,9 +345,9 @@ export function VolunteerActions({
 
       {can.complete && (
         <View className="jf-es-action">
-          <Text className="jf-es-label">{t('escort.complete.notes')}</Text>
+          <Text className="jf-label">{t('escort.complete.notes')}</Text>
           <Textarea
-            className="jf-es-textarea"
+            className="jf-textarea jf-es-textarea"
             nativeProps={{ 'data-testid': 'escort-complete-notes' }}
             value={notes}
             maxlength={500}
@@ -373,7 +373,7 @@ export function VolunteerActions({
             <>
               <Text className="jf-es-action__hint">{t('escort.withdraw.hint')}</Text>
               <Textarea
-                className="jf-es-textarea jf-es-textarea--short"
+                className="jf-textarea jf-textarea--short jf-es-textarea"
                 nativeProps={{ 'data-testid': 'escort-withdraw-reason' }}
                 value={reason}
                 maxlength={200}
@@ -397,7 +397,7 @@ export function VolunteerActions({
             </>
           ) : (
             <Text
-              className="jf-link jf-es-block"
+              className="jf-link jf-block"
               data-testid="escort-withdraw"
               onClick={() => {
                 setError(undefined);

@@ -81,7 +81,7 @@ export function LocationPanel({ sharing }: { sharing: LocationSharing }) {
       data-phase={phase}
     >
       <Text className="jf-of-location__line">{`📍 ${line}`}</Text>
-      {details.length > 0 && <Text className="jf-of-muted">{details.join(' · ')}</Text>}
+      {details.length > 0 && <Text className="jf-muted jf-block">{details.join(' · ')}</Text>}
       {sharing.sendError && (
         <Text className="jf-error">{t('officer.location.sendFailed', { message: sharing.sendError })}</Text>
       )}

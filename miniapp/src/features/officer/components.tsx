@@ -20,7 +20,7 @@ const tones: Record<TicketStatus, string> = {
 
 export function StatusBadge({ status, testId }: { status: TicketStatus; testId?: string }) {
   return (
-    <Text className={`jf-of-badge jf-of-badge--${tones[status]}`} data-testid={testId} data-status={status}>
+    <Text className={`jf-badge jf-badge--${tones[status]}`} data-testid={testId} data-status={status}>
       {officerStatusLabel(status)}
     </Text>
   );
@@ -68,7 +68,7 @@ export function TicketHead({ ticket, meters }: { ticket: Ticket; meters?: number
     <View className="jf-of-head">
       <Text className="jf-of-head__icon">{categoryIcon(ticket.category)}</Text>
       <View className="jf-of-head__text">
-        <View className="jf-of-head__line">
+        <View className="jf-head-row">
           <Text className="jf-of-head__title">{ticket.categoryName}</Text>
           <StatusBadge status={ticket.status} />
         </View>
@@ -107,7 +107,7 @@ export function TaskRow({
     >
       <TicketHead ticket={ticket} meters={distanceFrom(fix, ticket)} />
       <Countdowns ticket={ticket} now={now} testId="officer-task-clock" />
-      <Text className="jf-of-muted">{`${t('officer.task.reportedAt')} ${formatTime(ticket.reportedAt, now)}`}</Text>
+      <Text className="jf-muted jf-block">{`${t('officer.task.reportedAt')} ${formatTime(ticket.reportedAt, now)}`}</Text>
     </View>
   );
 }
@@ -138,15 +138,15 @@ export function RejectPanel({
   return (
     <View className="jf-of-panel" data-testid="officer-reject-panel">
       <Text className="jf-of-panel__title">{t('officer.reject.title')}</Text>
-      <Text className="jf-of-muted">{t('officer.reject.hint')}</Text>
-      <View className="jf-of-chips">
+      <Text className="jf-muted jf-block">{t('officer.reject.hint')}</Text>
+      <View className="jf-choices">
         {rejectReasons.map((key) => {
           const label = t(key);
           const selected = chosen === label;
           return (
             <View
               key={key}
-              className={`jf-of-chip${selected ? ' jf-of-chip--selected' : ''}`}
+              className={`jf-choice${selected ? ' jf-choice--selected' : ''}`}
               data-testid={`officer-reject-reason-${key.split('.').pop()}`}
               ariaRole="radio"
               onClick={() => {
@@ -160,7 +160,7 @@ export function RejectPanel({
         })}
       </View>
       <Textarea
-        className="jf-of-textarea"
+        className="jf-textarea jf-of-textarea"
         nativeProps={{ 'data-testid': 'officer-reject-text' }}
         value={text}
         maxlength={150}

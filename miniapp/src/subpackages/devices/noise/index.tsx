@@ -78,9 +78,9 @@ function SiteCard({ site, now }: { site: NoiseSite; now: number }) {
       </View>
 
       <View className="jf-site__tags">
-        <Text className={`jf-tone jf-tone--${tone}`}>{toneLabel(tone)}</Text>
+        <Text className={`jf-badge jf-tone--${tone}`}>{toneLabel(tone)}</Text>
         {site.alarmActive && (
-          <Text className="jf-tone jf-tone--alarm" data-testid={`noise-alarm-${site.deviceId}`}>
+          <Text className="jf-badge jf-tone--alarm" data-testid={`noise-alarm-${site.deviceId}`}>
             {t('noise.site.alarm')}
           </Text>
         )}
@@ -89,7 +89,7 @@ function SiteCard({ site, now }: { site: NoiseSite; now: number }) {
         {limitLine(site)}
       </Text>
       {site.updatedAt && (
-        <Text className="jf-dv-muted jf-dv-block">
+        <Text className="jf-dv-muted jf-block">
           {t('noise.site.updatedAt', { time: formatTime(site.updatedAt, now) })}
         </Text>
       )}
@@ -102,7 +102,7 @@ function RecentAlarms({ alarms, now }: { alarms: RecentAlarmView[]; now: number 
     <View className="jf-card" data-testid="noise-alarms">
       <Text className="jf-card__title">{t('noise.alarms.title')}</Text>
       {alarms.length === 0 ? (
-        <Text className="jf-dv-muted jf-dv-block" data-testid="noise-alarms-empty">
+        <Text className="jf-dv-muted jf-block" data-testid="noise-alarms-empty">
           {t('noise.alarms.empty')}
         </Text>
       ) : (
@@ -113,9 +113,9 @@ function RecentAlarms({ alarms, now }: { alarms: RecentAlarmView[]; now: number 
             data-testid={`noise-alarm-row-${alarm.id}`}
             data-status={alarm.status}
           >
-            <View className="jf-dv-item__head">
+            <View className="jf-head-row">
               <Text className="jf-dv-item__title">{alarm.site ?? alarm.deviceId}</Text>
-              <Text className={ongoing ? 'jf-tone jf-tone--over' : 'jf-tone jf-tone--done'}>
+              <Text className={ongoing ? 'jf-badge jf-tone--over' : 'jf-badge jf-tone--done'}>
                 {publicAlarmStatusLabel(alarm.status)}
               </Text>
             </View>
@@ -126,7 +126,7 @@ function RecentAlarms({ alarms, now }: { alarms: RecentAlarmView[]; now: number 
                 excess: excessDb.toFixed(1),
               })}
             </Text>
-            <Text className="jf-dv-muted jf-dv-block">
+            <Text className="jf-dv-muted jf-block">
               {[
                 t('noise.alarm.opened', { time: formatTime(alarm.openedAt, now) }),
                 alarm.clearedAt ? t('noise.alarm.cleared', { time: formatTime(alarm.clearedAt, now) }) : '',
@@ -151,7 +151,7 @@ function Legend() {
           <Text className="jf-legend__text">{t(`noise.legend.${tone}`)}</Text>
         </View>
       ))}
-      <Text className="jf-dv-muted jf-dv-block jf-legend__note">{t('noise.legend.standard')}</Text>
+      <Text className="jf-dv-muted jf-block jf-legend__note">{t('noise.legend.standard')}</Text>
     </View>
   );
 }
@@ -229,8 +229,8 @@ export default function NoisePage() {
 
   return (
     <PageShell>
-      <View className="jf-dv-topbar">
-        <View className="jf-dv-topbar__text">
+      <View className="jf-page-head">
+        <View className="jf-page-head__text">
           <Text className="jf-title">{t('noise.title')}</Text>
           {scope && (
             <Text className="jf-dv-muted" data-testid="noise-scope" data-scope={scope.kind}>
@@ -275,7 +275,7 @@ export default function NoisePage() {
             </Button>
           </View>
           {data.refreshError && (
-            <Text className="jf-error jf-dv-block" data-testid="noise-refresh-error">
+            <Text className="jf-error jf-block" data-testid="noise-refresh-error">
               {t('noise.refreshFailed', { message: data.refreshError })}
             </Text>
           )}

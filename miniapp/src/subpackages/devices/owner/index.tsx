@@ -86,10 +86,10 @@ function AlarmCard({
       data-status={alarm.status}
       data-critical={critical ? 'true' : 'false'}
     >
-      <View className="jf-alarm__head">
+      <View className="jf-head-row">
         <Text className="jf-alarm__type">{`${alarmTypeIcon(alarm.type)} ${alarmTypeLabel(alarm.type)}`}</Text>
         <Text
-          className={`jf-status jf-status--${alarm.status}`}
+          className={`jf-badge jf-status--${alarm.status}`}
           data-testid={`owner-alarm-status-${alarm.id}`}
         >
           {alarmStatusLabel(alarm.status)}
@@ -129,7 +129,7 @@ function AlarmCard({
         )}
       </View>
       {(alarm.count > 1 || confidence) && (
-        <Text className="jf-dv-muted jf-dv-block">
+        <Text className="jf-dv-muted jf-block">
           {[
             alarm.count > 1 ? t('owner.alarm.count', { n: alarm.count }) : '',
             confidence ? t('owner.alarm.confidence', { percent: confidence }) : '',
@@ -158,7 +158,7 @@ function AlarmCard({
         )
       )}
       {error && (
-        <Text className="jf-error jf-dv-block" data-testid={`owner-ack-error-${alarm.id}`}>
+        <Text className="jf-error jf-block" data-testid={`owner-ack-error-${alarm.id}`}>
           {error}
         </Text>
       )}
@@ -190,7 +190,7 @@ function ChargingAdvice({ open, onToggle }: { open: boolean; onToggle: () => voi
           <Text>{t(`owner.charging.todo.${step}`)}</Text>
         </View>
       ))}
-      <Text className="jf-link jf-dv-center" onClick={onToggle}>
+      <Text className="jf-link jf-center" onClick={onToggle}>
         {t('owner.charging.hide')}
       </Text>
     </View>
@@ -202,9 +202,9 @@ function HistoryRow({ alarm, now }: { alarm: Alarm; now: number }) {
     <View className="jf-history__row" data-testid={`owner-history-${alarm.id}`} data-type={alarm.type}>
       <Text className="jf-history__icon">{alarmTypeIcon(alarm.type)}</Text>
       <View className="jf-history__body">
-        <View className="jf-dv-item__head">
+        <View className="jf-head-row">
           <Text className="jf-dv-item__title">{alarmTypeLabel(alarm.type)}</Text>
-          <Text className="jf-status jf-status--cleared">{alarmStatusLabel(alarm.status)}</Text>
+          <Text className="jf-badge jf-status--cleared">{alarmStatusLabel(alarm.status)}</Text>
         </View>
         <Text className="jf-dv-item__text">{alarmPlace(alarm)}</Text>
         <Text className="jf-dv-muted">
@@ -320,8 +320,8 @@ export default function OwnerAlarmsPage() {
   if (!user) return <PageShell>{null}</PageShell>;
 
   const header = (
-    <View className="jf-dv-topbar">
-      <View className="jf-dv-topbar__text">
+    <View className="jf-page-head">
+      <View className="jf-page-head__text">
         <Text className="jf-title">{t('owner.title')}</Text>
       </View>
       <LargeTextToggle />
@@ -378,7 +378,7 @@ export default function OwnerAlarmsPage() {
             </Button>
           </View>
           {current.refreshError && (
-            <Text className="jf-error jf-dv-block" data-testid="owner-refresh-error">
+            <Text className="jf-error jf-block" data-testid="owner-refresh-error">
               {t('owner.refreshFailed', { message: current.refreshError })}
             </Text>
           )}
@@ -441,7 +441,7 @@ export default function OwnerAlarmsPage() {
             ))}
             {history.items.length < history.total ? (
               <Text
-                className="jf-link jf-dv-center"
+                className="jf-link jf-center"
                 data-testid="owner-history-more"
                 onClick={() => void loadMore()}
               >
@@ -450,7 +450,7 @@ export default function OwnerAlarmsPage() {
                   : (history.moreError ?? t('owner.history.more'))}
               </Text>
             ) : (
-              <Text className="jf-dv-muted jf-dv-center">{t('owner.history.end')}</Text>
+              <Text className="jf-dv-muted jf-center">{t('owner.history.end')}</Text>
             )}
           </View>
         ))}

@@ -97,7 +97,7 @@ function Result({ escort, now }: { escort: Escort; now: number }) {
       <EscortBadge status={escort.status} testId="book-result-status" />
       <SubscribeTip ask="escort" />
       <Button
-        className="jf-es-gap"
+        className="jf-gap-top"
         data-testid="book-result-view"
         type="primary"
         size="xlarge"
@@ -107,7 +107,7 @@ function Result({ escort, now }: { escort: Escort; now: number }) {
         {t('escort.book.view')}
       </Button>
       <Button
-        className="jf-es-gap"
+        className="jf-gap-top"
         data-testid="book-result-mine"
         size="xlarge"
         block
@@ -251,11 +251,11 @@ export default function EscortBookPage() {
         {elders.status === 'ready' && !addingElder && (
           <>
             {elderList.length === 0 && (
-              <Text className="jf-es-muted jf-es-block" data-testid="book-elders-empty">
+              <Text className="jf-muted jf-block" data-testid="book-elders-empty">
                 {t('escort.book.noElders')}
               </Text>
             )}
-            <View className="jf-es-choices">
+            <View className="jf-choices jf-es-choices">
               {elderList.map((item) => (
                 <Chip
                   key={item.id}
@@ -275,7 +275,7 @@ export default function EscortBookPage() {
               ))}
             </View>
             <Button
-              className="jf-es-gap"
+              className="jf-gap-top"
               data-testid="book-add-elder"
               size="xlarge"
               block
@@ -315,7 +315,7 @@ export default function EscortBookPage() {
           </View>
         )}
         {services.status === 'ready' && serviceList.length === 0 && (
-          <Text className="jf-es-muted">{t('escort.book.noServices')}</Text>
+          <Text className="jf-muted">{t('escort.book.noServices')}</Text>
         )}
         {services.status === 'ready' && (
           <View className="jf-es-services">
@@ -361,7 +361,7 @@ export default function EscortBookPage() {
       <>
         <View className="jf-card">
           <Text className="jf-card__title">{t('escort.book.howLong')}</Text>
-          <View className="jf-es-chips">
+          <View className="jf-choices jf-es-chips">
             {durations.map((minutes) => (
               <Chip
                 key={minutes}
@@ -381,7 +381,7 @@ export default function EscortBookPage() {
 
         <View className="jf-card">
           <Text className="jf-card__title">{t('escort.book.whichDay')}</Text>
-          <View className="jf-es-days">
+          <View className="jf-choices jf-es-days">
             {days.map((day) => {
               const label = dayLabel(day, now);
               return (
@@ -405,17 +405,17 @@ export default function EscortBookPage() {
 
         <View className="jf-card">
           <Text className="jf-card__title">{t('escort.book.whatTime')}</Text>
-          <Text className="jf-es-muted jf-es-block">{t('escort.book.serviceHours')}</Text>
-          {!values.day && <Text className="jf-es-muted jf-es-block">{t('escort.book.pickDayFirst')}</Text>}
+          <Text className="jf-muted jf-block">{t('escort.book.serviceHours')}</Text>
+          {!values.day && <Text className="jf-muted jf-block">{t('escort.book.pickDayFirst')}</Text>}
           {values.day && groups.length === 0 && (
-            <Text className="jf-es-muted jf-es-block" data-testid="book-times-empty">
+            <Text className="jf-muted jf-block" data-testid="book-times-empty">
               {t('escort.book.dayFull')}
             </Text>
           )}
           {groups.map((group) => (
             <View key={group.period} className="jf-es-period">
               <Text className="jf-es-period__name">{t(periodKeys[group.period])}</Text>
-              <View className="jf-es-chips jf-es-chips--grid">
+              <View className="jf-choices jf-es-chips jf-es-chips--grid">
                 {group.items.map((choice) => (
                   <Chip
                     key={choice.time}
@@ -450,18 +450,18 @@ export default function EscortBookPage() {
       <View className="jf-card">
         <Text className="jf-card__title">{t('escort.book.where')}</Text>
         {specs.length === 0 && (
-          <Text className="jf-es-muted jf-es-block" data-testid="book-where-call">
+          <Text className="jf-muted jf-block" data-testid="book-where-call">
             {t('escort.book.byPhone', { phone: elder?.phone ?? '' })}
           </Text>
         )}
         {specs.map((spec) => (
           <View key={spec.field}>
-            <Text className="jf-es-label">
+            <Text className="jf-label">
               {t(spec.label)}
-              {!spec.required && <Text className="jf-es-muted">{t('escort.optional')}</Text>}
+              {!spec.required && <Text className="jf-muted">{t('escort.optional')}</Text>}
             </Text>
             <Input
-              className="jf-es-field"
+              className="jf-field"
               nativeProps={{ 'data-testid': `book-${spec.field}` }}
               value={values[spec.field]}
               maxlength={textLimits[spec.field]}
@@ -475,12 +475,12 @@ export default function EscortBookPage() {
             <FieldError message={errors[spec.field]} testId={`book-error-${spec.field}`} />
           </View>
         ))}
-        <Text className="jf-es-label">
+        <Text className="jf-label">
           {t('escort.book.notes')}
-          <Text className="jf-es-muted">{t('escort.optional')}</Text>
+          <Text className="jf-muted">{t('escort.optional')}</Text>
         </Text>
         <Textarea
-          className="jf-es-textarea"
+          className="jf-textarea jf-es-textarea"
           nativeProps={{ 'data-testid': 'book-notes' }}
           value={values.notes}
           maxlength={textLimits.notes}
@@ -517,7 +517,7 @@ export default function EscortBookPage() {
           <InfoRow key={spec.field} label={t(spec.short)} value={values[spec.field].trim()} />
         ))}
       {values.notes.trim() && <InfoRow label={t('escort.field.notes')} value={values.notes.trim()} />}
-      <Text className="jf-es-muted jf-es-block jf-es-gap">{t('escort.book.privacy')}</Text>
+      <Text className="jf-muted jf-block jf-gap-top">{t('escort.book.privacy')}</Text>
       {(errors.form || errors.window) && (
         <View className="jf-error" data-testid="book-error-form">
           {errors.form ?? errors.window}

@@ -81,7 +81,7 @@ function FamilyActions({
           <Text className="jf-card__title">{t('escort.rate.title')}</Text>
           <Stars value={score} onChange={setScore} />
           <Textarea
-            className="jf-es-textarea jf-es-textarea--short"
+            className="jf-textarea jf-textarea--short jf-es-textarea"
             nativeProps={{ 'data-testid': 'escort-rate-comment' }}
             value={comment}
             maxlength={200}
@@ -104,7 +104,7 @@ function FamilyActions({
         <View className="jf-es-action" data-testid="escort-rating">
           <Text className="jf-card__title">{t('escort.rate.yours')}</Text>
           <Stars value={escort.rating.score} />
-          {escort.rating.comment && <Text className="jf-es-block">{escort.rating.comment}</Text>}
+          {escort.rating.comment && <Text className="jf-block">{escort.rating.comment}</Text>}
         </View>
       )}
 
@@ -113,7 +113,7 @@ function FamilyActions({
           {cancelling ? (
             <>
               <Text className="jf-card__title">{t('escort.cancel.title')}</Text>
-              <View className="jf-es-chips">
+              <View className="jf-choices jf-es-chips">
                 {cancelReasons.map((key) => (
                   <Chip
                     key={key}
@@ -126,7 +126,7 @@ function FamilyActions({
                 ))}
               </View>
               <Textarea
-                className="jf-es-textarea jf-es-textarea--short"
+                className="jf-textarea jf-textarea--short jf-es-textarea"
                 nativeProps={{ 'data-testid': 'escort-cancel-reason' }}
                 value={reason}
                 maxlength={200}
@@ -143,7 +143,7 @@ function FamilyActions({
               >
                 {t('escort.cancel.submit')}
               </Button>
-              <Text className="jf-link jf-es-center" onClick={() => setCancelling(false)}>
+              <Text className="jf-link jf-center" onClick={() => setCancelling(false)}>
                 {t('escort.cancel.keep')}
               </Text>
             </>
@@ -267,7 +267,7 @@ function EscortDetail({
       {escort.completionNotes && (
         <View className="jf-card" data-testid="escort-completion-notes">
           <Text className="jf-card__title">{t('escort.detail.completionNotes')}</Text>
-          <Text className="jf-es-block">{escort.completionNotes}</Text>
+          <Text className="jf-block">{escort.completionNotes}</Text>
         </View>
       )}
 

@@ -36,7 +36,7 @@ export default function VolunteerHoursPage() {
 
   return (
     <PageShell>
-      <View className="jf-es-topbar">
+      <View className="jf-page-head">
         <Text className="jf-title">{t('escort.hours.title')}</Text>
         <LargeTextToggle />
       </View>
@@ -103,11 +103,11 @@ export default function VolunteerHoursPage() {
                     <Text className="jf-es-entry__title">
                       {`${serviceIcon(entry.serviceType)} ${serviceLabel(entry.serviceType)}`}
                     </Text>
-                    <Text className="jf-es-muted">{formatTime(entry.completedAt, now)}</Text>
+                    <Text className="jf-muted">{formatTime(entry.completedAt, now)}</Text>
                   </View>
                   <View className="jf-es-entry__side">
                     <Text className="jf-es-entry__minutes">{formatMinutes(entry.minutes)}</Text>
-                    <Text className={entry.reviewed ? 'jf-es-entry__ok' : 'jf-es-muted'}>
+                    <Text className={entry.reviewed ? 'jf-es-entry__ok' : 'jf-muted'}>
                       {entry.reviewed ? t('escort.hours.entryReviewed') : t('escort.hours.entryPending')}
                     </Text>
                   </View>
@@ -120,7 +120,7 @@ export default function VolunteerHoursPage() {
 
       {volunteerId && (
         <Text
-          className="jf-link jf-es-center"
+          className="jf-link jf-center"
           data-testid="escort-hours-profile"
           onClick={() => void Taro.navigateTo({ url: VOLUNTEER_REGISTER_PAGE })}
         >

@@ -100,7 +100,7 @@ export default function MyEscortsPage() {
       testId="my-escorts"
       loadingText={t('escort.loading')}
       header={
-        <View className="jf-es-topbar">
+        <View className="jf-page-head">
           <Text className="jf-title">{t('escort.mine.title')}</Text>
           <Text className="jf-link" data-testid="my-escorts-book" onClick={book}>
             {t('escort.mine.book')}
@@ -141,14 +141,14 @@ export default function MyEscortsPage() {
             )}
             {loaded.items.length < loaded.total ? (
               <Text
-                className="jf-link jf-es-center"
+                className="jf-link jf-center"
                 data-testid="my-escorts-more"
                 onClick={() => void loadMore()}
               >
                 {loaded.loadingMore ? t('escort.loading') : (loaded.moreError ?? t('escort.more'))}
               </Text>
             ) : (
-              <Text className="jf-es-muted jf-es-center">{t('escort.end')}</Text>
+              <Text className="jf-muted jf-center">{t('escort.end')}</Text>
             )}
           </View>
         );

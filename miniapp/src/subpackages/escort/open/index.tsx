@@ -89,11 +89,11 @@ export default function OpenEscortsPage() {
 
   return (
     <PageShell>
-      <View className="jf-es-topbar">
-        <View className="jf-es-topbar__text">
+      <View className="jf-page-head">
+        <View className="jf-page-head__text">
           <Text className="jf-title">{t('escort.open.title')}</Text>
           {open && open.items.length > 0 && (
-            <Text className="jf-es-muted" data-testid="escort-open-summary">
+            <Text className="jf-muted" data-testid="escort-open-summary">
               {open.urgent > 0
                 ? t('escort.open.summaryUrgent', { n: open.items.length, urgent: open.urgent })
                 : t('escort.open.summary', { n: open.items.length })}
@@ -118,7 +118,7 @@ export default function OpenEscortsPage() {
             />
           )}
           {loaded.status === 'ready' && loaded.refreshError && (
-            <Text className="jf-es-muted jf-es-block">
+            <Text className="jf-muted jf-block">
               {t('escort.refreshFailed', { message: loaded.refreshError })}
             </Text>
           )}
@@ -127,14 +127,14 @@ export default function OpenEscortsPage() {
           )}
           {loaded.status === 'ready' && loaded.value.items.length > 0 && (
             <View data-testid="escort-open-list">
-              <Text className="jf-es-muted jf-es-block jf-es-intro">{t('escort.open.privacy')}</Text>
+              <Text className="jf-muted jf-block jf-es-intro">{t('escort.open.privacy')}</Text>
               {loaded.value.items.map((escort) => (
                 <OpenRow key={escort.id} escort={escort} now={loaded.loadedAt} />
               ))}
             </View>
           )}
           <Text
-            className="jf-link jf-es-center"
+            className="jf-link jf-center"
             data-testid="escort-open-go-today"
             onClick={() => void Taro.navigateTo({ url: ESCORT_TODAY_PAGE })}
           >

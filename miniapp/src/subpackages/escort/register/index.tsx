@@ -149,7 +149,7 @@ export default function VolunteerRegisterPage() {
   };
 
   const header = (
-    <View className="jf-es-topbar">
+    <View className="jf-page-head">
       <Text className="jf-title">{t('escort.volunteer.title')}</Text>
       <LargeTextToggle />
     </View>
@@ -170,7 +170,7 @@ export default function VolunteerRegisterPage() {
             {saved.verified ? t('escort.volunteer.verified') : t('escort.volunteer.pending')}
           </Text>
           <Button
-            className="jf-es-gap"
+            className="jf-gap-top"
             data-testid="volunteer-go-open"
             type="primary"
             size="xlarge"
@@ -212,7 +212,7 @@ export default function VolunteerRegisterPage() {
   return (
     <PageShell>
       {header}
-      <Text className="jf-es-muted jf-es-block jf-es-intro">{t('escort.volunteer.intro')}</Text>
+      <Text className="jf-muted jf-block jf-es-intro">{t('escort.volunteer.intro')}</Text>
       {registered && (
         <View
           className={registered.verified ? 'jf-card jf-es-notice jf-es-notice--ok' : 'jf-card jf-es-notice'}
@@ -224,9 +224,9 @@ export default function VolunteerRegisterPage() {
       )}
 
       <View className="jf-card">
-        <Text className="jf-es-label">{t('escort.volunteer.realName')}</Text>
+        <Text className="jf-label">{t('escort.volunteer.realName')}</Text>
         <Input
-          className="jf-es-field"
+          className="jf-field"
           nativeProps={{ 'data-testid': 'volunteer-realname' }}
           value={values.realName}
           maxlength={20}
@@ -235,9 +235,9 @@ export default function VolunteerRegisterPage() {
         />
         <FieldError message={errors.realName} testId="volunteer-error-realName" />
 
-        <Text className="jf-es-label">{t('escort.volunteer.phone')}</Text>
+        <Text className="jf-label">{t('escort.volunteer.phone')}</Text>
         <Input
-          className="jf-es-field"
+          className="jf-field"
           nativeProps={{ 'data-testid': 'volunteer-phone' }}
           type="number"
           value={values.phone}
@@ -250,8 +250,8 @@ export default function VolunteerRegisterPage() {
 
       <View className="jf-card">
         <Text className="jf-card__title">{t('escort.volunteer.skills')}</Text>
-        <Text className="jf-es-muted jf-es-block">{t('escort.volunteer.skills.hint')}</Text>
-        <View className="jf-es-chips">
+        <Text className="jf-muted jf-block">{t('escort.volunteer.skills.hint')}</Text>
+        <View className="jf-choices jf-es-chips">
           {volunteerSkills.map((skill) => (
             <Chip
               key={skill}
@@ -276,7 +276,7 @@ export default function VolunteerRegisterPage() {
             </Text>
           </View>
         )}
-        <View className="jf-es-chips">
+        <View className="jf-choices jf-es-chips">
           {streetList.map((street) => (
             <Chip
               key={street.id}
@@ -301,16 +301,12 @@ export default function VolunteerRegisterPage() {
           ))}
         </View>
         {centre && (
-          <Text
-            className="jf-es-muted jf-es-block"
-            data-testid="volunteer-centre"
-            data-source={centre.source}
-          >
+          <Text className="jf-muted jf-block" data-testid="volunteer-centre" data-source={centre.source}>
             {centre.source === 'gps' ? t('escort.volunteer.centre.gps') : t('escort.volunteer.centre.street')}
           </Text>
         )}
         <Text
-          className="jf-link jf-es-block jf-es-gap"
+          className="jf-link jf-block jf-gap-top"
           data-testid="volunteer-use-here"
           onClick={() => void centreOnMe()}
         >
@@ -318,8 +314,8 @@ export default function VolunteerRegisterPage() {
         </Text>
         <FieldError message={errors.street} testId="volunteer-error-street" />
 
-        <Text className="jf-es-label">{t('escort.volunteer.radius')}</Text>
-        <View className="jf-es-chips">
+        <Text className="jf-label">{t('escort.volunteer.radius')}</Text>
+        <View className="jf-choices jf-es-chips">
           {radiusChoices.map((km) => (
             <Chip
               key={km}
@@ -336,8 +332,8 @@ export default function VolunteerRegisterPage() {
 
       <View className="jf-card">
         <Text className="jf-card__title">{t('escort.volunteer.when')}</Text>
-        <Text className="jf-es-label">{t('escort.volunteer.weekdays')}</Text>
-        <View className="jf-es-chips">
+        <Text className="jf-label">{t('escort.volunteer.weekdays')}</Text>
+        <View className="jf-choices jf-es-chips">
           {weekdayOrder.map((weekday) => (
             <Chip
               key={weekday}
@@ -350,8 +346,8 @@ export default function VolunteerRegisterPage() {
           ))}
         </View>
         <FieldError message={errors.weekdays} testId="volunteer-error-weekdays" />
-        <Text className="jf-es-label">{t('escort.volunteer.periods')}</Text>
-        <View className="jf-es-chips">
+        <Text className="jf-label">{t('escort.volunteer.periods')}</Text>
+        <View className="jf-choices jf-es-chips">
           {dayPeriodOrder.map((period) => (
             <Chip
               key={period}
@@ -373,7 +369,7 @@ export default function VolunteerRegisterPage() {
         </View>
       )}
       <Button
-        className="jf-es-gap"
+        className="jf-gap-top"
         data-testid="volunteer-submit"
         type="primary"
         size="xlarge"

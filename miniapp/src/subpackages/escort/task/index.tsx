@@ -77,7 +77,7 @@ export default function EscortTaskPage() {
       testId="escort-task"
       loadingText={t('escort.loading')}
       header={
-        <View className="jf-es-topbar">
+        <View className="jf-page-head">
           <Text className="jf-title">{t('escort.task.title')}</Text>
           <LargeTextToggle />
         </View>
@@ -197,7 +197,7 @@ function EscortTask({
         )}
         {mine && phone && (escort.status === 'accepted' || escort.status === 'in_progress') && (
           <Button
-            className="jf-es-gap"
+            className="jf-gap-top"
             data-testid="escort-call-elder"
             size="xlarge"
             block
@@ -209,7 +209,7 @@ function EscortTask({
         )}
 
         {!escort.elderAddress && escort.status === 'open' && (
-          <Text className="jf-es-muted jf-es-block jf-es-gap">{t('escort.task.addressHidden')}</Text>
+          <Text className="jf-muted jf-block jf-gap-top">{t('escort.task.addressHidden')}</Text>
         )}
       </View>
 
@@ -246,7 +246,7 @@ function EscortTask({
           />
           {escort.status === 'accepted' && (
             <Text
-              className="jf-link jf-es-center"
+              className="jf-link jf-center"
               data-testid="escort-go-today"
               onClick={() => void Taro.redirectTo({ url: ESCORT_TODAY_PAGE })}
             >
@@ -261,7 +261,7 @@ function EscortTask({
       {escort.completionNotes && (
         <View className="jf-card" data-testid="escort-task-notes">
           <Text className="jf-card__title">{t('escort.detail.completionNotes')}</Text>
-          <Text className="jf-es-block">{escort.completionNotes}</Text>
+          <Text className="jf-block">{escort.completionNotes}</Text>
         </View>
       )}
 

@@ -75,7 +75,7 @@ function ScheduleCard({
       {escort.notes && <Text className="jf-es-item__meta">{`📝 ${escort.notes}`}</Text>}
       {withActions && phone && escort.status !== 'completed' && (
         <Text
-          className="jf-link jf-es-block jf-es-gap"
+          className="jf-link jf-block jf-gap-top"
           data-testid={`escort-today-call-${escort.id}`}
           onClick={() => dial(phone)}
         >
@@ -161,11 +161,11 @@ export default function TodayPage() {
 
   return (
     <PageShell>
-      <View className="jf-es-topbar">
-        <View className="jf-es-topbar__text">
+      <View className="jf-page-head">
+        <View className="jf-page-head__text">
           <Text className="jf-title">{t('escort.today.title')}</Text>
           {schedule && (
-            <Text className="jf-es-muted" data-testid="escort-today-summary">
+            <Text className="jf-muted" data-testid="escort-today-summary">
               {t('escort.today.summary', { n: schedule.today.length, done: schedule.doneToday.length })}
             </Text>
           )}
@@ -220,7 +220,7 @@ export default function TodayPage() {
               )}
               <Text className="jf-section-title">{t('escort.today.today')}</Text>
               {schedule.today.length === 0 && (
-                <Text className="jf-es-muted jf-es-block" data-testid="escort-today-none">
+                <Text className="jf-muted jf-block" data-testid="escort-today-none">
                   {t('escort.today.noneToday')}
                 </Text>
               )}

@@ -80,7 +80,7 @@ export default function OfficerDutyPage() {
       testId="officer-status"
       loadingText={t('officer.statusLoading')}
       header={
-        <View className="jf-of-topbar">
+        <View className="jf-page-head">
           <Text className="jf-title">{t('officer.title')}</Text>
           <LargeTextToggle />
         </View>
@@ -175,7 +175,7 @@ function DutyCard({
           >
             {status.onDuty ? t('officer.duty.on') : t('officer.duty.off')}
           </Text>
-          <Text className="jf-of-muted">
+          <Text className="jf-muted jf-block">
             {status.onDuty ? t('officer.duty.hintOn') : t('officer.duty.hintOff')}
           </Text>
         </View>
@@ -189,12 +189,12 @@ function DutyCard({
           {status.onDuty ? t('officer.duty.end') : t('officer.duty.start')}
         </Button>
       </View>
-      <Text className="jf-of-label">{t('officer.travelMode')}</Text>
-      <View className="jf-of-chips">
+      <Text className="jf-label jf-of-label">{t('officer.travelMode')}</Text>
+      <View className="jf-choices">
         {travelModes.map((mode) => (
           <View
             key={mode}
-            className={`jf-of-chip${mode === status.travelMode ? ' jf-of-chip--selected' : ''}`}
+            className={`jf-choice${mode === status.travelMode ? ' jf-choice--selected' : ''}`}
             data-testid={`officer-travel-${mode}`}
             ariaRole="radio"
             onClick={() => void (mode !== status.travelMode && setDuty(status.onDuty, mode))}
@@ -235,7 +235,7 @@ function TicketsSection({
   return (
     <>
       {state.refreshError && (
-        <Text className="jf-error jf-of-block">
+        <Text className="jf-error jf-block">
           {t('officer.tasks.loadFailed', { message: state.refreshError })}
         </Text>
       )}
@@ -317,7 +317,7 @@ function IncomingCard({
         <Text className="jf-of-incoming__hint">{t('officer.incoming.badge')}</Text>
       </View>
       <TicketHead ticket={ticket} meters={meters} />
-      {ticket.description && <Text className="jf-of-block jf-of-desc">{ticket.description}</Text>}
+      {ticket.description && <Text className="jf-block jf-of-desc">{ticket.description}</Text>}
       <Countdowns ticket={ticket} now={now} testId="officer-incoming-clock" />
       {rejecting ? (
         <RejectPanel
@@ -330,7 +330,7 @@ function IncomingCard({
         />
       ) : (
         <>
-          {error && <Text className="jf-error jf-of-block">{error}</Text>}
+          {error && <Text className="jf-error jf-block">{error}</Text>}
           <View className="jf-of-actions">
             <Button
               data-testid="officer-reject"
@@ -355,7 +355,7 @@ function IncomingCard({
             </Button>
           </View>
           <Text
-            className="jf-link jf-of-center"
+            className="jf-link jf-center jf-of-center"
             data-testid="officer-incoming-detail"
             onClick={() => void Taro.navigateTo({ url: officerTaskUrl(ticket.id) })}
           >

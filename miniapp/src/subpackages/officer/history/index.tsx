@@ -38,7 +38,7 @@ export default function OfficerHistoryPage() {
       testId="officer-history"
       loadingText={t('officer.history.loading')}
       header={
-        <View className="jf-of-topbar">
+        <View className="jf-page-head">
           <Text className="jf-title">{t('officer.history.title')}</Text>
           <LargeTextToggle />
         </View>
@@ -99,14 +99,14 @@ function HistoryRow({ item }: { item: HistoryItem }) {
     >
       <Text className="jf-of-history__time">{beijingClock(item.resolvedAt)}</Text>
       <View className="jf-of-history__body">
-        <View className="jf-of-head__line">
+        <View className="jf-head-row">
           <Text className="jf-of-head__title">{`${categoryIcon(ticket.category)} ${ticket.categoryName}`}</Text>
           <StatusBadge status={ticket.status} />
         </View>
         <Text className="jf-of-head__address">{ticket.address || ticket.streetName || ''}</Text>
         <View className="jf-of-history__meta">
           {item.minutesToSite !== undefined && (
-            <Text className="jf-of-muted">
+            <Text className="jf-muted jf-block">
               {item.minutesToSite < 1
                 ? t('officer.history.toSiteQuick')
                 : t('officer.history.toSite', { n: Math.round(item.minutesToSite) })}

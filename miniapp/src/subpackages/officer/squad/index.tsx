@@ -54,7 +54,7 @@ export default function SquadBoardPage() {
       testId="squad-board"
       loadingText={t('squad.loading')}
       header={
-        <View className="jf-of-topbar">
+        <View className="jf-page-head">
           <Text className="jf-title">{t('squad.title')}</Text>
           <LargeTextToggle />
         </View>
@@ -90,7 +90,7 @@ function Board({ data, now, onChanged }: { data: BoardData; now: number; onChang
 
       <Text className="jf-section-title">{t('squad.atRisk.title')}</Text>
       {view.atRisk.length === 0 ? (
-        <Text className="jf-card jf-of-block jf-of-muted" data-testid="squad-at-risk-empty">
+        <Text className="jf-card jf-block jf-muted" data-testid="squad-at-risk-empty">
           {t('squad.atRisk.empty')}
         </Text>
       ) : (
@@ -111,7 +111,7 @@ function Board({ data, now, onChanged }: { data: BoardData; now: number; onChang
 
       <Text className="jf-section-title">{t('squad.officers.onDuty')}</Text>
       {view.onDuty.length === 0 ? (
-        <Text className="jf-card jf-of-block jf-of-muted">{t('squad.officers.empty')}</Text>
+        <Text className="jf-card jf-block jf-muted">{t('squad.officers.empty')}</Text>
       ) : (
         <View className="jf-card jf-of-people">
           {view.onDuty.map((row) => (
@@ -146,7 +146,7 @@ function OfficerRow({ row }: { row: BoardOfficer }) {
       <View className="jf-of-person__main">
         <Text className="jf-of-person__name">{officer.name}</Text>
         {officer.onDuty && (
-          <Text className="jf-of-muted">
+          <Text className="jf-muted jf-block">
             {[
               t(`officer.travelMode.${officer.travelMode}`),
               officer.location
@@ -196,7 +196,7 @@ function RiskRow({
       data-ticket-id={ticket.id}
       data-remaining={clock.remainingMs}
     >
-      <View className="jf-of-head__line">
+      <View className="jf-head-row">
         <Text className="jf-of-head__title">{`${categoryIcon(ticket.category)} ${ticket.categoryName}`}</Text>
         <StatusBadge status={ticket.status} />
       </View>
@@ -249,7 +249,7 @@ function ReassignPanel({
     <View className="jf-of-panel" data-testid="squad-reassign-panel">
       <Text className="jf-of-panel__title">{t('squad.reassign.title')}</Text>
       {candidates.length === 0 ? (
-        <Text className="jf-of-muted">{t('squad.reassign.none')}</Text>
+        <Text className="jf-muted jf-block">{t('squad.reassign.none')}</Text>
       ) : (
         <View className="jf-of-candidates">
           {candidates.map(({ officer, meters }) => (
@@ -262,7 +262,7 @@ function ReassignPanel({
               onClick={() => setChosen(officer.id)}
             >
               <Text className="jf-of-person__name">{officer.name}</Text>
-              <Text className="jf-of-muted">
+              <Text className="jf-muted jf-block">
                 {[
                   t('squad.officer.load', { n: officer.activeTickets, cap: officer.capacity }),
                   meters !== undefined ? t('squad.officer.meters', { m: meters }) : '',
@@ -275,13 +275,13 @@ function ReassignPanel({
         </View>
       )}
       <Textarea
-        className="jf-of-textarea jf-of-textarea--short"
+        className="jf-textarea jf-of-textarea jf-of-textarea--short"
         value={reason}
         maxlength={200}
         placeholder={t('squad.reassign.reason')}
         onInput={(event) => setReason(event.detail.value)}
       />
-      {error && <Text className="jf-error jf-of-block">{error}</Text>}
+      {error && <Text className="jf-error jf-block">{error}</Text>}
       <View className="jf-of-actions">
         <Button size="large" fill="outline" onClick={onCancel}>
           {t('squad.reassign.cancel')}

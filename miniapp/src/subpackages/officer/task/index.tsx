@@ -82,7 +82,7 @@ export default function OfficerTaskPage() {
       testId="officer-ticket"
       loadingText={t('officer.loading')}
       header={
-        <View className="jf-of-topbar">
+        <View className="jf-page-head">
           <Text className="jf-title">{t('officer.task.title')}</Text>
           <LargeTextToggle />
         </View>
@@ -170,12 +170,12 @@ function Task({
   return (
     <>
       <View className="jf-card" data-testid="officer-ticket" data-status={ticket.status}>
-        <View className="jf-of-head__line">
+        <View className="jf-head-row">
           <Text className="jf-of-task__title">{`${categoryIcon(ticket.category)} ${ticket.categoryName}`}</Text>
           <StatusBadge status={ticket.status} testId="officer-ticket-status" />
         </View>
         <Countdowns ticket={ticket} now={now} testId="officer-ticket-clock" />
-        {ticket.slaBreached && <Text className="jf-error jf-of-block">{t('officer.task.breached')}</Text>}
+        {ticket.slaBreached && <Text className="jf-error jf-block">{t('officer.task.breached')}</Text>}
         <Row label={t('officer.task.address')} value={ticket.address || ticket.streetName || ''} />
         {ticket.description && <Row label={t('officer.task.description')} value={ticket.description} />}
         <Row label={t('officer.task.reportedAt')} value={formatTime(ticket.reportedAt, now)} />
@@ -187,12 +187,12 @@ function Task({
         )}
         {ticket.photos.length > 0 && (
           <>
-            <Text className="jf-of-label">{t('officer.task.photos')}</Text>
-            <View className="jf-of-photos">
+            <Text className="jf-label jf-of-label">{t('officer.task.photos')}</Text>
+            <View className="jf-photos">
               {ticket.photos.map((photo) => (
                 <Image
                   key={photo.id}
-                  className="jf-of-photo"
+                  className="jf-photo"
                   src={photoUrl(photo.thumbnailUrl)}
                   mode="aspectFill"
                   onClick={() =>
@@ -208,7 +208,7 @@ function Task({
         )}
       </View>
 
-      {!mine && open && <Text className="jf-card jf-of-block jf-of-muted">{t('officer.task.notMine')}</Text>}
+      {!mine && open && <Text className="jf-card jf-block jf-muted">{t('officer.task.notMine')}</Text>}
 
       {mine && open && (
         <View className="jf-card jf-of-stack" data-testid="officer-ticket-actions">
@@ -268,11 +268,11 @@ function Task({
               >
                 {busy === 'checkIn' ? t('officer.checkIn.locating') : `📍 ${t('officer.checkIn')}`}
               </Button>
-              <Text className="jf-of-muted jf-of-hint">{t('officer.checkIn.hint')}</Text>
+              <Text className="jf-muted jf-block jf-of-hint">{t('officer.checkIn.hint')}</Text>
             </>
           )}
           {error && !rejecting && (
-            <Text className="jf-error jf-of-block" data-testid="officer-ticket-error">
+            <Text className="jf-error jf-block" data-testid="officer-ticket-error">
               {error}
             </Text>
           )}
@@ -284,13 +284,13 @@ function Task({
       {ticket.resolution && (
         <View className="jf-card" data-testid="officer-ticket-resolution">
           <Text className="jf-card__title">{t('officer.resolve.resolution')}</Text>
-          <Text className="jf-of-block">{ticket.resolution.note}</Text>
-          <Text className="jf-of-muted">{formatTime(ticket.resolution.at, now)}</Text>
-          <View className="jf-of-photos">
+          <Text className="jf-block">{ticket.resolution.note}</Text>
+          <Text className="jf-muted jf-block">{formatTime(ticket.resolution.at, now)}</Text>
+          <View className="jf-photos">
             {ticket.resolution.photos.map((photo) => (
               <Image
                 key={photo.id}
-                className="jf-of-photo"
+                className="jf-photo"
                 src={photoUrl(photo.thumbnailUrl)}
                 mode="aspectFill"
               />
@@ -359,9 +359,9 @@ function ResolveForm({ ticket, onResolved }: { ticket: Ticket; onResolved: (tick
   return (
     <View className="jf-card" data-testid="officer-resolve">
       <Text className="jf-card__title">{t('officer.resolve.title')}</Text>
-      <Text className="jf-of-label">{t('officer.resolve.note')}</Text>
+      <Text className="jf-label jf-of-label">{t('officer.resolve.note')}</Text>
       <Textarea
-        className="jf-of-textarea"
+        className="jf-textarea jf-of-textarea"
         nativeProps={{ 'data-testid': 'officer-resolve-note' }}
         value={note}
         maxlength={500}
@@ -369,16 +369,16 @@ function ResolveForm({ ticket, onResolved }: { ticket: Ticket; onResolved: (tick
         placeholder={t('officer.resolve.notePlaceholder')}
         onInput={(event) => setNote(event.detail.value)}
       />
-      <Text className="jf-of-label">
+      <Text className="jf-label jf-of-label">
         {t('officer.resolve.photos', { n: photos.length, max: maxAfterPhotos })}
       </Text>
-      <View className="jf-of-photos">
+      <View className="jf-photos">
         {photos.map((photo, index) => (
-          <View key={photo.ref} className="jf-of-photo" data-testid={`officer-resolve-photo-${index}`}>
-            <Image className="jf-of-photo__img" src={photo.url} mode="aspectFill" />
+          <View key={photo.ref} className="jf-photo" data-testid={`officer-resolve-photo-${index}`}>
+            <Image className="jf-photo__img" src={photo.url} mode="aspectFill" />
             {!sending && (
               <View
-                className="jf-of-photo__remove"
+                className="jf-photo__remove"
                 ariaRole="button"
                 ariaLabel={t('officer.resolve.removePhoto')}
                 onClick={() => setPhotos((current) => current.filter((_, i) => i !== index))}
@@ -390,19 +390,19 @@ function ResolveForm({ ticket, onResolved }: { ticket: Ticket; onResolved: (tick
         ))}
         {photos.length < maxAfterPhotos && !sending && (
           <View
-            className="jf-of-photo jf-of-photo--add"
+            className="jf-photo jf-photo--add"
             data-testid="officer-resolve-add"
             onClick={() => void pick()}
           >
             <Text className="jf-of-photo__plus">📷</Text>
-            <Text className="jf-of-muted">{t('officer.resolve.addPhoto')}</Text>
+            <Text className="jf-muted jf-block">{t('officer.resolve.addPhoto')}</Text>
           </View>
         )}
       </View>
       {isH5 && (
         <input
           ref={fileInput}
-          className="jf-of-file-input"
+          className="jf-file-input"
           type="file"
           accept="image/*"
           capture="environment"
@@ -419,10 +419,10 @@ function ResolveForm({ ticket, onResolved }: { ticket: Ticket; onResolved: (tick
       )}
       {progress && (
         <View className="jf-of-progress" data-testid="officer-resolve-progress" data-percent={percent}>
-          <View className="jf-of-progress__track">
-            <View className="jf-of-progress__fill" style={{ width: `${percent}%` }} />
+          <View className="jf-progress__track">
+            <View className="jf-progress__fill" style={{ width: `${percent}%` }} />
           </View>
-          <Text className="jf-of-muted jf-of-center">
+          <Text className="jf-muted jf-center jf-of-center">
             {progress.stage === 'submitting'
               ? t('officer.resolve.submitting')
               : t('officer.resolve.uploading', { n: progress.photo, total: progress.photos, percent })}
@@ -430,12 +430,12 @@ function ResolveForm({ ticket, onResolved }: { ticket: Ticket; onResolved: (tick
         </View>
       )}
       {error && (
-        <Text className="jf-error jf-of-block" data-testid="officer-resolve-error">
+        <Text className="jf-error jf-block" data-testid="officer-resolve-error">
           {error}
         </Text>
       )}
       <Button
-        className="jf-of-gap"
+        className="jf-gap-top"
         data-testid="officer-resolve-submit"
         size="xlarge"
         block

@@ -474,7 +474,7 @@ export default function ReportCreatePage() {
           </View>
         )}
         {categories.status === 'ready' && (
-          <View className="jf-categories">
+          <View className="jf-choices">
             {categories.value.map((category) => {
               const selected = values.category === category.code;
               return (
