@@ -222,7 +222,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     clock,
     logger,
   });
-  const inbox = notificationInbox({ connection: mongo, outbox, clock });
+  const inbox = notificationInbox({ connection: mongo, redis, outbox, clock });
   const background = backgroundWork({ outbox, logger });
   // Residents', families', volunteers', owners' and officers' own pages hear what changed for them.
   const live = userChanges({
@@ -582,9 +582,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     dispatcher,
     staff,
     categories,
-    reads: {
-      anyRead: (recipientIds, template, ticketId) => inbox.anyReadAbout(recipientIds, template, ticketId),
-    },
+    reads: inbox,
     clock,
   });
   /** Photos uploaded for a report that never came. */

@@ -1,5 +1,4 @@
 import { slaClockRunning } from '../../domain/ticketTransitions';
-import type { NotificationTemplate } from '@jiefang/contracts';
 import type { CategoryCatalogue } from '../../domain/categories';
 import type { Clock } from '../../infra/clock';
 import { systemActor, type DispatchTickets, type TicketDocument } from '../tickets/dispatchPort';
@@ -7,13 +6,9 @@ import type { SlaTimerJob } from './slaTimers';
 import type { StaffDirectory } from './staffDirectory';
 import type { TicketDispatcher } from './ticketDispatcher';
 
-/** Whether any of the recipients has read their notification of this template about the ticket. */
+/** Whether any of the recipients has read a notification about the ticket sent to them since `since`. */
 export interface NotificationReads {
-  anyRead(
-    recipientIds: readonly string[],
-    template: NotificationTemplate,
-    ticketId: string,
-  ): Promise<boolean>;
+  anyReadAbout(recipientIds: readonly string[], ticketId: string, since: Date): Promise<boolean>;
 }
 
 /** What each SLA deadline does when it fires; each is conditional, so firing twice changes nothing. */
@@ -38,12 +33,20 @@ export function slaTimerHandler(deps: {
     // Past its accept deadline the ticket moves on (the accept timeout): nothing to tell anyone.
     if (deps.clock.now().getTime() >= acceptBy.getTime()) return;
     const leaders = await deps.staff.squadLeaders(ticket.squadId);
-    const read =
-      level === 'leader'
-        ? await deps.reads.anyRead([ticket.assigneeId], 'new_assignment', ticket._id)
-        : await deps.reads.anyRead(leaders, 'assignment_unread', ticket._id);
     const recipients = level === 'leader' ? leaders : await deps.staff.dispatchers();
-    const escalate = !read && recipients.length > 0;
+    // Nobody to tell: nothing to write either (a sweep that fires it again finds the same).
+    if (!recipients.length) return;
+    // Read since the assignment (the officer) or since the leaders were told (the leaders).
+    const since =
+      ticket.timeline.findLast((entry) =>
+        level === 'leader' ? entry.action === 'assign' : entry.action === 'unread_escalated',
+      )?.at ?? ticket.updatedAt;
+    const read = await deps.reads.anyReadAbout(
+      level === 'leader' ? [ticket.assigneeId] : leaders,
+      ticket._id,
+      since,
+    );
+    const escalate = !read;
     // Handled either way; once the officer has read it, the dispatchers are not needed either.
     const handled =
       level === 'leader' && read
@@ -61,9 +64,7 @@ export function slaTimerHandler(deps: {
         ? level === 'leader'
           ? `${officerName}未查看新工单，已提醒中队长`
           : '中队长未处理，已提醒调度员'
-        : read
-          ? '通知已查看'
-          : '无人可提醒',
+        : '通知已查看',
       set: { deadlines: handled },
       notify: escalate
         ? [...new Set(recipients)].map((recipientId) => ({

@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import {
   notificationPageLimit,
@@ -19,8 +20,19 @@ import { readMarkModel } from './readMarkModel';
  * unread count. Every query starts with the recipient (indexed with the creation time); a read mark
  * is an update by `_id` and recipient, so nobody marks another user's notification.
  */
+/** Redis keys (under the client's prefix) of the read index that unread escalation consults. */
+export const readIndexKeys = {
+  /** When the recipient last read a notification about the ticket (ms). */
+  aboutTicket: (recipientId: string, ticketId: string) => `notification-read:${recipientId}:${ticketId}`,
+  /** When the recipient last marked everything read (ms). */
+  all: (recipientId: string) => `notification-all-read:${recipientId}`,
+};
+/** Escalation looks back minutes, not days: the index forgets after two. */
+const readIndexSeconds = 2 * 86_400;
+
 export function notificationInbox(deps: {
   connection: Connection;
+  redis: Redis;
   outbox: Pick<NotificationOutbox, 'forRecipient'>;
   clock: Clock;
 }) {
@@ -59,28 +71,19 @@ export function notificationInbox(deps: {
     unreadCount,
 
     /**
-     * Whether any of the recipients has read (one by one, or by 全部已读) a notification of this template
-     * about the ticket: for unread escalation. Filtered by recipient first; a recipient's are few.
+     * Whether any of the recipients has read a notification about the ticket (one by one, or by 全部已读)
+     * since `since`: for unread escalation, from the read index in Redis (one round trip; MongoDB could
+     * only answer by scanning the outbox). Lost with Redis, a read counts as unread: one alert too many.
      */
-    async anyReadAbout(
-      recipientIds: readonly string[],
-      template: string,
-      ticketId: string,
-    ): Promise<boolean> {
+    async anyReadAbout(recipientIds: readonly string[], ticketId: string, since: Date): Promise<boolean> {
       if (!recipientIds.length) return false;
-      const about = await Outbox.find(
-        { recipientId: { $in: [...recipientIds] }, template, 'data.ticketId': ticketId },
-        { recipientId: 1, createdAt: 1, readAt: 1 },
-      ).lean<Array<{ recipientId: string; createdAt: Date; readAt?: Date | null }>>();
-      if (about.some((notification) => notification.readAt)) return true;
-      const marks = await Marks.find({
-        _id: { $in: [...new Set(about.map((item) => item.recipientId))] },
-      }).lean();
-      const allReadAt = new Map(marks.map((mark) => [mark._id, mark.allReadAt]));
-      return about.some((notification) => {
-        const mark = allReadAt.get(notification.recipientId);
-        return mark !== undefined && notification.createdAt <= mark;
-      });
+      const marks = await deps.redis.mget(
+        ...recipientIds.flatMap((recipientId) => [
+          readIndexKeys.aboutTicket(recipientId, ticketId),
+          readIndexKeys.all(recipientId),
+        ]),
+      );
+      return marks.some((mark) => mark !== null && Number(mark) >= since.getTime());
     },
 
     /** Marks the caller's own notifications read: the ids given (others' are ignored), or all of them. */
@@ -92,6 +95,7 @@ export function notificationInbox(deps: {
       if ('all' in request) {
         const marked = await unreadCount(userId);
         await Marks.updateOne({ _id: userId }, { $set: { allReadAt: now } }, { upsert: true }).exec();
+        await deps.redis.set(readIndexKeys.all(userId), now.getTime(), 'EX', readIndexSeconds);
         return { marked, unread: await unreadCount(userId) };
       }
       let marked = 0;
@@ -100,7 +104,19 @@ export function notificationInbox(deps: {
           { _id: id, recipientId: userId, readAt: null },
           { $set: { readAt: now } },
         ).exec();
-        marked += result.modifiedCount;
+        if (!result.modifiedCount) continue;
+        marked += 1;
+        const notification = await Outbox.findById(id, { data: 1 }).lean<{
+          data?: Record<string, unknown>;
+        }>();
+        const ticketId = notification?.data?.ticketId;
+        if (typeof ticketId === 'string')
+          await deps.redis.set(
+            readIndexKeys.aboutTicket(userId, ticketId),
+            now.getTime(),
+            'EX',
+            readIndexSeconds,
+          );
       }
       return { marked, unread: await unreadCount(userId) };
     },
