@@ -79,6 +79,7 @@ describe('执法工单 in the mini-program (H5)', () => {
     await devLogin(officer, '李队员', 'officer');
     await officer.locator('[data-testid="feature-enforcement.tickets"]:visible').click();
     await officer.locator('[data-testid="officer-duty-state"][data-on="0"]:visible').waitFor();
+    await officer.locator('[data-testid="officer-shifts"][data-empty="1"]:visible').waitFor();
     const shared = officer.waitForResponse(
       (response) => response.url().endsWith('/api/officer/location') && response.status() === 200,
     );

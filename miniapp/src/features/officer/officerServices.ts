@@ -1,12 +1,14 @@
 import Taro from '@tarojs/taro';
 import type { Ticket } from '@jiefang/contracts';
 import { createOfficerApi } from '../../api/officers';
+import { createRosterApi } from '../../api/rosters';
 import { apiClient } from '../../services';
 import { reportsApi } from '../report/reportServices';
 import { navigationTarget } from './navigation';
 import type { AfterPhoto, ResolveIo } from './resolution';
 
 export const officerApi = createOfficerApi(apiClient);
+export const rosterApi = createRosterApi(apiClient);
 
 /** Uploads one after-photo (POST /api/photos, as 随手拍 does) and gives its id. */
 export const uploadAfterPhoto: ResolveIo['uploadPhoto'] = async (photo, onProgress) =>

@@ -19,7 +19,9 @@ import {
   distanceFrom,
 } from '../../../features/officer/components';
 import { LocationPanel } from '../../../features/officer/LocationPanel';
-import { officerApi, rememberTickets } from '../../../features/officer/officerServices';
+import { MyShiftsCard } from '../../../features/officer/MyShiftsCard';
+import { hasNoShifts, myShifts, myShiftsQuery } from '../../../features/officer/myShifts';
+import { officerApi, rememberTickets, rosterApi } from '../../../features/officer/officerServices';
 import { ringer } from '../../../features/officer/ringer';
 import { OFFICER_HISTORY_PAGE, SQUAD_BOARD_PAGE, officerTaskUrl } from '../../../features/officer/routes';
 import { useLocationSharing, type LocationSharing } from '../../../features/officer/useLocationSharing';
@@ -46,11 +48,26 @@ export default function OfficerDutyPage() {
     [],
     { enabled: !!user, refreshFailure: 'note' },
   );
+  const officerId = user?.user.id;
+  const squadId = user?.user.squadId;
+  const shifts = useLoadable(
+    async () => {
+      const now = Date.now();
+      const roster = await rosterApi.squadRoster(squadId ?? '', myShiftsQuery(now));
+      return myShifts(roster, officerId ?? '', now);
+    },
+    [squadId, officerId],
+    { enabled: !!squadId && !!officerId, isEmpty: hasNoShifts },
+  );
   const now = useNow();
 
   useLiveRefresh(() => tickets.refresh(), ['ticket']);
+  // No live topic for rosters: read again each time the page shows, and on the slow safety refresh.
+  useLiveRefresh(() => shifts.refresh(), []);
   usePullDownRefresh(() => {
-    void Promise.all([tickets.refresh(), status.refresh()]).finally(() => void Taro.stopPullDownRefresh());
+    void Promise.all([tickets.refresh(), status.refresh(), shifts.refresh()]).finally(
+      () => void Taro.stopPullDownRefresh(),
+    );
   });
 
   // Rings once per new assignment, comparing each list with the one before (on any officer page).
@@ -98,6 +115,7 @@ export default function OfficerDutyPage() {
             ringing={ringing}
             onChanged={changed}
           />
+          {squadId && <MyShiftsCard state={shifts.state} onRetry={() => void shifts.reload()} />}
           <View className="jf-of-links">
             <Text
               className="jf-link"
