@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { repoRoot } from './stack';
 
 export const screenshotDir = path.join(repoRoot, 'e2e/screenshots');
@@ -25,6 +25,18 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
     ],
+  });
+}
+
+/** A phone-sized browser context (390×844 at 2×), placed at `geolocation` with permission when given. */
+export function phoneContext(
+  browser: Browser,
+  geolocation?: { latitude: number; longitude: number },
+): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    ...(geolocation ? { geolocation: { ...geolocation, accuracy: 10 }, permissions: ['geolocation'] } : {}),
   });
 }
 

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import mqtt from 'mqtt';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { alarmListSchema, deviceCredentialsSchema } from '@jiefang/contracts';
-import { launchBrowser, screenshot } from './browser';
+import { launchBrowser, phoneContext, screenshot } from './browser';
 import { stackApi, startStack, type RunningStack } from './stack';
 
 let stack: RunningStack;
@@ -88,12 +88,9 @@ describe('device alarms end to end', () => {
     await screenshot(console, 'admin-alarm-console');
 
     // The owner sees it in 屋主告警 and acknowledges with one tap.
-    const phoneContext = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-    });
-    contexts.push(phoneContext);
-    const phone = await phoneContext.newPage();
+    const ownerPhone = await phoneContext(browser);
+    contexts.push(ownerPhone);
+    const phone = await ownerPhone.newPage();
     await phone.goto(`${stack.baseUrl}/h5/`);
     await phone.getByTestId('dev-login-name').fill('房东黄先生');
     await phone.getByTestId('dev-login-role-property_owner').click();

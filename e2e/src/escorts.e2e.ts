@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { volunteerHoursSchema } from '@jiefang/contracts';
-import { launchBrowser, screenshot } from './browser';
+import { launchBrowser, phoneContext, screenshot } from './browser';
 import { stackApi, startStack, type RunningStack } from './stack';
 
 // The elder lives by 广州塔南广场, inside 赤岗街道.
@@ -83,14 +83,9 @@ describe('volunteer escorts end to end', () => {
     await screenshot(admin, 'admin-escort-booked');
 
     // The volunteer finds it among open requests, accepts, checks in at the elder's home and completes.
-    const phoneContext = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      geolocation: { ...home, accuracy: 10 },
-      permissions: ['geolocation'],
-    });
-    contexts.push(phoneContext);
-    const phone = await phoneContext.newPage();
+    const volunteerPhone = await phoneContext(browser, home);
+    contexts.push(volunteerPhone);
+    const phone = await volunteerPhone.newPage();
     await phone.goto(`${stack.baseUrl}/h5/`);
     await phone.getByTestId('dev-login-name').fill('志愿者阿杰');
     await phone.getByTestId('dev-login-role-volunteer').click();

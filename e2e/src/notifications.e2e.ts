@@ -7,7 +7,7 @@ import { deviceCredentialsSchema } from '@jiefang/contracts';
 import { tencentSmsStandIn, type TencentSmsStandIn } from '../../bff/src/testing/standIns/tencentSmsStandIn';
 import { wechatStandIn, type WechatStandIn } from '../../bff/src/testing/standIns/wechatStandIn';
 import { wecomStandIn, type WecomStandIn } from '../../bff/src/testing/standIns/wecomStandIn';
-import { launchBrowser, screenshot } from './browser';
+import { launchBrowser, phoneContext, screenshot } from './browser';
 import { reportWithPhoto, scenePhoto } from './reportFixtures';
 import { stackApi, startStack, type RunningStack } from './stack';
 
@@ -160,7 +160,7 @@ describe('notifications that reach people', () => {
     assert.deepEqual(wechat.violations, []);
 
     // The resident who refused opens 消息 in H5 and finds 执法队员已到场 there.
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+    const context = await phoneContext(browser);
     contexts.push(context);
     await context.addInitScript((session) => {
       // Taro's H5 storage keeps each value as JSON `{ data }`.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './browser';
+import { launchBrowser, phoneContext, screenshot } from './browser';
 import { reportWithPhoto, scenePhoto } from './reportFixtures';
 import { stackApi, startStack, type RunningStack } from './stack';
 
@@ -26,12 +26,7 @@ after(async () => {
 });
 
 async function phone(geolocation: { latitude: number; longitude: number }): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    geolocation: { ...geolocation, accuracy: 10 },
-    permissions: ['geolocation'],
-  });
+  const context = await phoneContext(browser, geolocation);
   contexts.push(context);
   return context.newPage();
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './browser';
+import { launchBrowser, phoneContext, screenshot } from './browser';
 import { startStack, type RunningStack } from './stack';
 
 // 广州塔南广场, inside 赤岗街道; the officer waits 40 m north of it.
@@ -24,12 +24,7 @@ after(async () => {
 });
 
 async function phone(geolocation: { latitude: number; longitude: number }): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    geolocation: { ...geolocation, accuracy: 10 },
-    permissions: ['geolocation'],
-  });
+  const context = await phoneContext(browser, geolocation);
   contexts.push(context);
   return context.newPage();
 }
