@@ -45,6 +45,7 @@ import {
   recordSubscriptionsRequestSchema,
 } from './notifications';
 import { meChangesQuerySchema } from './live';
+import { rankingQuerySchema, statisticsQuerySchema } from './statistics';
 import {
   createStaffAccountRequestSchema,
   officerListQuerySchema,
@@ -233,6 +234,16 @@ export const apiRoutes: readonly ApiRoute[] = [
 
   { method: 'GET', path: '/api/alarms', access: 'signed-in', query: alarmListQuerySchema },
   { method: 'GET', path: '/api/alarms/events', access: staffRoles, stream: true },
+
+  // The command centre: each caller sees their scope (a street's staff their street, the district's all).
+  { method: 'GET', path: '/api/statistics/tickets', access: staffRoles, query: statisticsQuerySchema },
+  { method: 'GET', path: '/api/statistics/ranking', access: staffRoles, query: rankingQuerySchema },
+  { method: 'GET', path: '/api/statistics/alarms', access: staffRoles, query: statisticsQuerySchema },
+  { method: 'GET', path: '/api/statistics/live', access: staffRoles },
+  // Anyone may see how each street keeps the promise; places of overdue reports only to about 100 m.
+  { method: 'GET', path: '/api/public/board', access: 'public' },
+  // Which tiles maps draw on (none: the district's own outlines).
+  { method: 'GET', path: '/api/map/config', access: 'public' },
   { method: 'GET', path: '/api/alarms/:id', access: 'signed-in' },
   { method: 'POST', path: '/api/alarms/:id/acknowledge', access: 'signed-in', body: alarmNoteRequestSchema },
   { method: 'POST', path: '/api/alarms/:id/clear', access: 'signed-in', body: alarmNoteRequestSchema },

@@ -16,3 +16,6 @@ export * from './geo';
 export * from './notifications';
 export * from './rosters';
 export * from './live';
+export * from './statistics';
+export * from './coordinates';
+export * from './maps';

@@ -9,7 +9,7 @@ import {
   type WeeklySlot,
 } from '@jiefang/contracts';
 import { t, type PlainMessageKey } from '../../i18n';
-import { roundCoordinate } from '../report/coords';
+import { roundCoordinate } from '@jiefang/contracts';
 import { parseClock } from './time';
 
 /** A place on the map in WGS-84, and how it was found (for the words shown next to it). */

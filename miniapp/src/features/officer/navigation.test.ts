@@ -1,5 +1,5 @@
 import { metersBetween } from '@jiefang/contracts';
-import { gcj02ToWgs84 } from '../report/coords';
+import { gcj02ToWgs84 } from '@jiefang/contracts';
 import { navigationTarget } from './navigation';
 
 describe('navigationTarget', () => {

@@ -1,5 +1,5 @@
 import type { Wgs84Point } from '@jiefang/contracts';
-import { wgs84ToGcj02 } from '../report/coords';
+import { wgs84ToGcj02 } from '@jiefang/contracts';
 
 /**
  * Where a map app should take the officer. Tickets keep WGS-84 (GPS) points; WeChat's openLocation and

@@ -1,7 +1,7 @@
 import { createReportFieldsSchema, photoLimits, type CreateReportFields } from '@jiefang/contracts';
 import type { ApiError } from '../../api/client';
 import { t } from '../../i18n';
-import { roundCoordinate } from './coords';
+import { roundCoordinate } from '@jiefang/contracts';
 import type { FieldErrors, FormField, ReportFormValues } from './draft';
 
 export const maxPhotos = photoLimits.maxCount;

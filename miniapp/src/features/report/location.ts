@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { gcj02ToWgs84 } from './coords';
+import { gcj02ToWgs84 } from '@jiefang/contracts';
 import type { ReportLocation } from './draft';
 
 const isH5 = process.env.TARO_ENV === 'h5';

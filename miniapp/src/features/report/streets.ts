@@ -1,5 +1,5 @@
 import type { DistrictMap } from '@jiefang/contracts';
-import { ringCentre } from './coords';
+import { ringCentre } from '@jiefang/contracts';
 import type { ReportLocation } from './draft';
 
 export interface StreetChoice {

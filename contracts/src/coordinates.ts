@@ -1,11 +1,11 @@
 /**
- * Coordinates for 随手拍. The BFF routes reports by WGS-84 points; mainland map pickers (WeChat's
+ * Coordinates shared by the BFF and both apps. The BFF routes reports by WGS-84 points; mainland map pickers (WeChat's
  * `chooseLocation`, 腾讯/高德 maps) return GCJ-02, an obfuscated datum offset by some hundred metres.
  * `gcj02ToWgs84` inverts the published GCJ-02 forward transform by fixed-point iteration (error well under
  * a centimetre, against about 1–2 m for the usual one-step approximation).
  */
 
-import { metersBetween, type LatLng } from '@jiefang/contracts';
+import { metersBetween, type LatLng } from './geo';
 
 const semiMajorAxis = 6378245.0; // Krasovsky 1940, as GCJ-02 uses
 const eccentricitySquared = 0.006693421622965943;

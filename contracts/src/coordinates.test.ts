@@ -1,5 +1,5 @@
-import { metersBetween, type LatLng } from '@jiefang/contracts';
-import { gcj02ToWgs84, outOfChina, ringCentre, roundCoordinate, wgs84ToGcj02 } from './coords';
+import { metersBetween, type LatLng } from './geo';
+import { gcj02ToWgs84, outOfChina, ringCentre, roundCoordinate, wgs84ToGcj02 } from './coordinates';
 
 /**
  * Reference pairs published with the open `eviltransform` implementations (Go, PHP, JS ports agree):
