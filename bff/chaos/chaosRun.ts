@@ -40,9 +40,16 @@ export interface ChaosResult {
  */
 export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const log = options.log ?? (() => undefined);
-  const stack = await startChaosStack({ slaTimeScale: options.slaTimeScale, bffEnv: options.bffEnv });
-  log(`stack in ${stack.dir}; BFF at ${stack.apiUrl}`);
   const kills: string[] = [];
+  const stack = await startChaosStack({
+    slaTimeScale: options.slaTimeScale,
+    bffEnv: options.bffEnv,
+    onBffRestart: (what) => {
+      kills.push(what);
+      log(what);
+    },
+  });
+  log(`stack in ${stack.dir}; BFF at ${stack.apiUrl}`);
   try {
     await signInRecipients(stack.apiUrl);
     const loadStarted = Date.now();

@@ -35,6 +35,8 @@ export interface ChaosStack {
 export interface ChaosStackOptions {
   slaTimeScale: number;
   bffEnv?: Record<string, string>;
+  /** Told when the BFF exited by itself (e.g. its MongoDB watchdog) and was started again. */
+  onBffRestart?: (what: string) => void;
 }
 
 function required(what: string, found: string | null | undefined, hint: string): string {
@@ -144,6 +146,11 @@ export async function startChaosStack(options: ChaosStackOptions): Promise<Chaos
     },
     logFile: path.join(logs, 'bff.log'),
     readyTimeoutMs: 60_000,
+    // As a production supervisor would: a BFF that ends itself is started again a second later.
+    supervise: {
+      restartDelayMs: 1_000,
+      onRestart: (code) => options.onBffRestart?.(`BFF exited by itself (code ${code}); started again`),
+    },
     onLine: (line) => {
       if (!line.includes('notification delivered')) return;
       try {

@@ -23,16 +23,23 @@ export interface ProcessSpec {
   /** Called with each line the process writes to stdout (the log file gets them too). */
   onLine?: (line: string) => void;
   readyTimeoutMs?: number;
+  /**
+   * Like a supervisor (systemd `Restart=always`): when the process exits by itself, start it again after
+   * `restartDelayMs` and tell `onRestart`.
+   */
+  supervise?: { restartDelayMs: number; onRestart: (exitCode: number | null) => void };
 }
 
 export function restartableProcess(spec: ProcessSpec): RestartableProcess {
   let child: ChildProcess | null = null;
+  /** The processes this harness ended itself (kill, stop): their exits are not restarted. */
+  const ended = new WeakSet<ChildProcess>();
   const exited = (process: ChildProcess) =>
     process.exitCode !== null || process.signalCode !== null
       ? Promise.resolve()
       : new Promise<void>((resolve) => process.once('exit', () => resolve()));
 
-  return {
+  const handle: RestartableProcess = {
     name: spec.name,
     port: spec.port,
     get running() {
@@ -55,10 +62,17 @@ export function restartableProcess(spec: ProcessSpec): RestartableProcess {
         for (const line of lines) spec.onLine(line);
       });
       started.stderr?.pipe(log, { end: false });
-      started.once('exit', () => {
+      started.once('exit', (code) => {
         if (pending && spec.onLine) spec.onLine(pending);
         if (child === started) child = null;
         log.end();
+        if (spec.supervise && !ended.has(started)) {
+          const { restartDelayMs, onRestart } = spec.supervise;
+          setTimeout(() => {
+            onRestart(code);
+            void handle.start().catch(() => undefined);
+          }, restartDelayMs);
+        }
       });
       const died = exited(started).then(() => {
         throw new Error(`${spec.name} exited before listening on ${spec.port}; see ${spec.logFile}`);
@@ -72,16 +86,19 @@ export function restartableProcess(spec: ProcessSpec): RestartableProcess {
     async kill() {
       const current = child;
       if (!current) return;
+      ended.add(current);
       current.kill('SIGKILL');
       await exited(current);
     },
     async stop() {
       const current = child;
       if (!current) return;
+      ended.add(current);
       current.kill('SIGTERM');
       const timer = setTimeout(() => current.kill('SIGKILL'), 10_000);
       await exited(current);
       clearTimeout(timer);
     },
   };
+  return handle;
 }

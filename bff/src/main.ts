@@ -3,7 +3,8 @@ import { ConfigError, loadConfig } from './config';
 import { createApp } from './app';
 import { systemClock } from './infra/clock';
 import { createLogger } from './infra/logger';
-import { connectMongo } from './infra/mongo';
+import { connectMongo, pingFreshConnection, pingMongo } from './infra/mongo';
+import { mongoWatchdog } from './infra/mongoWatchdog';
 import { connectRedis } from './infra/redis';
 import { warnUnlessAppendOnly } from './infra/redisDurability';
 import { connectMqtt } from './infra/mqtt';
@@ -47,10 +48,22 @@ async function main(): Promise<void> {
     logger.error({ err: error }, 'background work failed to start');
     process.exit(1);
   });
+  const watchdog = mongoWatchdog({
+    ping: () => pingMongo(mongo),
+    probeFreshConnection: () => pingFreshConnection(config.MONGODB_URI),
+    // A supervisor (systemd Restart=always, Kubernetes, the chaos run) starts the next process.
+    onWedged: () => process.exit(70), // EX_SOFTWARE
+    clock: systemClock,
+    logger,
+  });
+  watchdog.start();
   gracefulShutdown(server, {
     graceMs: config.SHUTDOWN_GRACE_MS,
     logger,
-    onShutdownStart: () => app.endLiveStreams(),
+    onShutdownStart: () => {
+      watchdog.stop();
+      return app.endLiveStreams();
+    },
     closeDependencies: async () => {
       await app.close();
       await Promise.allSettled([mongo.close(), redis.quit(), mqtt.endAsync()]);

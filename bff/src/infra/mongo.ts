@@ -25,3 +25,19 @@ export async function pingMongo(connection: Connection): Promise<void> {
   if (!db) throw new Error('MongoDB connection is not open');
   await db.admin().command({ ping: 1 });
 }
+
+/** Pings MongoDB over a connection of its own, closed afterwards (see mongoWatchdog). */
+export async function pingFreshConnection(uri: string, timeoutMs = 2000): Promise<void> {
+  const client = new mongoose.mongo.MongoClient(uri, {
+    serverSelectionTimeoutMS: timeoutMs,
+    connectTimeoutMS: timeoutMs,
+    socketTimeoutMS: timeoutMs,
+    maxPoolSize: 1,
+  });
+  try {
+    await client.connect();
+    await client.db('admin').command({ ping: 1 });
+  } finally {
+    await client.close().catch(() => undefined);
+  }
+}
