@@ -149,7 +149,12 @@ export async function startChaosStack(options: ChaosStackOptions): Promise<Chaos
     // As a production supervisor would: a BFF that ends itself is started again a second later.
     supervise: {
       restartDelayMs: 1_000,
-      onRestart: (code) => options.onBffRestart?.(`BFF exited by itself (code ${code}); started again`),
+      onRestart: (code) =>
+        options.onBffRestart?.(
+          code === null
+            ? 'BFF died while starting; started again'
+            : `BFF exited by itself (code ${code}); started again`,
+        ),
     },
     onLine: (line) => {
       if (!line.includes('notification delivered')) return;

@@ -39,6 +39,48 @@ export function restartableProcess(spec: ProcessSpec): RestartableProcess {
       ? Promise.resolve()
       : new Promise<void>((resolve) => process.once('exit', () => resolve()));
 
+  /** Spawns the process and waits until it listens; rejects when it exits first. */
+  const startOnce = async (deadline: number) => {
+    const log = fs.createWriteStream(spec.logFile, { flags: 'a' });
+    const started = spawn(spec.command, spec.args, {
+      env: spec.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = started;
+    let listening = false;
+    let pending = '';
+    started.stdout?.on('data', (chunk: Buffer) => {
+      log.write(chunk);
+      if (!spec.onLine) return;
+      const lines = (pending + chunk.toString('utf8')).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) spec.onLine(line);
+    });
+    started.stderr?.pipe(log, { end: false });
+    started.once('exit', (code) => {
+      if (pending && spec.onLine) spec.onLine(pending);
+      if (child === started) child = null;
+      log.end();
+      // Exits while starting are retried by `start` itself.
+      if (spec.supervise && listening && !ended.has(started)) {
+        const { restartDelayMs, onRestart } = spec.supervise;
+        setTimeout(() => {
+          onRestart(code);
+          void handle.start().catch(() => undefined);
+        }, restartDelayMs);
+      }
+    });
+    const died = exited(started).then(() => {
+      throw new Error(`${spec.name} exited before listening on ${spec.port}; see ${spec.logFile}`);
+    });
+    died.catch(() => undefined);
+    await Promise.race([
+      waitForPort('127.0.0.1', spec.port, Math.max(1_000, deadline - Date.now()), spec.name),
+      died,
+    ]);
+    listening = true;
+  };
+
   const handle: RestartableProcess = {
     name: spec.name,
     port: spec.port,
@@ -47,41 +89,18 @@ export function restartableProcess(spec: ProcessSpec): RestartableProcess {
     },
     async start() {
       if (child) return;
-      const log = fs.createWriteStream(spec.logFile, { flags: 'a' });
-      const started = spawn(spec.command, spec.args, {
-        env: spec.env ?? process.env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      child = started;
-      let pending = '';
-      started.stdout?.on('data', (chunk: Buffer) => {
-        log.write(chunk);
-        if (!spec.onLine) return;
-        const lines = (pending + chunk.toString('utf8')).split('\n');
-        pending = lines.pop() ?? '';
-        for (const line of lines) spec.onLine(line);
-      });
-      started.stderr?.pipe(log, { end: false });
-      started.once('exit', (code) => {
-        if (pending && spec.onLine) spec.onLine(pending);
-        if (child === started) child = null;
-        log.end();
-        if (spec.supervise && !ended.has(started)) {
-          const { restartDelayMs, onRestart } = spec.supervise;
-          setTimeout(() => {
-            onRestart(code);
-            void handle.start().catch(() => undefined);
-          }, restartDelayMs);
+      const deadline = Date.now() + (spec.readyTimeoutMs ?? 30_000);
+      for (;;) {
+        try {
+          await startOnce(deadline);
+          return;
+        } catch (error) {
+          // A supervised process that dies while starting is started again, as its supervisor would.
+          if (!spec.supervise || Date.now() >= deadline) throw error;
+          spec.supervise.onRestart(null);
+          await new Promise((resolve) => setTimeout(resolve, spec.supervise?.restartDelayMs));
         }
-      });
-      const died = exited(started).then(() => {
-        throw new Error(`${spec.name} exited before listening on ${spec.port}; see ${spec.logFile}`);
-      });
-      await Promise.race([
-        waitForPort('127.0.0.1', spec.port, spec.readyTimeoutMs ?? 30_000, spec.name),
-        died,
-      ]);
-      died.catch(() => undefined);
+      }
     },
     async kill() {
       const current = child;

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config';
 import { createApp } from './app';
 import { systemClock } from './infra/clock';
 import { createLogger } from './infra/logger';
-import { connectMongo, pingFreshConnection, pingMongo } from './infra/mongo';
+import { connectMongoWhenReachable, pingFreshConnection, pingMongo } from './infra/mongo';
 import { mongoWatchdog } from './infra/mongoWatchdog';
 import { connectRedis } from './infra/redis';
 import { warnUnlessAppendOnly } from './infra/redisDurability';
@@ -23,7 +23,9 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.LOG_LEVEL);
   const [mongo, redis, mqtt] = await Promise.all([
-    connectMongo(config.MONGODB_URI, config.MONGODB_DB),
+    connectMongoWhenReachable(config.MONGODB_URI, config.MONGODB_DB, (error) =>
+      logger.warn({ err: error }, 'MongoDB not reachable yet; trying again'),
+    ),
     connectRedis(config.REDIS_URL, `${config.REDIS_PREFIX}:`),
     connectMqtt({
       url: config.MQTT_URL,

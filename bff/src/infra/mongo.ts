@@ -16,8 +16,33 @@ export async function connectMongo(uri: string, dbName: string): Promise<Connect
     heartbeatFrequencyMS: 2000,
     maxPoolSize: 20,
   });
-  await connection.asPromise();
+  try {
+    await connection.asPromise();
+  } catch (error) {
+    await connection.close().catch(() => undefined);
+    throw error;
+  }
   return connection;
+}
+
+/**
+ * At start-up: a MongoDB that is restarting, or slow to select under load, is waited for rather than
+ * ending the process (one failed 1 s server selection used to, in the chaos run).
+ */
+export async function connectMongoWhenReachable(
+  uri: string,
+  dbName: string,
+  onRetry: (error: unknown) => void,
+  retryMs = 1000,
+): Promise<Connection> {
+  for (;;) {
+    try {
+      return await connectMongo(uri, dbName);
+    } catch (error) {
+      onRetry(error);
+      await new Promise((resolve) => setTimeout(resolve, retryMs));
+    }
+  }
 }
 
 export async function pingMongo(connection: Connection): Promise<void> {

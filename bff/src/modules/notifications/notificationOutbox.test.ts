@@ -300,6 +300,31 @@ describe('notification outbox', () => {
     expect(await t.redis.hlen(outboxKeys.delivered)).toBe(0);
   });
 
+  it('does not send again what was delivered while Redis could not keep the mark: the receipt stops it', async () => {
+    const hanging = hangingSender();
+    const dying = outboxWith(hanging.sender);
+    await dying.enqueue([record('sent-redis-away')]);
+    void dying.deliverDue(1);
+    await hanging.called();
+    // Redis was away when the sender accepted: no mark, but the receipt reached MongoDB before the crash.
+    await receiptModel(t.mongo).create({
+      _id: 'sent-redis-away',
+      at: t.clock.now(),
+      attempts: 1,
+      recipientId: 'recipient-sent-redis-away',
+      status: 'sent',
+      channel: 'wechat',
+      lastError: null,
+    });
+
+    const healthy = flakySender(0);
+    t.clock.advance(outboxPolicy.leaseMs);
+    expect(await outboxWith(healthy.sender).deliverDue()).toBe(1);
+    expect(healthy.calls()).toBe(0);
+    expect(await stateOf('sent-redis-away')).toMatchObject({ status: 'sent', channel: 'wechat' });
+    expect(await dueAt('sent-redis-away')).toBeNull();
+  });
+
   it('keeps no delivery marks once notifications are settled', async () => {
     const healthy = flakySender(0);
     const outbox = outboxWith(healthy.sender);

@@ -515,8 +515,13 @@ export function notificationOutbox(deps: {
     }
     let notification: OutgoingNotification | null;
     try {
+      // A claim after a crash, or after Redis lost the delivery mark, finds the receipt in MongoDB.
       notification =
-        entry.payload === null ? await unsettledFromDatabase(id) : notificationFromPayload(id, entry.payload);
+        entry.payload === null
+          ? await unsettledFromDatabase(id)
+          : (await Receipts.exists({ _id: id }).exec())
+            ? null
+            : notificationFromPayload(id, entry.payload);
     } catch (error) {
       // Nothing was sent: try again shortly rather than after the whole lease.
       settleLater({ id, nextAt: deps.clock.now().getTime() + outboxPolicy.firstRetryMs, payload: null });
@@ -539,7 +544,13 @@ export function notificationOutbox(deps: {
         attempts,
         recipientId: notification.recipientId,
       };
-      await redis.hset(outboxKeys.delivered, id, JSON.stringify(mark));
+      // Redis away: the receipt below alone keeps the notification from being sent again.
+      await redis.hset(outboxKeys.delivered, id, JSON.stringify(mark)).catch((error: unknown) => {
+        deps.logger.warn(
+          { err: error, notificationId: id },
+          'delivery mark not written; the receipt stands for it',
+        );
+      });
       await recordReceipt({
         ...receipt,
         status: 'sent',
