@@ -24,18 +24,18 @@ import { VolunteersPage } from '../pages/escorts/VolunteersPage';
 import { NotificationRecordsPage } from '../pages/notifications/NotificationRecordsPage';
 import { notificationRecordRoles } from '../notifications/permissions';
 import { OfficerPage } from '../pages/officer/OfficerPage';
-import { OverviewPage } from '../pages/OverviewPage';
 import { RosterPage } from '../pages/rosters/RosterPage';
 import { rosterRoles } from '../rosters/permissions';
 import { TicketQueuePage } from '../pages/tickets/TicketQueuePage';
 import { consoleRoles, officerRoles } from '../tickets/permissions';
+import { DashboardPage } from '../pages/dashboard/DashboardPage';
 
 /**
  * Every page of the signed-in panel, in menu order. Routes and the side menu are both built from this list,
  * so a menu entry exists only for a page that exists, and only for the roles that can use it.
  */
 export const pages: readonly PageDefinition<ReactNode>[] = [
-  { path: '/', labelKey: 'nav.overview', icon: <DashboardOutlined />, element: <OverviewPage /> },
+  { path: '/', labelKey: 'dashboard.nav', icon: <DashboardOutlined />, element: <DashboardPage /> },
   {
     path: '/tickets',
     labelKey: 'nav.tickets',
