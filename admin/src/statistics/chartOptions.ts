@@ -65,7 +65,7 @@ export function slaTrendOption(
   return {
     textStyle,
     color: [chartColors.attainment, chartColors.median, chartColors.p90],
-    grid: { left: 8, right: 8, top: context.fontSize * 3, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 8, top: context.fontSize * 3, bottom: 8 },
     legend: { top: 0, textStyle },
     tooltip: { trigger: 'axis', textStyle },
     xAxis: {
@@ -158,7 +158,7 @@ export function onSiteDistributionOption(
   const textStyle = baseText(context);
   return {
     textStyle,
-    grid: { left: 8, right: 8, top: context.fontSize * 2, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 8, top: context.fontSize * 2, bottom: 8 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, textStyle },
     xAxis: {
       type: 'category',
@@ -207,7 +207,7 @@ export function categoryOption(
   return {
     textStyle,
     color: [chartColors.tickets, chartColors.breaches],
-    grid: { left: 8, right: context.fontSize * 3, top: context.fontSize * 3, bottom: 8, containLabel: true },
+    grid: { left: 8, right: context.fontSize * 3, top: context.fontSize * 3, bottom: 8 },
     legend: { top: 0, textStyle },
     tooltip: {
       trigger: 'axis',
