@@ -98,10 +98,10 @@ function Board({ board }: { board: PublicBoard }) {
                 title={street.name}
               >
                 <div style={{ display: 'flex', gap: token.marginLG }}>
-                  <div data-testid="public-street-open">
+                  <div data-testid="street-open">
                     <Statistic title={t('publicBoard.open')} value={street.openTickets} />
                   </div>
-                  <div data-testid="public-street-overdue">
+                  <div data-testid="street-overdue">
                     <Statistic
                       title={t('publicBoard.overdue')}
                       value={street.overdueTickets}
@@ -109,7 +109,7 @@ function Board({ board }: { board: PublicBoard }) {
                     />
                   </div>
                 </div>
-                <div style={{ marginTop: token.marginSM }} data-testid="public-street-attainment">
+                <div style={{ marginTop: token.marginSM }} data-testid="street-attainment">
                   <Typography.Text type="secondary">{t('publicBoard.attainment')}</Typography.Text>
                   {street.monthSlaAttainment === null ? (
                     <div>
