@@ -10,7 +10,7 @@ import {
   slaTrendOption,
 } from './chartOptions';
 
-const context = { fontSize: 14, slaMinutes: 15 };
+const context = { fontSize: 14, fontFamily: 'sans-serif', slaMinutes: 15 };
 
 type Series = {
   type: string;
@@ -50,9 +50,9 @@ describe('slaTrendOption', () => {
   });
 
   it('follows the promise and the type size it is given', () => {
-    const large = slaTrendOption(stats.series, 'week', { fontSize: 18, slaMinutes: 20 });
+    const large = slaTrendOption(stats.series, 'week', { fontSize: 18, fontFamily: 'serif', slaMinutes: 20 });
     expect(seriesOf(large)[1]!.markLine!.data).toEqual([{ yAxis: 20 }]);
-    expect(large.textStyle).toMatchObject({ fontSize: 18 });
+    expect(large.textStyle).toMatchObject({ fontSize: 18, fontFamily: 'serif' });
     expect(large.xAxis).toMatchObject({ data: ['01-01 周', '01-02 周', '01-03 周'] });
   });
 

@@ -20,9 +20,11 @@ export type DashboardChartOption = ComposeOption<
   | MarkLineComponentOption
 >;
 
-/** What every chart needs from the page: the type size (大字模式 scales it) and the SLA in minutes. */
+/** What every chart needs from the page: the type (大字模式 scales it) and the SLA in minutes. */
 export interface ChartContext {
   fontSize: number;
+  /** The page's font stack: ECharts measures labels with it, so they fit where they are drawn. */
+  fontFamily: string;
   slaMinutes: number;
 }
 
@@ -47,7 +49,7 @@ export function periodLabel(period: string, granularity: StatisticsGranularity):
 }
 
 function baseText(context: ChartContext) {
-  return { fontSize: context.fontSize, fontFamily: 'inherit' };
+  return { fontSize: context.fontSize, fontFamily: context.fontFamily };
 }
 
 /**

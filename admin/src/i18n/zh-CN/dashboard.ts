@@ -15,6 +15,7 @@ export const dashboard = {
   'dashboard.minutes': '{value} 分钟',
   'dashboard.hours': '{value} 小时',
   'dashboard.medianP90': '中位 {median} · P90 {p90}',
+  'dashboard.p90': 'P90 {p90}',
 
   'dashboard.live.title': '实时',
   'dashboard.live.hint': '每 15 秒自动刷新',
@@ -42,7 +43,7 @@ export const dashboard = {
   'dashboard.totals.reports': '上报 {count} 次',
   'dashboard.totals.attainment': '到场达标率',
   'dashboard.totals.measured': '{met}/{measured} 单按时到场',
-  'dashboard.totals.onSite': '到场用时',
+  'dashboard.totals.onSite': '到场用时中位数',
   'dashboard.totals.breaches': '超时',
   'dashboard.totals.reopenRate': '返工率',
   'dashboard.totals.satisfaction': '满意度',
@@ -108,7 +109,7 @@ export const dashboard = {
 
   'dashboard.alarms.title': '设备告警统计',
   'dashboard.alarms.byType': '按类型',
-  'dashboard.alarms.acknowledgement': '屋主确认用时',
+  'dashboard.alarms.acknowledgement': '屋主确认用时中位数',
   'dashboard.alarms.unacknowledged': '未确认',
   'dashboard.alarms.repeat': '重复告警的住户',
   'dashboard.alarms.repeatCount': '{count} 次',
@@ -116,6 +117,7 @@ export const dashboard = {
   'dashboard.alarms.noRepeat': '没有重复告警的住户',
 
   'dashboard.escorts.title': '陪依(医)计划',
+  'dashboard.escorts.ratings': '{count} 条评价',
 
   'health.title': '系统状态',
   'health.ready': '正常',

@@ -3,7 +3,7 @@ import { type UseQueryResult } from '@tanstack/react-query';
 import { Card, Col, Empty, List, Progress, Row, Statistic, Typography, theme } from 'antd';
 import { alarmTypeLabel } from '../../alarms/labels';
 import { t } from '../../i18n';
-import { formatMedianP90 } from '../../statistics/figures';
+import { formatDuration } from '../../statistics/figures';
 import { QueryState } from './QueryState';
 
 const isAlarmType = (type: string): type is AlarmType => (alarmTypes as readonly string[]).includes(type);
@@ -50,9 +50,14 @@ export function AlarmStatsCard({ query }: { query: UseQueryResult<AlarmStatistic
                   <Col span={14}>
                     <Statistic
                       title={t('dashboard.alarms.acknowledgement')}
-                      value={formatMedianP90(data.ownerAcknowledgement)}
+                      value={formatDuration(data.ownerAcknowledgement?.median)}
                       valueStyle={{ fontSize: token.fontSizeLG }}
                     />
+                    {data.ownerAcknowledgement && (
+                      <Typography.Text type="secondary" style={{ fontSize: token.fontSizeSM }}>
+                        {t('dashboard.p90', { p90: formatDuration(data.ownerAcknowledgement.p90) })}
+                      </Typography.Text>
+                    )}
                   </Col>
                   <Col span={10} data-testid="alarm-unacknowledged">
                     <Statistic

@@ -93,7 +93,8 @@ describe('DashboardPage', { timeout: 120_000 }, () => {
     await findByTestId('total-attainment');
     expect(text('total-attainment')).toContain('91.7%');
     expect(text('total-attainment')).toContain('33/36 单按时到场');
-    expect(text('total-onSite')).toContain('中位 9.5 分钟 · P90 14 分钟');
+    expect(text('total-onSite')).toContain('9.5 分钟');
+    expect(text('total-onSite')).toContain('P90 14 分钟');
     expect(text('total-breaches')).toContain('3');
 
     await findByTestId('breakdown-row-jiangnanzhong');

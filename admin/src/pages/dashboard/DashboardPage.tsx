@@ -66,8 +66,8 @@ export function DashboardPage() {
   const slaMinutes = promisedMinutes(categories.data?.items);
   // One object per size and promise, so the charts redraw only when one of them changes.
   const chartContext = useMemo<ChartContext>(
-    () => ({ fontSize: token.fontSize, slaMinutes }),
-    [token.fontSize, slaMinutes],
+    () => ({ fontSize: token.fontSize, fontFamily: token.fontFamily, slaMinutes }),
+    [token.fontSize, token.fontFamily, slaMinutes],
   );
   const showEscorts = canSeeEscortStatistics(roles);
   const showHealth = canSeeSystemHealth(roles);

@@ -47,13 +47,13 @@ export function EscortCard({ street }: { street: string | undefined }) {
                 />
               </div>
               <div data-testid="escort-stat-rating">
-                <Statistic
-                  title={t('escortStats.rating')}
-                  value={formatRating(stats.averageRating)}
-                  suffix={
-                    stats.ratings > 0 ? t('escortStats.ratingCount', { count: stats.ratings }) : undefined
-                  }
-                />
+                <Statistic title={t('escortStats.rating')} value={formatRating(stats.averageRating)} />
+                {/* The count under the mean, not beside it: beside it wraps in a narrow card. */}
+                {stats.ratings > 0 && (
+                  <Typography.Text type="secondary" style={{ fontSize: token.fontSizeSM }}>
+                    {t('dashboard.escorts.ratings', { count: stats.ratings })}
+                  </Typography.Text>
+                )}
               </div>
             </div>
             <Typography.Text type="secondary" data-testid="escort-stat-summary">

@@ -3,7 +3,7 @@ import { type UseQueryResult } from '@tanstack/react-query';
 import { Card, Statistic, Typography, theme } from 'antd';
 import { type ReactNode } from 'react';
 import { t } from '../../i18n';
-import { formatMedianP90, formatRate, formatSatisfaction } from '../../statistics/figures';
+import { formatDuration, formatRate, formatSatisfaction } from '../../statistics/figures';
 import { QueryState } from './QueryState';
 
 /** The chosen period in six figures: tickets, attainment, time to on site, breaches, reopen rate, satisfaction. */
@@ -30,8 +30,10 @@ export function TotalsRow({ query }: { query: UseQueryResult<TicketStatistics> }
               {
                 key: 'onSite',
                 title: t('dashboard.totals.onSite'),
-                value: formatMedianP90(totals.timeToOnSite),
-                note: '',
+                value: formatDuration(totals.timeToOnSite?.median),
+                note: totals.timeToOnSite
+                  ? t('dashboard.p90', { p90: formatDuration(totals.timeToOnSite.p90) })
+                  : '',
               },
               {
                 key: 'breaches',
@@ -57,7 +59,7 @@ export function TotalsRow({ query }: { query: UseQueryResult<TicketStatistics> }
             <div
               style={{
                 display: 'grid',
-                gridTemplateColumns: `repeat(auto-fit, minmax(${token.fontSize * 11}px, 1fr))`,
+                gridTemplateColumns: `repeat(auto-fit, minmax(${token.fontSize * 9}px, 1fr))`,
                 gap: token.marginMD,
               }}
             >
@@ -69,7 +71,6 @@ export function TotalsRow({ query }: { query: UseQueryResult<TicketStatistics> }
                     formatter={typeof item.value === 'number' ? undefined : () => item.value}
                     valueStyle={{
                       color: item.alarming ? token.colorError : undefined,
-                      fontSize: item.key === 'onSite' ? token.fontSizeLG : undefined,
                       fontWeight: 600,
                     }}
                   />

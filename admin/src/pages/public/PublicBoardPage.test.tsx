@@ -102,7 +102,7 @@ describe('PublicBoardPage', { timeout: 60_000 }, () => {
     expect(huazhou.querySelector('[data-testid="street-open"]')!.textContent).toContain('3');
     expect(huazhou.querySelector('[data-testid="street-overdue"]')!.textContent).toContain('2');
     expect(huazhou.querySelector('[data-testid="street-attainment"]')!.textContent).toContain('80%');
-    expect(text('public-street-ruibao')).toContain('本月暂无数据');
+    expect(text('public-street-ruibao')).toContain('暂无数据');
     expect(text('public-board')).toContain('2030 年 1 月');
   });
 
