@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SLA_MINUTES,
   formatDuration,
-  formatMedianP90,
   formatRate,
   formatSatisfaction,
   formatScore,
@@ -28,12 +27,6 @@ describe('formatDuration', () => {
     expect(formatDuration(12)).toBe('12 分钟');
     expect(formatDuration(150)).toBe('2.5 小时');
     expect(formatDuration(null)).toBe('—');
-  });
-
-  it('gives median and P90 together, or a dash without measurements', () => {
-    expect(formatMedianP90({ median: 9.5, p90: 14, count: 3 })).toBe('中位 9.5 分钟 · P90 14 分钟');
-    expect(formatMedianP90(null)).toBe('—');
-    expect(formatMedianP90({ median: 0, p90: 0, count: 0 })).toBe('—');
   });
 });
 

@@ -1,4 +1,3 @@
-import { type DurationFigures } from '@jiefang/contracts';
 import { t } from '../i18n';
 
 /** 0.934 → "93.4%"; "—" when nothing was measured. */
@@ -14,15 +13,6 @@ export function formatDuration(minutes: number | null | undefined): string {
   if (minutes < 1) return t('dashboard.seconds', { value: Math.round(minutes * 60) });
   if (minutes < 120) return t('dashboard.minutes', { value: trim(minutes) });
   return t('dashboard.hours', { value: trim(minutes / 60) });
-}
-
-/** "中位 12 分钟 · P90 25 分钟". */
-export function formatMedianP90(figures: DurationFigures): string {
-  if (!figures || figures.count === 0) return t('dashboard.none');
-  return t('dashboard.medianP90', {
-    median: formatDuration(figures.median),
-    p90: formatDuration(figures.p90),
-  });
 }
 
 /** Mean rating out of 5: "4.6"; "—" without ratings. */

@@ -5,7 +5,6 @@ export const dashboard = {
   'dashboard.scopeDistrict': '范围：全区',
   'dashboard.scopeStreet': '范围：{street}',
   'dashboard.scopeNoStreet': '范围：本人所属街道',
-  'dashboard.signedInAs': '{name}',
   'dashboard.none': '—',
   'dashboard.retry': '重试',
   'dashboard.refresh': '刷新',
@@ -14,7 +13,6 @@ export const dashboard = {
   'dashboard.seconds': '{value} 秒',
   'dashboard.minutes': '{value} 分钟',
   'dashboard.hours': '{value} 小时',
-  'dashboard.medianP90': '中位 {median} · P90 {p90}',
   'dashboard.p90': 'P90 {p90}',
 
   'dashboard.live.title': '实时',
@@ -86,7 +84,6 @@ export const dashboard = {
   'dashboard.col.attainment': '达标率',
   'dashboard.col.onSiteMedian': '到场中位',
   'dashboard.col.onSiteP90': '到场 P90',
-  'dashboard.col.resolveMedian': '办结中位',
   'dashboard.col.breaches': '超时',
   'dashboard.col.reopenRate': '返工率',
   'dashboard.col.satisfaction': '满意度',
