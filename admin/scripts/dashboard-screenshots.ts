@@ -332,7 +332,7 @@ async function main() {
       await prepare(context, { signedIn: true, largeText });
       const page = await context.newPage();
       page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
-      await page.goto(`${base}#/`);
+      await page.goto(`${base}#/`, { timeout: 180_000 });
       try {
         await page.getByTestId('ranking-row-sq-jiangnanzhong').waitFor({ timeout: 120_000 });
       } catch (error) {
@@ -356,7 +356,7 @@ async function main() {
     const page = await phone.newPage();
     page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
     // The address residents are given: the BFF serves the panel's index.html there.
-    await page.goto(`${base}public`);
+    await page.goto(`${base}public`, { timeout: 180_000 });
     try {
       await page.getByTestId('public-overdue-place').first().waitFor({ timeout: 120_000 });
     } catch (error) {

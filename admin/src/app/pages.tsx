@@ -11,7 +11,8 @@ import {
   TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import { type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Skeleton } from 'antd';
 import { alarmRoles, deviceRoles } from '../alarms/permissions';
 import { escortRoles } from '../escorts/permissions';
 import { type PageDefinition } from '../layout/navigation';
@@ -28,14 +29,28 @@ import { RosterPage } from '../pages/rosters/RosterPage';
 import { rosterRoles } from '../rosters/permissions';
 import { TicketQueuePage } from '../pages/tickets/TicketQueuePage';
 import { consoleRoles, officerRoles } from '../tickets/permissions';
-import { DashboardPage } from '../pages/dashboard/DashboardPage';
+
+// The dashboard brings ECharts (about 190 kB gzipped): loaded when it is opened, so the public board on a
+// phone and the other pages do not wait for it.
+const DashboardPage = lazy(() =>
+  import('../pages/dashboard/DashboardPage').then((module) => ({ default: module.DashboardPage })),
+);
 
 /**
  * Every page of the signed-in panel, in menu order. Routes and the side menu are both built from this list,
  * so a menu entry exists only for a page that exists, and only for the roles that can use it.
  */
 export const pages: readonly PageDefinition<ReactNode>[] = [
-  { path: '/', labelKey: 'dashboard.nav', icon: <DashboardOutlined />, element: <DashboardPage /> },
+  {
+    path: '/',
+    labelKey: 'dashboard.nav',
+    icon: <DashboardOutlined />,
+    element: (
+      <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+        <DashboardPage />
+      </Suspense>
+    ),
+  },
   {
     path: '/tickets',
     labelKey: 'nav.tickets',
