@@ -42,6 +42,8 @@ export default defineConfig({
           // antd depends on its building blocks, never the other way round: two chunks, no cycle.
           if (/node_modules\/(rc-[^/]+|@rc-component|@ant-design)\//.test(id)) return 'antd-base';
           if (/node_modules\/antd\//.test(id)) return 'antd';
+          // The dashboard's charts: only its pages use them, and they change on their own schedule.
+          if (/node_modules\/(echarts|zrender)\//.test(id)) return 'echarts';
           if (
             /node_modules\/(react|react-dom|scheduler|react-router|react-router-dom|@remix-run)\//.test(id)
           ) {

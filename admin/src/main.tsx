@@ -1,3 +1,5 @@
+// First, before the router's module reads the address: `/admin/public` opens the public board.
+import './app/redirectPublicBoard';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'antd/dist/reset.css';

@@ -11,7 +11,8 @@ import {
   TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import { type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Skeleton } from 'antd';
 import { alarmRoles, deviceRoles } from '../alarms/permissions';
 import { escortRoles } from '../escorts/permissions';
 import { type PageDefinition } from '../layout/navigation';
@@ -24,18 +25,32 @@ import { VolunteersPage } from '../pages/escorts/VolunteersPage';
 import { NotificationRecordsPage } from '../pages/notifications/NotificationRecordsPage';
 import { notificationRecordRoles } from '../notifications/permissions';
 import { OfficerPage } from '../pages/officer/OfficerPage';
-import { OverviewPage } from '../pages/OverviewPage';
 import { RosterPage } from '../pages/rosters/RosterPage';
 import { rosterRoles } from '../rosters/permissions';
 import { TicketQueuePage } from '../pages/tickets/TicketQueuePage';
 import { consoleRoles, officerRoles } from '../tickets/permissions';
+
+// The dashboard brings ECharts (about 190 kB gzipped): loaded when it is opened, so the public board on a
+// phone and the other pages do not wait for it.
+const DashboardPage = lazy(() =>
+  import('../pages/dashboard/DashboardPage').then((module) => ({ default: module.DashboardPage })),
+);
 
 /**
  * Every page of the signed-in panel, in menu order. Routes and the side menu are both built from this list,
  * so a menu entry exists only for a page that exists, and only for the roles that can use it.
  */
 export const pages: readonly PageDefinition<ReactNode>[] = [
-  { path: '/', labelKey: 'nav.overview', icon: <DashboardOutlined />, element: <OverviewPage /> },
+  {
+    path: '/',
+    labelKey: 'dashboard.nav',
+    icon: <DashboardOutlined />,
+    element: (
+      <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+        <DashboardPage />
+      </Suspense>
+    ),
+  },
   {
     path: '/tickets',
     labelKey: 'nav.tickets',

@@ -4,6 +4,7 @@ import { createEndpoints } from '../api/endpoints';
 import { isRetryable, type ApiError } from '../api/errors';
 import { createUploader } from '../api/upload';
 import { createSessionStore, SESSION_STORAGE_KEY } from '../auth/session';
+import { createPublicBoardEndpoint, createStatisticsEndpoints } from '../statistics/endpoints';
 
 /** The app's singletons, wired once for the browser. Tests build their own from the factories. */
 
@@ -33,7 +34,14 @@ const connection = {
     session.clear(error.code === 'token_expired' ? 'expired' : 'invalid'),
 };
 
-export const api = createEndpoints(createApiClient(connection), createUploader(connection));
+const client = createApiClient(connection);
+export const api = createEndpoints(client, createUploader(connection));
+export const statisticsApi = createStatisticsEndpoints(client);
+
+// The public board is for anyone: no token, so a stale session can neither break it nor be cleared by it.
+export const publicBoard = createPublicBoardEndpoint(
+  createApiClient({ baseUrl: apiBase, getToken: () => null, onUnauthenticated: () => undefined }),
+);
 
 export const queryClient = new QueryClient({
   defaultOptions: {

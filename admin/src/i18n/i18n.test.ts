@@ -29,7 +29,7 @@ describe('roleLabel', () => {
 
 describe('t', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(t('overview.latency', { ms: 3 })).toBe('3 毫秒');
+    expect(t('health.latency', { ms: 3 })).toBe('3 毫秒');
     expect(format('{a} 和 {b}', { a: '甲' })).toBe('甲 和 {b}');
   });
 

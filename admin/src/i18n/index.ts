@@ -1,5 +1,8 @@
 import { type ConfigProviderProps } from 'antd';
 import antdZhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+// antd's pickers format with dayjs: without its Chinese locale they name months and weekdays in English.
+import 'dayjs/locale/zh-cn';
 import { zhCN } from './zh-CN';
 
 /** Every key of the message catalogue. */
@@ -16,17 +19,21 @@ interface LocaleBundle {
   antd: AntdLocale;
   /** BCP 47 tag for dates and numbers. */
   intl: string;
+  /** dayjs's name for the locale (the pickers' month and weekday names, weeks starting on Monday). */
+  dayjs: string;
 }
 
 // To add a locale: write `en-US.ts` exporting a `Catalogue`, register it here and widen `LocaleCode`.
 const locales: Record<LocaleCode, LocaleBundle> = {
-  'zh-CN': { messages: zhCN, antd: antdZhCN, intl: 'zh-CN' },
+  'zh-CN': { messages: zhCN, antd: antdZhCN, intl: 'zh-CN', dayjs: 'zh-cn' },
 };
 
 let current: LocaleCode = 'zh-CN';
+dayjs.locale(locales[current].dayjs);
 
 export function setLocale(code: LocaleCode): void {
   current = code;
+  dayjs.locale(locales[code].dayjs);
 }
 
 export function currentLocale(): LocaleBundle {

@@ -4,7 +4,6 @@ export const app = {
   'app.brand': '街坊',
   'app.brandSubtitle': '基层治理管理后台',
 
-  'nav.overview': '概览',
   'nav.tickets': '工单队列',
   'nav.officer': '我的任务',
   'nav.alarms': '设备告警',

@@ -1,5 +1,6 @@
 import { app } from './app';
-import { overview } from './overview';
+import { dashboard } from './dashboard';
+import { publicBoard } from './publicBoard';
 import { map } from './map';
 import { tickets } from './tickets';
 import { officer } from './officer';
@@ -19,7 +20,8 @@ import { alerts } from './alerts';
  */
 export const zhCN = {
   ...app,
-  ...overview,
+  ...dashboard,
+  ...publicBoard,
   ...map,
   ...tickets,
   ...officer,
@@ -36,7 +38,8 @@ export const zhCN = {
 /** Each area's file, for the test that no key is defined in two of them. */
 export const zhCNAreas = {
   app,
-  overview,
+  dashboard,
+  publicBoard,
   map,
   tickets,
   officer,

@@ -1,0 +1,38 @@
+import { type Role, type User } from '@jiefang/contracts';
+import { statisticsRouteAccess } from './endpoints';
+
+/** Roles that look at the whole district and may narrow the dashboard to any street. */
+export const districtRoles: readonly Role[] = ['admin', 'dispatcher'];
+/** Roles that see the system's health (the BFF's dependencies): those who run the system and the centre. */
+export const systemHealthRoles: readonly Role[] = ['admin', 'dispatcher'];
+
+const hasAny = (roles: readonly Role[], wanted: readonly Role[]) =>
+  roles.some((role) => wanted.includes(role));
+
+export const isDistrictWide = (roles: readonly Role[]): boolean => hasAny(roles, districtRoles);
+
+export const canSeeSystemHealth = (roles: readonly Role[]): boolean => hasAny(roles, systemHealthRoles);
+
+/** The escort card only for roles the BFF lets read escort statistics (the contracts' access list). */
+export function canSeeEscortStatistics(roles: readonly Role[]): boolean {
+  const access = statisticsRouteAccess.escorts;
+  // 'public' or 'signed-in': anyone who reached the dashboard may.
+  return typeof access === 'string' ? true : hasAny(roles, access);
+}
+
+/**
+ * What the dashboard covers for this person: district-wide roles choose (no street = the whole district);
+ * everyone else is fixed to the street of their account, which the BFF enforces whatever is asked.
+ */
+export type DashboardScope =
+  { kind: 'district' } | { kind: 'street'; streetId: string | null; streetName: string | null };
+
+export function dashboardScope(user: Pick<User, 'roles' | 'streetId' | 'streetName'>): DashboardScope {
+  if (isDistrictWide(user.roles)) return { kind: 'district' };
+  return { kind: 'street', streetId: user.streetId ?? null, streetName: user.streetName ?? null };
+}
+
+/** The street to ask for: the chosen one for district roles, none otherwise (the BFF scopes by session). */
+export function streetToAsk(scope: DashboardScope, chosen: string | undefined): string | undefined {
+  return scope.kind === 'district' ? chosen : undefined;
+}
