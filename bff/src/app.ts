@@ -36,6 +36,8 @@ import { staffAccounts } from './modules/users/staffAccounts';
 import { userRoutes } from './modules/users/userRoutes';
 import { loadDistrict, type District } from './modules/district/district';
 import { districtRoutes } from './modules/district/districtRoutes';
+import { mapRoutes } from './modules/maps/mapRoutes';
+import { tileOrigins } from './domain/mapTiles';
 import { ticketView } from './modules/tickets/ticketView';
 import { ticketNotificationSource, ticketStore } from './modules/tickets/ticketStore';
 import { ticketQueries } from './modules/tickets/ticketQueries';
@@ -336,7 +338,11 @@ export function createApp(deps: AppDeps): JiefangApp {
     helmet({
       // antd and Taro H5 inject inline styles at run time.
       contentSecurityPolicy: {
-        directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:', 'blob:'] },
+        // Map tiles come from the configured tile host (none when maps draw only the district's outlines).
+        directives: {
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:', ...tileOrigins(config.MAP_TILES.tiles)],
+        },
       },
     }),
   );
@@ -387,6 +393,7 @@ export function createApp(deps: AppDeps): JiefangApp {
       }),
     ),
     districtRoutes(api, district),
+    mapRoutes(api, config.MAP_TILES.tiles),
     reportRoutes(api, {
       intake,
       actions,
