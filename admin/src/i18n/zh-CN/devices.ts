@@ -101,7 +101,7 @@ export const devices = {
   'device.mapHint': '点击设备查看详情',
   'device.mapOpenAlarms': '{count} 条未解除告警',
   'device.mapViewAlarm': '查看告警',
-  'device.mapOutside': '{count} 台设备位于地图范围之外',
+  'device.mapOutside': '{count} 台设备位于辖区范围之外',
   'device.alarmsLoadFailed': '告警加载失败，地图颜色可能不是最新：{message}',
   'device.mapAria': '设备分布地图',
 } as const;

@@ -1,6 +1,6 @@
 import { app } from './app';
 import { overview } from './overview';
-import { map } from './map';
+import { maps } from './maps';
 import { tickets } from './tickets';
 import { officer } from './officer';
 import { alarms } from './alarms';
@@ -20,7 +20,7 @@ import { alerts } from './alerts';
 export const zhCN = {
   ...app,
   ...overview,
-  ...map,
+  ...maps,
   ...tickets,
   ...officer,
   ...alarms,
@@ -37,7 +37,7 @@ export const zhCN = {
 export const zhCNAreas = {
   app,
   overview,
-  map,
+  maps,
   tickets,
   officer,
   alarms,
