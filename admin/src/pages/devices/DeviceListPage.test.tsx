@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import '../../test/leafletDom';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeAlarm, makeDevice } from '../../test/alarms';
 import {
@@ -75,6 +76,7 @@ const routes = {
   'GET /api/alarms': { items: [makeAlarm()], total: 1 },
   'GET /api/streets': streets,
   'GET /api/district': district,
+  'GET /api/map/config': { tiles: null },
   [`GET /api/devices/${meter.id}/readings`]: readings,
 };
 
