@@ -107,7 +107,7 @@ import { userChangeLog } from './modules/live/userChangeLog';
 import { userChanges } from './modules/live/userChanges';
 import { deviceBridge, type BridgeCounters } from './modules/telemetry/deviceBridge';
 import { deviceReadingModel } from './modules/telemetry/deviceReadingModel';
-import { latestReadings } from './modules/telemetry/latestReadings';
+import { lastHeard, latestReadings } from './modules/telemetry/latestReadings';
 import { readingRoutes } from './modules/telemetry/readingRoutes';
 import { noiseReadings } from './modules/telemetry/noiseReadings';
 import { uplinkLog } from './modules/telemetry/uplinkLog';
@@ -519,18 +519,16 @@ export function createApp(deps: AppDeps): JiefangApp {
     managed: config.MQTT_DEVICE_ACCOUNTS === 'managed',
     logger,
   });
-  const deviceRoutesRouter = deviceRoutes(
-    api,
-    deviceRegistry({
-      devices,
-      district,
-      clock,
-      mqttUrl: config.DEVICE_MQTT_URL ?? config.MQTT_URL,
-      accounts: brokerAccounts,
-      latest: (ids) => latestReadings(redis, ids),
-    }),
-    staff,
-  );
+  const registry = deviceRegistry({
+    devices,
+    district,
+    clock,
+    mqttUrl: config.DEVICE_MQTT_URL ?? config.MQTT_URL,
+    accounts: brokerAccounts,
+    latest: (ids) => latestReadings(redis, ids),
+    heard: (ids) => lastHeard(redis, ids),
+  });
+  const deviceRoutesRouter = deviceRoutes(api, registry, staff);
   const escortTimers = delayedJobs<EscortTimerJob>({
     queueName: 'escorts',
     jobId: (job) => `${job.escortId}-${job.kind}-${job.volunteerId ?? 'open'}`,
@@ -575,6 +573,7 @@ export function createApp(deps: AppDeps): JiefangApp {
       district,
       tokens,
       events: alarmStream,
+      devicePresence: (deviceId) => registry.presence(deviceId),
     }),
     readingRoutes(
       api,
