@@ -35,7 +35,9 @@ export interface MapMarker {
  */
 export function MapMarkers({ markers }: { markers: readonly MapMarker[] }) {
   const { map, projection } = useMapContext();
-  const drawn = useRef(new Map<string, { layer: L.Marker; html: string; label: string }>());
+  const drawn = useRef(
+    new Map<string, { layer: L.Marker; html: string; label: string; at: string; zIndex: number }>(),
+  );
   const clicks = useRef(new Map<string, (() => void) | undefined>());
 
   useEffect(() => {
@@ -47,13 +49,16 @@ export function MapMarkers({ markers }: { markers: readonly MapMarker[] }) {
       const at = projection.toMap(marker.position);
       const html = dotHtml(marker);
       const size = (marker.size ?? 14) * (marker.selected ? 1.4 : 1);
+      const atKey = `${at.lat},${at.lng}`;
+      const zIndex = (marker.layer ?? 0) * 100;
       const existing = current.get(marker.id);
       if (existing) {
-        existing.layer.setLatLng([at.lat, at.lng]);
+        // The queue recomputes its markers every second (the SLA clock): touch only what changed.
+        if (existing.at !== atKey) existing.layer.setLatLng([at.lat, at.lng]);
         if (existing.html !== html) existing.layer.setIcon(icon(html, size, Boolean(marker.onClick)));
         if (existing.label !== marker.label) existing.layer.setTooltipContent(escapeHtml(marker.label));
-        existing.layer.setZIndexOffset((marker.layer ?? 0) * 100);
-        current.set(marker.id, { layer: existing.layer, html, label: marker.label });
+        if (existing.zIndex !== zIndex) existing.layer.setZIndexOffset(zIndex);
+        current.set(marker.id, { layer: existing.layer, html, label: marker.label, at: atKey, zIndex });
         continue;
       }
       const layer = L.marker([at.lat, at.lng], {
@@ -62,12 +67,12 @@ export function MapMarkers({ markers }: { markers: readonly MapMarker[] }) {
         title: marker.label,
         alt: marker.label,
         riseOnHover: true,
-        zIndexOffset: (marker.layer ?? 0) * 100,
+        zIndexOffset: zIndex,
       });
       layer.bindTooltip(escapeHtml(marker.label), { direction: 'top', offset: [0, -size / 2] });
       layer.on('click', () => clicks.current.get(marker.id)?.());
       layer.addTo(map);
-      current.set(marker.id, { layer, html, label: marker.label });
+      current.set(marker.id, { layer, html, label: marker.label, at: atKey, zIndex });
     }
     for (const [id, { layer }] of current) {
       if (seen.has(id)) continue;
