@@ -69,7 +69,8 @@ describe('AlarmConsolePage', { timeout: 30_000 }, () => {
       'GET /api/streets': streets,
     });
     page = await render(<AlarmConsolePage />, '/alarms');
-    await findByTestId('alarm-row-A-2');
+    // The file's first render is the slowest (antd warming up), on a busy machine over 10 s.
+    await findByTestId('alarm-row-A-2', 25_000);
     expect(rows()).toEqual([
       ['alarm-row-A-2', 'active'],
       ['alarm-row-A-1', 'active'],

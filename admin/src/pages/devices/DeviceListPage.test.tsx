@@ -93,7 +93,8 @@ describe('DeviceListPage', { timeout: 30_000 }, () => {
     signIn(['dispatcher']);
     const bff = fakeBff(routes);
     page = await render(<DeviceListPage />, '/devices');
-    await findByTestId(`device-row-${meter.id}`);
+    // The file's first render is the slowest (antd warming up), on a busy machine over 10 s.
+    await findByTestId(`device-row-${meter.id}`, 25_000);
     expect(allByTestId('device-online').map((badge) => [badge.dataset.online, badge.textContent])).toEqual([
       ['true', '在线'],
       ['false', '离线'],
