@@ -36,6 +36,8 @@ import { staffAccounts } from './modules/users/staffAccounts';
 import { userRoutes } from './modules/users/userRoutes';
 import { loadDistrict, type District } from './modules/district/district';
 import { districtRoutes } from './modules/district/districtRoutes';
+import { mapRoutes } from './modules/maps/mapRoutes';
+import { tileOrigins } from './domain/mapTiles';
 import { ticketView } from './modules/tickets/ticketView';
 import { ticketNotificationSource, ticketStore } from './modules/tickets/ticketStore';
 import { ticketQueries } from './modules/tickets/ticketQueries';
@@ -105,7 +107,7 @@ import { userChangeLog } from './modules/live/userChangeLog';
 import { userChanges } from './modules/live/userChanges';
 import { deviceBridge, type BridgeCounters } from './modules/telemetry/deviceBridge';
 import { deviceReadingModel } from './modules/telemetry/deviceReadingModel';
-import { latestReadings } from './modules/telemetry/latestReadings';
+import { lastHeard, latestReadings } from './modules/telemetry/latestReadings';
 import { readingRoutes } from './modules/telemetry/readingRoutes';
 import { noiseReadings } from './modules/telemetry/noiseReadings';
 import { uplinkLog } from './modules/telemetry/uplinkLog';
@@ -336,7 +338,11 @@ export function createApp(deps: AppDeps): JiefangApp {
     helmet({
       // antd and Taro H5 inject inline styles at run time.
       contentSecurityPolicy: {
-        directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:', 'blob:'] },
+        // Map tiles come from the configured tile host (none when maps draw only the district's outlines).
+        directives: {
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:', ...tileOrigins(config.MAP_TILES.tiles)],
+        },
       },
     }),
   );
@@ -387,6 +393,7 @@ export function createApp(deps: AppDeps): JiefangApp {
       }),
     ),
     districtRoutes(api, district),
+    mapRoutes(api, config.MAP_TILES.tiles),
     reportRoutes(api, {
       intake,
       actions,
@@ -512,18 +519,16 @@ export function createApp(deps: AppDeps): JiefangApp {
     managed: config.MQTT_DEVICE_ACCOUNTS === 'managed',
     logger,
   });
-  const deviceRoutesRouter = deviceRoutes(
-    api,
-    deviceRegistry({
-      devices,
-      district,
-      clock,
-      mqttUrl: config.DEVICE_MQTT_URL ?? config.MQTT_URL,
-      accounts: brokerAccounts,
-      latest: (ids) => latestReadings(redis, ids),
-    }),
-    staff,
-  );
+  const registry = deviceRegistry({
+    devices,
+    district,
+    clock,
+    mqttUrl: config.DEVICE_MQTT_URL ?? config.MQTT_URL,
+    accounts: brokerAccounts,
+    latest: (ids) => latestReadings(redis, ids),
+    heard: (ids) => lastHeard(redis, ids),
+  });
+  const deviceRoutesRouter = deviceRoutes(api, registry, staff);
   const escortTimers = delayedJobs<EscortTimerJob>({
     queueName: 'escorts',
     jobId: (job) => `${job.escortId}-${job.kind}-${job.volunteerId ?? 'open'}`,
@@ -568,6 +573,7 @@ export function createApp(deps: AppDeps): JiefangApp {
       district,
       tokens,
       events: alarmStream,
+      devicePresence: (deviceId) => registry.presence(deviceId),
     }),
     readingRoutes(
       api,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { notificationTemplateNames, type NotificationTemplate } from '@jiefang/contracts';
 import { addressRule } from './http/clientAddress';
+import { parseMapTiles } from './domain/mapTiles';
 
 /**
  * How one of our notification templates maps onto a WeChat subscribe-message template: its id, the
@@ -156,6 +157,19 @@ const configSchema = z
       .default('jiefang'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /**
+     * Map tiles for the admin panel and H5: none (the district's own outlines, the default), osm, amap,
+     * tencent, or a JSON tile source (contracts' tileSourceSchema), e.g. tiles served on this network.
+     */
+    MAP_TILES: z
+      .string()
+      .optional()
+      .transform((value, context) => {
+        const parsed = parseMapTiles(value);
+        if (parsed.ok) return { tiles: parsed.tiles, source: parsed.source };
+        context.addIssue({ code: 'custom', message: parsed.message });
+        return z.NEVER;
+      }),
     ADMIN_DIST_DIR: z.string().optional(),
     H5_DIST_DIR: z.string().optional(),
     /** Proxies (IPs or CIDRs) whose X-Forwarded-For is believed; from anyone else it is ignored. */

@@ -46,6 +46,12 @@ async function main(): Promise<void> {
     });
   });
   logger.info({ port: config.PORT, host: config.HOST }, 'BFF listening');
+  logger.info(
+    { mapTiles: config.MAP_TILES.source, coordinateSystem: config.MAP_TILES.tiles?.coordinateSystem },
+    config.MAP_TILES.tiles
+      ? `map tiles: ${config.MAP_TILES.source} (${config.MAP_TILES.tiles.coordinateSystem})`
+      : 'map tiles: none, maps draw the district outlines',
+  );
   app.startBackgroundWork().catch((error: unknown) => {
     logger.error({ err: error }, 'background work failed to start');
     process.exit(1);

@@ -14,6 +14,7 @@ import {
   deviceReadingsSchema,
   deviceSchema,
   districtMapSchema,
+  mapConfigSchema,
   meResponseSchema,
   notificationRecordListSchema,
   officerListSchema,
@@ -40,6 +41,7 @@ import {
   type DeviceList,
   type DeviceReadings,
   type DistrictMap,
+  type MapConfig,
   type DutyRequest,
   type Elder,
   type Escort,
@@ -101,6 +103,7 @@ const routes = {
   categories: bffRoute('GET', '/api/categories'),
   streets: bffRoute('GET', '/api/streets'),
   district: bffRoute('GET', '/api/district'),
+  mapConfig: bffRoute('GET', '/api/map/config'),
   tickets: bffRoute('GET', '/api/tickets'),
   ticket: bffRoute('GET', '/api/tickets/:id'),
   assign: bffRoute('POST', '/api/tickets/:id/assign'),
@@ -171,6 +174,9 @@ export function createEndpoints(client: ApiClient, upload?: Uploader) {
 
     district: (signal?: AbortSignal): Promise<DistrictMap> =>
       get(routes.district.at(), districtMapSchema, signal),
+
+    mapConfig: (signal?: AbortSignal): Promise<MapConfig> =>
+      get(routes.mapConfig.at(), mapConfigSchema, signal),
 
     tickets: (filters: TicketFilters, signal?: AbortSignal): Promise<TicketList> => {
       const query = new URLSearchParams({ limit: String(TICKET_PAGE_SIZE) });

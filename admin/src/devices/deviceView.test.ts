@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeAlarm, makeChargingAlarm, makeDevice } from '../test/alarms';
-import { alarmsByDevice, deviceMapState, devicePlace, readingView } from './deviceView';
+import { alarmsByDevice, deviceMapState, devicePlace, readingView, warningAvailability } from './deviceView';
 
 describe('readingView', () => {
   it('shows a noise level against its limit and flags it when over', () => {
@@ -76,5 +76,42 @@ describe('deviceMapState', () => {
       '12 栋 · HZ-12-1203',
     );
     expect(devicePlace({ site: '', building: null, householdId: null })).toBeNull();
+  });
+});
+
+describe('warningAvailability', () => {
+  const time = (iso: string) => iso.slice(11, 16);
+  const noise = makeAlarm();
+
+  it('offers 远程喊话 on an online noise meter', () => {
+    expect(warningAvailability(noise, makeDevice({ online: true }), time)).toEqual({
+      offered: true,
+      disabledReason: null,
+    });
+  });
+
+  it('disables it for an offline or disabled meter, saying why', () => {
+    const offline = makeDevice({ online: false, lastSeenAt: '2030-01-01T11:21:00.000Z' });
+    expect(warningAvailability(noise, offline, time)).toEqual({
+      offered: true,
+      disabledReason: '设备离线（最后在线 11:21），无法远程喊话',
+    });
+    expect(
+      warningAvailability(noise, makeDevice({ online: false, lastSeenAt: null }), time).disabledReason,
+    ).toBe('设备离线，无法远程喊话');
+    expect(
+      warningAvailability(noise, makeDevice({ online: true, disabled: true }), time).disabledReason,
+    ).toBe('设备已停用，无法远程喊话');
+  });
+
+  it('does not offer it where no device could speak: detectors and cleared alarms', () => {
+    expect(warningAvailability(makeChargingAlarm(), makeDevice({ online: true }), time).offered).toBe(false);
+    expect(
+      warningAvailability(makeAlarm({ status: 'cleared' }), makeDevice({ online: true }), time).offered,
+    ).toBe(false);
+  });
+
+  it('leaves it on while presence is unknown: the BFF refuses an offline device itself', () => {
+    expect(warningAvailability(noise, undefined, time)).toEqual({ offered: true, disabledReason: null });
   });
 });

@@ -1,5 +1,5 @@
 import { type Alarm, type AlarmSeverity, type Device } from '@jiefang/contracts';
-import { worstSeverity } from '../alarms/alarmCache';
+import { canSendWarning, worstSeverity } from '../alarms/alarmCache';
 import { formatDb, periodLabel } from '../alarms/labels';
 import { t, type MessageKey } from '../i18n';
 
@@ -116,4 +116,38 @@ export function devicePlace(device: Pick<Device, 'site' | 'building' | 'househol
     (part): part is string => typeof part === 'string' && part.length > 0,
   );
   return parts.length > 0 ? parts.join(' · ') : null;
+}
+
+/** Whether a device can be reached now, as the device registry says. */
+export type DevicePresence = Pick<Device, 'online' | 'disabled' | 'lastSeenAt'>;
+
+export interface WarningAvailability {
+  /** The alarm's device can play a warning at all: a noise meter's open alarm. */
+  offered: boolean;
+  /** Why the button is disabled, in words; null when it may be sent. */
+  disabledReason: string | null;
+}
+
+/**
+ * 远程喊话 for an alarm: only noise meters speak, only while the alarm is open, and only a device that is
+ * online hears it. Presence unknown (a role that may not list devices, or not loaded yet) leaves the
+ * button on: the BFF refuses a warning to an offline device with the same reason.
+ */
+export function warningAvailability(
+  alarm: Pick<Alarm, 'status' | 'deviceType'>,
+  presence: DevicePresence | null | undefined,
+  formatTime: (iso: string) => string,
+): WarningAvailability {
+  if (!canSendWarning(alarm)) return { offered: false, disabledReason: null };
+  if (!presence) return { offered: true, disabledReason: null };
+  if (presence.disabled) return { offered: true, disabledReason: t('device.warningDisabled') };
+  if (!presence.online) {
+    return {
+      offered: true,
+      disabledReason: presence.lastSeenAt
+        ? t('device.warningOfflineSince', { time: formatTime(presence.lastSeenAt) })
+        : t('device.warningOffline'),
+    };
+  }
+  return { offered: true, disabledReason: null };
 }

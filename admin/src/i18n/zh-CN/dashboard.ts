@@ -67,6 +67,8 @@ export const dashboard = {
   'dashboard.band': '{from}–{to} 分钟',
   'dashboard.bandOpen': '{from} 分钟以上',
 
+  'dashboard.heat.title': '上报热力图',
+  'dashboard.heat.empty': '该时段没有带位置的上报',
   'dashboard.categories.title': '问题类别',
   'dashboard.categories.empty': '所选时段没有工单',
   'dashboard.tooltipTickets': '工单 {count}',

@@ -26,6 +26,9 @@ export const devices = {
   'device.columnTrend': '近 1 小时噪声',
   'device.columnActions': '操作',
   'device.lastSeen': '最后在线 {time}',
+  'device.warningOffline': '设备离线，无法远程喊话',
+  'device.warningOfflineSince': '设备离线（最后在线 {time}），无法远程喊话',
+  'device.warningDisabled': '设备已停用，无法远程喊话',
   'device.neverSeen': '从未上线',
   'device.noReading': '暂无读数',
   'device.readingWithLimit': '{level} · 限值 {limit}',
@@ -101,7 +104,7 @@ export const devices = {
   'device.mapHint': '点击设备查看详情',
   'device.mapOpenAlarms': '{count} 条未解除告警',
   'device.mapViewAlarm': '查看告警',
-  'device.mapOutside': '{count} 台设备位于地图范围之外',
+  'device.mapOutside': '{count} 台设备位于辖区范围之外',
   'device.alarmsLoadFailed': '告警加载失败，地图颜色可能不是最新：{message}',
   'device.mapAria': '设备分布地图',
 } as const;

@@ -1,7 +1,7 @@
 import { app } from './app';
 import { dashboard } from './dashboard';
 import { publicBoard } from './publicBoard';
-import { map } from './map';
+import { maps } from './maps';
 import { tickets } from './tickets';
 import { officer } from './officer';
 import { alarms } from './alarms';
@@ -22,7 +22,7 @@ export const zhCN = {
   ...app,
   ...dashboard,
   ...publicBoard,
-  ...map,
+  ...maps,
   ...tickets,
   ...officer,
   ...alarms,
@@ -40,7 +40,7 @@ export const zhCNAreas = {
   app,
   dashboard,
   publicBoard,
-  map,
+  maps,
   tickets,
   officer,
   alarms,

@@ -1,5 +1,7 @@
 /** 街道办理公示: the public page anyone may open without signing in. */
 export const publicBoard = {
+  'publicBoard.mapAria': '超时未到场的上报位置（约 100 米精度）',
+  'publicBoard.mapMarker': '{category} · {at} 上报',
   'publicBoard.title': '街道办理公示',
   'publicBoard.subtitle': '随手拍问题 · 15 分钟到场承诺',
   'publicBoard.month': '{year} 年 {month} 月',

@@ -1,8 +1,11 @@
 import { CheckOutlined, CloseCircleOutlined, SoundOutlined } from '@ant-design/icons';
 import { type Alarm } from '@jiefang/contracts';
-import { Button, Space } from 'antd';
+import { Button, Space, Tooltip } from 'antd';
 import { useState, type MouseEvent } from 'react';
-import { canAcknowledge, canClear, canSendWarning } from '../../alarms/alarmCache';
+import { canAcknowledge, canClear } from '../../alarms/alarmCache';
+import { warningAvailability } from '../../devices/deviceView';
+import { useDevicePresence } from '../../devices/useDevicePresence';
+import { formatTime } from '../../i18n/format';
 import { t } from '../../i18n';
 import { AlarmActionDialog, type AlarmAction } from './AlarmActionDialog';
 
@@ -14,20 +17,25 @@ export function AlarmActions({ alarm, size = 'middle' }: { alarm: Alarm; size?: 
     event.stopPropagation();
     setAction(next);
   };
-  const any = canAcknowledge(alarm) || canClear(alarm) || canSendWarning(alarm);
+  const warning = warningAvailability(alarm, useDevicePresence(alarm.deviceId), formatTime);
+  const any = canAcknowledge(alarm) || canClear(alarm) || warning.offered;
   if (!any) return null;
   return (
     <span onClick={(event) => event.stopPropagation()}>
       <Space wrap size={size === 'small' ? 4 : 8}>
-        {canSendWarning(alarm) && (
-          <Button
-            size={size}
-            icon={<SoundOutlined />}
-            data-testid={`alarm-warning-${alarm.id}`}
-            onClick={open('warning')}
-          >
-            {t('alarm.sendWarning')}
-          </Button>
+        {warning.offered && (
+          <Tooltip title={warning.disabledReason}>
+            <Button
+              size={size}
+              icon={<SoundOutlined />}
+              data-testid={`alarm-warning-${alarm.id}`}
+              data-disabled-reason={warning.disabledReason ?? undefined}
+              disabled={warning.disabledReason !== null}
+              onClick={open('warning')}
+            >
+              {t('alarm.sendWarning')}
+            </Button>
+          </Tooltip>
         )}
         {canAcknowledge(alarm) && (
           <Button

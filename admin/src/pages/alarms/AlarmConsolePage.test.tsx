@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
+import '../../test/leafletDom';
 import { type Alarm } from '@jiefang/contracts';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { makeAlarm, makeChargingAlarm } from '../../test/alarms';
+import { makeAlarm, makeChargingAlarm, makeDevice } from '../../test/alarms';
 import {
   allByTestId,
   byTestId,
@@ -68,7 +69,8 @@ describe('AlarmConsolePage', { timeout: 30_000 }, () => {
       'GET /api/streets': streets,
     });
     page = await render(<AlarmConsolePage />, '/alarms');
-    await findByTestId('alarm-row-A-2');
+    // The file's first render is the slowest (antd warming up), on a busy machine over 10 s.
+    await findByTestId('alarm-row-A-2', 25_000);
     expect(rows()).toEqual([
       ['alarm-row-A-2', 'active'],
       ['alarm-row-A-1', 'active'],
@@ -85,6 +87,23 @@ describe('AlarmConsolePage', { timeout: 30_000 }, () => {
     // Only noise meters get the remote-warning button.
     expect(byTestId('alarm-warning-A-1')).not.toBeNull();
     expect(byTestId('alarm-warning-A-2')).toBeNull();
+  });
+
+  it('disables 远程喊话 on an offline meter and says why', async () => {
+    fakeBff({
+      'GET /api/alarms': { items: [noise], total: 1 },
+      'GET /api/streets': streets,
+      'GET /api/devices': {
+        items: [makeDevice({ id: noise.deviceId, online: false, lastSeenAt: '2030-01-01T11:21:00.000Z' })],
+        total: 1,
+      },
+    });
+    page = await render(<AlarmConsolePage />, '/alarms');
+    await findByTestId('alarm-row-A-1');
+    await waitUntil(() => byTestId('alarm-warning-A-1')?.hasAttribute('disabled') ?? false);
+    expect(byTestId('alarm-warning-A-1')!.dataset.disabledReason).toMatch(
+      /^设备离线（最后在线 .+），无法远程喊话$/,
+    );
   });
 
   it('applies live events: a change in place, a new alarm, and a cleared one leaving the open view', async () => {

@@ -18,7 +18,7 @@ import { useAlarm } from '../../alarms/queries';
 import { useSession } from '../../auth/useSession';
 import { AlarmStatusTag, AlarmTypeTag } from '../../components/AlarmTags';
 import { DetailDrawer } from '../../components/DetailDrawer';
-import { DistrictMapView } from '../../components/DistrictMapView';
+import { PlaceMap } from '../../components/map/PlaceMap';
 import { NoiseChart } from '../../components/NoiseChart';
 import { t } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
@@ -157,7 +157,7 @@ function AlarmDetail({ alarm }: { alarm: Alarm }) {
       )}
 
       <Card size="small" title={t('alarmDetail.map')}>
-        <DistrictMapView point={alarm.location} streetId={alarm.streetId} pointLabel={t('map.device')} />
+        <PlaceMap point={alarm.location} streetId={alarm.streetId} pointLabel={t('map.device')} />
       </Card>
 
       <Card size="small" title={t('alarmDetail.timeline')}>

@@ -17,6 +17,7 @@ import {
 } from '../../statistics/scope';
 import { useCategories, useStreets } from '../../tickets/queries';
 import { AlarmStatsCard } from './AlarmStatsCard';
+import { HeatMapCard } from './HeatMapCard';
 import { BreakdownCard } from './BreakdownCard';
 import { DashboardFilters, type DashboardFilterState } from './DashboardFilters';
 import { EscortCard } from './EscortCard';
@@ -109,13 +110,10 @@ export function DashboardPage() {
         <Col xs={24} xl={10}>
           <CategoryCard query={tickets} context={chartContext} />
         </Col>
-        {/*
-          The heat map of reports goes here, beside the categories (xl={14}): the maps work builds the
-          component (admin/src/components/map/) and it is wired in after merging, fed `tickets.data.heat`
-          (reports per ~200 m cell for the same filters). Until then the alarm card sits beside the
-          categories; with the map, it moves down beside the escort card.
-        */}
         <Col xs={24} xl={14}>
+          <HeatMapCard query={tickets} />
+        </Col>
+        <Col xs={24}>
           <AlarmStatsCard query={alarms} />
         </Col>
         <Col xs={24}>

@@ -13,7 +13,7 @@ import {
 import { EChart } from './EChart';
 import { QueryState } from './QueryState';
 
-type TicketQuery = UseQueryResult<TicketStatistics>;
+export type TicketQuery = UseQueryResult<TicketStatistics>;
 
 const chartHeight = (context: ChartContext) => Math.round(context.fontSize * 22);
 

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import '../../test/leafletDom';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeAlarm, makeDevice } from '../../test/alarms';
 import {
@@ -75,6 +76,7 @@ const routes = {
   'GET /api/alarms': { items: [makeAlarm()], total: 1 },
   'GET /api/streets': streets,
   'GET /api/district': district,
+  'GET /api/map/config': { tiles: null },
   [`GET /api/devices/${meter.id}/readings`]: readings,
 };
 
@@ -91,7 +93,8 @@ describe('DeviceListPage', { timeout: 30_000 }, () => {
     signIn(['dispatcher']);
     const bff = fakeBff(routes);
     page = await render(<DeviceListPage />, '/devices');
-    await findByTestId(`device-row-${meter.id}`);
+    // The file's first render is the slowest (antd warming up), on a busy machine over 10 s.
+    await findByTestId(`device-row-${meter.id}`, 25_000);
     expect(allByTestId('device-online').map((badge) => [badge.dataset.online, badge.textContent])).toEqual([
       ['true', '在线'],
       ['false', '离线'],

@@ -33,7 +33,7 @@ import { useAlarmList, useDevices, useRotateDeviceSecret } from '../../alarms/qu
 import { type DeviceFilters } from '../../alarms/queryKeys';
 import { useSession } from '../../auth/useSession';
 import { AlarmTypeTag } from '../../components/AlarmTags';
-import { DeviceMapView } from '../../components/DeviceMapView';
+import { DeviceMap } from '../../components/map/DeviceMap';
 import { FilterBar, OptionFilter, StreetFilter } from '../../components/listPage/FilterBar';
 import { ListPageHeader } from '../../components/listPage/ListPageHeader';
 import { ListTable } from '../../components/listPage/ListTable';
@@ -221,7 +221,7 @@ export function DeviceListPage() {
   if (list.isError && !list.data) {
     mapBody = listBody;
   } else if (list.isPending) {
-    mapBody = <DeviceMapView devices={[]} alarms={[]} />;
+    mapBody = <DeviceMap devices={[]} alarms={[]} />;
   } else {
     mapBody = (
       <Row gutter={[16, 16]}>
@@ -237,7 +237,7 @@ export function DeviceListPage() {
           {devices.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('device.mapEmpty')} />
           ) : (
-            <DeviceMapView
+            <DeviceMap
               devices={devices}
               alarms={openAlarms}
               selectedId={selectedId}

@@ -9,6 +9,7 @@ import { formatRate } from '../../statistics/figures';
 import { monthLabel, overduePlaces, sortedStreets, waitedLabel } from '../../statistics/publicBoard';
 import { usePublicBoard } from '../../statistics/queries';
 import { useNow } from '../../tickets/useNow';
+import { OverdueMap } from './OverdueMap';
 
 /**
  * 街道办理公示, for anyone without signing in: each street's open and overdue reports and this month's
@@ -141,10 +142,7 @@ function Board({ board }: { board: PublicBoard }) {
         )}
       </section>
 
-      {/*
-        The map of the overdue places (board.overdue: lat/lng rounded to ~100 m) goes here, above the list:
-        the maps work builds the component and it is wired in after merging.
-      */}
+      {board.overdue.length > 0 && <OverdueMap board={board} />}
       <OverdueList board={board} />
 
       <Typography.Paragraph type="secondary" style={{ fontSize: token.fontSizeSM }}>

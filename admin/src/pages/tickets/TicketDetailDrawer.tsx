@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useSession } from '../../auth/useSession';
 import { DetailDrawer } from '../../components/DetailDrawer';
 import { DeviceEvidenceCard } from '../../components/DeviceEvidenceCard';
-import { DistrictMapView, type MapOfficer } from '../../components/DistrictMapView';
+import { PlaceMap, type MapOfficer } from '../../components/map/PlaceMap';
 import { PhotoGallery } from '../../components/PhotoGallery';
 import { SlaCountdown } from '../../components/SlaCountdown';
 import { TicketStatusTag } from '../../components/TicketStatusTag';
@@ -233,7 +233,7 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
           </Typography.Text>
         }
       >
-        <DistrictMapView point={ticket.location} streetId={ticket.streetId} officers={officersOnMap} />
+        <PlaceMap point={ticket.location} streetId={ticket.streetId} officers={officersOnMap} />
       </Card>
 
       <Card size="small" title={t('detail.timeline')}>

@@ -5,7 +5,7 @@ import {
   type Ticket,
   type TicketStatus,
 } from '@jiefang/contracts';
-import { Card, Grid, Space, Tag, Typography, theme, type TableColumnsType } from 'antd';
+import { Card, Grid, Segmented, Space, Tag, Typography, theme, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { FilterBar, OptionFilter, StreetFilter } from '../../components/listPage/FilterBar';
 import { ListPageHeader } from '../../components/listPage/ListPageHeader';
@@ -13,6 +13,7 @@ import { ListTable, truncationNotice } from '../../components/listPage/ListTable
 import { StatCards } from '../../components/listPage/StatCards';
 import { useUrlState } from '../../components/listPage/useUrlState';
 import { LiveIndicator } from '../../components/LiveIndicator';
+import { QueueMap } from '../../components/map/QueueMap';
 import { SlaCountdown } from '../../components/SlaCountdown';
 import { TicketStatusTag } from '../../components/TicketStatusTag';
 import { t } from '../../i18n';
@@ -35,7 +36,8 @@ const isCategory = (value: string | null): value is CategoryCode =>
 export function TicketQueuePage() {
   const { params, setParam, clearFilters } = useUrlState({
     historyKeys: ['ticket'],
-    keepOnClear: ['ticket'],
+    // The list/map switch is a way of looking, not a filter.
+    keepOnClear: ['ticket', 'view'],
   });
   const live = useTicketLive();
   const { token } = theme.useToken();
@@ -55,12 +57,14 @@ export function TicketQueuePage() {
     [status, category, street],
   );
   const openId = params.get('ticket');
+  const view = params.get('view') === 'map' ? 'map' : 'list';
 
   const list = useTicketList(filters, live);
   const categories = useCategories();
   const directory = useDirectory();
 
   const filtered = Object.keys(filters).length > 0;
+  const openTicket = (id: string) => setParam('ticket', id);
   const items = useMemo(() => [...(list.data?.items ?? [])].sort(queueOrder), [list.data]);
 
   const columns: TableColumnsType<Ticket> = [
@@ -181,20 +185,37 @@ export function TicketQueuePage() {
         />
       </FilterBar>
 
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <ListTable<Ticket>
-          query={list}
-          items={items}
-          columns={columns}
-          testIdPrefix="queue"
-          loadFailedKey="queue.loadFailed"
-          retryKey="queue.retry"
-          emptyText={t(filtered ? 'queue.emptyFiltered' : 'queue.empty')}
-          truncated={truncationNotice(list.data, 'queue.truncated')}
-          scrollX={860}
-          onOpen={(id) => setParam('ticket', id)}
-        />
-      </Card>
+      <Segmented
+        data-testid="queue-view"
+        value={view}
+        onChange={(value) => setParam('view', value === 'map' ? 'map' : undefined)}
+        options={[
+          { value: 'list', label: t('map.queueViewList') },
+          { value: 'map', label: t('map.queueViewMap') },
+        ]}
+        style={{ alignSelf: 'flex-start' }}
+      />
+
+      {view === 'map' ? (
+        <Card size="small">
+          <QueueMap tickets={items} officers={directory.officers} onOpen={openTicket} />
+        </Card>
+      ) : (
+        <Card size="small" styles={{ body: { padding: 0 } }}>
+          <ListTable<Ticket>
+            query={list}
+            items={items}
+            columns={columns}
+            testIdPrefix="queue"
+            loadFailedKey="queue.loadFailed"
+            retryKey="queue.retry"
+            emptyText={t(filtered ? 'queue.emptyFiltered' : 'queue.empty')}
+            truncated={truncationNotice(list.data, 'queue.truncated')}
+            scrollX={860}
+            onOpen={openTicket}
+          />
+        </Card>
+      )}
 
       <TicketDetailDrawer ticketId={openId} live={live} onClose={() => setParam('ticket', undefined)} />
     </Space>

@@ -36,6 +36,8 @@ export function alarmRoutes(
     /** For the live stream: is the caller still signed in? */
     tokens: TokenAuthenticator;
     events: AlarmStream;
+    /** Whether the alarm's device is online (the devices module's registry); null when unknown. */
+    devicePresence: (deviceId: string) => Promise<{ online: boolean; lastSeenAt: string | null } | null>;
   },
 ): Router<AppState> {
   const { router, route } = api.router();
@@ -118,6 +120,14 @@ export function alarmRoutes(
         throw unprocessable('只有噪声监测点可以远程喊话', { deviceType: alarm.deviceType });
       if (!allows(alarmTransitions, 'remote_warning', alarm.status))
         throw unprocessable('告警已解除，无需喊话', { status: alarm.status });
+      // An offline device would never play it: say so now rather than record a warning that cannot arrive.
+      const presence = await deps.devicePresence(alarm.deviceId);
+      if (!presence?.online)
+        throw unprocessable('设备离线，无法远程喊话', {
+          deviceId: alarm.deviceId,
+          online: false,
+          lastSeenAt: presence?.lastSeenAt ?? null,
+        });
       const caller = callerOf(ctx.state);
       await deps.reactions.sendWarning(alarm, {
         automatic: false,

@@ -30,6 +30,8 @@ export function deviceRegistry(deps: {
   accounts: DeviceBrokerAccounts;
   /** The processor's latest readings (Redis), fresher than anything stored on the device. */
   latest: (deviceIds: readonly string[]) => Promise<Map<string, Record<string, string | number>>>;
+  /** When the processor last heard each device (Redis): the stored lastSeenAt only moves on a change. */
+  heard: (deviceIds: readonly string[]) => Promise<Map<string, number>>;
 }) {
   const { devices, district, clock } = deps;
 
@@ -45,9 +47,25 @@ export function deviceRegistry(deps: {
     mqttUrl: deps.mqttUrl,
   });
 
+  /** A device reporting now was last seen now: the later of the stored time and the last message heard. */
+  const lastSeen = (device: DeviceDocument, heardAt: number | undefined): string | null => {
+    const stored = device.lastSeenAt?.getTime();
+    const latest = Math.max(stored ?? -Infinity, heardAt ?? -Infinity);
+    return Number.isFinite(latest) ? new Date(latest).toISOString() : null;
+  };
+
   const withLatest = async (items: DeviceDocument[]): Promise<Device[]> => {
-    const latest = await deps.latest(items.map((item) => item._id)).catch(() => new Map());
-    return items.map((item) => ({ ...view(item), lastReading: latest.get(item._id) ?? item.lastReading }));
+    const ids = items.map((item) => item._id);
+    const [latest, heard] = await Promise.all([
+      deps.latest(ids).catch(() => new Map<string, Record<string, string | number>>()),
+      // Without Redis the stored time is still a true, if older, answer.
+      deps.heard(ids).catch(() => new Map<string, number>()),
+    ]);
+    return items.map((item) => ({
+      ...view(item),
+      lastSeenAt: lastSeen(item, heard.get(item._id)),
+      lastReading: latest.get(item._id) ?? item.lastReading,
+    }));
   };
 
   const view = (device: DeviceDocument): Device => ({
@@ -152,6 +170,14 @@ export function deviceRegistry(deps: {
       const device = await devices.findById(id).lean<DeviceDocument>();
       if (!device) throw notFound('设备不存在');
       return (await withLatest([device]))[0] as Device;
+    },
+
+    /** Whether a device is online now, and when it was last heard; null for a device not registered. */
+    async presence(id: string): Promise<Pick<Device, 'online' | 'lastSeenAt'> | null> {
+      const device = await devices.findById(id, { online: 1, lastSeenAt: 1 }).lean<DeviceDocument>();
+      if (!device) return null;
+      const heard = await deps.heard([id]).catch(() => new Map<string, number>());
+      return { online: device.online, lastSeenAt: lastSeen(device, heard.get(id)) };
     },
 
     async list(query: DeviceListQuery, onlyStreetId?: string): Promise<DeviceList> {

@@ -25,3 +25,19 @@ export async function latestReadings(
   });
   return result;
 }
+
+/**
+ * When each device was last heard (ms), as the processor keeps it in Redis while the device is online:
+ * fresher than the device's stored lastSeenAt, which is written only when its presence changes.
+ */
+export async function lastHeard(redis: Redis, deviceIds: readonly string[]): Promise<Map<string, number>> {
+  const result = new Map<string, number>();
+  if (!deviceIds.length) return result;
+  const scores = await redis.zmscore('devices:heard', ...deviceIds);
+  deviceIds.forEach((id, index) => {
+    const score = scores[index];
+    if (score !== null && score !== undefined && Number.isFinite(Number(score)))
+      result.set(id, Number(score));
+  });
+  return result;
+}

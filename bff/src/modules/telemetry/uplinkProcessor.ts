@@ -305,7 +305,7 @@ export function uplinkProcessor(deps: {
    * Online/offline in MongoDB, touched only on a change: the state remembers that a device is known
    * online, and the silence sweep marks the ones it takes offline in `devices:offline`.
    */
-  const applyPresence = async (writes: BatchWrites) => {
+  const applyPresence = async (writes: BatchWrites, partition: number) => {
     const heard = [...writes.cameOnline];
     if (heard.length) {
       const swept = await redis.smismember('devices:offline', ...heard);
@@ -335,7 +335,25 @@ export function uplinkProcessor(deps: {
     }
     if (writes.wentOffline.size) {
       const gone = [...writes.wentOffline];
-      await deps.devices.updateMany({ _id: { $in: gone } }, { $set: { online: false } });
+      // The stored lastSeenAt moves only on presence changes, and the Redis record of when each device
+      // was heard goes with it offline: keep the time of its last message on the device.
+      const stored = await redis.zmscore('devices:heard', ...gone);
+      const pending = unsaved.get(partition);
+      await Promise.all(
+        gone.map((deviceId, index) => {
+          const heardAt = Math.max(
+            Number(stored[index] ?? -Infinity),
+            pending?.heard.get(deviceId) ?? -Infinity,
+            writes.heard.get(deviceId) ?? -Infinity,
+          );
+          return deps.devices.updateOne(
+            { _id: deviceId },
+            {
+              $set: { online: false, ...(Number.isFinite(heardAt) ? { lastSeenAt: new Date(heardAt) } : {}) },
+            },
+          );
+        }),
+      );
       for (const deviceId of gone) {
         const state = states.get(deviceId);
         if (state) state.online = false;
@@ -371,7 +389,7 @@ export function uplinkProcessor(deps: {
     }
     await writeFolds(writes);
     if (lane === 'telemetry') await yieldToSignals();
-    await applyPresence(writes);
+    await applyPresence(writes, partition);
     if (lane === 'telemetry') await yieldToSignals();
     if (writes.minutes.length) {
       await deps.readings
@@ -475,7 +493,11 @@ export function uplinkProcessor(deps: {
         at: new Date(now),
       });
       if (fresh) await reactions.opened(alarm);
-      await deps.devices.updateOne({ _id: deviceId }, { $set: { online: false } });
+      const heardAt = candidates.find((item) => item.deviceId === deviceId)?.at;
+      await deps.devices.updateOne(
+        { _id: deviceId },
+        { $set: { online: false, ...(heardAt !== undefined ? { lastSeenAt: new Date(heardAt) } : {}) } },
+      );
       await redis.zrem('devices:heard', deviceId);
       await redis.sadd('devices:offline', deviceId);
     }
