@@ -45,7 +45,14 @@ describe('pointInPolygon', () => {
 
   it('accepts an unclosed ring and refuses a degenerate one', () => {
     expect(pointInPolygon({ lat: 0.5, lng: 0.5 }, [square(0, 0, 1).slice(0, 4)])).toBe(true);
-    expect(pointInPolygon({ lat: 0, lng: 0 }, [[[0, 0], [1, 1]]])).toBe(false);
+    expect(
+      pointInPolygon({ lat: 0, lng: 0 }, [
+        [
+          [0, 0],
+          [1, 1],
+        ],
+      ]),
+    ).toBe(false);
     expect(pointInPolygon({ lat: 0, lng: 0 }, [])).toBe(false);
   });
 });
