@@ -186,12 +186,7 @@ export default function ReportCreatePage() {
     void pinApi.tiles().then(setTiles);
     void reportsApi
       .district()
-      .then((map) => {
-        setDistrict(map);
-        setStreets((current) =>
-          current.status === 'ready' ? current : { status: 'ready', value: streetChoices(map) },
-        );
-      })
+      .then(setDistrict)
       .catch(() => undefined);
   }, [userId]);
 
@@ -221,6 +216,7 @@ export default function ReportCreatePage() {
       .catch((error: unknown) => current && setNearby({ status: 'error', message: messageOf(error) }));
     return () => {
       current = false;
+      setGeocoding(false);
     };
   }, [userId, pinLat, pinLng, pinSource]);
 
@@ -426,9 +422,7 @@ export default function ReportCreatePage() {
         <Text className="jf-muted jf-block">{t('report.map.hint')}</Text>
         <MapPicker
           value={location ? { lat: location.lat, lng: location.lng } : null}
-          fallbackCentre={
-            streets.status === 'ready' && streets.value[0] ? streets.value[0].location : districtCentre
-          }
+          fallbackCentre={(district && streetChoices(district)[0]?.location) || districtCentre}
           gps={gpsFix}
           district={district}
           tiles={tiles}
