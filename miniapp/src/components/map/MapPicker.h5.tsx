@@ -7,7 +7,9 @@ import { t } from '../../i18n';
 import type { MapPickerProps } from './mapPickerProps';
 import './mapPicker.scss';
 
-const defaultZoom = 17;
+/** Street level on tiles; without them a wider view, so the street and grid outlines give the bearings. */
+const zoomOnTiles = 17;
+const zoomOnOutlines = 15;
 
 /**
  * The H5 map picker: Leaflet with the configured tiles (moved onto their datum when GCJ-02) or, without
@@ -31,7 +33,7 @@ export function MapPicker({ value, fallbackCentre, gps, district, tiles, onPick,
     const start = datumRef.current.toMap(value ?? fallbackCentre);
     const created = L.map(holder.current, {
       center: [start.lat, start.lng],
-      zoom: defaultZoom,
+      zoom: tiles ? zoomOnTiles : zoomOnOutlines,
       zoomControl: true,
       attributionControl: Boolean(tiles),
       minZoom: tiles?.minZoom ?? 12,
@@ -113,7 +115,7 @@ export function MapPicker({ value, fallbackCentre, gps, district, tiles, onPick,
     if (!current || !value || !pinMoved(picked.current, value)) return;
     picked.current = value;
     const at = datumRef.current.toMap(value);
-    current.setView([at.lat, at.lng], Math.max(current.getZoom(), 15), { animate: false });
+    current.setView([at.lat, at.lng], Math.max(current.getZoom(), zoomOnOutlines), { animate: false });
   }, [value]);
 
   useEffect(() => {
