@@ -35,6 +35,8 @@ export function MapPicker({ value, fallbackCentre, gps, district, tiles, onPick,
       center: [start.lat, start.lng],
       zoom: tiles ? zoomOnTiles : zoomOnOutlines,
       zoomControl: true,
+      // No glide after a drag: the pin lands where the finger lets go.
+      inertia: false,
       attributionControl: Boolean(tiles),
       minZoom: tiles?.minZoom ?? 12,
       maxZoom: tiles?.maxZoom ?? 19,
