@@ -48,6 +48,10 @@ import { openTicketIndex } from './modules/reports/openTicketIndex';
 import { officerWorkloads } from './modules/officers/officerWorkloads';
 import { ticketTracking } from './modules/tickets/ticketTracking';
 import { rebuildTicketIndexes } from './modules/tickets/ticketIndexes';
+import { geocoderProvider } from './modules/geocoding/geocoderProviders';
+import { geocodingRoutes } from './modules/geocoding/geocodingRoutes';
+import { reverseGeocoder } from './modules/geocoding/reverseGeocoder';
+import { nearbyReports } from './modules/reports/nearbyReports';
 import { reportRoutes } from './modules/reports/reportRoutes';
 import { photoStore } from './modules/photos/photoStore';
 import { photoLinks } from './modules/photos/photoLinks';
@@ -396,6 +400,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     mapRoutes(api, config.MAP_TILES.tiles),
     reportRoutes(api, {
       intake,
+      nearby: nearbyReports({ openTickets, tickets, categories, clock }),
       actions,
       queries,
       categories,
@@ -405,6 +410,15 @@ export function createApp(deps: AppDeps): JiefangApp {
         'report',
         config.REPORT_RATE_LIMIT,
         config.REPORT_RATE_WINDOW_SECONDS,
+      ),
+    }),
+    geocodingRoutes(api, {
+      geocoder: reverseGeocoder({ provider: geocoderProvider(config), redis, logger }),
+      rateLimit: createRateLimit(
+        redis,
+        'geocode',
+        config.GEOCODE_RATE_LIMIT,
+        config.GEOCODE_RATE_WINDOW_SECONDS,
       ),
     }),
     ticketRoutes(api, { actions, queries, tokens, view, events }),

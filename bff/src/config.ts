@@ -149,6 +149,16 @@ const configSchema = z
     LOGIN_ADDRESS_RATE_LIMIT: z.coerce.number().int().min(1).default(50),
     LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
     REPORT_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+    /**
+     * Reverse geocoding of a report's map pin (the address field): Tencent's WebService or AMap's regeo, with
+     * its key; none configured means residents type the address. The base URL is for a stand-in in tests.
+     */
+    GEOCODER: z.enum(['tencent', 'amap']).optional(),
+    GEOCODER_KEY: z.string().min(1).optional(),
+    GEOCODER_BASE_URL: z.url().optional(),
+    /** Pin moves one resident may geocode per window (a drag ends in one request). */
+    GEOCODE_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+    GEOCODE_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
     REPORT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
     SLA_TIME_SCALE: z.coerce.number().positive().max(1).default(1),
     REDIS_PREFIX: z
@@ -226,6 +236,7 @@ const configSchema = z
         message: 'is needed with WECOM_CORP_ID: WeCom cards link to the admin panel',
       });
     }
+    together(['GEOCODER', 'GEOCODER_KEY']);
     together([
       'TENCENT_SMS_SECRET_ID',
       'TENCENT_SMS_SECRET_KEY',

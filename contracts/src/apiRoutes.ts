@@ -45,6 +45,8 @@ import {
   recordSubscriptionsRequestSchema,
 } from './notifications';
 import { meChangesQuerySchema } from './live';
+import { reverseGeocodeQuerySchema } from './geocoding';
+import { joinReportRequestSchema, nearbyReportsQuerySchema } from './nearbyReports';
 import { rankingQuerySchema, statisticsQuerySchema } from './statistics';
 import {
   createStaffAccountRequestSchema,
@@ -108,6 +110,9 @@ export const apiRoutes: readonly ApiRoute[] = [
   { method: 'POST', path: '/api/reports', access: ['resident'], body: createReportRequestSchema },
   { method: 'GET', path: '/api/reports', access: 'signed-in', query: reportListQuerySchema },
   { method: 'GET', path: '/api/reports/map', access: 'public' },
+  // Open tickets near a pin before reporting (no one's personal data), and joining one with a tap.
+  { method: 'GET', path: '/api/reports/nearby', access: 'signed-in', query: nearbyReportsQuerySchema },
+  { method: 'POST', path: '/api/reports/:id/join', access: ['resident'], body: joinReportRequestSchema },
   { method: 'GET', path: '/api/reports/:id', access: 'signed-in' },
   { method: 'POST', path: '/api/reports/:id/confirm', access: 'signed-in' },
   { method: 'POST', path: '/api/reports/:id/reopen', access: 'signed-in', body: reasonRequestSchema },
@@ -244,6 +249,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   { method: 'GET', path: '/api/public/board', access: 'public' },
   // Which tiles maps draw on (none: the district's own outlines).
   { method: 'GET', path: '/api/map/config', access: 'public' },
+  // The address at a map pin, when a geocoder is configured (rate-limited per user).
+  { method: 'GET', path: '/api/geocode/reverse', access: 'signed-in', query: reverseGeocodeQuerySchema },
   { method: 'GET', path: '/api/alarms/:id', access: 'signed-in' },
   { method: 'POST', path: '/api/alarms/:id/acknowledge', access: 'signed-in', body: alarmNoteRequestSchema },
   { method: 'POST', path: '/api/alarms/:id/clear', access: 'signed-in', body: alarmNoteRequestSchema },

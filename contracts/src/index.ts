@@ -19,3 +19,6 @@ export * from './live';
 export * from './statistics';
 export * from './coordinates';
 export * from './maps';
+export * from './polygons';
+export * from './geocoding';
+export * from './nearbyReports';

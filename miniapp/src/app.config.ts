@@ -4,7 +4,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'subpackages/report',
-      pages: ['create/index', 'mine/index', 'detail/index'],
+      pages: ['create/index', 'result/index', 'mine/index', 'detail/index'],
     },
     {
       root: 'subpackages/devices',

@@ -1,6 +1,4 @@
-import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import { polygon } from '@turf/helpers';
-import type { Wgs84Point } from '@jiefang/contracts';
+import { areasContaining, type Wgs84Point } from '@jiefang/contracts';
 
 export interface JurisdictionArea {
   id: string;
@@ -16,9 +14,8 @@ export type JurisdictionMatch =
  * answer is not a single area and the ticket goes to the dispatcher: never dropped, never guessed.
  */
 export function responsibleArea(point: Wgs84Point, areas: readonly JurisdictionArea[]): JurisdictionMatch {
-  const containing = areas
-    .filter((area) => booleanPointInPolygon([point.lng, point.lat], polygon(area.rings)))
-    .map((area) => area.id);
+  // The same point-in-polygon the apps use to name the street under a map pin, so both agree.
+  const containing = areasContaining(point, areas);
   if (containing.length === 1) return { kind: 'single', areaId: containing[0] as string };
   if (containing.length === 0) return { kind: 'outside' };
   return { kind: 'overlap', areaIds: containing };

@@ -126,6 +126,16 @@ describe('every caller against records somebody else owns', () => {
       others: 403,
     },
     {
+      // 我也遇到: any resident may join an open ticket (near them: checked by the handler, see
+      // nearbyAndJoin.test.ts); no one else. Without an Idempotency-Key a resident gets 400, past access.
+      method: 'POST',
+      path: '/api/reports/:id/join',
+      record: 'ticket',
+      body: { lat: 23.1066, lng: 113.3245 },
+      allowed: ['owner', 'other resident'],
+      others: 403,
+    },
+    {
       method: 'GET',
       path: '/api/tickets/:id',
       record: 'ticket',

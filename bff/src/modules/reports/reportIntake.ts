@@ -1,11 +1,19 @@
 import { createHash } from 'node:crypto';
 import { Types, type Connection } from 'mongoose';
-import type { CategoryCode, CreateReportFields, DeviceEvidence, Priority } from '@jiefang/contracts';
+import {
+  nearbyReportPolicy,
+  type CategoryCode,
+  type CreateReportFields,
+  type DeviceEvidence,
+  type JoinReportRequest,
+  type Priority,
+} from '@jiefang/contracts';
 import { higherPriority, raisedPriority } from '../../domain/priorities';
 import type { Clock } from '../../infra/clock';
 import type { Logger } from '../../infra/logger';
 import type { Caller } from '../../http/appState';
-import { HttpError, conflict } from '../../http/httpError';
+import { HttpError, conflict, notFound } from '../../http/httpError';
+import { joinRefusal } from '../../domain/nearbyReports';
 import type { CategoryCatalogue } from '../../domain/categories';
 import {
   duplicatePolicyFor,
@@ -98,16 +106,22 @@ export function reportIntake(deps: ReportIntakeDeps) {
     return replayOf(reportTicketId(keyId), requestHash, keyId);
   };
 
+  /**
+   * Joins the resident to the ticket `find` gives (the nearest duplicate, or the one they chose), found
+   * afresh on every attempt so a concurrent change is decided again; null when there is none.
+   */
   const joinOpenTicket = async (
     caller: Caller,
     fields: CreateReportFields,
     stored: StoredPhoto[],
     keyId: string,
     requestHash: string,
+    find: () => Promise<TicketDocument | null> = () =>
+      openTicketsNear(fields.category, { lat: fields.lat, lng: fields.lng }),
   ): Promise<TicketDocument | null> => {
     const now = deps.clock.now();
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      const ticket = await openTicketsNear(fields.category, { lat: fields.lat, lng: fields.lng });
+      const ticket = await find();
       if (!ticket) return null;
       if (ticket.reporterIds.includes(caller.userId)) return ticket;
       const durable = await Keys.findById(keyId).lean();
@@ -389,6 +403,88 @@ export function reportIntake(deps: ReportIntakeDeps) {
         deviceEvidence: [input.evidence],
       });
       return (await storeNew(ticket)).ticket;
+    },
+
+    /**
+     * 我也遇到: the resident joins the open ticket they chose from the nearby list, with their own point and
+     * words kept as their submission. Idempotent like a report (same Idempotency-Key, same answer); a
+     * ticket that is closed or farther than the nearby radius from their point is refused, never joined.
+     */
+    async joinChosen(input: {
+      caller: Caller;
+      ticketId: string;
+      request: JoinReportRequest;
+      idempotencyKey: string;
+    }): Promise<IntakeResult> {
+      const { caller, request } = input;
+      const requestHash = createHash('sha256')
+        .update(JSON.stringify(['join', input.ticketId, request.lat, request.lng, request.description]))
+        .digest('hex');
+      const keyId = `${caller.userId}:${input.idempotencyKey}`;
+      const claim = await deps.keys.claim(keyId, requestHash);
+      if (claim.state === 'done') {
+        const replay = await replayOf(claim.ticketId, requestHash, keyId, claim.requestHash);
+        if (replay) return { ticket: replay, outcome: 'replayed' };
+      }
+      if (claim.state === 'pending') {
+        if (claim.requestHash !== requestHash) throw refuseReusedKey();
+        throw new HttpError(
+          409,
+          'conflict',
+          '正在加入，请稍后查看',
+          { retryAfterSeconds: 2 },
+          { 'Retry-After': '2' },
+        );
+      }
+      let joined: TicketDocument | null;
+      try {
+        const point = { lat: request.lat, lng: request.lng };
+        const chosen = async () => {
+          const ticket = await deps.store.findById(input.ticketId);
+          if (!ticket) throw notFound('没有找到这条上报');
+          const refusal = joinRefusal(ticket, point);
+          if (refusal === 'closed')
+            throw new HttpError(
+              422,
+              'unprocessable',
+              '这件事已经办结，不能再加入；如果问题还在，请重新上报',
+              {
+                reason: 'closed',
+              },
+            );
+          if (refusal === 'too_far')
+            throw new HttpError(
+              422,
+              'unprocessable',
+              `这件事离你选的位置超过 ${nearbyReportPolicy.radiusMeters} 米，不能加入；请直接上报`,
+              { reason: 'too_far' },
+            );
+          return ticket;
+        };
+        const target = await chosen();
+        joined = await joinOpenTicket(
+          caller,
+          {
+            category: target.category,
+            lat: request.lat,
+            lng: request.lng,
+            ...(request.accuracy !== undefined ? { accuracy: request.accuracy } : {}),
+            address: request.address,
+            description: request.description,
+            anonymous: request.anonymous,
+          },
+          [],
+          keyId,
+          requestHash,
+          chosen,
+        );
+        if (!joined) throw notFound('没有找到这条上报');
+      } catch (error) {
+        await deps.keys.release(keyId, requestHash).catch(() => undefined);
+        throw error;
+      }
+      await deps.keys.complete(keyId, requestHash, joined._id);
+      return { ticket: joined, outcome: 'joined' };
     },
 
     async submit(input: {

@@ -3,6 +3,8 @@ import {
   createReportFieldsSchema,
   createReportRequestSchema,
   idempotencyKeySchema,
+  joinReportRequestSchema,
+  nearbyReportsQuerySchema,
   rateRequestSchema,
   reasonRequestSchema,
   reportListQuerySchema,
@@ -21,10 +23,12 @@ import type { TicketActions } from '../tickets/ticketActions';
 import type { TicketDocument } from '../tickets/ticketModel';
 import type { TicketQueries } from '../tickets/ticketQueries';
 import type { TicketViewer } from '../tickets/ticketView';
+import type { NearbyReports } from './nearbyReports';
 import type { ReportIntake } from './reportIntake';
 
 export interface ReportRoutesDeps {
   intake: ReportIntake;
+  nearby: NearbyReports;
   actions: TicketActions;
   queries: TicketQueries;
   categories: CategoryCatalogue;
@@ -41,8 +45,8 @@ export function reportRoutes(api: RouteRegistry, deps: ReportRoutesDeps): Router
     ctx.body = categories;
   });
 
-  route({ method: 'POST', path: '/api/reports', bodyReadByHandler: true }, async (ctx) => {
-    const caller = callerOf(ctx.state);
+  /** The request's Idempotency-Key, its budget spent unless it was answered already. */
+  const admittedKey = async (ctx: { get(header: string): string }, userId: string) => {
     const key = idempotencyKeySchema.safeParse(ctx.get('Idempotency-Key'));
     if (!key.success)
       throw badRequest(
@@ -50,11 +54,17 @@ export function reportRoutes(api: RouteRegistry, deps: ReportRoutesDeps): Router
         '缺少或无效的 Idempotency-Key',
       );
     // A retry of an answered submission gets its replay even over the limit: it cannot make a new ticket.
-    if (!(await deps.intake.answered(caller.userId, key.data))) {
-      await deps.reportRateLimit.consume(caller.userId).catch(async (error: unknown) => {
-        if (!(await deps.intake.answered(caller.userId, key.data, { durable: true }))) throw error;
+    if (!(await deps.intake.answered(userId, key.data))) {
+      await deps.reportRateLimit.consume(userId).catch(async (error: unknown) => {
+        if (!(await deps.intake.answered(userId, key.data, { durable: true }))) throw error;
       });
     }
+    return key;
+  };
+
+  route({ method: 'POST', path: '/api/reports', bodyReadByHandler: true }, async (ctx) => {
+    const caller = callerOf(ctx.state);
+    const key = await admittedKey(ctx, caller.userId);
     let submission: Pick<Parameters<ReportIntake['submit']>[0], 'fields' | 'photos'>;
     if (ctx.is('application/json')) {
       // Photos uploaded beforehand (POST /api/photos), named by id.
@@ -83,6 +93,31 @@ export function reportRoutes(api: RouteRegistry, deps: ReportRoutesDeps): Router
     ctx.set('Cache-Control', 'public, max-age=60');
     ctx.body = map;
   });
+
+  route(
+    { method: 'GET', path: '/api/reports/nearby', query: nearbyReportsQuerySchema },
+    async (ctx, { query }) => {
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = await deps.nearby.near(callerOf(ctx.state), query);
+    },
+  );
+
+  route(
+    { method: 'POST', path: '/api/reports/:id/join', body: joinReportRequestSchema },
+    async (ctx, { body }) => {
+      const caller = callerOf(ctx.state);
+      const key = await admittedKey(ctx, caller.userId);
+      const result = await deps.intake.joinChosen({
+        caller,
+        ticketId: ctx.params.id ?? '',
+        request: body,
+        idempotencyKey: key.data,
+      });
+      ctx.status = result.outcome === 'replayed' ? 200 : 201;
+      ctx.set('Idempotent-Replay', result.outcome === 'replayed' ? 'true' : 'false');
+      ctx.body = { ...deps.view(result.ticket, caller), outcome: result.outcome };
+    },
+  );
 
   route({ method: 'GET', path: '/api/reports/:id' }, async (ctx) => {
     const caller = callerOf(ctx.state);

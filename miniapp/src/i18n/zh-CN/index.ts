@@ -6,6 +6,7 @@ import { loginMessages } from './login';
 import { messagesMessages } from './messages';
 import { officerMessages } from './officer';
 import { reportMessages } from './report';
+import { reportMapMessages } from './reportMap';
 
 /**
  * Simplified Chinese message catalogue: every string the mini-program shows lives in one file per feature
@@ -17,6 +18,7 @@ export const zhCN = {
   ...loginMessages,
   ...homeMessages,
   ...reportMessages,
+  ...reportMapMessages,
   ...devicesMessages,
   ...escortMessages,
   ...messagesMessages,

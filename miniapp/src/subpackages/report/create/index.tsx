@@ -2,16 +2,17 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Image, Input, Text, Textarea, View } from '@tarojs/components';
 import { Button, Loading } from '@nutui/nutui-react-taro';
-import type { Category, ReportSubmission } from '@jiefang/contracts';
+import type { Category, DistrictMap, LatLng, NearbyReport, TileSource } from '@jiefang/contracts';
+import { MapPicker } from '../../../components/map/MapPicker';
 import { LargeTextToggle } from '../../../components/LargeTextToggle';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../components/useSession';
-import { SubscribeTip } from '../../../features/notifications/SubscribeTip';
-import { FieldError, ProgressBar, StatusBadge, SwitchRow } from '../../../features/report/components';
+import { FieldError, ProgressBar, SwitchRow } from '../../../features/report/components';
 import {
   emptyFormValues,
   isDraftEditable,
   newDraft,
+  newIdempotencyKey,
   shouldAutoRetry,
   type FieldErrors,
   type ReportDraft,
@@ -26,6 +27,9 @@ import {
   validateReportForm,
 } from '../../../features/report/form';
 import { categoryIcon, type UploadProgress } from '../../../features/report/labels';
+import { nearbyRows } from '../../../features/report/nearby';
+import { pinApi } from '../../../features/report/pinApi';
+import { placeOfPin } from '../../../features/report/pinPlace';
 import { canPickOnMap, locateWgs84, pickOnMap } from '../../../features/report/location';
 import { photosFromFiles } from '../../../features/report/photosH5';
 import { pickWeappPhotos } from '../../../features/report/photosWeapp';
@@ -38,7 +42,7 @@ import {
   type ShownPhoto,
 } from '../../../features/report/reportServices';
 import { streetChoices, type StreetChoice } from '../../../features/report/streets';
-import { DETAIL_PAGE, MINE_PAGE } from '../../../features/report/routes';
+import { resultUrl } from '../../../features/report/routes';
 import { t } from '../../../i18n';
 import { messageOf } from '../../../services';
 import '../report.scss';
@@ -51,68 +55,12 @@ type Loadable<T> =
   | { status: 'ready'; value: T }
   | { status: 'error'; message: string };
 
-type Phase =
-  | { kind: 'editing' }
-  | { kind: 'sending'; progress: UploadProgress }
-  | { kind: 'done'; submission: ReportSubmission };
+type Phase = { kind: 'editing' } | { kind: 'sending'; progress: UploadProgress };
+
+/** Where the map starts before any fix: 广州塔南广场, in the middle of the demo district. */
+const districtCentre: LatLng = { lat: 23.1066, lng: 113.3245 };
 
 type Locating = 'idle' | 'locating' | 'done' | 'refused';
-
-function ResultView({ submission, onAgain }: { submission: ReportSubmission; onAgain: () => void }) {
-  const title =
-    submission.outcome === 'joined'
-      ? t('report.result.joined')
-      : submission.outcome === 'replayed'
-        ? t('report.result.replayed')
-        : t('report.result.created');
-  const hint =
-    submission.outcome === 'created'
-      ? submission.streetName
-        ? t('report.result.routed', { street: submission.streetName })
-        : t('report.result.queued')
-      : undefined;
-  return (
-    <View className="jf-card jf-result" data-testid="report-result" data-outcome={submission.outcome}>
-      <View className="jf-result__icon">
-        <View className="jf-result__check" />
-      </View>
-      <Text className="jf-result__title">{title}</Text>
-      {hint && <Text className="jf-result__hint">{hint}</Text>}
-      <View className="jf-result__ticket">
-        <Text className="jf-result__category">
-          {`${categoryIcon(submission.category)} ${submission.categoryName}`}
-        </Text>
-        <StatusBadge status={submission.status} />
-      </View>
-      {submission.reporterCount > 1 && (
-        <Text className="jf-muted">{t('report.reporters', { n: submission.reporterCount })}</Text>
-      )}
-      <SubscribeTip ask="report" />
-      <Button
-        className="jf-result__button"
-        data-testid="report-result-view"
-        type="primary"
-        size="xlarge"
-        block
-        onClick={() =>
-          void Taro.redirectTo({ url: `${DETAIL_PAGE}?id=${encodeURIComponent(submission.id)}` })
-        }
-      >
-        {t('report.result.view')}
-      </Button>
-      <Button
-        className="jf-result__button"
-        data-testid="report-result-again"
-        size="xlarge"
-        block
-        fill="outline"
-        onClick={onAgain}
-      >
-        {t('report.result.again')}
-      </Button>
-    </View>
-  );
-}
 
 export default function ReportCreatePage() {
   const user = useSession();
@@ -126,6 +74,16 @@ export default function ReportCreatePage() {
   const [draft, setDraft] = useState<ReportDraft | undefined>(undefined);
   const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
   const [restored, setRestored] = useState(false);
+  const [district, setDistrict] = useState<DistrictMap | null>(null);
+  const [tiles, setTiles] = useState<TileSource | null>(null);
+  const [gpsFix, setGpsFix] = useState<ReportLocation | null>(null);
+  const [nearby, setNearby] = useState<Loadable<NearbyReport[]>>({ status: 'idle' });
+  const [joining, setJoining] = useState<{ id: string; error?: string } | null>(null);
+  const [geocoding, setGeocoding] = useState(false);
+  /** The address was filled from the pin (or is empty): a new pin may replace it; typed text stays. */
+  const addressFromPin = useRef(true);
+  /** One Idempotency-Key per ticket joined, so a retried tap joins once. */
+  const joinKeys = useRef(new Map<string, string>());
   const fileInput = useRef<HTMLInputElement | null>(null);
   const draftRef = useRef<ReportDraft | undefined>(undefined);
   draftRef.current = draft;
@@ -146,7 +104,9 @@ export default function ReportCreatePage() {
   const loadStreets = useCallback(async () => {
     setStreets({ status: 'loading' });
     try {
-      setStreets({ status: 'ready', value: streetChoices(await reportsApi.district()) });
+      const map = await reportsApi.district();
+      setDistrict(map);
+      setStreets({ status: 'ready', value: streetChoices(map) });
     } catch (error) {
       setStreets({ status: 'error', message: messageOf(error) });
     }
@@ -161,6 +121,7 @@ export default function ReportCreatePage() {
     setLocating('locating');
     try {
       const location = await locateWgs84();
+      setGpsFix(location);
       setValues((current) => ({ ...current, location }));
       setErrors((current) => ({ ...current, location: undefined }));
       setLocating('done');
@@ -181,7 +142,8 @@ export default function ReportCreatePage() {
       await draftPhotos.remove(toSend.photos.map((photo) => photo.ref));
       setDraft(undefined);
       setErrors({});
-      setPhase({ kind: 'done', submission: result.submission });
+      setPhase({ kind: 'editing' });
+      void Taro.redirectTo({ url: resultUrl(result.submission.id, result.submission.outcome) });
       return;
     }
     setDraft(result.draft);
@@ -217,6 +179,46 @@ export default function ReportCreatePage() {
       if (shouldAutoRetry(kept)) void send(kept);
     })();
   }, [userId, loadCategories, loadStreets, locate, send]);
+
+  // The map's outlines (also the street choices) and tiles, once.
+  useEffect(() => {
+    if (!userId) return;
+    void pinApi.tiles().then(setTiles);
+    void reportsApi
+      .district()
+      .then(setDistrict)
+      .catch(() => undefined);
+  }, [userId]);
+
+  // Wherever the pin lands: the address under it (unless typed) and the open tickets near it.
+  const pinLat = values.location?.lat;
+  const pinLng = values.location?.lng;
+  const pinSource = values.location?.source;
+  const category = values.category;
+  useEffect(() => {
+    if (!userId || pinLat === undefined || pinLng === undefined) return undefined;
+    let current = true;
+    const point = { lat: pinLat, lng: pinLng };
+    if (pinSource !== 'street' && addressFromPin.current) {
+      setGeocoding(true);
+      void pinApi.addressAt(point).then((address) => {
+        if (!current) return;
+        setGeocoding(false);
+        if (address && addressFromPin.current) {
+          setValues((form) => ({ ...form, address: address.slice(0, maxAddress) }));
+        }
+      });
+    }
+    setNearby((shown) => (shown.status === 'ready' ? shown : { status: 'loading' }));
+    pinApi
+      .nearby(point, null)
+      .then((items) => current && setNearby({ status: 'ready', value: items }))
+      .catch((error: unknown) => current && setNearby({ status: 'error', message: messageOf(error) }));
+    return () => {
+      current = false;
+      setGeocoding(false);
+    };
+  }, [userId, pinLat, pinLng, pinSource]);
 
   // Network back: send a kept draft again.
   useEffect(() => {
@@ -330,27 +332,42 @@ export default function ReportCreatePage() {
     setValues((current) => ({ ...emptyFormValues, location: current.location }));
   };
 
-  const startAgain = () => {
-    setPhase({ kind: 'editing' });
-    setPhotos([]);
-    setErrors({});
-    setValues(emptyFormValues);
-    void locate();
+  const onPick = (point: LatLng) => {
+    const place = district ? placeOfPin(district, point) : null;
+    setLocation({ lat: point.lat, lng: point.lng, source: 'map', label: place?.streetName ?? undefined });
+    setLocating('done');
   };
 
-  if (phase.kind === 'done') {
-    return (
-      <PageShell>
-        <ResultView submission={phase.submission} onAgain={startAgain} />
-        <Text className="jf-link jf-center" onClick={() => void Taro.redirectTo({ url: MINE_PAGE })}>
-          {t('report.result.mine')}
-        </Text>
-      </PageShell>
-    );
-  }
+  const join = async (ticketId: string) => {
+    const at = values.location;
+    if (!at || joining) return;
+    const key = joinKeys.current.get(ticketId) ?? newIdempotencyKey();
+    joinKeys.current.set(ticketId, key);
+    setJoining({ id: ticketId });
+    try {
+      const joined = await pinApi.join(
+        ticketId,
+        {
+          lat: Math.round(at.lat * 1e6) / 1e6,
+          lng: Math.round(at.lng * 1e6) / 1e6,
+          ...(at.accuracy !== undefined ? { accuracy: Math.round(at.accuracy) } : {}),
+          address: values.address.trim().slice(0, maxAddress),
+          description: values.description.trim().slice(0, maxDescription),
+          anonymous: values.anonymous,
+        },
+        key,
+      );
+      setJoining(null);
+      void Taro.redirectTo({ url: resultUrl(joined.id, joined.outcome) });
+    } catch (error) {
+      setJoining({ id: ticketId, error: t('report.nearby.joinFailed', { message: messageOf(error) }) });
+    }
+  };
 
   const urls = photos.map((photo) => photo.url).filter((url): url is string => !!url);
   const location = values.location;
+  const place = location && district ? placeOfPin(district, location) : null;
+  const rows = nearby.status === 'ready' ? nearbyRows(nearby.value, category, new Date()) : [];
   const showStreets = locating === 'refused' || location?.source === 'street' || streets.status !== 'idle';
 
   return (
@@ -397,6 +414,176 @@ export default function ReportCreatePage() {
             </View>
           )}
         </View>
+      )}
+
+      {/* 位置: the map first (随手拍 starts from where the problem is) */}
+      <View className="jf-card">
+        <Text className="jf-card__title">{t('report.map.label')}</Text>
+        <Text className="jf-muted jf-block">{t('report.map.hint')}</Text>
+        <MapPicker
+          value={location ? { lat: location.lat, lng: location.lng } : null}
+          fallbackCentre={(district && streetChoices(district)[0]?.location) || districtCentre}
+          gps={gpsFix}
+          district={district}
+          tiles={tiles}
+          onPick={onPick}
+          disabled={!editable}
+        />
+        <View className="jf-location" data-testid="report-location" data-source={location?.source ?? 'none'}>
+          <Text className="jf-location__icon">📍</Text>
+          <View className="jf-location__text">
+            <Text className="jf-block" data-testid="report-place">
+              {locating === 'locating'
+                ? t('report.location.locating')
+                : !location
+                  ? canPickOnMap
+                    ? t('report.location.refused')
+                    : t('report.map.noGps')
+                  : place?.streetName
+                    ? [
+                        place.streetName,
+                        place.gridName && place.community
+                          ? t('report.map.grid', { grid: place.gridName, community: place.community })
+                          : place.gridName,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')
+                    : place?.ambiguous
+                      ? t('report.map.ambiguous')
+                      : district
+                        ? t('report.map.outside')
+                        : location.source === 'street'
+                          ? t('report.location.street', { name: location.label ?? '' })
+                          : t('report.location.gps')}
+            </Text>
+            {location?.source === 'gps' && location.accuracy !== undefined && location.accuracy > 0 && (
+              <Text className="jf-muted jf-block" data-testid="report-accuracy">
+                {t('report.map.accuracy', { m: Math.round(location.accuracy) })}
+              </Text>
+            )}
+            {!tiles && district && isH5 && (
+              <Text className="jf-muted jf-block">{t('report.map.offline')}</Text>
+            )}
+          </View>
+        </View>
+        {editable && (
+          <View className="jf-location__actions">
+            <Text className="jf-pill" data-testid="report-locate" onClick={() => void locate()}>
+              {t('report.map.recentre')}
+            </Text>
+            {canPickOnMap && (
+              <Text className="jf-pill" data-testid="report-pick-map" onClick={() => void pickMap()}>
+                {t('report.location.pickMap')}
+              </Text>
+            )}
+            {!showStreets && (
+              <Text className="jf-pill" data-testid="report-pick-street" onClick={() => void loadStreets()}>
+                {t('report.location.pickStreet')}
+              </Text>
+            )}
+          </View>
+        )}
+        {editable && showStreets && (
+          <View className="jf-streets-pick">
+            <Text className="jf-muted jf-block">{t('report.location.pickStreet')}</Text>
+            {streets.status === 'loading' && (
+              <Text className="jf-muted">{t('report.location.streetsLoading')}</Text>
+            )}
+            {streets.status === 'error' && (
+              <View className="jf-inline-error">
+                <Text>{`${t('report.location.streetsFailed')}：${streets.message}`}</Text>
+                <Text className="jf-link" onClick={() => void loadStreets()}>
+                  {t('report.retry')}
+                </Text>
+              </View>
+            )}
+            {streets.status === 'ready' && (
+              <View className="jf-pills">
+                {streets.value.map((street) => {
+                  const selected = location?.source === 'street' && location.label === street.name;
+                  return (
+                    <Text
+                      key={street.id}
+                      className={selected ? 'jf-pill jf-pill--selected' : 'jf-pill'}
+                      data-testid={`report-street-${street.id}`}
+                      data-selected={selected ? 'true' : 'false'}
+                      onClick={() => setLocation(street.location)}
+                    >
+                      {street.name}
+                    </Text>
+                  );
+                })}
+              </View>
+            )}
+          </View>
+        )}
+        <FieldError message={errors.location} testId="report-error-location" />
+
+        <Text className="jf-label">{t('report.address.label')}</Text>
+        <Input
+          className="jf-field"
+          nativeProps={{ 'data-testid': 'report-address' }}
+          type="text"
+          value={values.address}
+          maxlength={maxAddress}
+          disabled={!editable}
+          placeholder={t('report.address.placeholder')}
+          onInput={(event) => {
+            addressFromPin.current = event.detail.value.trim() === '';
+            update('address', event.detail.value);
+          }}
+        />
+        {geocoding ? (
+          <Text className="jf-muted jf-block">{t('report.address.geocoding')}</Text>
+        ) : (
+          addressFromPin.current &&
+          values.address !== '' && (
+            <Text className="jf-muted jf-block" data-testid="report-address-auto">
+              {t('report.address.fromMap')}
+            </Text>
+          )
+        )}
+        <FieldError message={errors.address} testId="report-error-address" />
+      </View>
+
+      {/* 附近已有人反映: join instead of reporting the same thing again */}
+      {nearby.status === 'ready' && rows.length > 0 && (
+        <View className="jf-card jf-nearby" data-testid="report-nearby">
+          <Text className="jf-card__title">{t('report.nearby.title')}</Text>
+          <Text className="jf-muted jf-block">{t('report.nearby.hint')}</Text>
+          {rows.map((row) => (
+            <View key={row.id} className="jf-nearby__row" data-testid={`report-nearby-${row.id}`}>
+              <View className="jf-nearby__text">
+                <Text className="jf-nearby__title">{`${categoryIcon(row.category)} ${row.title}`}</Text>
+                <Text className="jf-muted jf-block">{`${row.distance} · ${row.detail}`}</Text>
+              </View>
+              {row.canJoin ? (
+                <Button
+                  className="jf-nearby__join"
+                  data-testid={`report-nearby-join-${row.id}`}
+                  type="primary"
+                  size="small"
+                  loading={joining?.id === row.id && !joining.error}
+                  disabled={!!joining && !joining.error}
+                  onClick={() => void join(row.id)}
+                >
+                  {joining?.id === row.id && !joining.error
+                    ? t('report.nearby.joining')
+                    : t('report.nearby.join')}
+                </Button>
+              ) : (
+                <Text className="jf-badge">{t('report.nearby.mine')}</Text>
+              )}
+            </View>
+          ))}
+          {joining?.error && <FieldError message={joining.error} testId="report-nearby-error" />}
+        </View>
+      )}
+      {nearby.status === 'loading' && (
+        <Text className="jf-muted jf-block jf-center">{t('report.nearby.loading')}</Text>
+      )}
+      {nearby.status === 'error' && (
+        <Text className="jf-muted jf-block jf-center">{t('report.nearby.failed')}</Text>
       )}
 
       {/* 现场照片 */}
@@ -495,96 +682,6 @@ export default function ReportCreatePage() {
           </View>
         )}
         <FieldError message={errors.category} testId="report-error-category" />
-      </View>
-
-      {/* 位置 */}
-      <View className="jf-card">
-        <Text className="jf-card__title">{t('report.location.label')}</Text>
-        <View className="jf-location" data-testid="report-location" data-source={location?.source ?? 'none'}>
-          <Text className="jf-location__icon">📍</Text>
-          <Text className="jf-location__text">
-            {locating === 'locating'
-              ? t('report.location.locating')
-              : location?.source === 'gps'
-                ? `${t('report.location.gps')}${
-                    location.accuracy !== undefined && location.accuracy > 0
-                      ? t('report.location.accuracy', { m: Math.round(location.accuracy) })
-                      : ''
-                  }`
-                : location?.source === 'map'
-                  ? t('report.location.map', { name: location.label ?? '' })
-                  : location?.source === 'street'
-                    ? t('report.location.street', { name: location.label ?? '' })
-                    : canPickOnMap
-                      ? t('report.location.refused')
-                      : t('report.location.refusedH5')}
-          </Text>
-        </View>
-        {editable && (
-          <View className="jf-location__actions">
-            <Text className="jf-pill" data-testid="report-locate" onClick={() => void locate()}>
-              {t('report.location.relocate')}
-            </Text>
-            {canPickOnMap && (
-              <Text className="jf-pill" data-testid="report-pick-map" onClick={() => void pickMap()}>
-                {t('report.location.pickMap')}
-              </Text>
-            )}
-            {!showStreets && (
-              <Text className="jf-pill" data-testid="report-pick-street" onClick={() => void loadStreets()}>
-                {t('report.location.pickStreet')}
-              </Text>
-            )}
-          </View>
-        )}
-        {editable && showStreets && (
-          <View className="jf-streets-pick">
-            <Text className="jf-muted jf-block">{t('report.location.pickStreet')}</Text>
-            {streets.status === 'loading' && (
-              <Text className="jf-muted">{t('report.location.streetsLoading')}</Text>
-            )}
-            {streets.status === 'error' && (
-              <View className="jf-inline-error">
-                <Text>{`${t('report.location.streetsFailed')}：${streets.message}`}</Text>
-                <Text className="jf-link" onClick={() => void loadStreets()}>
-                  {t('report.retry')}
-                </Text>
-              </View>
-            )}
-            {streets.status === 'ready' && (
-              <View className="jf-pills">
-                {streets.value.map((street) => {
-                  const selected = location?.source === 'street' && location.label === street.name;
-                  return (
-                    <Text
-                      key={street.id}
-                      className={selected ? 'jf-pill jf-pill--selected' : 'jf-pill'}
-                      data-testid={`report-street-${street.id}`}
-                      data-selected={selected ? 'true' : 'false'}
-                      onClick={() => setLocation(street.location)}
-                    >
-                      {street.name}
-                    </Text>
-                  );
-                })}
-              </View>
-            )}
-          </View>
-        )}
-        <FieldError message={errors.location} testId="report-error-location" />
-
-        <Text className="jf-label">{t('report.address.label')}</Text>
-        <Input
-          className="jf-field"
-          nativeProps={{ 'data-testid': 'report-address' }}
-          type="text"
-          value={values.address}
-          maxlength={maxAddress}
-          disabled={!editable}
-          placeholder={t('report.address.placeholder')}
-          onInput={(event) => update('address', event.detail.value)}
-        />
-        <FieldError message={errors.address} testId="report-error-address" />
       </View>
 
       {/* 问题描述 */}
