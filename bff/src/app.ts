@@ -301,6 +301,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     clock,
     changes: ticketChanges,
     timeScale: config.SLA_TIME_SCALE,
+    openTickets,
   });
   const intake = reportIntake({
     connection: mongo,
