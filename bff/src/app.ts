@@ -43,6 +43,11 @@ import { dispatchTickets } from './modules/tickets/dispatchPort';
 import { reportIntake } from './modules/reports/reportIntake';
 import { intakeKeys } from './modules/reports/intakeKeys';
 import { openTicketIndex } from './modules/reports/openTicketIndex';
+import { alarmExportSource } from './modules/alarms/alarmExportSource';
+import { escortExportSource } from './modules/escorts/escortExportSource';
+import { exportDatasetSpecs } from './modules/exports/exportDatasets';
+import { exportRoutes } from './modules/exports/exportRoutes';
+import { exportService } from './modules/exports/exportService';
 import { officerWorkloads } from './modules/officers/officerWorkloads';
 import { ticketTracking } from './modules/tickets/ticketTracking';
 import { rebuildTicketIndexes } from './modules/tickets/ticketIndexes';
@@ -573,6 +578,20 @@ export function createApp(deps: AppDeps): JiefangApp {
     readingRoutes(
       api,
       noiseReadings({ devices, readings: deviceReadings, alarms, redis, district, staff, clock }),
+    ),
+    exportRoutes(
+      api,
+      exportService({
+        sources: {
+          tickets,
+          alarms: alarmExportSource(alarms),
+          escorts: escortExportSource(escortStore.Escort),
+        },
+        specs: exportDatasetSpecs({ categories, district }),
+        district,
+        staff,
+        clock,
+      }),
     ),
   ]) {
     koa.use(router.routes()).use(router.allowedMethods({ throw: false }));

@@ -260,13 +260,11 @@ export const apiRoutes: readonly ApiRoute[] = [
 
   // Monthly exports: district staff any street or all; squad leaders and community workers their street.
   ...exportDatasets.flatMap((dataset) =>
-    exportFormatsOf[dataset].map(
-      (format): ApiRoute => ({
-        method: 'GET',
-        path: exportPath(dataset, format),
-        access: exporting,
-        query: exportQuerySchema,
-      }),
-    ),
+    exportFormatsOf[dataset].map((format): ApiRoute => ({
+      method: 'GET',
+      path: exportPath(dataset, format),
+      access: exporting,
+      query: exportQuerySchema,
+    })),
   ),
 ];

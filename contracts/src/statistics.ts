@@ -56,7 +56,11 @@ export const ticketFiguresSchema = z.object({
 export type TicketFigures = z.infer<typeof ticketFiguresSchema>;
 
 /** Figures for one street, squad, officer, grid or category. */
-export const figuresByKeySchema = z.object({ id: z.string(), name: z.string(), figures: ticketFiguresSchema });
+export const figuresByKeySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  figures: ticketFiguresSchema,
+});
 export type FiguresByKey = z.infer<typeof figuresByKeySchema>;
 
 export const ticketStatisticsSchema = z.object({
@@ -126,7 +130,12 @@ export const alarmStatisticsSchema = z.object({
   unacknowledged: z.number().int(),
   /** Households with two or more alarms in the range, most first. */
   repeatHouseholds: z.array(
-    z.object({ householdId: z.string(), address: z.string(), streetId: z.string().nullable(), alarms: z.number().int() }),
+    z.object({
+      householdId: z.string(),
+      address: z.string(),
+      streetId: z.string().nullable(),
+      alarms: z.number().int(),
+    }),
   ),
   generatedAt: z.string(),
 });

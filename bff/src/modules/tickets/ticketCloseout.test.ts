@@ -106,7 +106,9 @@ describe('closing a ticket without fixing it', () => {
     await close(ticketId, { kind: 'duplicate', reason: '同一摊贩' }).expect(400);
     const unknown = await close(ticketId, { kind: 'duplicate', reason: '同一摊贩', duplicateOfId: 'nope' });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.error.details.fields).toEqual([{ path: 'duplicateOfId', message: '没有这个工单：nope' }]);
+    expect(unknown.body.error.details.fields).toEqual([
+      { path: 'duplicateOfId', message: '没有这个工单：nope' },
+    ]);
     await close(ticketId, { kind: 'duplicate', reason: '同一摊贩', duplicateOfId: ticketId }).expect(400);
 
     const closed = await close(ticketId, {
