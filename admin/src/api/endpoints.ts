@@ -33,6 +33,7 @@ import {
   type AuthResponse,
   type CategoryList,
   type CheckInRequest,
+  type CloseTicketRequest,
   type CreateElderRequest,
   type CreateEscortRequest,
   type Device,
@@ -109,6 +110,7 @@ const routes = {
   reject: bffRoute('POST', '/api/tickets/:id/reject'),
   checkIn: bffRoute('POST', '/api/tickets/:id/check-in'),
   resolve: bffRoute('POST', '/api/tickets/:id/resolve'),
+  closeTicket: bffRoute('POST', '/api/tickets/:id/close'),
   officers: bffRoute('GET', '/api/officers'),
   officerStatus: bffRoute('GET', '/api/officer/status'),
   setDuty: bffRoute('POST', '/api/officer/duty'),
@@ -188,6 +190,9 @@ export function createEndpoints(client: ApiClient, upload?: Uploader) {
 
     transfer: (id: string, body: TransferRequest): Promise<Ticket> =>
       send(routes.transfer.at({ id }), ticketSchema, body),
+
+    closeTicket: (id: string, body: CloseTicketRequest): Promise<Ticket> =>
+      send(routes.closeTicket.at({ id }), ticketSchema, body),
 
     accept: (id: string): Promise<Ticket> => send(routes.accept.at({ id }), ticketSchema),
 
