@@ -77,6 +77,7 @@ export const tickets = {
   'sla.remaining': '剩余 {time}',
   'sla.overdue': '超时 {time}',
   'sla.met': '已到场',
+  'sla.closed': '已关闭，不再计时',
   'sla.metAfter': '已到场 · 用时 {minutes} 分钟',
   'sla.missed': '超时到场',
   'sla.missedAfter': '超时到场 · 用时 {minutes} 分钟',
