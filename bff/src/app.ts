@@ -45,6 +45,11 @@ import { dispatchTickets } from './modules/tickets/dispatchPort';
 import { reportIntake } from './modules/reports/reportIntake';
 import { intakeKeys } from './modules/reports/intakeKeys';
 import { openTicketIndex } from './modules/reports/openTicketIndex';
+import { alarmExportSource } from './modules/alarms/alarmExportSource';
+import { escortExportSource } from './modules/escorts/escortExportSource';
+import { exportDatasetSpecs } from './modules/exports/exportDatasets';
+import { exportRoutes } from './modules/exports/exportRoutes';
+import { exportService } from './modules/exports/exportService';
 import { officerWorkloads } from './modules/officers/officerWorkloads';
 import { ticketTracking } from './modules/tickets/ticketTracking';
 import { rebuildTicketIndexes } from './modules/tickets/ticketIndexes';
@@ -307,6 +312,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     clock,
     changes: ticketChanges,
     timeScale: config.SLA_TIME_SCALE,
+    openTickets,
   });
   const intake = reportIntake({
     connection: mongo,
@@ -592,6 +598,20 @@ export function createApp(deps: AppDeps): JiefangApp {
     readingRoutes(
       api,
       noiseReadings({ devices, readings: deviceReadings, alarms, redis, district, staff, clock }),
+    ),
+    exportRoutes(
+      api,
+      exportService({
+        sources: {
+          tickets,
+          alarms: alarmExportSource(alarms),
+          escorts: escortExportSource(escortStore.Escort),
+        },
+        specs: exportDatasetSpecs({ categories, district }),
+        district,
+        staff,
+        clock,
+      }),
     ),
   ]) {
     koa.use(router.routes()).use(router.allowedMethods({ throw: false }));

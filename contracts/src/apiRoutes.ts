@@ -37,6 +37,8 @@ import {
   transferRequestSchema,
 } from './reports';
 import { noiseSitesQuerySchema } from './alarms';
+import { closeTicketRequestSchema } from './closeout';
+import { exportDatasets, exportFormatsOf, exportPath, exportQuerySchema } from './exports';
 import { rosterEntryRequestSchema, rosterQuerySchema, squadScheduleRequestSchema } from './rosters';
 import {
   markNotificationsReadRequestSchema,
@@ -83,6 +85,10 @@ const onPatrol: readonly Role[] = ['officer', 'squad_leader'];
 const deviceWatchers: readonly Role[] = ['admin', 'dispatcher', 'squad_leader'];
 /** Staff who look after elders and volunteers. */
 const elderStaff: readonly Role[] = ['community_worker', 'admin', 'dispatcher'];
+/** Who may close a ticket without fixing it. */
+const closing: readonly Role[] = ['dispatcher', 'admin'];
+/** Who may export (each within their scope). */
+const exporting: readonly Role[] = ['admin', 'dispatcher', 'squad_leader', 'community_worker'];
 
 /** Every HTTP route of the BFF with who may call it and what it accepts. */
 export const apiRoutes: readonly ApiRoute[] = [
@@ -127,6 +133,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   { method: 'POST', path: '/api/tickets/:id/transfer', access: enforcement, body: transferRequestSchema },
   { method: 'POST', path: '/api/tickets/:id/assign', access: dispatching, body: assignRequestSchema },
   { method: 'POST', path: '/api/tickets/:id/resolve', access: enforcement },
+  // Closing without fixing takes a ticket off every SLA clock: the district's call, not the squad's own.
+  { method: 'POST', path: '/api/tickets/:id/close', access: closing, body: closeTicketRequestSchema },
 
   { method: 'GET', path: '/api/officers', access: dispatching, query: officerListQuerySchema },
   // Rosters: officers read their squad's; its leader, dispatchers and admins plan them.
@@ -256,4 +264,14 @@ export const apiRoutes: readonly ApiRoute[] = [
   { method: 'POST', path: '/api/alarms/:id/clear', access: 'signed-in', body: alarmNoteRequestSchema },
   { method: 'POST', path: '/api/alarms/:id/warning', access: 'signed-in', body: remoteWarningRequestSchema },
   { method: 'GET', path: '/api/noise/sites', access: 'signed-in', query: noiseSitesQuerySchema },
+
+  // Monthly exports: district staff any street or all; squad leaders and community workers their street.
+  ...exportDatasets.flatMap((dataset) =>
+    exportFormatsOf[dataset].map((format): ApiRoute => ({
+      method: 'GET',
+      path: exportPath(dataset, format),
+      access: exporting,
+      query: exportQuerySchema,
+    })),
+  ),
 ];

@@ -6,6 +6,8 @@ export * from './district';
 export * from './mqtt';
 export * from './users';
 export * from './reports';
+export * from './closeout';
+export * from './exports';
 export * from './devices';
 export * from './alarms';
 export * from './escorts';

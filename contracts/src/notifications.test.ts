@@ -29,4 +29,16 @@ describe('the notification catalogue', () => {
     expect(notificationTemplateSpec('toString')).toBeNull();
     expect(notificationTemplateSpec('escort_sos')?.mustNotMiss).toBe(true);
   });
+
+  it('tells a resident why their ticket was closed, by kind', () => {
+    const closed = notificationTemplates.ticket_closed;
+    expect(closed.audience).toBe('public');
+    expect(
+      closed.body({ category: '违停', kind: 'not_ours', passedTo: '交警大队', reason: '机动车违停' }),
+    ).toBe('您反映的“违停”不属于城管职责，已转交交警大队处理。说明：机动车违停');
+    expect(closed.body({ category: '噪音扰民', kind: 'duplicate', reason: '同一地点' })).toContain('重复');
+    expect(closed.body({ category: '其他', kind: 'invalid', reason: '现场无此情况' })).toContain(
+      '原因：现场无此情况',
+    );
+  });
 });

@@ -59,6 +59,22 @@ export const notificationTemplates = {
     title: '问题已办结',
     body: (data) => `您反映的“${text(data.category, '问题')}”已办结，请确认并评价。`,
   },
+  // Every reporter of a ticket closed without being fixed, with why in plain words.
+  ticket_closed: {
+    audience: 'public',
+    mustNotMiss: false,
+    subject: 'ticket',
+    title: '工单已关闭',
+    body: (data) => {
+      const what = `您反映的“${text(data.category, '问题')}”`;
+      const reason = text(data.reason, '未说明');
+      if (data.kind === 'duplicate')
+        return `${what}与已受理的另一工单重复，将在该工单中一并处理。说明：${reason}`;
+      if (data.kind === 'not_ours')
+        return `${what}不属于城管职责，已转交${text(data.passedTo, '相关单位')}处理。说明：${reason}`;
+      return `${what}经核实无需处理，工单已关闭。原因：${reason}`;
+    },
+  },
   // Enforcement staff.
   new_assignment: {
     audience: 'staff',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ticketClosureSchema } from './closeout';
 import { photoLimits } from './photos';
 
 export const categoryCodes = [
@@ -59,6 +60,8 @@ export const ticketStatuses = [
   'resolved',
   'confirmed',
   'reopened',
+  /** Closed without being fixed: invalid, a duplicate, or another body's business (see closeout.ts). */
+  'closed',
 ] as const;
 export const ticketStatusSchema = z.enum(ticketStatuses);
 export type TicketStatus = z.infer<typeof ticketStatusSchema>;
@@ -128,6 +131,8 @@ export const timelineActions = [
   'sla_breached',
   'device_alarm',
   'device_evidence',
+  'close',
+  'duplicate_merged',
 ] as const;
 export type TimelineAction = (typeof timelineActions)[number];
 
@@ -214,6 +219,8 @@ export const ticketSchema = z.object({
   photos: z.array(photoRefSchema),
   resolution: z.object({ note: z.string(), photos: z.array(photoRefSchema), at: z.string() }).nullable(),
   rating: z.object({ score: z.number().int(), comment: z.string(), at: z.string() }).nullable(),
+  /** Why a closed ticket was closed; null otherwise (absent from older servers). */
+  closure: ticketClosureSchema.nullable().default(null),
   timeline: z.array(timelineEntrySchema),
   /** Sensor evidence when a device's alarm opened or backed this ticket (staff only). */
   deviceEvidence: z.array(deviceEvidenceSchema).default([]),

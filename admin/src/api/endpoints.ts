@@ -34,6 +34,7 @@ import {
   type AuthResponse,
   type CategoryList,
   type CheckInRequest,
+  type CloseTicketRequest,
   type CreateElderRequest,
   type CreateEscortRequest,
   type Device,
@@ -112,6 +113,7 @@ const routes = {
   reject: bffRoute('POST', '/api/tickets/:id/reject'),
   checkIn: bffRoute('POST', '/api/tickets/:id/check-in'),
   resolve: bffRoute('POST', '/api/tickets/:id/resolve'),
+  closeTicket: bffRoute('POST', '/api/tickets/:id/close'),
   officers: bffRoute('GET', '/api/officers'),
   officerStatus: bffRoute('GET', '/api/officer/status'),
   setDuty: bffRoute('POST', '/api/officer/duty'),
@@ -194,6 +196,9 @@ export function createEndpoints(client: ApiClient, upload?: Uploader) {
 
     transfer: (id: string, body: TransferRequest): Promise<Ticket> =>
       send(routes.transfer.at({ id }), ticketSchema, body),
+
+    closeTicket: (id: string, body: CloseTicketRequest): Promise<Ticket> =>
+      send(routes.closeTicket.at({ id }), ticketSchema, body),
 
     accept: (id: string): Promise<Ticket> => send(routes.accept.at({ id }), ticketSchema),
 

@@ -4,6 +4,7 @@ import {
   BellOutlined,
   CalendarOutlined,
   DashboardOutlined,
+  DownloadOutlined,
   HeartOutlined,
   MobileOutlined,
   ScheduleOutlined,
@@ -15,10 +16,12 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Skeleton } from 'antd';
 import { alarmRoles, deviceRoles } from '../alarms/permissions';
 import { escortRoles } from '../escorts/permissions';
+import { exportRoles } from '../exports/exportDownload';
 import { type PageDefinition } from '../layout/navigation';
 import { AlarmConsolePage } from '../pages/alarms/AlarmConsolePage';
 import { DeviceListPage } from '../pages/devices/DeviceListPage';
 import { EldersPage } from '../pages/escorts/EldersPage';
+import { ExportsPage } from '../pages/exports/ExportsPage';
 import { EscortBookingPage } from '../pages/escorts/EscortBookingPage';
 import { OpenEscortsPage } from '../pages/escorts/OpenEscortsPage';
 import { VolunteersPage } from '../pages/escorts/VolunteersPage';
@@ -113,6 +116,13 @@ export const pages: readonly PageDefinition<ReactNode>[] = [
     icon: <BellOutlined />,
     element: <NotificationRecordsPage />,
     roles: notificationRecordRoles,
+  },
+  {
+    path: '/exports',
+    labelKey: 'nav.exports',
+    icon: <DownloadOutlined />,
+    element: <ExportsPage />,
+    roles: exportRoles,
   },
   {
     path: '/officer',

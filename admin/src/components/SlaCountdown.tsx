@@ -12,12 +12,14 @@ const toneColor: Record<SlaTone, string> = {
   overdue: 'red',
   met: 'default',
   missed: 'red',
+  closed: 'default',
 };
 
 function slaText(ticket: Ticket, now: number): string {
   const state = slaState(ticket, now);
   if (state.remainingMs === null) {
     const minutes = state.arrivedAfterMinutes;
+    if (state.tone === 'closed') return t('sla.closed');
     if (state.tone === 'missed')
       return minutes === null ? t('sla.missed') : t('sla.missedAfter', { minutes });
     return minutes === null ? t('sla.met') : t('sla.metAfter', { minutes });

@@ -27,6 +27,7 @@ const base: Ticket = {
   photos: [],
   resolution: null,
   rating: null,
+  closure: null,
   timeline: [],
   deviceEvidence: [],
   submissions: [],

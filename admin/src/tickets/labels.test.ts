@@ -35,6 +35,7 @@ describe('status and action labels', () => {
       '已办结',
       '已确认',
       '已重开',
+      '已关闭',
     ]);
   });
 

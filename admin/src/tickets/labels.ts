@@ -1,5 +1,7 @@
 import {
+  closureKinds,
   departments,
+  type ClosureKind,
   roles,
   timelineActions,
   type Department,
@@ -32,7 +34,15 @@ export const statusColors: Record<TicketStatus, string> = {
   resolved: 'green',
   confirmed: 'default',
   reopened: 'volcano',
+  closed: 'default',
 };
+
+export function closureKindLabel(kind: ClosureKind): string {
+  return t(`closure.kind.${kind}`);
+}
+
+const isClosureKind = (value: unknown): value is ClosureKind =>
+  typeof value === 'string' && (closureKinds as readonly string[]).includes(value);
 
 export const priorityColors: Record<Priority, string> = { urgent: 'red', high: 'orange', normal: 'default' };
 
@@ -132,6 +142,20 @@ export function timelineFacts(entry: TimelineEntry, lookups: TimelineLookups = {
       if (minutes !== undefined) lines.push(t('timeline.arrivedAfter', { minutes }));
       break;
     }
+    case 'close': {
+      if (isClosureKind(details.kind))
+        lines.push(t('timeline.closeKind', { kind: closureKindLabel(details.kind) }));
+      const passedTo = str(details.passedTo);
+      if (passedTo) lines.push(t('timeline.passedTo', { body: passedTo }));
+      const duplicateOf = str(details.duplicateOfId);
+      if (duplicateOf) lines.push(t('timeline.duplicateOf', { id: duplicateOf }));
+      break;
+    }
+    case 'duplicate_merged': {
+      const from = str(details.fromTicketId);
+      if (from) lines.push(t('timeline.mergedFrom', { id: from }));
+      break;
+    }
     case 'rate': {
       const score = num(details.score);
       if (score !== undefined) lines.push(t('timeline.score', { score }));
@@ -164,6 +188,8 @@ export function timelineColor(action: string): string {
     case 'reopen':
     case 'queue':
       return 'orange';
+    case 'close':
+      return 'gray';
     case 'check_in':
     case 'resolve':
     case 'confirm':

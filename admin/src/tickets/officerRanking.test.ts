@@ -1,6 +1,6 @@
 import { type OfficerSummary } from '@jiefang/contracts';
 import { describe, expect, it } from 'vitest';
-import { rankOfficers } from './officerRanking';
+import { assignmentWarning, rankOfficers } from './officerRanking';
 
 const site = { lat: 23.1066, lng: 113.3245 };
 const now = Date.parse('2030-01-01T08:00:00.000Z');
@@ -22,13 +22,26 @@ function officer(id: string, overrides: Partial<OfficerSummary> = {}): OfficerSu
 }
 
 describe('rankOfficers', () => {
-  it('does not offer officers off the current shift of a squad that dispatches by roster', () => {
+  it('offers officers off the current shift of a rostering squad last, after those off duty', () => {
     const ranked = rankOfficers(
-      [officer('night', { onShift: false }), officer('day', { onShift: true }), officer('unrostered')],
+      [
+        officer('night', { onShift: false }),
+        officer('day', { onShift: true }),
+        officer('home', { onDuty: false }),
+        officer('unrostered'),
+      ],
       site,
       now,
     );
-    expect(ranked.map((entry) => entry.officer.id).sort()).toEqual(['day', 'unrostered']);
+    expect(ranked.map((entry) => entry.officer.id)).toEqual(['day', 'unrostered', 'home', 'night']);
+  });
+
+  it('warns about officers off duty or off shift, and only them', () => {
+    expect(assignmentWarning({ onDuty: true, onShift: true })).toBeNull();
+    expect(assignmentWarning({ onDuty: true, onShift: null })).toBeNull();
+    expect(assignmentWarning({ onDuty: false, onShift: null })).toBe('offDuty');
+    expect(assignmentWarning({ onDuty: true, onShift: false })).toBe('offShift');
+    expect(assignmentWarning({ onDuty: false, onShift: false })).toBe('offDutyAndShift');
   });
 
   it('puts on-duty officers with a position first, nearest first, then lighter workload', () => {

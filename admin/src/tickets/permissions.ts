@@ -13,6 +13,20 @@ export const reroutableStatuses: readonly TicketStatus[] = [
   'reopened',
 ];
 
+/** Statuses a ticket may be closed from without being fixed (as the BFF's transition table says). */
+export const closableStatuses: readonly TicketStatus[] = [
+  'dispatch_queue',
+  'assigned',
+  'accepted',
+  'on_site',
+  'reopened',
+];
+
+/** Closing takes a ticket off every clock: the district's call (dispatchers, admins), not a squad's. */
+export function canCloseTicket(user: Pick<User, 'roles'>): boolean {
+  return user.roles.includes('dispatcher') || user.roles.includes('admin');
+}
+
 /** Dispatchers and admins manage every ticket; a squad leader manages their own squad's (as the BFF decides). */
 export function canManageTicket(
   user: Pick<User, 'roles' | 'squadId'>,

@@ -1,5 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type CheckInRequest, type DutyRequest, type Ticket, type TransferRequest } from '@jiefang/contracts';
+import {
+  type CheckInRequest,
+  type CloseTicketRequest,
+  type DutyRequest,
+  type Ticket,
+  type TransferRequest,
+} from '@jiefang/contracts';
 import { api, session } from '../app/services';
 import { pollInterval, POLL_WHILE_OFFLINE_MS } from '../live/useTicketLive';
 import { type LiveStatus } from '../live/ticketEvents';
@@ -92,6 +98,9 @@ export const useAssign = () =>
 
 export const useTransfer = () =>
   useTicketMutation((v: { id: string; request: TransferRequest }) => api.transfer(v.id, v.request));
+
+export const useCloseTicket = () =>
+  useTicketMutation((v: { id: string; request: CloseTicketRequest }) => api.closeTicket(v.id, v.request));
 
 export const useAccept = () => useTicketMutation((id: string) => api.accept(id));
 

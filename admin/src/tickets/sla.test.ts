@@ -101,4 +101,10 @@ describe('queueOrder', () => {
     const order = [oldDone, later, newDone, soon].sort(queueOrder).map((ticket) => ticket.id);
     expect(order).toEqual(['soon', 'later', 'newDone', 'oldDone']);
   });
+
+  it('stops without a verdict for a ticket closed before anyone came', () => {
+    const closed = makeTicket({ status: 'closed' });
+    expect(slaState(closed, REPORTED_AT + 60_000)).toMatchObject({ tone: 'closed', remainingMs: null });
+    expect(slaState(makeTicket({ status: 'closed', slaBreached: true }), REPORTED_AT).tone).toBe('missed');
+  });
 });

@@ -12,7 +12,7 @@ export const SLA_WARNING_MS = 5 * 60_000;
 /** The accept countdown turns orange in its last minute. */
 export const ACCEPT_WARNING_MS = 60_000;
 
-export type SlaTone = 'ok' | 'warning' | 'overdue' | 'met' | 'missed';
+export type SlaTone = 'ok' | 'warning' | 'overdue' | 'met' | 'missed' | 'closed';
 
 export interface SlaState {
   tone: SlaTone;
@@ -32,10 +32,13 @@ export function slaState(
   now: number,
 ): SlaState {
   if (!slaClockRunning(ticket.status)) {
+    const arrived = arrivalMinutes(ticket.timeline);
+    // Closed before anyone came and before the deadline: the clock stopped without a verdict.
+    const closedUnmeasured = ticket.status === 'closed' && !ticket.slaBreached && arrived === null;
     return {
-      tone: ticket.slaBreached ? 'missed' : 'met',
+      tone: closedUnmeasured ? 'closed' : ticket.slaBreached ? 'missed' : 'met',
       remainingMs: null,
-      arrivedAfterMinutes: arrivalMinutes(ticket.timeline),
+      arrivedAfterMinutes: arrived,
     };
   }
   const breachAt = Date.parse(ticket.deadlines.breachAt);

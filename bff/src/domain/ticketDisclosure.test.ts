@@ -28,6 +28,12 @@ describe('reporterTimeline', () => {
       'sla_warning',
       'sla_breached',
       'rate',
+      'queue',
+      'transfer',
+      'officer_disabled',
+      'unread_escalated',
+      'device_alarm',
+      'duplicate_merged',
       'constructor',
       'new_step',
     ];
@@ -51,5 +57,60 @@ describe('reporterTimeline', () => {
       '已清理',
     );
     expect(Object.keys(reporterMilestones)).not.toContain('reject');
+  });
+
+  it('shows milestones only: one 已派单 and one 已接单 a round, however often it was reassigned', () => {
+    const timeline = [
+      entry('report', 'resident-1'),
+      entry('assign', null, { details: { officerId: 'o-1' } }),
+      entry('reject', 'o-1', { reason: '不在附近' }),
+      entry('assign', null, { details: { officerId: 'o-2' } }),
+      entry('accept', 'o-2'),
+      entry('transfer', 'o-2', { reason: '非本中队' }),
+      entry('queue', null),
+      entry('assign', 'dispatcher-1'),
+      entry('accept', 'o-3'),
+      entry('sla_warning', null),
+      entry('check_in', 'o-3'),
+      entry('resolve', 'o-3', { reason: '已清理' }),
+      entry('rate', 'resident-1', { details: { score: 2 } }),
+      entry('reopen', 'resident-1', { reason: '又来了' }),
+      entry('assign', null),
+      entry('accept_timeout', null),
+      entry('assign', null),
+      entry('accept', 'o-4'),
+      entry('close', 'dispatcher-1', { reason: '非城管职责', details: { kind: 'not_ours' } }),
+    ];
+    const shown = reporterTimeline(timeline, 'resident-1');
+    expect(shown.map((step) => step.action)).toEqual([
+      'report',
+      'assign',
+      'accept',
+      'check_in',
+      'resolve',
+      'reopen',
+      'assign',
+      'accept',
+      'close',
+    ]);
+    expect(shown.at(-1)).toEqual({
+      action: 'close',
+      actorId: null,
+      actorRole: 'officer',
+      actorName: null,
+      reason: '非城管职责',
+    });
+    expect(shown.find((step) => step.action === 'reopen')?.reason).toBe('又来了');
+  });
+
+  it('shows a joining reporter their own report, but not other reporters joining', () => {
+    const shown = reporterTimeline(
+      [entry('report', 'resident-1'), entry('report_joined', 'resident-2'), entry('report_joined', 'resident-3')],
+      'resident-3',
+    );
+    expect(shown.map((step) => [step.action, step.actorId])).toEqual([
+      ['report', null],
+      ['report_joined', 'resident-3'],
+    ]);
   });
 });

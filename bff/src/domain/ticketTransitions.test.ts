@@ -1,4 +1,13 @@
-import { TransitionRefused, nextStatus, slaClockRunning } from './ticketTransitions';
+import { ticketStatuses } from '@jiefang/contracts';
+import {
+  TransitionRefused,
+  nextStatus,
+  openTicketStatuses,
+  slaClockRunning,
+  ticketStatusGroups,
+  ticketTransitions,
+  type TicketAction,
+} from './ticketTransitions';
 
 describe('ticket transitions', () => {
   it('walks the closed loop', () => {
@@ -20,5 +29,25 @@ describe('ticket transitions', () => {
   it('stops the SLA clock once someone is on site', () => {
     expect(slaClockRunning('accepted')).toBe(true);
     expect(slaClockRunning('on_site')).toBe(false);
+  });
+
+  it('closes a ticket from every open status, and from no other', () => {
+    for (const status of openTicketStatuses) expect(nextStatus(status, 'close')).toBe('closed');
+    for (const status of ['resolved', 'confirmed', 'closed'] as const)
+      expect(() => nextStatus(status, 'close')).toThrow(TransitionRefused);
+  });
+
+  it('lets nothing move a closed ticket: not a reopen, an assignment, an accept or a check-in', () => {
+    for (const action of Object.keys(ticketTransitions) as TicketAction[])
+      expect(() => nextStatus('closed', action)).toThrow(TransitionRefused);
+  });
+
+  it('keeps a closed ticket off every clock, every workload and the open tickets', () => {
+    expect(slaClockRunning('closed')).toBe(false);
+    expect(openTicketStatuses).not.toContain('closed');
+    expect(ticketStatusGroups.occupying).not.toContain('closed');
+    // Every status is either open or finished: a status added later must be placed.
+    const finished = ['resolved', 'confirmed', 'closed'];
+    expect([...openTicketStatuses, ...finished].sort()).toEqual([...ticketStatuses].sort());
   });
 });

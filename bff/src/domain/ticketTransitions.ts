@@ -1,7 +1,15 @@
 import type { TicketStatus } from '@jiefang/contracts';
 import { statusAfter, type TransitionTable } from './statusTransitions';
 
-export type TicketAction = 'assign' | 'queue' | 'accept' | 'check_in' | 'resolve' | 'confirm' | 'reopen';
+export type TicketAction =
+  | 'assign'
+  | 'queue'
+  | 'accept'
+  | 'check_in'
+  | 'resolve'
+  | 'confirm'
+  | 'reopen'
+  | 'close';
 
 /** Which statuses each action may start from, and where it leads. */
 export const ticketTransitions: TransitionTable<TicketAction, TicketStatus> = {
@@ -14,6 +22,10 @@ export const ticketTransitions: TransitionTable<TicketAction, TicketStatus> = {
   resolve: { from: ['on_site'], to: 'resolved' },
   confirm: { from: ['resolved'], to: 'confirmed' },
   reopen: { from: ['resolved', 'confirmed'], to: 'reopened' },
+  // Closed without being fixed (invalid, a duplicate, not ours): from any open status, and for good. A
+  // resident cannot reopen it (there was nothing done to be unhappy with: they report again), nor can
+  // anything else move it: every other action's `from` leaves `closed` out.
+  close: { from: ['dispatch_queue', 'assigned', 'accepted', 'on_site', 'reopened'], to: 'closed' },
 };
 
 export const ticketStatusGroups = {

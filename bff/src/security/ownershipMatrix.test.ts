@@ -182,6 +182,23 @@ describe('every caller against records somebody else owns', () => {
       others: 403,
       exceptions: { 'other street worker': 404, 'other street officer': 404, 'other street leader': 404 },
     },
+    {
+      // A street's export: its own staff and the district's; another street's staff are refused.
+      method: 'GET',
+      path: '/api/exports/tickets.csv?from=2026-11-01&to=2026-11-30&street=chigang',
+      record: 'ticket',
+      allowed: ['street worker', 'street leader', 'dispatcher', 'admin'],
+      others: 403,
+    },
+    {
+      // Last: it closes the ticket (the admin's identical request is a replay).
+      method: 'POST',
+      path: '/api/tickets/:id/close',
+      record: 'ticket',
+      body: { kind: 'invalid', reason: '矩阵核对' },
+      allowed: ['dispatcher', 'admin'],
+      others: 403,
+    },
   ];
 
   test('each caller gets the outcome the matrix states, and never a server error', async () => {

@@ -12,6 +12,7 @@ import { volunteers } from './volunteers';
 import { rosters } from './rosters';
 import { notifications } from './notifications';
 import { alerts } from './alerts';
+import { dataExports } from './exports';
 
 /**
  * Simplified Chinese message catalogue: every string the admin panel shows lives in these files, one
@@ -33,6 +34,7 @@ export const zhCN = {
   ...rosters,
   ...notifications,
   ...alerts,
+  ...dataExports,
 } as const;
 
 /** Each area's file, for the test that no key is defined in two of them. */
@@ -51,4 +53,5 @@ export const zhCNAreas = {
   rosters,
   notifications,
   alerts,
+  dataExports,
 };

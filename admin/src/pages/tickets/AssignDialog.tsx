@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { describeError } from '../../api/errors';
 import { t } from '../../i18n';
 import { formatDistance } from '../../tickets/geo';
-import { rankOfficers, type RankedOfficer } from '../../tickets/officerRanking';
+import { assignmentWarning, rankOfficers, type RankedOfficer } from '../../tickets/officerRanking';
 import { useAssign, useOfficers, useStreets } from '../../tickets/queries';
 import { useNow } from '../../tickets/useNow';
 
@@ -36,6 +36,10 @@ export function AssignDialog({
     () => rankOfficers(officers.data?.items ?? [], ticket.location, minute * 60_000),
     [officers.data, ticket.location, minute],
   );
+
+  const chosenId = Form.useWatch('officerId', form);
+  const chosen = officers.data?.items.find((officer) => officer.id === chosenId);
+  const warning = chosen ? assignmentWarning(chosen) : null;
 
   const squadName = (squadId: string) =>
     streets.data?.items.find((street) => street.squadId === squadId)?.squadName ?? squadId;
@@ -86,7 +90,7 @@ export function AssignDialog({
       open={open}
       title={t('assign.title')}
       onCancel={close}
-      okText={t('assign.submit')}
+      okText={warning ? t('assign.submitAnyway') : t('assign.submit')}
       okButtonProps={{ 'data-testid': 'assign-submit', loading: assign.isPending }}
       onOk={() => form.submit()}
       destroyOnHidden
@@ -133,6 +137,16 @@ export function AssignDialog({
             }}
           />
         </Form.Item>
+        {chosen && warning && (
+          <Alert
+            data-testid="assign-warning"
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message={t(`assign.warning.${warning}`, { name: chosen.name })}
+            description={t('assign.warningHint')}
+          />
+        )}
         <Form.Item name="reason" label={t('assign.reason')}>
           <Input maxLength={200} placeholder={t('assign.reasonPlaceholder')} />
         </Form.Item>
@@ -155,6 +169,11 @@ function OfficerOption({ entry, current }: { entry: RankedOfficer; current: bool
         <Tag color={officer.onDuty ? 'success' : 'default'} style={{ marginInlineEnd: 0 }}>
           {officer.onDuty ? t('assign.onDuty') : t('assign.offDuty')}
         </Tag>
+        {officer.onShift !== null && (
+          <Tag color={officer.onShift ? 'success' : 'warning'} style={{ marginInlineEnd: 0 }}>
+            {officer.onShift ? t('assign.onShift') : t('assign.offShift')}
+          </Tag>
+        )}
         {current && (
           <Tag color="blue" style={{ marginInlineEnd: 0 }}>
             {t('assign.current')}

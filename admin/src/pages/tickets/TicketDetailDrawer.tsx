@@ -1,4 +1,4 @@
-import { SwapOutlined, UserAddOutlined } from '@ant-design/icons';
+import { StopOutlined, SwapOutlined, UserAddOutlined } from '@ant-design/icons';
 import { type Ticket } from '@jiefang/contracts';
 import { Button, Card, Descriptions, Empty, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
@@ -25,10 +25,16 @@ import {
   transitionLabel,
   type TimelineLookups,
 } from '../../tickets/labels';
-import { canManageTicket, reroutableStatuses } from '../../tickets/permissions';
+import {
+  canCloseTicket,
+  canManageTicket,
+  closableStatuses,
+  reroutableStatuses,
+} from '../../tickets/permissions';
 import { useTicket } from '../../tickets/queries';
 import { useDirectory } from '../../tickets/useOfficerDirectory';
 import { AssignDialog } from './AssignDialog';
+import { CloseTicketDialog } from './CloseTicketDialog';
 import { TransferDialog } from './TransferDialog';
 
 export function TicketDetailDrawer({
@@ -67,12 +73,17 @@ export function TicketDetailDrawer({
 
 function DetailActions({ ticket }: { ticket: Ticket }) {
   const current = useSession();
-  const [dialog, setDialog] = useState<'assign' | 'transfer' | null>(null);
+  const [dialog, setDialog] = useState<'assign' | 'transfer' | 'close' | null>(null);
   if (!current) return null;
   const mayManage = canManageTicket(current.user, ticket);
   const open = reroutableStatuses.includes(ticket.status);
   const why = !mayManage ? t('detail.actionsNotYours') : !open ? t('detail.actionsClosed') : undefined;
   const disabled = Boolean(why);
+  const whyNotClose = !canCloseTicket(current.user)
+    ? t('detail.closeNotYours')
+    : !closableStatuses.includes(ticket.status)
+      ? t('detail.closeFinished')
+      : undefined;
   return (
     <>
       <Space wrap>
@@ -97,9 +108,21 @@ function DetailActions({ ticket }: { ticket: Ticket }) {
             {t('detail.transfer')}
           </Button>
         </Tooltip>
+        <Tooltip title={whyNotClose}>
+          <Button
+            data-testid="ticket-close"
+            danger
+            icon={<StopOutlined />}
+            disabled={Boolean(whyNotClose)}
+            onClick={() => setDialog('close')}
+          >
+            {t('detail.close')}
+          </Button>
+        </Tooltip>
       </Space>
       <AssignDialog ticket={ticket} open={dialog === 'assign'} onClose={() => setDialog(null)} />
       <TransferDialog ticket={ticket} open={dialog === 'transfer'} onClose={() => setDialog(null)} />
+      <CloseTicketDialog ticket={ticket} open={dialog === 'close'} onClose={() => setDialog(null)} />
     </>
   );
 }

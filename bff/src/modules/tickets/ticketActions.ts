@@ -1,5 +1,11 @@
 import distance from '@turf/distance';
-import type { CheckInRequest, Department, RateRequest, TransferRequest } from '@jiefang/contracts';
+import type {
+  CheckInRequest,
+  CloseTicketRequest,
+  Department,
+  RateRequest,
+  TransferRequest,
+} from '@jiefang/contracts';
 import type { Clock } from '../../infra/clock';
 import type { Caller } from '../../http/appState';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../http/httpError';
@@ -19,9 +25,10 @@ import type { PhotoStore, StoredPhoto } from '../photos/photoStore';
 import type { PhotoUploads } from '../photos/photoUploads';
 import type { SlaSchedule, StaffLookup, TicketDispatch } from './dispatchPort';
 import { canManageTicket } from './ticketAccess';
-import { applyTicketChange, type TicketChange, type TicketChanges } from './ticketChanges';
+import { applyTicketChange, systemActor, type TicketChange, type TicketChanges } from './ticketChanges';
 import type { TicketDocument } from './ticketModel';
 import { ratingOf } from './ticketRatings';
+import { submissionsOf } from './ticketSubmissions';
 import type { TicketStore } from './ticketStore';
 
 export const ticketActionPolicy = {
@@ -45,6 +52,8 @@ export interface TicketActionsDeps {
   /** The change kernel over tickets: every change goes through it. */
   changes: Pick<TicketChanges, 'apply'>;
   timeScale: number;
+  /** The duplicate-report index (modules/reports' openTicketIndex): a closed ticket leaves it at once. */
+  openTickets: { forget(category: TicketDocument['category'], ids: readonly string[]): Promise<void> };
 }
 
 const departmentNames: Record<Department, string> = {
@@ -117,7 +126,138 @@ export function ticketActions(deps: TicketActionsDeps) {
     return stored;
   };
 
+  /** The same close-out again (a retried request): same kind, reason, target and outside body. */
+  const sameClosure = (ticket: TicketDocument, request: CloseTicketRequest) =>
+    ticket.status === 'closed' &&
+    ticket.closure?.kind === request.kind &&
+    ticket.closure.reason === request.reason &&
+    ticket.closure.duplicateOfId === (request.duplicateOfId ?? null) &&
+    ticket.closure.passedTo === (request.passedTo ?? null);
+
+  /**
+   * A duplicate's reporters follow the ticket that covers it: they join it as if they had reported
+   * there (their own submission comes along, so they see what they sent), and are told of its progress.
+   * A second change on another document, so not atomic with the close: a retried close completes it.
+   */
+  const joinReporters = async (closed: TicketDocument, targetId: string) => {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const target = await store.findById(targetId);
+      if (!target || target.status === 'closed') return;
+      const joining = closed.reporters.filter((reporter) => !target.reporterIds.includes(reporter.userId));
+      if (!joining.length) return;
+      const joiningIds = new Set(joining.map((reporter) => reporter.userId));
+      const updated = await applyTicketChange(deps, target, {
+        action: 'duplicate_merged',
+        to: target.status,
+        actor: systemActor,
+        reason: `重复工单 ${closed._id} 的上报人并入`,
+        details: { fromTicketId: closed._id, reporterCount: target.reporterCount + joining.length },
+        set: {
+          reporters: [...target.reporters, ...joining],
+          reporterIds: [...target.reporterIds, ...joining.map((reporter) => reporter.userId)],
+          reporterCount: target.reporterCount + joining.length,
+          submissions: [
+            ...submissionsOf(target),
+            ...submissionsOf(closed).filter((submission) => joiningIds.has(submission.reporterId)),
+          ],
+        },
+      });
+      if (updated) {
+        await deps.dispatcher.afterChange(updated);
+        return;
+      }
+    }
+    throw conflict('重复工单的上报人未能并入，请重试');
+  };
+
+  const closeOnce = async (
+    caller: Caller,
+    id: string,
+    request: CloseTicketRequest,
+  ): Promise<TicketDocument | null> => {
+    const ticket = await load(id);
+    if (!canManageTicket(caller, ticket)) throw forbidden('只有调度员或管理员可以关闭工单');
+    if (sameClosure(ticket, request)) {
+      if (ticket.closure?.duplicateOfId) await joinReporters(ticket, ticket.closure.duplicateOfId);
+      return ticket;
+    }
+    const to = guardTransition(ticket, 'close');
+    const duplicateOfId = request.kind === 'duplicate' ? (request.duplicateOfId ?? null) : null;
+    if (duplicateOfId !== null) {
+      if (duplicateOfId === ticket._id)
+        throw badRequest([{ path: 'duplicateOfId', message: '不能与工单自身重复' }]);
+      const target = await store.findById(duplicateOfId);
+      if (!target) throw badRequest([{ path: 'duplicateOfId', message: `没有这个工单：${duplicateOfId}` }]);
+      if (target.status === 'closed')
+        throw unprocessable('与之重复的工单也已关闭，请填写仍在处理或已办结的工单', { duplicateOfId });
+    }
+    const passedTo = request.kind === 'not_ours' ? (request.passedTo ?? null) : null;
+    const now = clock.now();
+    const category = deps.categories.get(ticket.category).name;
+    const closed = await applyTicketChange(deps, ticket, {
+      action: 'close',
+      to,
+      actor: actor(caller, managerRole(caller)),
+      reason: request.reason,
+      details: {
+        kind: request.kind,
+        ...(duplicateOfId ? { duplicateOfId } : {}),
+        ...(passedTo ? { passedTo } : {}),
+      },
+      set: {
+        closure: {
+          kind: request.kind,
+          reason: request.reason,
+          duplicateOfId,
+          passedTo,
+          at: now,
+          byId: caller.userId,
+          byName: caller.name ?? null,
+        },
+        // Nothing is pending any more: no accept, no unread escalation (warn and breach stop with the status).
+        deadlines: {
+          ...ticket.deadlines,
+          acceptBy: null,
+          escalateToLeaderAt: null,
+          escalateToDispatcherAt: null,
+        },
+      },
+      notify: ticket.reporterIds.map((recipientId) => ({
+        recipientId,
+        template: 'ticket_closed',
+        data: {
+          ticketId: ticket._id,
+          category,
+          kind: request.kind,
+          reason: request.reason,
+          passedTo,
+          duplicateOfId,
+        },
+      })),
+    });
+    if (!closed) return null;
+    await deps.dispatcher.afterChange(closed);
+    await deps.openTickets.forget(ticket.category, [ticket._id]);
+    if (duplicateOfId) await joinReporters(closed, duplicateOfId);
+    return closed;
+  };
+
   return {
+    /**
+     * Closes an open ticket without fixing it. Every clock stops with the status (the timers' handlers
+     * and the Redis recovery look at open statuses only), the assignee's workload lets go of it, it
+     * leaves the duplicate index, and every reporter is told why.
+     */
+    async close(caller: Caller, id: string, request: CloseTicketRequest) {
+      // A timer or a dispatch may change the ticket meanwhile (an accept timeout, an escalation): the
+      // dispatcher's decision still stands, so decide again on the fresh ticket.
+      for (let attempt = 0; ; attempt += 1) {
+        const closed = await closeOnce(caller, id, request);
+        if (closed) return closed;
+        if (attempt >= 2) throw conflict('工单刚被其他人更新，请刷新后重试');
+      }
+    },
+
     async accept(caller: Caller, id: string) {
       const ticket = await load(id);
       assertAssignee(caller, ticket);

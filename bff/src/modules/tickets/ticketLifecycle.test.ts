@@ -102,8 +102,9 @@ describe('the closed loop', () => {
       'check_in',
       'resolve',
       'confirm',
-      'rate',
     ]);
+    // The rating is the resident's own, shown in its own place: the timeline shows milestones only.
+    expect(rated.body.rating).toMatchObject({ score: 5 });
   });
 
   it('lets the resident reopen within 7 days, which dispatches again, and not after', async () => {

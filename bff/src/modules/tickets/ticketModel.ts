@@ -1,6 +1,8 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import {
+  type ClosureKind,
   type DeviceEvidence,
+  closureKinds,
   categoryCodes,
   departments,
   priorities,
@@ -42,6 +44,17 @@ export interface SubmissionRecord {
   accuracy?: number;
   photos: StoredPhotoRef[];
   submittedAt: Date;
+}
+
+/** A close-out (`POST /api/tickets/:id/close`): invalid, a duplicate of another ticket, or not ours. */
+export interface ClosureRecord {
+  kind: ClosureKind;
+  reason: string;
+  duplicateOfId: string | null;
+  passedTo: string | null;
+  at: Date;
+  byId: string;
+  byName: string | null;
 }
 
 export interface TicketDocument {
@@ -87,6 +100,8 @@ export interface TicketDocument {
   rating: { score: number; comment: string; at: Date; by: string } | null;
   /** Every reporter's own rating: each who reported may rate once, and sees only their own. */
   ratings?: Array<{ score: number; comment: string; at: Date; by: string }>;
+  /** Why it was closed without being fixed (status `closed`); absent otherwise. */
+  closure?: ClosureRecord | null;
   timeline: TimelineRecord[];
   /**
    * Every notification the ticket's changes caused, each written in the same update as its change and
@@ -167,6 +182,21 @@ const ticketSchema = new Schema<TicketDocument>(
     // No default: a ticket gets the list with its first rating (intake writes tickets without it).
     ratings: {
       type: [new Schema({ score: Number, comment: String, at: Date, by: String }, { _id: false })],
+      default: undefined,
+    },
+    closure: {
+      type: new Schema(
+        {
+          kind: { type: String, enum: closureKinds },
+          reason: String,
+          duplicateOfId: { type: String, default: null },
+          passedTo: { type: String, default: null },
+          at: Date,
+          byId: String,
+          byName: { type: String, default: null },
+        },
+        { _id: false },
+      ),
       default: undefined,
     },
     timeline: [

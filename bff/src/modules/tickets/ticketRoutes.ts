@@ -2,6 +2,7 @@ import type Router from '@koa/router';
 import {
   assignRequestSchema,
   checkInRequestSchema,
+  closeTicketRequestSchema,
   reasonRequestSchema,
   reportListQuerySchema,
   resolveFieldsSchema,
@@ -90,6 +91,16 @@ export function ticketRoutes(
     async (ctx, { body }) => {
       ctx.body = deps.view(
         await deps.actions.assign(callerOf(ctx.state), id(ctx.params), body.officerId, body.reason),
+        callerOf(ctx.state),
+      );
+    },
+  );
+
+  route(
+    { method: 'POST', path: '/api/tickets/:id/close', body: closeTicketRequestSchema },
+    async (ctx, { body }) => {
+      ctx.body = deps.view(
+        await deps.actions.close(callerOf(ctx.state), id(ctx.params), body),
         callerOf(ctx.state),
       );
     },

@@ -27,6 +27,22 @@ export interface TicketPage {
   total: number;
 }
 
+/** What an export reads of a ticket. */
+export type TicketExportRow = Omit<
+  TicketDocument,
+  'timeline' | 'photos' | 'submissions' | 'pendingNotifications' | 'reporters' | 'deviceEvidence' | 'ratings'
+>;
+const exportProjection = {
+  timeline: 0,
+  photos: 0,
+  submissions: 0,
+  pendingNotifications: 0,
+  reporters: 0,
+  deviceEvidence: 0,
+  ratings: 0,
+  requestHash: 0,
+} as const;
+
 /** Ticket fields enough to place it on the public map. */
 export type TicketMapPoint = Pick<TicketDocument, 'category' | 'status' | 'location'>;
 
@@ -152,6 +168,28 @@ export function ticketStore(connection: Connection) {
         .find({ status: { $in: statuses } }, projection)
         .lean<Array<Pick<TicketDocument, '_id' | Field>>>()
         .cursor({ batchSize }) as AsyncIterable<Pick<TicketDocument, '_id' | Field>>;
+    },
+
+    /**
+     * Tickets reported in [from, to), of one street when given, oldest first, for exports: one query
+     * read through a cursor in batches, so a year of tickets never sits in memory at once. The lists
+     * an export never shows (timeline, photos, submissions, notifications) stay in the database.
+     */
+    reportedBetween(
+      window: { from: Date; to: Date; streetId?: string },
+      batchSize: number,
+    ): AsyncIterable<TicketExportRow> {
+      return tickets
+        .find(
+          {
+            reportedAt: { $gte: window.from, $lt: window.to },
+            ...(window.streetId !== undefined ? { streetId: window.streetId } : {}),
+          },
+          exportProjection,
+        )
+        .sort({ reportedAt: 1, _id: 1 })
+        .lean<TicketExportRow[]>()
+        .cursor({ batchSize }) as AsyncIterable<TicketExportRow>;
     },
 
     /** What the notification relay's sweeps read of tickets: the notifications they carry. */

@@ -52,6 +52,8 @@ export function ticketView(ticket: TicketDocument, viewer: TicketViewer, context
     // What sensors recorded (in whose home, for a detector) is for staff.
     deviceEvidence: [],
     rating: ratingView(ratingOf(ticket, viewer.userId)),
+    // Why it was closed, yes; which staff member closed it, no.
+    closure: full.closure ? { ...full.closure, byName: null } : null,
     timeline: reporterTimeline(full.timeline, viewer.userId),
     submissions: own ? [submissionView(own)] : [],
   };
@@ -96,6 +98,16 @@ function fullTicketView(ticket: TicketDocument, context: ViewContext): Omit<Tick
         }
       : null,
     rating: ratingView(ticket.rating),
+    closure: ticket.closure
+      ? {
+          kind: ticket.closure.kind,
+          reason: ticket.closure.reason,
+          duplicateOfId: ticket.closure.duplicateOfId,
+          passedTo: ticket.closure.passedTo,
+          at: ticket.closure.at.toISOString(),
+          byName: ticket.closure.byName,
+        }
+      : null,
     deviceEvidence: ticket.deviceEvidence ?? [],
     timeline: ticket.timeline.map((entry) => ({
       at: entry.at.toISOString(),

@@ -16,6 +16,7 @@ const tones: Record<TicketStatus, string> = {
   resolved: 'done',
   confirmed: 'done',
   reopened: 'alert',
+  closed: 'done',
 };
 
 export function StatusBadge({ status, testId }: { status: TicketStatus; testId?: string }) {

@@ -33,6 +33,7 @@ export function ticketFixture(overrides: Partial<Ticket> = {}): Ticket {
     photos: [],
     resolution: null,
     rating: null,
+    closure: null,
     timeline: [],
     deviceEvidence: [],
     submissions: [],

@@ -5,6 +5,7 @@ import {
   actionDetail,
   actionLabel,
   formatTime,
+  milestonesOnly,
   progressView,
   statusLabel,
   statusTone,
@@ -61,7 +62,7 @@ export function PhotoThumbs({
 }
 
 export function Timeline({ entries, now }: { entries: readonly TimelineEntry[]; now: number }) {
-  const sorted = timelineNewestFirst(entries);
+  const sorted = timelineNewestFirst(milestonesOnly(entries));
   return (
     <View className="jf-timeline" data-testid="report-timeline">
       {sorted.map((entry, index) => {

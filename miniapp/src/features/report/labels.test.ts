@@ -3,7 +3,9 @@ import {
   actionDetail,
   actionLabel,
   categoryIcon,
+  closureSentence,
   formatTime,
+  milestonesOnly,
   progressView,
   reopenWindowMs,
   statusLabel,
@@ -22,7 +24,8 @@ describe('statusLabel', () => {
       on_site: '已到场',
       resolved: '待确认',
       confirmed: '已完成',
-      reopened: '已重开',
+      reopened: '重新处理',
+      closed: '已关闭',
     });
   });
 
@@ -30,6 +33,7 @@ describe('statusLabel', () => {
     for (const status of ticketStatuses) expect(statusTone(status)).toMatch(/waiting|working|done|attention/);
     expect(statusTone('confirmed')).toBe('done');
     expect(statusTone('resolved')).toBe('attention');
+    expect(statusTone('closed')).toBe('done');
   });
 });
 
@@ -37,7 +41,7 @@ describe('actionLabel', () => {
   it('translates every timeline action', () => {
     expect(Object.fromEntries(timelineActions.map((action) => [action, actionLabel(action)]))).toEqual({
       report: '已上报',
-      report_joined: '合并上报',
+      report_joined: '已上报（与街坊反映的同一问题合并）',
       assign: '已派单',
       queue: '转调度',
       accept: '已接单',
@@ -47,13 +51,15 @@ describe('actionLabel', () => {
       check_in: '已到场',
       resolve: '已办结',
       confirm: '已确认',
-      reopen: '重新打开',
+      reopen: '重新处理',
       rate: '已评价',
       transfer: '转办',
       sla_warning: '即将超时',
       sla_breached: '已超时',
       device_alarm: '设备告警',
       device_evidence: '设备监测记录',
+      close: '已关闭',
+      duplicate_merged: '并入同类问题',
     });
   });
 
@@ -70,6 +76,50 @@ describe('actionDetail', () => {
     expect(actionDetail(entry('reopen', { reason: '摊贩又回来了' }))).toBe('摊贩又回来了');
     expect(actionDetail(entry('assign', { reason: '自动派单' }))).toBeUndefined();
     expect(actionDetail(entry('rate', { details: { score: 9 } }))).toBeUndefined();
+    expect(actionDetail(entry('close', { reason: '现场核实无占道' }))).toBe('现场核实无占道');
+    expect(actionDetail(entry('transfer', { reason: '非本中队' }))).toBeUndefined();
+  });
+});
+
+describe('milestonesOnly', () => {
+  it('keeps the milestones a resident follows and drops internal steps', () => {
+    const timeline = [
+      'report',
+      'assign',
+      'reject',
+      'assign',
+      'queue',
+      'transfer',
+      'accept',
+      'sla_warning',
+      'check_in',
+      'resolve',
+      'rate',
+      'reopen',
+      'unread_escalated',
+      'close',
+    ].map((action) => ({ at: '2025-03-01T08:00:00Z', action }) as TimelineEntry);
+    expect(milestonesOnly(timeline).map((entry) => entry.action)).toEqual([
+      'report',
+      'assign',
+      'assign',
+      'accept',
+      'check_in',
+      'resolve',
+      'reopen',
+      'close',
+    ]);
+  });
+});
+
+describe('closureSentence', () => {
+  const closure = { reason: '原因', duplicateOfId: null, passedTo: null, at: '2025-03-01T08:00:00Z' };
+  it('says why in plain words, naming where a matter not ours went', () => {
+    expect(closureSentence({ ...closure, kind: 'not_ours', passedTo: '供电局' })).toBe(
+      '这个问题不归城管处理，已转交供电局。',
+    );
+    expect(closureSentence({ ...closure, kind: 'invalid' })).toContain('不需要处理');
+    expect(closureSentence({ ...closure, kind: 'duplicate', duplicateOfId: 't-2' })).toContain('重复');
   });
 });
 

@@ -5,6 +5,7 @@ import {
   timelineActions,
   type CategoryCode,
   type Ticket,
+  type TicketClosure,
   type TicketStatus,
   type TimelineAction,
   type TimelineEntry,
@@ -31,6 +32,7 @@ export function statusTone(status: TicketStatus): StatusTone {
     case 'reopened':
       return 'attention';
     case 'confirmed':
+    case 'closed':
       return 'done';
   }
 }
@@ -60,9 +62,36 @@ export function actionDetail(
     const count = Number(entry.details?.reporterCount);
     return Number.isInteger(count) && count > 1 ? t('report.joinedCount', { n: count }) : undefined;
   }
-  // Reasons the system writes for staff (自动派单…) are left out; a resident's own or a reopen/transfer reason is shown.
-  if (entry.reason && ['reopen', 'transfer', 'reject'].includes(entry.action)) return entry.reason;
+  // Reasons the system writes for staff (自动派单…) are left out; a reopening's and a closing's are shown.
+  if (entry.reason && ['reopen', 'close'].includes(entry.action)) return entry.reason;
   return undefined;
+}
+
+/**
+ * The milestones a resident follows: 上报, 已派单, 已接单, 已到场, 已办结, 已确认, 已关闭 and 重新处理. The BFF
+ * sends only these; an older server's internal steps (改派, 转办, 超时…) are dropped here too.
+ */
+const residentMilestones: ReadonlySet<string> = new Set([
+  'report',
+  'report_joined',
+  'assign',
+  'accept',
+  'check_in',
+  'resolve',
+  'confirm',
+  'close',
+  'reopen',
+]);
+
+export function milestonesOnly(timeline: readonly TimelineEntry[]): TimelineEntry[] {
+  return timeline.filter((entry) => residentMilestones.has(entry.action));
+}
+
+/** Why a ticket was closed, in plain words. */
+export function closureSentence(closure: TicketClosure): string {
+  if (closure.kind === 'not_ours')
+    return t('report.closure.not_ours', { body: closure.passedTo ?? t('report.closure.not_oursUnknown') });
+  return t(`report.closure.${closure.kind}`);
 }
 
 /** Newest first, as a resident reads progress. */

@@ -79,6 +79,7 @@ export const officerMessages = {
   'officer.status.resolved': '已办结',
   'officer.status.confirmed': '居民已确认',
   'officer.status.reopened': '居民重开',
+  'officer.status.closed': '已关闭',
 
   'officer.accept': '接单',
   'officer.accept.done': '已接单',

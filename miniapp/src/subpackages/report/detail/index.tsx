@@ -9,7 +9,13 @@ import { useActionRunner } from '../../../components/useActionRunner';
 import { useLoadable } from '../../../components/useLoadable';
 import { useSession } from '../../../components/useSession';
 import { PhotoThumbs, StatusBadge, Stars, Timeline } from '../../../features/report/components';
-import { categoryIcon, formatTime, ticketAffordances } from '../../../features/report/labels';
+import {
+  categoryIcon,
+  closureSentence,
+  formatTime,
+  ticketAffordances,
+} from '../../../features/report/labels';
+import { detailUrl } from '../../../features/report/routes';
 import { previewPhotos, reportsApi } from '../../../features/report/reportServices';
 import { t } from '../../../i18n';
 import { useLiveRefresh } from '../../../live/useLiveRefresh';
@@ -279,6 +285,30 @@ function TicketDetail({
               <Photos refs={ticket.resolution.photos} testId="report-after-photos" />
             </>
           )}
+        </View>
+      )}
+
+      {ticket.closure && (
+        <View className="jf-card" data-testid="report-closure">
+          <Text className="jf-card__title">{t('report.closure.title')}</Text>
+          <Text className="jf-block" data-testid="report-closure-sentence">
+            {closureSentence(ticket.closure)}
+          </Text>
+          <Text className="jf-block" data-testid="report-closure-reason">
+            {t('report.closure.reason', { reason: ticket.closure.reason })}
+          </Text>
+          <Row label={t('report.closure.at')} value={formatTime(ticket.closure.at, now)} />
+          {ticket.closure.duplicateOfId && (
+            <Button
+              data-testid="report-closure-open-duplicate"
+              size="large"
+              block
+              onClick={() => void Taro.navigateTo({ url: detailUrl(ticket.closure?.duplicateOfId ?? '') })}
+            >
+              {t('report.closure.openDuplicate')}
+            </Button>
+          )}
+          <Text className="jf-muted jf-block">{t('report.closure.again')}</Text>
         </View>
       )}
 

@@ -1,0 +1,107 @@
+// @vitest-environment jsdom
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { filenameOf, monthRanges } from '../../exports/exportDownload';
+import {
+  byTestId,
+  click,
+  fakeBff,
+  findByTestId,
+  installDom,
+  render,
+  resetApp,
+  signIn,
+  waitUntil,
+  type Rendered,
+} from '../../test/dom';
+import { ExportsPage } from './ExportsPage';
+
+let page: Rendered | undefined;
+beforeAll(installDom);
+afterEach(() => {
+  page?.unmount();
+  page = undefined;
+  resetApp();
+});
+
+const streets = {
+  items: [
+    { id: 'chigang', name: '赤岗街道', squadId: 'squad-chigang', squadName: '赤岗中队' },
+    { id: 'huazhou', name: '华洲街道', squadId: 'squad-huazhou', squadName: '华洲中队' },
+  ],
+};
+
+describe('ExportsPage', { timeout: 60_000 }, () => {
+  it('downloads the chosen export with the session token and names the file as the server does', async () => {
+    signIn(['dispatcher']);
+    const saved: string[] = [];
+    vi.stubGlobal(
+      'URL',
+      Object.assign(URL, { createObjectURL: () => 'blob:export', revokeObjectURL: () => {} }),
+    );
+    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      saved.push(this.download);
+    });
+    const bff = fakeBff({
+      'GET /api/streets': streets,
+      'GET /api/exports/tickets.xlsx': () =>
+        new Response(new Uint8Array(3000), {
+          status: 200,
+          headers: {
+            'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            'Content-Disposition': `attachment; filename="x.xlsx"; filename*=UTF-8''${encodeURIComponent('全区工单_2030-01-01至2030-01-31.xlsx')}`,
+          },
+        }),
+    });
+    page = await render(<ExportsPage />, '/exports');
+    await click(await findByTestId('exports-download'));
+    expect((await findByTestId('exports-done')).textContent).toContain(
+      '全区工单_2030-01-01至2030-01-31.xlsx',
+    );
+    expect(saved).toEqual(['全区工单_2030-01-01至2030-01-31.xlsx']);
+    const call = bff.fetch.mock.calls.find(([url]) => String(url).includes('/api/exports/'));
+    const url = new URL(String(call?.[0]), 'http://localhost');
+    expect(url.pathname).toBe('/api/exports/tickets.xlsx');
+    expect(url.searchParams.get('from')).toMatch(/^\d{4}-\d{2}-01$/);
+    expect(url.searchParams.has('street')).toBe(false);
+    expect((call?.[1]?.headers as Record<string, string>).Authorization).toBe('Bearer tok-dispatcher');
+    clicked.mockRestore();
+  });
+
+  it('shows a street worker their own street and the server’s refusal', async () => {
+    signIn(['community_worker']);
+    fakeBff({
+      'GET /api/streets': streets,
+      'GET /api/exports/tickets.xlsx': () =>
+        new Response(JSON.stringify({ error: { code: 'forbidden', message: '只能导出本街道的数据' } }), {
+          status: 403,
+          headers: { 'Content-Type': 'application/json' },
+        }),
+    });
+    page = await render(<ExportsPage />, '/exports');
+    expect(byTestId('exports-street')).toBeNull();
+    await findByTestId('exports-own-street');
+    await click(await findByTestId('exports-download'));
+    await waitUntil(() => byTestId('exports-error')?.textContent?.includes('只能导出本街道的数据') ?? false);
+  });
+});
+
+describe('export helpers', () => {
+  it('knows this month and last month in Beijing time, across a new year', () => {
+    // 2030-01-01 01:00 in Beijing is still 2029 in UTC.
+    expect(monthRanges(Date.parse('2029-12-31T17:00:00Z'))).toEqual({
+      thisMonth: ['2030-01-01', '2030-01-01'],
+      lastMonth: ['2029-12-01', '2029-12-31'],
+    });
+    expect(monthRanges(Date.parse('2030-03-15T04:00:00Z')).lastMonth).toEqual(['2030-02-01', '2030-02-28']);
+  });
+
+  it('reads the file name the server sent', () => {
+    expect(
+      filenameOf(`attachment; filename="a.csv"; filename*=UTF-8''${encodeURIComponent('月报.csv')}`, 'x'),
+    ).toBe('月报.csv');
+    expect(filenameOf('attachment; filename="a.csv"', 'x')).toBe('a.csv');
+    expect(filenameOf(null, 'fallback.csv')).toBe('fallback.csv');
+  });
+});
