@@ -12,9 +12,25 @@ describe('scoring rule', () => {
     const inputs = { late: true, acceptLate: false, reopens: 1, starsBelowFive: 2, unresolved: false };
     expect(ticketScore(defaultScoringRule, inputs)).toBe(100 - 30 - 20 - 10);
     expect(
-      meanScore(defaultScoringRule, { scored: 2, late: 1, acceptLate: 0, reopens: 1, starsBelowFive: 2, unresolved: 0 }),
+      meanScore(defaultScoringRule, {
+        scored: 2,
+        late: 1,
+        acceptLate: 0,
+        reopens: 1,
+        starsBelowFive: 2,
+        unresolved: 0,
+      }),
     ).toBe(70);
-    expect(meanScore(defaultScoringRule, { scored: 0, late: 0, acceptLate: 0, reopens: 0, starsBelowFive: 0, unresolved: 0 })).toBeNull();
+    expect(
+      meanScore(defaultScoringRule, {
+        scored: 0,
+        late: 0,
+        acceptLate: 0,
+        reopens: 0,
+        starsBelowFive: 0,
+        unresolved: 0,
+      }),
+    ).toBeNull();
   });
 });
 

@@ -35,7 +35,13 @@ const ticket = (overrides: Partial<StatisticsTicket> = {}): StatisticsTicket => 
   slaRound: 1,
   deadlines: { breachAt: at(15) },
   rating: { score: 4 },
-  timeline: [entry(0, 'report', 'resident'), entry(1, 'assign', null), entry(2, 'accept'), entry(9, 'check_in'), entry(40, 'resolve')],
+  timeline: [
+    entry(0, 'report', 'resident'),
+    entry(1, 'assign', null),
+    entry(2, 'accept'),
+    entry(9, 'check_in'),
+    entry(40, 'resolve'),
+  ],
   ...overrides,
 });
 
@@ -80,12 +86,26 @@ describe('ticketFacts', () => {
         ],
       }),
     );
-    expect(fact).toMatchObject({ measured: true, met: false, breached: true, reopened: true, resolved: true });
-    expect(fact.score).toEqual({ late: true, acceptLate: true, reopens: 1, starsBelowFive: 0, unresolved: true });
+    expect(fact).toMatchObject({
+      measured: true,
+      met: false,
+      breached: true,
+      reopened: true,
+      resolved: true,
+    });
+    expect(fact.score).toEqual({
+      late: true,
+      acceptLate: true,
+      reopens: 1,
+      starsBelowFive: 0,
+      unresolved: true,
+    });
   });
 
   it('takes a check-in after the deadline as late even when the breach timer had not fired', () => {
-    const fact = ticketFacts(ticket({ timeline: [entry(0, 'report'), entry(2, 'accept'), entry(16, 'check_in')] }));
+    const fact = ticketFacts(
+      ticket({ timeline: [entry(0, 'report'), entry(2, 'accept'), entry(16, 'check_in')] }),
+    );
     expect(fact).toMatchObject({ measured: true, met: false, breached: false });
   });
 
@@ -104,7 +124,9 @@ describe('summaries', () => {
   const facts = [
     ticketFacts(ticket()),
     ticketFacts(ticket({ _id: 't2', streetId: 'xingang', squadId: 'squad-xingang', rating: { score: 2 } })),
-    ticketFacts(ticket({ _id: 't3', reportedAt: new Date('2030-03-05T02:00:00Z'), deadlines: { breachAt: at(2000) } })),
+    ticketFacts(
+      ticket({ _id: 't3', reportedAt: new Date('2030-03-05T02:00:00Z'), deadlines: { breachAt: at(2000) } }),
+    ),
   ];
 
   it('merges per-day summaries into exactly the summary of all the tickets at once', () => {

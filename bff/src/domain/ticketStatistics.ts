@@ -260,7 +260,8 @@ export function mergeSummaries(summaries: Iterable<Summary>): Summary {
     for (const dimension of summaryDimensions)
       for (const [key, counts] of Object.entries(summary.by[dimension]))
         addCounts((merged.by[dimension][key] ??= emptyCounts()), counts);
-    for (const [cell, count] of Object.entries(summary.heat)) merged.heat[cell] = (merged.heat[cell] ?? 0) + count;
+    for (const [cell, count] of Object.entries(summary.heat))
+      merged.heat[cell] = (merged.heat[cell] ?? 0) + count;
   }
   return merged;
 }

@@ -1,0 +1,11 @@
+/** Redis keys of the statistics (under the client's prefix). */
+export const statisticsKeys = {
+  /** Tickets about to be written and not yet projected: member `${id}|${version}`, score when marked. */
+  pending: 'stats:pending',
+  /** Days whose summaries lag their facts. */
+  dirtyDays: 'stats:dirty:days',
+  /** Months whose summaries lag their days. */
+  dirtyMonths: 'stats:dirty:months',
+  /** Open tickets (id → OpenTicketEntry JSON), for the live counters and the public board. */
+  open: 'stats:open',
+} as const;
