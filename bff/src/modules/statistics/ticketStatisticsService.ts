@@ -104,7 +104,7 @@ export function ticketStatisticsService(deps: {
             const [lat, lng] = cell.split(',').map(Number) as [number, number];
             return { lat, lng, tickets };
           })
-          .sort((a, b) => b.tickets - a.tickets),
+          .sort((a, b) => b.tickets - a.tickets || a.lat - b.lat || a.lng - b.lng),
         generatedAt: deps.clock.now().toISOString(),
       };
     },
