@@ -1,4 +1,4 @@
-import { daysBetween, daysOfMonth, periodOf, rangePlan } from './ticketStatisticsPeriods';
+import { daysBetween, daysOfMonth, periodOf, rangeLength, rangePlan } from './ticketStatisticsPeriods';
 
 describe('statistics periods', () => {
   it('lists days across a month end and a leap day', () => {
@@ -18,5 +18,13 @@ describe('statistics periods', () => {
       days: ['2030-01-30', '2030-01-31', '2030-03-01', '2030-03-02'],
     });
     expect(rangePlan('2030-02-01', '2030-02-28', new Set(['2030-02'])).days).toHaveLength(28);
+  });
+});
+
+describe('rangeLength', () => {
+  it('counts both ends and refuses days that do not exist', () => {
+    expect(rangeLength('2030-01-01', '2030-12-31')).toBe(365);
+    expect(rangeLength('2030-02-30', '2030-03-01')).toBeNull();
+    expect(rangeLength('0001-01-01', '9999-12-31')).toBeGreaterThan(3_000_000);
   });
 });

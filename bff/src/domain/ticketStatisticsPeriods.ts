@@ -7,6 +7,18 @@ const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** The longest range one request may ask for, in days (a year and a month, for year-on-year views). */
 export const maxStatisticsDays = 400;
 
+/** Whether a `YYYY-MM-DD` string names a real calendar day (2030-02-30 does not). */
+export const isCalendarDay = (day: string): boolean => {
+  const at = asUtc(day);
+  return Number.isFinite(at) && dayOf(at) === day;
+};
+
+/** How many days a range spans, both ends included; null when an end is not a calendar day. */
+export function rangeLength(from: string, to: string): number | null {
+  if (!isCalendarDay(from) || !isCalendarDay(to)) return null;
+  return Math.round((asUtc(to) - asUtc(from)) / dayMs) + 1;
+}
+
 /** Every Beijing day from `from` to `to`, both included. */
 export function daysBetween(from: string, to: string): string[] {
   const days: string[] = [];

@@ -1,10 +1,9 @@
 import type { AlarmStatistics, StatisticsQuery } from '@jiefang/contracts';
 import { beijingInstant } from '@jiefang/contracts';
 import type { Caller } from '../../http/appState';
-import { badRequest } from '../../http/httpError';
+import { assertStatisticsRange } from './statisticsRange';
 import type { Clock } from '../../infra/clock';
 import { addToHistogram, bandOf, histogramFigures, type Histogram } from '../../domain/durationBands';
-import { daysBetween, maxStatisticsDays } from '../../domain/ticketStatisticsPeriods';
 import type { AlarmStatisticsRow } from '../alarms/alarmStatisticsSource';
 import type { StatisticsScopes } from './statisticsScope';
 
@@ -35,9 +34,7 @@ export function alarmStatistics(deps: AlarmStatisticsDeps) {
   return {
     async alarms(caller: Caller, query: StatisticsQuery): Promise<AlarmStatistics> {
       const { streetId } = await deps.scopes.scopeOf(caller, query.street);
-      const days = daysBetween(query.from, query.to);
-      if (days.length > maxStatisticsDays)
-        throw badRequest([{ path: 'to', message: `统计范围不能超过 ${maxStatisticsDays} 天` }]);
+      assertStatisticsRange(query.from, query.to);
       const rows = await deps.alarms.openedBetween({
         from: new Date(beijingInstant(query.from, 0)),
         to: new Date(beijingInstant(query.to, 24 * 60)),

@@ -7,7 +7,7 @@ import type {
   TicketStatistics,
 } from '@jiefang/contracts';
 import type { Caller } from '../../http/appState';
-import { badRequest } from '../../http/httpError';
+import { assertStatisticsRange } from './statisticsRange';
 import type { Clock } from '../../infra/clock';
 import { durationBandEdges } from '../../domain/durationBands';
 import { rankByScore } from '../../domain/ticketScoring';
@@ -18,7 +18,7 @@ import {
   type Counts,
   type Summary,
 } from '../../domain/ticketStatistics';
-import { daysBetween, daysOfMonth, maxStatisticsDays, periodOf } from '../../domain/ticketStatisticsPeriods';
+import { daysBetween, daysOfMonth, periodOf } from '../../domain/ticketStatisticsPeriods';
 import type { StatisticsNames } from './statisticsNames';
 import type { StatisticsScopes } from './statisticsScope';
 import type { StatisticsSummaries } from './statisticsSummaries';
@@ -69,9 +69,8 @@ export function ticketStatisticsService(deps: {
   return {
     async tickets(caller: Caller, query: StatisticsQuery): Promise<TicketStatistics> {
       const { streetId } = await deps.scopes.scopeOf(caller, query.street);
+      assertStatisticsRange(query.from, query.to);
       const days = daysBetween(query.from, query.to);
-      if (days.length > maxStatisticsDays)
-        throw badRequest([{ path: 'to', message: `统计范围不能超过 ${maxStatisticsDays} 天` }]);
       const summary = await read(query.from, query.to, streetId);
 
       const periods = new Map<string, Counts[]>();
