@@ -205,6 +205,7 @@ async function main() {
       if (batch.length === 5000) {
         await tickets.insertMany(batch, { ordered: false });
         batch = [];
+        if ((index + 1) % 50_000 === 0) console.error(`${index + 1} tickets stored`);
       }
     }
     if (batch.length) await tickets.insertMany(batch, { ordered: false });
@@ -214,6 +215,7 @@ async function main() {
     const rebuildStarted = performance.now();
     await statisticsParts({ mongo, redis, clock, logger }).rebuild(true);
     const rebuildSeconds = (performance.now() - rebuildStarted) / 1000;
+    console.error(`stored in ${insertSeconds.toFixed(1)} s, rebuilt in ${rebuildSeconds.toFixed(1)} s; measuring`);
 
     // 3. Timed requests, one at a time, after a few to warm up.
     const login = (await (

@@ -589,7 +589,8 @@ export function createApp(deps: AppDeps): JiefangApp {
     nameOf: (userId) => staff.nameOf(userId),
     now: () => clock.now().getTime(),
   });
-  const flushStatistics = () => projection.flush();
+  // A failed projection is logged and left to the retry and the sweep; figures then lag, but answer.
+  const flushStatistics = () => projection.flush().catch(() => undefined);
   const alarmFigures = alarmStatisticsSource(mongo);
   const squadOfStreet = (streetId: string) =>
     district.features.find(({ properties }) => properties.id === streetId)?.properties.squadId;
