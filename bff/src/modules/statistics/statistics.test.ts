@@ -7,7 +7,9 @@ import {
 } from '@jiefang/contracts';
 import { startTestApp, type TestApp } from '../../testing/testApp';
 import { auth, north, officerOnDuty, phonePhoto, submitReport } from '../../testing/reportFixtures';
+import { ticketStatisticsSource } from '../tickets/ticketStatisticsSource';
 import { statisticsKeys } from './statisticsKeys';
+import { bucketIdOf, factKey } from './statisticsStore';
 import { createLogger } from '../../infra/logger';
 import { statisticsParts as partsOver } from './statisticsParts';
 
@@ -180,6 +182,23 @@ describe('ticket statistics', () => {
       .expect(400);
     const resident = tickets[0]?.resident as { token: string };
     await t.http.get(`/api/statistics/tickets?from=${day}&to=${day}`).set(auth(resident.token)).expect(403);
+  });
+
+  it('never lets a late projection of an older version undo a newer fact, and counts a replay once', async () => {
+    const parts = statisticsParts(t);
+    const ticket = tickets[0] as (typeof tickets)[number];
+    const current = await ticketStatisticsSource(t.mongo).byId(ticket.id);
+    if (!current) throw new Error('ticket missing');
+    const before = await figuresOf(`from=${day}&to=${day}`);
+    // Another instance projecting what it saw two changes ago, then the current version twice.
+    parts.projection.project([{ ...current, version: (current.version ?? 0) - 2, rating: null }]);
+    await parts.projection.flush();
+    parts.projection.project([current, current]);
+    await parts.projection.flush(true);
+    const bucket = bucketIdOf(current.reportedAt.getTime());
+    const stored = await parts.store.factsOf(bucket, [factKey(ticket.id)]);
+    expect(stored[factKey(ticket.id)]).toMatchObject({ v: current.version, rating: 5 });
+    expect(withoutTime(await figuresOf(`from=${day}&to=${day}`))).toEqual(withoutTime(before));
   });
 
   it('projects a ticket whose write was not followed by its projection (a crash), through the sweep', async () => {

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { redisScript } from '../../infra/redisScript';
 import type { Clock } from '../../infra/clock';
 import type { DocumentLocks } from '../../infra/documentLocks';
 import { emptySummary, mergeSummaries, summarizeScopes, type Summary } from '../../domain/ticketStatistics';
@@ -22,25 +23,33 @@ export function statisticsSummaries(deps: {
   streetIds: readonly string[];
 }) {
   const { redis, store } = deps;
+  // Clears a dirty mark only if nobody marked it again since the refresh read it.
+  const clearIfUnchanged = redisScript<number>(
+    redis,
+    'jiefangStatisticsClean',
+    1,
+    `if redis.call('hget', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('hdel', KEYS[1], ARGV[1]) else return 0 end`,
+  );
 
   const scopesOf = (found: Iterable<string>) => [...new Set(['all', ...deps.streetIds, ...found])];
 
   const refreshDay = (day: string) =>
     deps.locks.withLock(`stats-day:${day}`, async () => {
-      // Claimed before reading: a fact set meanwhile marks the day again.
-      await redis.srem(statisticsKeys.dirtyDays, day);
+      // Read before the facts: a fact set meanwhile raises the counter, and the day stays dirty.
+      const generation = await redis.hget(statisticsKeys.dirtyDays, day);
       const summaries = summarizeScopes(await store.factsOfDay(day));
       const records = scopesOf(summaries.keys()).map((scope) => ({
         id: summaryId('day', day, scope),
         summary: summaries.get(scope) ?? emptySummary(),
       }));
       await store.writeSummaries(records, deps.clock.now());
-      await redis.sadd(statisticsKeys.dirtyMonths, monthOf(day));
+      await redis.hincrby(statisticsKeys.dirtyMonths, monthOf(day), 1);
+      if (generation !== null) await clearIfUnchanged(statisticsKeys.dirtyDays, day, generation);
     });
 
   const refreshMonth = (month: string) =>
     deps.locks.withLock(`stats-month:${month}`, async () => {
-      await redis.srem(statisticsKeys.dirtyMonths, month);
+      const generation = await redis.hget(statisticsKeys.dirtyMonths, month);
       const days = daysOfMonth(month);
       // Scopes a street-less district would not list (a street renamed away) are found in the days.
       const allDays = await store.summaries(days.map((day) => summaryId('day', day, 'all')));
@@ -54,15 +63,16 @@ export function statisticsSummaries(deps: {
         records.push({ id: summaryId('month', month, scope), summary: mergeSummaries(daily.values()) });
       }
       await store.writeSummaries(records, deps.clock.now());
+      if (generation !== null) await clearIfUnchanged(statisticsKeys.dirtyMonths, month, generation);
     });
 
   /** Refreshes dirty days (those given, or all) and, with `months`, dirty months. */
   const refreshDirty = async (options: { days?: readonly string[]; months: boolean }) => {
-    const dirtyDays = await redis.smembers(statisticsKeys.dirtyDays);
+    const dirtyDays = await redis.hkeys(statisticsKeys.dirtyDays);
     const wanted = options.days ? new Set(options.days) : null;
     for (const day of dirtyDays.sort()) if (!wanted || wanted.has(day)) await refreshDay(day);
     if (!options.months) return;
-    for (const month of (await redis.smembers(statisticsKeys.dirtyMonths)).sort()) await refreshMonth(month);
+    for (const month of (await redis.hkeys(statisticsKeys.dirtyMonths)).sort()) await refreshMonth(month);
   };
 
   return {
@@ -75,7 +85,7 @@ export function statisticsSummaries(deps: {
       const plan0 = rangePlan(from, to);
       const inRange = new Set([...plan0.days, ...plan0.months.flatMap(daysOfMonth)]);
       await refreshDirty({ days: [...inRange], months: false });
-      const dirtyMonths = new Set(await redis.smembers(statisticsKeys.dirtyMonths));
+      const dirtyMonths = new Set(await redis.hkeys(statisticsKeys.dirtyMonths));
       const plan = rangePlan(from, to, dirtyMonths);
       const ids = [
         ...plan.months.map((month) => summaryId('month', month, scope)),

@@ -82,7 +82,7 @@ export function ticketProjection(deps: {
         if (open) multi.hset(statisticsKeys.open, item.id, JSON.stringify(open));
         else multi.hdel(statisticsKeys.open, item.id);
       }
-      multi.sadd(statisticsKeys.dirtyDays, day);
+      multi.hincrby(statisticsKeys.dirtyDays, day, 1);
       await multi.exec();
     });
   };
