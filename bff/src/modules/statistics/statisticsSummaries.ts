@@ -70,7 +70,13 @@ export function statisticsSummaries(deps: {
   const refreshDirty = async (options: { days?: readonly string[]; months: boolean }) => {
     const dirtyDays = await redis.hkeys(statisticsKeys.dirtyDays);
     const wanted = options.days ? new Set(options.days) : null;
-    for (const day of dirtyDays.sort()) if (!wanted || wanted.has(day)) await refreshDay(day);
+    const due = dirtyDays.filter((day) => !wanted || wanted.has(day)).sort();
+    // A few days at once (a rebuild refreshes a year of them); each holds its own lock.
+    let next = 0;
+    const worker = async () => {
+      while (next < due.length) await refreshDay(due[next++] as string);
+    };
+    await Promise.all(Array.from({ length: Math.min(4, due.length) }, worker));
     if (!options.months) return;
     for (const month of (await redis.hkeys(statisticsKeys.dirtyMonths)).sort()) await refreshMonth(month);
   };

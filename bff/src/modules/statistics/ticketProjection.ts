@@ -5,6 +5,7 @@ import type { Logger } from '../../infra/logger';
 import {
   openTicketEntry,
   ticketFacts,
+  type OpenTicketEntry,
   type StatisticsTicket,
   type TicketFact,
 } from '../../domain/ticketStatistics';
@@ -16,9 +17,12 @@ export interface StatisticsTicketSource {
   byId(id: string): Promise<StatisticsTicket | null>;
 }
 
+/** What a queued ticket becomes, computed at once: small, so a rebuild can queue every ticket. */
 interface Queued {
   id: string;
-  ticket: StatisticsTicket;
+  bucket: string;
+  fact: TicketFact;
+  open: OpenTicketEntry | null;
   /** Pending marks this projection settles. */
   marks: string[];
 }
@@ -53,16 +57,22 @@ export function ticketProjection(deps: {
 
   const enqueue = (ticket: StatisticsTicket, marks: string[]) => {
     const known = queue.get(ticket._id);
-    if (known && (known.ticket.version ?? 0) > (ticket.version ?? 0)) {
+    if (known && known.fact.v > (ticket.version ?? 0)) {
       known.marks.push(...marks);
       return;
     }
-    queue.set(ticket._id, { id: ticket._id, ticket, marks: [...(known?.marks ?? []), ...marks] });
+    queue.set(ticket._id, {
+      id: ticket._id,
+      bucket: bucketIdOf(ticket.reportedAt.getTime()),
+      fact: ticketFacts(ticket),
+      open: openTicketEntry(ticket),
+      marks: [...(known?.marks ?? []), ...marks],
+    });
   };
 
   /** One bucket: newer facts in, the open-ticket registry and dirty days after them. */
   const projectBucket = async (bucketId: string, items: Queued[], force: boolean) => {
-    const facts = new Map(items.map((item) => [factKey(item.id), { item, fact: ticketFacts(item.ticket) }]));
+    const facts = new Map(items.map((item) => [factKey(item.id), { item, fact: item.fact }]));
     await deps.locks.withLock(`stats-bucket:${bucketId}`, async () => {
       const stored = await store.factsOf(bucketId, [...facts.keys()]);
       const newer: Record<string, TicketFact> = {};
@@ -78,8 +88,7 @@ export function ticketProjection(deps: {
       await store.setFacts(bucketId, day, newer);
       const multi = redis.multi();
       for (const item of winners) {
-        const open = openTicketEntry(item.ticket);
-        if (open) multi.hset(statisticsKeys.open, item.id, JSON.stringify(open));
+        if (item.open) multi.hset(statisticsKeys.open, item.id, JSON.stringify(item.open));
         else multi.hdel(statisticsKeys.open, item.id);
       }
       multi.hincrby(statisticsKeys.dirtyDays, day, 1);
@@ -93,8 +102,9 @@ export function ticketProjection(deps: {
     if (!taken.size) return;
     const byBucket = new Map<string, Queued[]>();
     for (const item of taken.values()) {
-      const bucket = bucketIdOf(item.ticket.reportedAt.getTime());
-      byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), item]);
+      const list = byBucket.get(item.bucket);
+      if (list) list.push(item);
+      else byBucket.set(item.bucket, [item]);
     }
     const entries = [...byBucket];
     let next = 0;
