@@ -121,6 +121,19 @@ import { readingRoutes } from './modules/telemetry/readingRoutes';
 import { noiseReadings } from './modules/telemetry/noiseReadings';
 import { uplinkLog } from './modules/telemetry/uplinkLog';
 import { uplinkProcessor, type ProcessorCounters } from './modules/telemetry/uplinkProcessor';
+import { defaultScoringRule } from './domain/ticketScoring';
+import { ticketStatisticsSource } from './modules/tickets/ticketStatisticsSource';
+import { alarmStatisticsSource } from './modules/alarms/alarmStatisticsSource';
+import { statisticsStore } from './modules/statistics/statisticsStore';
+import { ticketProjection } from './modules/statistics/ticketProjection';
+import { statisticsSummaries } from './modules/statistics/statisticsSummaries';
+import { statisticsScopes } from './modules/statistics/statisticsScope';
+import { statisticsNames } from './modules/statistics/statisticsNames';
+import { ticketStatisticsService } from './modules/statistics/ticketStatisticsService';
+import { alarmStatistics } from './modules/statistics/alarmStatistics';
+import { liveStatistics } from './modules/statistics/liveStatistics';
+import { statisticsRoutes } from './modules/statistics/statisticsRoutes';
+import { statisticsRecovery } from './modules/statistics/statisticsRebuild';
 
 export interface AppDeps {
   config: Config;
@@ -262,13 +275,33 @@ export function createApp(deps: AppDeps): JiefangApp {
     },
   };
   const tracking = ticketTracking({ workloads });
+  // Statistics: every ticket write is marked before and projected after (modules/statistics).
+  const statisticsRecords = statisticsStore(mongo);
+  const statisticsTickets = ticketStatisticsSource(mongo);
+  const projection = ticketProjection({
+    redis,
+    store: statisticsRecords,
+    tickets: statisticsTickets,
+    locks,
+    clock,
+    logger,
+  });
+  const statisticsByPeriod = statisticsSummaries({
+    redis,
+    store: statisticsRecords,
+    locks,
+    clock,
+    streetIds: district.features.map(({ properties }) => properties.id),
+  });
   const ticketChanges = tickets.changes({
     locks,
     clock,
     relay: notificationRelay,
     logger,
+    writing: (id, ticketVersion) => projection.marking(id, ticketVersion),
     written: async (ticket, previous) => {
       await tracking.written(ticket);
+      projection.written(ticket);
       announceTo('ticket', ticket._id, ticketAudience(ticket, previous, staff.squadLeaders));
     },
   });
@@ -574,7 +607,64 @@ export function createApp(deps: AppDeps): JiefangApp {
     onChange: (escort, previous) =>
       announceTo('escort', escort._id, escortAudience(escort, previous, familyOf)),
   });
+  const scopes = statisticsScopes({ district, streetOf: (userId) => staff.streetOf(userId) });
+  const statisticsLabels = statisticsNames({
+    district,
+    categories,
+    nameOf: (userId) => staff.nameOf(userId),
+    now: () => clock.now().getTime(),
+  });
+  // A failed projection is logged and left to the retry and the sweep; figures then lag, but answer.
+  const flushStatistics = () => projection.flush().catch(() => undefined);
+  const alarmFigures = alarmStatisticsSource(mongo);
+  const squadOfStreet = (streetId: string) =>
+    district.features.find(({ properties }) => properties.id === streetId)?.properties.squadId;
+  const enabledOfficers = officerAccounts(users);
   for (const router of [
+    statisticsRoutes(api, {
+      tickets: ticketStatisticsService({
+        summaries: statisticsByPeriod,
+        scopes,
+        names: statisticsLabels,
+        flush: flushStatistics,
+        rule: { ...defaultScoringRule, ...config.TICKET_SCORING_RULE },
+        clock,
+      }),
+      alarms: alarmStatistics({
+        alarms: alarmFigures,
+        household: async (id) => {
+          const household = await householdRecords.findById(id);
+          return household
+            ? { address: household.address, streetId: household.streetId, ownerIds: household.ownerIds }
+            : null;
+        },
+        scopes,
+        clock,
+      }),
+      live: liveStatistics({
+        redis,
+        summaries: statisticsByPeriod,
+        scopes,
+        names: statisticsLabels,
+        flush: flushStatistics,
+        clock,
+        sources: {
+          async officersOnDuty(streetId) {
+            const squadId = streetId ? squadOfStreet(streetId) : undefined;
+            if (streetId && !squadId) return 0;
+            const officers = await enabledOfficers.enabled(squadId);
+            const statuses = await Promise.all(officers.map((officer) => presence.status(officer._id)));
+            return statuses.filter((status) => status.onDuty).length;
+          },
+          openAlarms: (streetId) => alarmFigures.openCount(streetId),
+          openEscorts: (streetId) =>
+            escortStore.Escort.countDocuments({
+              status: { $in: ['open', 'accepted', 'in_progress'] },
+              ...(streetId ? { streetId } : {}),
+            }).exec(),
+        },
+      }),
+    }),
     escortRoutes(api, {
       book: escorts,
       staff,
@@ -633,7 +723,12 @@ export function createApp(deps: AppDeps): JiefangApp {
   const reminders = shiftReminders({ rosters, district, outbox, redis, clock });
   const periodicChores = async () => {
     // Each on its own: a failing one must not hold the other back.
-    const outcomes = await Promise.allSettled([removeExpiredUploads(), reminders.sendDue()]);
+    const outcomes = await Promise.allSettled([
+      removeExpiredUploads(),
+      reminders.sendDue(),
+      // Tickets whose projection a crash lost, then the summaries their changes left dirty.
+      projection.sweep().then(() => statisticsByPeriod.refreshDirty({ months: true })),
+    ]);
     for (const outcome of outcomes)
       if (outcome.status === 'rejected') logger.warn({ err: outcome.reason }, 'periodic chore failed');
     if (outcomes[1]?.status === 'fulfilled' && outcomes[1].value > 0) background.kickDelivery();
@@ -664,6 +759,14 @@ export function createApp(deps: AppDeps): JiefangApp {
         rebuild: (keepLease) =>
           rebuildTicketIndexes({ store: tickets, workloads, openTickets, clock }, keepLease),
       },
+      statisticsRecovery({
+        redis,
+        store: statisticsRecords,
+        projection,
+        summaries: statisticsByPeriod,
+        tickets: statisticsTickets,
+        clock,
+      }),
       // Also swept: a crash between an outbox insert and its queueing in Redis must not strand it.
       {
         name: 'outbox',
@@ -708,6 +811,8 @@ export function createApp(deps: AppDeps): JiefangApp {
     },
     async close() {
       await recovery.stop();
+      // What this instance projected last; should it fail, the marks are left for another's sweep.
+      await projection.flush().catch(() => undefined);
       await bridge.stop();
       await processor.stop();
       uplinkWriter.disconnect();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { notificationTemplateNames, type NotificationTemplate } from '@jiefang/contracts';
+import { notificationTemplateNames, scoringRuleSchema, type NotificationTemplate } from '@jiefang/contracts';
 import { addressRule } from './http/clientAddress';
 import { parseMapTiles } from './domain/mapTiles';
 
@@ -161,6 +161,8 @@ const configSchema = z
     GEOCODE_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
     REPORT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
     SLA_TIME_SCALE: z.coerce.number().positive().max(1).default(1),
+    /** The ticket scoring rule of the monthly ranking (JSON; fields left out keep their defaults, docs/domain.md). */
+    TICKET_SCORING_RULE: jsonObject.pipe(scoringRuleSchema.partial().strict()).optional(),
     REDIS_PREFIX: z
       .string()
       .regex(/^[A-Za-z0-9:_-]{1,64}$/)

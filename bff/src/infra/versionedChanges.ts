@@ -77,6 +77,11 @@ export function versionedChanges<T extends VersionedDocument>(deps: {
    * `previous` is the document as read before the change (null for a new one).
    */
   written?: (document: T, previous: T | null) => Promise<void>;
+  /**
+   * Before every write, with the version it will store: what follows the document outside it (e.g. the
+   * statistics) marks it here, so a crash between the write and `written` leaves a trace to sweep.
+   */
+  writing?: (id: string, version: number) => Promise<void>;
 }) {
   const { documents, source } = deps;
 
@@ -147,6 +152,7 @@ export function versionedChanges<T extends VersionedDocument>(deps: {
             await deps.relay.markPending(source, id);
             marked = true;
           }
+          await deps.writing?.(current._id, (current.version ?? 0) + 1);
           const updated = await write(current, set, fresh);
           if (updated) {
             await deps.written?.(updated, current);
@@ -167,6 +173,7 @@ export function versionedChanges<T extends VersionedDocument>(deps: {
         pendingNotifications: [...(document.pendingNotifications ?? []), ...notify],
       };
       if (notify.length) await deps.relay.markPending(source, document._id);
+      await deps.writing?.(document._id, stored.version ?? 0);
       await documents.create(stored);
       await deps.written?.(stored, null);
       await relay(document._id, notify);
@@ -182,6 +189,7 @@ export function versionedChanges<T extends VersionedDocument>(deps: {
     async insert(document: T, store: (document: T) => Promise<boolean>): Promise<boolean> {
       const notifications = document.pendingNotifications ?? [];
       if (notifications.length) await deps.relay.markPending(source, document._id);
+      await deps.writing?.(document._id, document.version ?? 0);
       if (!(await store(document))) return false;
       await deps.written?.(document, null);
       void relay(document._id, notifications);

@@ -182,6 +182,18 @@ describe('every caller against records somebody else owns', () => {
       others: 403,
       exceptions: { 'other street worker': 404, 'other street officer': 404, 'other street leader': 404 },
     },
+    // A street's figures: its own staff and district staff; another street's staff are refused.
+    ...[
+      '/api/statistics/tickets?from=2026-11-01&to=2026-11-30&street=chigang',
+      '/api/statistics/alarms?from=2026-11-01&to=2026-11-30&street=chigang',
+      '/api/statistics/ranking?month=2026-11&street=chigang',
+    ].map((path) => ({
+      method: 'GET' as const,
+      path,
+      record: 'ticket' as const,
+      allowed: ['street worker', 'street officer', 'street leader', 'dispatcher', 'admin'] as Caller[],
+      others: 403 as const,
+    })),
     {
       // A street's export: its own staff and the district's; another street's staff are refused.
       method: 'GET',

@@ -202,6 +202,8 @@ export function ticketStore(connection: Connection) {
       relay: NotificationRelay;
       logger: Logger;
       written: (ticket: TicketDocument, previous: TicketDocument | null) => Promise<void>;
+      /** Before each write (id and the version it stores): e.g. the statistics' pending mark. */
+      writing?: (id: string, version: number) => Promise<void>;
     }) =>
       versionedChanges<TicketDocument>({
         source: ticketNotificationSource,

@@ -1,0 +1,14 @@
+/** Redis keys of the statistics (under the client's prefix). */
+export const statisticsKeys = {
+  /** Tickets about to be written and not yet projected: member `${id}|${version}`, score when marked. */
+  pending: 'stats:pending',
+  /**
+   * Days whose summaries lag their facts (day → a counter raised by every mark). A refresh removes the
+   * day only if the counter did not move while it ran, so a day stays dirty until its summary is written.
+   */
+  dirtyDays: 'stats:dirty-days',
+  /** Months whose summaries lag their days, likewise. */
+  dirtyMonths: 'stats:dirty-months',
+  /** Open tickets (id → OpenTicketEntry JSON), for the live counters and the public board. */
+  open: 'stats:open',
+} as const;

@@ -1,0 +1,105 @@
+import type { Redis } from 'ioredis';
+import { redisScript } from '../../infra/redisScript';
+import type { Clock } from '../../infra/clock';
+import type { DocumentLocks } from '../../infra/documentLocks';
+import { emptySummary, mergeSummaries, summarizeScopes, type Summary } from '../../domain/ticketStatistics';
+import { daysOfMonth, monthOf, rangePlan } from '../../domain/ticketStatisticsPeriods';
+import { statisticsKeys } from './statisticsKeys';
+import { summaryId, type StatisticsStore } from './statisticsStore';
+
+/**
+ * Day and month summaries, derived from the facts. A day marked dirty is summarised again from its 24
+ * hour buckets (for the district and for every street, so a street that lost its last ticket is emptied
+ * too) and marks its month dirty; a dirty month is merged again from its days. A range is read from
+ * whole clean months and single days, each by `_id`; dirty days in it are refreshed first, so answers
+ * are exact, and a dirty month is read day by day until the background refresh catches up.
+ */
+export function statisticsSummaries(deps: {
+  redis: Redis;
+  store: StatisticsStore;
+  locks: DocumentLocks;
+  clock: Clock;
+  /** Every street of the district: each gets its own summaries. */
+  streetIds: readonly string[];
+}) {
+  const { redis, store } = deps;
+  // Clears a dirty mark only if nobody marked it again since the refresh read it.
+  const clearIfUnchanged = redisScript<number>(
+    redis,
+    'jiefangStatisticsClean',
+    1,
+    `if redis.call('hget', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('hdel', KEYS[1], ARGV[1]) else return 0 end`,
+  );
+
+  const scopesOf = (found: Iterable<string>) => [...new Set(['all', ...deps.streetIds, ...found])];
+
+  const refreshDay = (day: string) =>
+    deps.locks.withLock(`stats-day:${day}`, async () => {
+      // Read before the facts: a fact set meanwhile raises the counter, and the day stays dirty.
+      const generation = await redis.hget(statisticsKeys.dirtyDays, day);
+      const summaries = summarizeScopes(await store.factsOfDay(day));
+      const records = scopesOf(summaries.keys()).map((scope) => ({
+        id: summaryId('day', day, scope),
+        summary: summaries.get(scope) ?? emptySummary(),
+      }));
+      await store.writeSummaries(records, deps.clock.now());
+      await redis.hincrby(statisticsKeys.dirtyMonths, monthOf(day), 1);
+      if (generation !== null) await clearIfUnchanged(statisticsKeys.dirtyDays, day, generation);
+    });
+
+  const refreshMonth = (month: string) =>
+    deps.locks.withLock(`stats-month:${month}`, async () => {
+      const generation = await redis.hget(statisticsKeys.dirtyMonths, month);
+      const days = daysOfMonth(month);
+      // Scopes a street-less district would not list (a street renamed away) are found in the days.
+      const allDays = await store.summaries(days.map((day) => summaryId('day', day, 'all')));
+      const streets = new Set<string>();
+      for (const summary of allDays.values())
+        for (const street of Object.keys(summary.by.street)) streets.add(street);
+      const records: Array<{ id: string; summary: Summary }> = [];
+      for (const scope of scopesOf(streets)) {
+        const daily =
+          scope === 'all' ? allDays : await store.summaries(days.map((day) => summaryId('day', day, scope)));
+        records.push({ id: summaryId('month', month, scope), summary: mergeSummaries(daily.values()) });
+      }
+      await store.writeSummaries(records, deps.clock.now());
+      if (generation !== null) await clearIfUnchanged(statisticsKeys.dirtyMonths, month, generation);
+    });
+
+  /** Refreshes dirty days (those given, or all) and, with `months`, dirty months. */
+  const refreshDirty = async (options: { days?: readonly string[]; months: boolean }) => {
+    const dirtyDays = await redis.hkeys(statisticsKeys.dirtyDays);
+    const wanted = options.days ? new Set(options.days) : null;
+    const due = dirtyDays.filter((day) => !wanted || wanted.has(day)).sort();
+    // A few days at once (a rebuild refreshes a year of them); each holds its own lock.
+    let next = 0;
+    const worker = async () => {
+      while (next < due.length) await refreshDay(due[next++] as string);
+    };
+    await Promise.all(Array.from({ length: Math.min(4, due.length) }, worker));
+    if (!options.months) return;
+    for (const month of (await redis.hkeys(statisticsKeys.dirtyMonths)).sort()) await refreshMonth(month);
+  };
+
+  return {
+    refreshDay,
+    refreshMonth,
+    refreshDirty,
+
+    /** The summary of a range for a scope, and its day-by-day breakdown (in `by.day`). */
+    async range(from: string, to: string, scope: string): Promise<Summary> {
+      const plan0 = rangePlan(from, to);
+      const inRange = new Set([...plan0.days, ...plan0.months.flatMap(daysOfMonth)]);
+      await refreshDirty({ days: [...inRange], months: false });
+      const dirtyMonths = new Set(await redis.hkeys(statisticsKeys.dirtyMonths));
+      const plan = rangePlan(from, to, dirtyMonths);
+      const ids = [
+        ...plan.months.map((month) => summaryId('month', month, scope)),
+        ...plan.days.map((day) => summaryId('day', day, scope)),
+      ];
+      return mergeSummaries((await store.summaries(ids)).values());
+    },
+  };
+}
+
+export type StatisticsSummaries = ReturnType<typeof statisticsSummaries>;
