@@ -215,7 +215,9 @@ async function main() {
     const rebuildStarted = performance.now();
     await statisticsParts({ mongo, redis, clock, logger }).rebuild(true);
     const rebuildSeconds = (performance.now() - rebuildStarted) / 1000;
-    console.error(`stored in ${insertSeconds.toFixed(1)} s, rebuilt in ${rebuildSeconds.toFixed(1)} s; measuring`);
+    console.error(
+      `stored in ${insertSeconds.toFixed(1)} s, rebuilt in ${rebuildSeconds.toFixed(1)} s; measuring`,
+    );
 
     // 3. Timed requests, one at a time, after a few to warm up.
     const login = (await (

@@ -105,7 +105,11 @@ describe('reporterTimeline', () => {
 
   it('shows a joining reporter their own report, but not other reporters joining', () => {
     const shown = reporterTimeline(
-      [entry('report', 'resident-1'), entry('report_joined', 'resident-2'), entry('report_joined', 'resident-3')],
+      [
+        entry('report', 'resident-1'),
+        entry('report_joined', 'resident-2'),
+        entry('report_joined', 'resident-3'),
+      ],
       'resident-3',
     );
     expect(shown.map((step) => [step.action, step.actorId])).toEqual([

@@ -2,14 +2,7 @@ import type { TicketStatus } from '@jiefang/contracts';
 import { statusAfter, type TransitionTable } from './statusTransitions';
 
 export type TicketAction =
-  | 'assign'
-  | 'queue'
-  | 'accept'
-  | 'check_in'
-  | 'resolve'
-  | 'confirm'
-  | 'reopen'
-  | 'close';
+  'assign' | 'queue' | 'accept' | 'check_in' | 'resolve' | 'confirm' | 'reopen' | 'close';
 
 /** Which statuses each action may start from, and where it leads. */
 export const ticketTransitions: TransitionTable<TicketAction, TicketStatus> = {
