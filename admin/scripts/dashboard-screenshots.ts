@@ -8,6 +8,7 @@
  *
  * Needs Debian's chromium; writes docs/screenshots/dashboard.png, dashboard-large.png, public-board.png.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import * as contractsModule from '@jiefang/contracts';
 import { type TicketFigures } from '@jiefang/contracts';
@@ -135,7 +136,11 @@ const ticketStatistics = ticketStatisticsSchema.parse({
     { fromMinutes: 30, toMinutes: 60, tickets: 9 },
     { fromMinutes: 60, toMinutes: null, tickets: 3 },
   ],
-  heat: [{ lat: 23.1, lng: 113.3, tickets: 12 }],
+  heat: [
+    { lat: 23.1, lng: 113.3, tickets: 12 },
+    { lat: 23.095, lng: 113.32, tickets: 30 },
+    { lat: 23.105, lng: 113.28, tickets: 5 },
+  ],
   generatedAt: new Date(now).toISOString(),
 });
 
@@ -259,6 +264,14 @@ const readiness = {
     mqtt: { ok: true, latencyMs: 1.1 },
   },
 };
+/** The district as GET /api/district answers it, from the BFF's own GeoJSON (data, not code). */
+function districtMap(): unknown {
+  const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bff/src/modules/district');
+  const read = (file: string) =>
+    JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { features: unknown[] };
+  return { ...read('haizhu-demo.geojson'), grids: read('haizhu-demo-grids.geojson').features };
+}
+
 const dispatcher = { id: 'u-dispatcher', name: '陈调度', roles: ['dispatcher'], username: 'dispatcher' };
 
 const answers: Record<string, unknown> = {
@@ -281,6 +294,8 @@ const answers: Record<string, unknown> = {
   '/api/escorts/statistics': escorts,
   '/api/public/board': board,
   '/readyz': readiness,
+  '/api/district': districtMap(),
+  '/api/map/config': { tiles: null },
 };
 
 async function answer(route: Route) {
