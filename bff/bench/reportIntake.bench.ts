@@ -1,17 +1,13 @@
 // Report intake throughput and latency against the real stack, with a same-run baseline: a bare Koa
 // endpoint doing one insert into the same database. Prints figures; asserts nothing.
+import { benchConnections } from './benchConnections';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Koa from 'koa';
 import sharp from 'sharp';
 import { createApp } from '../src/app';
-import { loadConfig } from '../src/config';
 import { systemClock } from '../src/infra/clock';
-import { startLocalServices } from '@jiefang/dev-services';
 import { createLogger } from '../src/infra/logger';
-import { connectMongo } from '../src/infra/mongo';
-import { connectMqtt } from '../src/infra/mqtt';
-import { connectRedis } from '../src/infra/redis';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -45,30 +41,8 @@ const listen = async (handler: http.RequestListener) => {
 };
 
 async function main() {
-  const services = await startLocalServices();
-  const database = `bench_${Date.now()}`;
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    MONGODB_URI: services.mongodb.url,
-    MONGODB_DB: database,
-    REDIS_URL: services.redis.url,
-    MQTT_URL: services.mqtt.url,
-    MQTT_USERNAME: services.mqtt.username,
-    MQTT_PASSWORD: services.mqtt.password,
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
-    DEV_LOGIN: '1',
+  const { services, database, config, mongo, redis, mqtt } = await benchConnections('bench', {
     REPORT_RATE_LIMIT: '1000000',
-    REDIS_PREFIX: `bench:${database}`,
-    LOG_LEVEL: 'silent',
-  });
-  const mongo = await connectMongo(config.MONGODB_URI, config.MONGODB_DB);
-  // The BFF's own connectors, so the bench runs with production's client settings.
-  const redis = await connectRedis(config.REDIS_URL, `bench:${database}:`);
-  const mqtt = await connectMqtt({
-    url: config.MQTT_URL,
-    clientId: `bench-${database}`,
-    username: config.MQTT_USERNAME,
-    password: config.MQTT_PASSWORD,
   });
   const app = createApp({ config, mongo, redis, mqtt, clock: systemClock, logger: createLogger('silent') });
   await app.startBackgroundWork();

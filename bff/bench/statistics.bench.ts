@@ -1,17 +1,13 @@
 // Statistics endpoints with 200,000 tickets stored, against the real stack, with a same-run baseline
 // (GET /healthz). Tickets are written straight to the collection in large batches, then the facts and
 // summaries come from the rebuild (timed). Prints p50/p95 per endpoint and range; asserts nothing.
+import { benchConnections } from './benchConnections';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { beijingDate, categoryCodes, type CategoryCode } from '@jiefang/contracts';
-import { startLocalServices } from '@jiefang/dev-services';
 import { createApp } from '../src/app';
-import { loadConfig } from '../src/config';
 import { ManualClock } from '../src/infra/clock';
 import { createLogger } from '../src/infra/logger';
-import { connectMongo } from '../src/infra/mongo';
-import { connectMqtt } from '../src/infra/mqtt';
-import { connectRedis } from '../src/infra/redis';
 import { loadDistrict } from '../src/modules/district/district';
 import { statisticsParts } from '../src/modules/statistics/statisticsParts';
 import { sitesInside } from './benchSites';
@@ -32,29 +28,7 @@ function random(seed: number) {
 }
 
 async function main() {
-  const services = await startLocalServices();
-  const database = `bench_statistics_${Date.now()}`;
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    MONGODB_URI: services.mongodb.url,
-    MONGODB_DB: database,
-    REDIS_URL: services.redis.url,
-    MQTT_URL: services.mqtt.url,
-    MQTT_USERNAME: services.mqtt.username,
-    MQTT_PASSWORD: services.mqtt.password,
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
-    DEV_LOGIN: '1',
-    REDIS_PREFIX: `bench:${database}`,
-    LOG_LEVEL: 'silent',
-  });
-  const mongo = await connectMongo(config.MONGODB_URI, config.MONGODB_DB);
-  const redis = await connectRedis(config.REDIS_URL, `bench:${database}:`);
-  const mqtt = await connectMqtt({
-    url: config.MQTT_URL,
-    clientId: `bench-${database}`,
-    username: config.MQTT_USERNAME,
-    password: config.MQTT_PASSWORD,
-  });
+  const { database, config, mongo, redis, mqtt } = await benchConnections('bench_statistics');
   const clock = new ManualClock(new Date());
   const logger = createLogger('silent');
   // No background work: the figures are of the endpoints alone.
