@@ -44,23 +44,43 @@ export function periodOf(day: string, granularity: StatisticsGranularity): strin
   return dayOf(at - weekday * dayMs);
 }
 
+/** The Monday that starts a day's ISO week. */
+export const weekOf = (day: string): string => periodOf(day, 'week');
+
+/** The seven days of the ISO week starting on `monday`. */
+export const daysOfWeek = (monday: string): string[] => daysBetween(monday, dayOf(asUtc(monday) + 6 * dayMs));
+
+/** Summaries not yet refreshed: read through their parts instead. */
+export interface DirtyPeriods {
+  months?: ReadonlySet<string>;
+  weeks?: ReadonlySet<string>;
+}
+
 /**
- * How a range is read: whole months from their month summaries, the rest day by day. `dirtyMonths`
- * (summaries not yet refreshed) are read day by day as well.
+ * How a range is read with the fewest summaries: whole months from their month summaries, whole ISO
+ * weeks of what is left from week summaries, the rest day by day. Dirty months and weeks are read
+ * through their weeks and days.
  */
 export function rangePlan(
   from: string,
   to: string,
-  dirtyMonths: ReadonlySet<string> = new Set(),
-): { months: string[]; days: string[] } {
-  const days = daysBetween(from, to);
+  dirty: DirtyPeriods = {},
+): { months: string[]; weeks: string[]; days: string[] } {
   const months: string[] = [];
-  const single: string[] = [];
+  const left = new Set<string>();
   const byMonth = new Map<string, string[]>();
-  for (const day of days) byMonth.set(monthOf(day), [...(byMonth.get(monthOf(day)) ?? []), day]);
-  for (const [month, inRange] of byMonth) {
-    if (inRange.length === daysOfMonth(month).length && !dirtyMonths.has(month)) months.push(month);
-    else single.push(...inRange);
+  for (const day of daysBetween(from, to)) {
+    const list = byMonth.get(monthOf(day));
+    if (list) list.push(day);
+    else byMonth.set(monthOf(day), [day]);
   }
-  return { months, days: single };
+  for (const [month, inRange] of byMonth) {
+    if (inRange.length === daysOfMonth(month).length && !dirty.months?.has(month)) months.push(month);
+    else for (const day of inRange) left.add(day);
+  }
+  const weeks = [...new Set([...left].map(weekOf))].filter(
+    (monday) => !dirty.weeks?.has(monday) && daysOfWeek(monday).every((day) => left.has(day)),
+  );
+  for (const monday of weeks) for (const day of daysOfWeek(monday)) left.delete(day);
+  return { months, weeks, days: [...left] };
 }

@@ -9,7 +9,7 @@ import { startTestApp, type TestApp } from '../../testing/testApp';
 import { auth, north, officerOnDuty, phonePhoto, submitReport } from '../../testing/reportFixtures';
 import { ticketStatisticsSource } from '../tickets/ticketStatisticsSource';
 import { statisticsKeys } from './statisticsKeys';
-import { bucketIdOf, factKey } from './statisticsStore';
+import { bucketIdOf, factKey, summaryId } from './statisticsStore';
 import { createLogger } from '../../infra/logger';
 import { statisticsParts as partsOver } from './statisticsParts';
 
@@ -147,6 +147,34 @@ describe('ticket statistics', () => {
       await t.http.get('/api/statistics/ranking?month=2026-11').set(auth(dispatcher.token)).expect(200)
     ).body;
     expect(withoutTime(monthlyRankingSchema.parse(rankingAfter))).toEqual(withoutTime(rankingBefore));
+  });
+
+  it('answers ranges of whole weeks and months from their summaries with the same figures', async () => {
+    const single = await figuresOf(`from=${day}&to=${day}`);
+    const parts = statisticsParts(t);
+    await parts.summaries.refreshDirty({ months: true });
+    expect(await t.redis.hkeys(statisticsKeys.dirtyWeeks)).toEqual([]);
+    const week = await parts.store.summaries([summaryId('week', day, 'all')]);
+    expect(week.get(summaryId('week', day, 'all'))?.totals.tickets).toBe(6);
+    // A week, a month, and six weeks across two month ends (whole weeks, a whole month, days).
+    for (const [from, to] of [
+      [day, '2026-11-29'],
+      ['2026-11-01', '2026-11-30'],
+      ['2026-10-26', '2026-12-06'],
+    ] as const) {
+      const ranged = await figuresOf(`from=${from}&to=${to}`);
+      for (const key of [
+        'totals',
+        'byStreet',
+        'bySquad',
+        'byOfficer',
+        'byGrid',
+        'byCategory',
+        'heat',
+      ] as const)
+        expect(ranged[key]).toEqual(single[key]);
+      expect(ranged.series.find((entry) => entry.period === day)?.figures).toEqual(single.totals);
+    }
   });
 
   it('ranks squads and streets by mean score with the rule it used', async () => {

@@ -9,6 +9,8 @@ export const statisticsKeys = {
   dirtyDays: 'stats:dirty-days',
   /** Months whose summaries lag their days, likewise. */
   dirtyMonths: 'stats:dirty-months',
+  /** ISO weeks (by their Monday) whose summaries lag their days, likewise. */
+  dirtyWeeks: 'stats:dirty-weeks',
   /** Open tickets (id → OpenTicketEntry JSON), for the live counters and the public board. */
   open: 'stats:open',
 } as const;

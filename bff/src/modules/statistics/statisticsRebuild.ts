@@ -54,7 +54,12 @@ export async function rebuildStatistics(
   const keepLease = options.keepLease ?? (async () => undefined);
   if (options.fresh) {
     await deps.store.clear();
-    await deps.redis.del(statisticsKeys.open, statisticsKeys.dirtyDays, statisticsKeys.dirtyMonths);
+    await deps.redis.del(
+      statisticsKeys.open,
+      statisticsKeys.dirtyDays,
+      statisticsKeys.dirtyWeeks,
+      statisticsKeys.dirtyMonths,
+    );
   }
   const tickets = await projectAll(deps, deps.tickets.all(), keepLease);
   await deps.summaries.refreshDirty({ months: true });

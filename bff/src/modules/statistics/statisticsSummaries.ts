@@ -3,16 +3,24 @@ import { redisScript } from '../../infra/redisScript';
 import type { Clock } from '../../infra/clock';
 import type { DocumentLocks } from '../../infra/documentLocks';
 import { emptySummary, mergeSummaries, summarizeScopes, type Summary } from '../../domain/ticketStatistics';
-import { daysOfMonth, monthOf, rangePlan } from '../../domain/ticketStatisticsPeriods';
+import { daysOfMonth, daysOfWeek, monthOf, rangePlan, weekOf } from '../../domain/ticketStatisticsPeriods';
 import { statisticsKeys } from './statisticsKeys';
 import { summaryId, type StatisticsStore } from './statisticsStore';
 
+/** Merged periods: each summary is the merge of its days' summaries. */
+const mergedPeriods = {
+  week: { dirty: statisticsKeys.dirtyWeeks, daysOf: daysOfWeek },
+  month: { dirty: statisticsKeys.dirtyMonths, daysOf: daysOfMonth },
+} as const;
+type MergedPeriod = keyof typeof mergedPeriods;
+
 /**
- * Day and month summaries, derived from the facts. A day marked dirty is summarised again from its 24
- * hour buckets (for the district and for every street, so a street that lost its last ticket is emptied
- * too) and marks its month dirty; a dirty month is merged again from its days. A range is read from
- * whole clean months and single days, each by `_id`; dirty days in it are refreshed first, so answers
- * are exact, and a dirty month is read day by day until the background refresh catches up.
+ * Day, ISO week and month summaries, derived from the facts. A day marked dirty is summarised again
+ * from its hour buckets (for the district and for every street, so a street that lost its last ticket
+ * is emptied too) and marks its week and month dirty; a dirty week or month is merged again from its
+ * days. A range is read from whole clean months, whole clean weeks of the rest and single days, each
+ * by `_id`; dirty days in it are refreshed first, so answers are exact, and a dirty week or month is
+ * read day by day until the background refresh catches up.
  */
 export function statisticsSummaries(deps: {
   redis: Redis;
@@ -43,14 +51,19 @@ export function statisticsSummaries(deps: {
         summary: summaries.get(scope) ?? emptySummary(),
       }));
       await store.writeSummaries(records, deps.clock.now());
-      await redis.hincrby(statisticsKeys.dirtyMonths, monthOf(day), 1);
+      await redis
+        .multi()
+        .hincrby(statisticsKeys.dirtyWeeks, weekOf(day), 1)
+        .hincrby(statisticsKeys.dirtyMonths, monthOf(day), 1)
+        .exec();
       if (generation !== null) await clearIfUnchanged(statisticsKeys.dirtyDays, day, generation);
     });
 
-  const refreshMonth = (month: string) =>
-    deps.locks.withLock(`stats-month:${month}`, async () => {
-      const generation = await redis.hget(statisticsKeys.dirtyMonths, month);
-      const days = daysOfMonth(month);
+  const refreshMerged = (kind: MergedPeriod, period: string) =>
+    deps.locks.withLock(`stats-${kind}:${period}`, async () => {
+      const { dirty, daysOf } = mergedPeriods[kind];
+      const generation = await redis.hget(dirty, period);
+      const days = daysOf(period);
       // Scopes a street-less district would not list (a street renamed away) are found in the days.
       const allDays = await store.summaries(days.map((day) => summaryId('day', day, 'all')));
       const streets = new Set<string>();
@@ -60,13 +73,13 @@ export function statisticsSummaries(deps: {
       for (const scope of scopesOf(streets)) {
         const daily =
           scope === 'all' ? allDays : await store.summaries(days.map((day) => summaryId('day', day, scope)));
-        records.push({ id: summaryId('month', month, scope), summary: mergeSummaries(daily.values()) });
+        records.push({ id: summaryId(kind, period, scope), summary: mergeSummaries(daily.values()) });
       }
       await store.writeSummaries(records, deps.clock.now());
-      if (generation !== null) await clearIfUnchanged(statisticsKeys.dirtyMonths, month, generation);
+      if (generation !== null) await clearIfUnchanged(dirty, period, generation);
     });
 
-  /** Refreshes dirty days (those given, or all) and, with `months`, dirty months. */
+  /** Refreshes dirty days (those given, or all) and, with `months`, dirty weeks and months. */
   const refreshDirty = async (options: { days?: readonly string[]; months: boolean }) => {
     const dirtyDays = await redis.hkeys(statisticsKeys.dirtyDays);
     const wanted = options.days ? new Set(options.days) : null;
@@ -78,23 +91,32 @@ export function statisticsSummaries(deps: {
     };
     await Promise.all(Array.from({ length: Math.min(4, due.length) }, worker));
     if (!options.months) return;
-    for (const month of (await redis.hkeys(statisticsKeys.dirtyMonths)).sort()) await refreshMonth(month);
+    for (const kind of ['week', 'month'] as const)
+      for (const period of (await redis.hkeys(mergedPeriods[kind].dirty)).sort())
+        await refreshMerged(kind, period);
   };
 
   return {
     refreshDay,
-    refreshMonth,
     refreshDirty,
 
     /** The summary of a range for a scope, and its day-by-day breakdown (in `by.day`). */
     async range(from: string, to: string, scope: string): Promise<Summary> {
       const plan0 = rangePlan(from, to);
-      const inRange = new Set([...plan0.days, ...plan0.months.flatMap(daysOfMonth)]);
+      const inRange = new Set([
+        ...plan0.days,
+        ...plan0.weeks.flatMap(daysOfWeek),
+        ...plan0.months.flatMap(daysOfMonth),
+      ]);
       await refreshDirty({ days: [...inRange], months: false });
-      const dirtyMonths = new Set(await redis.hkeys(statisticsKeys.dirtyMonths));
-      const plan = rangePlan(from, to, dirtyMonths);
+      const [dirtyWeeks, dirtyMonths] = await Promise.all([
+        redis.hkeys(statisticsKeys.dirtyWeeks),
+        redis.hkeys(statisticsKeys.dirtyMonths),
+      ]);
+      const plan = rangePlan(from, to, { weeks: new Set(dirtyWeeks), months: new Set(dirtyMonths) });
       const ids = [
         ...plan.months.map((month) => summaryId('month', month, scope)),
+        ...plan.weeks.map((monday) => summaryId('week', monday, scope)),
         ...plan.days.map((day) => summaryId('day', day, scope)),
       ];
       return mergeSummaries((await store.summaries(ids)).values());

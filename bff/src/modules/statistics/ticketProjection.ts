@@ -29,7 +29,13 @@ interface Queued {
 
 /** How long a mark may stay before the sweep projects its ticket itself. */
 export const pendingGraceMs = 30_000;
-const flushDelayMs = 50;
+/**
+ * How long written facts wait to be projected: twenty times the last flush, between 1 and 15 s. A flush
+ * rewrites whole hour buckets, and FerretDB v1 writes one document at a time, so under a flood of
+ * reports the projection backs off to about a twentieth of the database's time instead of competing
+ * with the reports themselves. Readers flush first, so their figures never wait for it.
+ */
+const flushDelay = { leastMs: 1000, mostMs: 15_000, timesLastFlush: 20 };
 const flushConcurrency = 8;
 
 const markOf = (id: string, version: number) => `${id}|${version}`;
@@ -37,7 +43,7 @@ const markOf = (id: string, version: number) => `${id}|${version}`;
 /**
  * Keeps the facts of every ticket in step with the ticket. Before a ticket is written its id and new
  * version are marked in Redis (`marking`); after the write (`written`) its fact is queued and, within
- * moments, set in its hour bucket under the bucket's lock, only when newer than the stored one (so a
+ * seconds, set in its hour bucket under the bucket's lock, only when newer than the stored one (so a
  * replay or a late projection from another instance counts nothing twice and undoes nothing), and the
  * mark is removed. A process that dies between leaves the mark: `sweep` projects those tickets from
  * the database. Projected days are marked dirty for the summaries.
@@ -54,6 +60,7 @@ export function ticketProjection(deps: {
   let queue = new Map<string, Queued>();
   let timer: NodeJS.Timeout | null = null;
   let flushing: Promise<void> | null = null;
+  let lastFlushMs = 0;
 
   const enqueue = (ticket: StatisticsTicket, marks: string[]) => {
     const known = queue.get(ticket._id);
@@ -135,17 +142,23 @@ export function ticketProjection(deps: {
     if (timer) clearTimeout(timer);
     timer = null;
     while (flushing) await flushing;
+    // Measures the database's pace, not business time, so it reads the process's own timer.
+    const started = performance.now();
     flushing = flushOnce(force).finally(() => {
+      lastFlushMs = performance.now() - started;
       flushing = null;
     });
     return flushing;
   };
 
   const schedule = () => {
-    timer ??= setTimeout(() => {
-      timer = null;
-      flush().catch(() => undefined);
-    }, flushDelayMs);
+    timer ??= setTimeout(
+      () => {
+        timer = null;
+        flush().catch(() => undefined);
+      },
+      Math.min(flushDelay.mostMs, Math.max(flushDelay.leastMs, lastFlushMs * flushDelay.timesLastFlush)),
+    );
     timer.unref();
   };
 
@@ -155,7 +168,7 @@ export function ticketProjection(deps: {
       await redis.zadd(statisticsKeys.pending, deps.clock.now().getTime(), markOf(id, version));
     },
 
-    /** After a ticket was written: its fact follows within moments. */
+    /** After a ticket was written: its fact follows within seconds (`flushDelay`). */
     written(ticket: StatisticsTicket): void {
       enqueue(ticket, [markOf(ticket._id, ticket.version ?? 0)]);
       schedule();
