@@ -1,9 +1,9 @@
 import { closureKinds, type CloseTicketRequest, type ClosureKind, type Ticket } from '@jiefang/contracts';
-import { Alert, App, Form, Input, Modal, Radio, Space, Typography } from 'antd';
-import { describeError } from '../../api/errors';
+import { App, Form, Input, Radio, Space, Typography } from 'antd';
 import { t } from '../../i18n';
 import { closureKindLabel } from '../../tickets/labels';
 import { useCloseTicket } from '../../tickets/queries';
+import { ReasonedActionDialog } from './ReasonedActionDialog';
 
 interface CloseForm {
   kind: ClosureKind;
@@ -56,86 +56,71 @@ export function CloseTicketDialog({
   }
 
   return (
-    <Modal
+    <ReasonedActionDialog<CloseForm>
+      form={form}
       open={open}
       title={t('closure.title')}
-      onCancel={close}
-      okText={t('closure.submit')}
-      okButtonProps={{ danger: true, 'data-testid': 'close-submit', loading: closeTicket.isPending }}
-      onOk={() => form.submit()}
-      destroyOnHidden
+      submitText={t('closure.submit')}
+      testId="close"
+      danger
       width={560}
+      intro={<Typography.Paragraph type="secondary">{t('closure.intro')}</Typography.Paragraph>}
+      initialValues={{ kind: 'invalid' }}
+      action={closeTicket}
+      reason={{
+        label: t('closure.reason'),
+        required: t('closure.reasonRequired'),
+        placeholder: t('closure.reasonPlaceholder'),
+      }}
+      onSubmit={submit}
+      onCancel={close}
     >
-      <Typography.Paragraph type="secondary">{t('closure.intro')}</Typography.Paragraph>
-      <Form<CloseForm>
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        initialValues={{ kind: 'invalid' }}
-        onFinish={submit}
-        disabled={closeTicket.isPending}
-      >
-        <Form.Item name="kind" label={t('closure.kind')}>
-          <Radio.Group data-testid="close-kind">
-            <Space direction="vertical">
-              {closureKinds.map((value) => (
-                <Radio key={value} value={value} data-testid={`close-kind-${value}`}>
-                  {closureKindLabel(value)}
-                  <Typography.Text type="secondary"> · {t(`closure.kindHelp.${value}`)}</Typography.Text>
-                </Radio>
-              ))}
-            </Space>
-          </Radio.Group>
-        </Form.Item>
-        {kind === 'duplicate' && (
-          <Form.Item
-            name="duplicateOfId"
-            label={t('closure.duplicateOf')}
-            rules={[
-              { required: true, whitespace: true, message: t('closure.duplicateOfRequired') },
-              {
-                validator: (_, value: string | undefined) =>
-                  value?.trim() === ticket.id
-                    ? Promise.reject(new Error(t('closure.duplicateOfSelf')))
-                    : Promise.resolve(),
-              },
-            ]}
-          >
-            <Input
-              data-testid="close-duplicate-of"
-              maxLength={80}
-              placeholder={t('closure.duplicateOfPlaceholder')}
-            />
-          </Form.Item>
-        )}
-        {kind === 'not_ours' && (
-          <Form.Item
-            name="passedTo"
-            label={t('closure.passedTo')}
-            rules={[{ required: true, whitespace: true, message: t('closure.passedToRequired') }]}
-          >
-            <Input
-              data-testid="close-passed-to"
-              maxLength={60}
-              placeholder={t('closure.passedToPlaceholder')}
-            />
-          </Form.Item>
-        )}
+      <Form.Item name="kind" label={t('closure.kind')}>
+        <Radio.Group data-testid="close-kind">
+          <Space direction="vertical">
+            {closureKinds.map((value) => (
+              <Radio key={value} value={value} data-testid={`close-kind-${value}`}>
+                {closureKindLabel(value)}
+                <Typography.Text type="secondary"> · {t(`closure.kindHelp.${value}`)}</Typography.Text>
+              </Radio>
+            ))}
+          </Space>
+        </Radio.Group>
+      </Form.Item>
+      {kind === 'duplicate' && (
         <Form.Item
-          name="reason"
-          label={t('closure.reason')}
-          rules={[{ required: true, whitespace: true, message: t('closure.reasonRequired') }]}
+          name="duplicateOfId"
+          label={t('closure.duplicateOf')}
+          rules={[
+            { required: true, whitespace: true, message: t('closure.duplicateOfRequired') },
+            {
+              validator: (_, value: string | undefined) =>
+                value?.trim() === ticket.id
+                  ? Promise.reject(new Error(t('closure.duplicateOfSelf')))
+                  : Promise.resolve(),
+            },
+          ]}
         >
-          <Input.TextArea
-            data-testid="close-reason"
-            rows={3}
-            maxLength={200}
-            showCount
-            placeholder={t('closure.reasonPlaceholder')}
+          <Input
+            data-testid="close-duplicate-of"
+            maxLength={80}
+            placeholder={t('closure.duplicateOfPlaceholder')}
           />
         </Form.Item>
-        {closeTicket.isError && <Alert type="error" showIcon message={describeError(closeTicket.error)} />}
-      </Form>
-    </Modal>
+      )}
+      {kind === 'not_ours' && (
+        <Form.Item
+          name="passedTo"
+          label={t('closure.passedTo')}
+          rules={[{ required: true, whitespace: true, message: t('closure.passedToRequired') }]}
+        >
+          <Input
+            data-testid="close-passed-to"
+            maxLength={60}
+            placeholder={t('closure.passedToPlaceholder')}
+          />
+        </Form.Item>
+      )}
+    </ReasonedActionDialog>
   );
 }

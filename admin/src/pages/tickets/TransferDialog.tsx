@@ -1,9 +1,9 @@
 import { departments, type Department, type Ticket, type TransferRequest } from '@jiefang/contracts';
-import { Alert, App, Form, Input, Modal, Radio, Select } from 'antd';
-import { describeError } from '../../api/errors';
+import { App, Form, Radio, Select } from 'antd';
 import { t } from '../../i18n';
 import { departmentLabel } from '../../tickets/labels';
 import { useStreets, useTransfer } from '../../tickets/queries';
+import { ReasonedActionDialog } from './ReasonedActionDialog';
 
 interface TransferForm {
   target: 'squad' | 'department';
@@ -51,87 +51,71 @@ export function TransferDialog({
   }
 
   return (
-    <Modal
+    <ReasonedActionDialog<TransferForm>
+      form={form}
       open={open}
       title={t('transfer.title')}
+      submitText={t('transfer.submit')}
+      testId="transfer"
+      initialValues={{ target: 'squad' }}
+      action={transfer}
+      reason={{
+        label: t('transfer.reason'),
+        required: t('transfer.reasonRequired'),
+        placeholder: t('transfer.reasonPlaceholder'),
+      }}
+      onSubmit={submit}
       onCancel={close}
-      okText={t('transfer.submit')}
-      okButtonProps={{ 'data-testid': 'transfer-submit', loading: transfer.isPending }}
-      onOk={() => form.submit()}
-      destroyOnHidden
     >
-      <Form<TransferForm>
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        initialValues={{ target: 'squad' }}
-        onFinish={submit}
-        disabled={transfer.isPending}
-      >
-        <Form.Item name="target" label={t('transfer.target')}>
-          <Radio.Group
-            optionType="button"
-            options={[
-              { value: 'squad', label: t('transfer.toSquad') },
-              { value: 'department', label: t('transfer.toDepartment') },
-            ]}
-          />
-        </Form.Item>
-        {target === 'squad' ? (
-          <Form.Item
-            name="toSquad"
-            label={t('transfer.squad')}
-            rules={[{ required: true, message: t('transfer.squadRequired') }]}
-          >
-            <Select
-              data-testid="transfer-squad-select"
-              placeholder={t('transfer.squadPlaceholder')}
-              loading={streets.isPending}
-              options={(streets.data?.items ?? []).map((street) => ({
-                value: street.squadId,
-                label:
-                  street.squadId === ticket.squadId
-                    ? `${street.squadName}${t('transfer.current')}`
-                    : street.squadName,
-                disabled: street.squadId === ticket.squadId,
-              }))}
-            />
-          </Form.Item>
-        ) : (
-          <Form.Item
-            name="toDepartment"
-            label={t('transfer.department')}
-            rules={[{ required: true, message: t('transfer.departmentRequired') }]}
-          >
-            <Select
-              data-testid="transfer-department-select"
-              placeholder={t('transfer.departmentPlaceholder')}
-              options={departments.map((department) => ({
-                value: department,
-                label:
-                  department === ticket.department
-                    ? `${departmentLabel(department)}${t('transfer.current')}`
-                    : departmentLabel(department),
-                disabled: department === ticket.department,
-              }))}
-            />
-          </Form.Item>
-        )}
+      <Form.Item name="target" label={t('transfer.target')}>
+        <Radio.Group
+          optionType="button"
+          options={[
+            { value: 'squad', label: t('transfer.toSquad') },
+            { value: 'department', label: t('transfer.toDepartment') },
+          ]}
+        />
+      </Form.Item>
+      {target === 'squad' ? (
         <Form.Item
-          name="reason"
-          label={t('transfer.reason')}
-          rules={[{ required: true, whitespace: true, message: t('transfer.reasonRequired') }]}
+          name="toSquad"
+          label={t('transfer.squad')}
+          rules={[{ required: true, message: t('transfer.squadRequired') }]}
         >
-          <Input.TextArea
-            data-testid="transfer-reason"
-            rows={3}
-            maxLength={200}
-            showCount
-            placeholder={t('transfer.reasonPlaceholder')}
+          <Select
+            data-testid="transfer-squad-select"
+            placeholder={t('transfer.squadPlaceholder')}
+            loading={streets.isPending}
+            options={(streets.data?.items ?? []).map((street) => ({
+              value: street.squadId,
+              label:
+                street.squadId === ticket.squadId
+                  ? `${street.squadName}${t('transfer.current')}`
+                  : street.squadName,
+              disabled: street.squadId === ticket.squadId,
+            }))}
           />
         </Form.Item>
-        {transfer.isError && <Alert type="error" showIcon message={describeError(transfer.error)} />}
-      </Form>
-    </Modal>
+      ) : (
+        <Form.Item
+          name="toDepartment"
+          label={t('transfer.department')}
+          rules={[{ required: true, message: t('transfer.departmentRequired') }]}
+        >
+          <Select
+            data-testid="transfer-department-select"
+            placeholder={t('transfer.departmentPlaceholder')}
+            options={departments.map((department) => ({
+              value: department,
+              label:
+                department === ticket.department
+                  ? `${departmentLabel(department)}${t('transfer.current')}`
+                  : departmentLabel(department),
+              disabled: department === ticket.department,
+            }))}
+          />
+        </Form.Item>
+      )}
+    </ReasonedActionDialog>
   );
 }
