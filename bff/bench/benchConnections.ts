@@ -6,11 +6,15 @@ import { connectRedis } from '../src/infra/redis';
 
 /**
  * A bench's own database on the local services, reached with the BFF's own connectors so the bench runs
- * with production's client settings. `env` adds settings (e.g. a rate limit out of the way).
+ * with production's client settings. `env` adds settings (e.g. a rate limit out of the way); `database`
+ * names one to reuse instead of a new one.
  */
-export async function benchConnections(name: string, env: Record<string, string> = {}) {
+export async function benchConnections(
+  name: string,
+  env: Record<string, string> = {},
+  database = `${name}_${Date.now()}`,
+) {
   const services = await startLocalServices();
-  const database = `${name}_${Date.now()}`;
   const config = loadConfig({
     NODE_ENV: 'test',
     MONGODB_URI: services.mongodb.url,

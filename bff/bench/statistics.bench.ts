@@ -9,12 +9,15 @@ import { createApp } from '../src/app';
 import { ManualClock } from '../src/infra/clock';
 import { createLogger } from '../src/infra/logger';
 import { loadDistrict } from '../src/modules/district/district';
+import { statisticsKeys } from '../src/modules/statistics/statisticsKeys';
 import { statisticsParts } from '../src/modules/statistics/statisticsParts';
 import { sitesInside } from './benchSites';
 import { percentile } from './loadDriver';
 
 const ticketCount = Number(process.env.BENCH_TICKETS ?? 200_000);
 const samples = Number(process.env.BENCH_SAMPLES ?? 40);
+/** A database kept from an earlier run (`BENCH_DATABASE`): its tickets and statistics are measured again. */
+const keptDatabase = process.env.BENCH_DATABASE;
 const dayMs = 86_400_000;
 const minute = 60_000;
 
@@ -28,7 +31,11 @@ function random(seed: number) {
 }
 
 async function main() {
-  const { database, config, mongo, redis, mqtt } = await benchConnections('bench_statistics');
+  const { database, config, mongo, redis, mqtt } = await benchConnections(
+    'bench_statistics',
+    {},
+    keptDatabase,
+  );
   const clock = new ManualClock(new Date());
   const logger = createLogger('silent');
   // No background work: the figures are of the endpoints alone.
@@ -53,9 +60,13 @@ async function main() {
     const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
     const now = clock.now().getTime();
     const tickets = mongo.collection('tickets');
+    const kept = keptDatabase ? await tickets.estimatedDocumentCount() : 0;
+    if (kept && kept !== ticketCount)
+      throw new Error(`${database} holds ${kept} tickets, not BENCH_TICKETS=${ticketCount}`);
     const insertStarted = performance.now();
     let batch: Array<Record<string, unknown>> = [];
-    for (let index = 0; index < ticketCount; index += 1) {
+    // A kept database has them all already (the generator is deterministic: the same tickets).
+    for (let index = kept; index < ticketCount; index += 1) {
       const street = pick(streets);
       const reportedAt = now - Math.floor(next() * 365 * dayMs);
       const open = now - reportedAt < 2 * dayMs && next() < 0.3;
@@ -187,7 +198,8 @@ async function main() {
 
     // 2. Facts and summaries from the tickets, as `npm run statistics:rebuild -- --fresh` does.
     const rebuildStarted = performance.now();
-    await statisticsParts({ mongo, redis, clock, logger }).rebuild(true);
+    if (!kept || process.env.BENCH_REBUILD !== '0')
+      await statisticsParts({ mongo, redis, clock, logger }).rebuild(true);
     const rebuildSeconds = (performance.now() - rebuildStarted) / 1000;
     console.error(
       `stored in ${insertSeconds.toFixed(1)} s, rebuilt in ${rebuildSeconds.toFixed(1)} s; measuring`,
@@ -202,10 +214,10 @@ async function main() {
       })
     ).json()) as { token: string };
     const headers = { Authorization: `Bearer ${login.token}` };
-    const measure = async (path: string, beforeEach: () => void = () => undefined) => {
+    const measure = async (path: string, beforeEach: () => unknown = () => undefined) => {
       const times: number[] = [];
       for (let index = 0; index < samples + 3; index += 1) {
-        beforeEach();
+        await beforeEach();
         const started = performance.now();
         const response = await fetch(`${base}${path}`, { headers });
         await response.arrayBuffer();
@@ -232,6 +244,13 @@ async function main() {
       ]);
       rows.push([`alarms, ${days} days`, await measure(`/api/statistics/alarms?${range}`)]);
     }
+    // As after Redis lost the summaries' tokens: every summary read and parsed again.
+    rows.push([
+      'tickets, 365 days, by day, nothing remembered',
+      await measure(`/api/statistics/tickets?from=${dayBefore(364)}&to=${today}`, () =>
+        redis.del(statisticsKeys.summaryTokens),
+      ),
+    ]);
     rows.push([
       'ranking, last month',
       await measure(`/api/statistics/ranking?month=${dayBefore(31).slice(0, 7)}`),
@@ -257,11 +276,16 @@ async function main() {
   } finally {
     server.close();
     await app.close();
-    await mongo.dropDatabase().catch(() => undefined);
+    if (keptDatabase) console.error(`kept: BENCH_DATABASE=${database}`);
+    else {
+      await mongo.dropDatabase().catch(() => undefined);
+      const keys = await redis.keys(`bench:${database}:*`);
+      for (let start = 0; start < keys.length; start += 500)
+        await redis.del(
+          ...keys.slice(start, start + 500).map((key) => key.slice(`bench:${database}:`.length)),
+        );
+    }
     await mongo.close();
-    const keys = await redis.keys(`bench:${database}:*`);
-    for (let start = 0; start < keys.length; start += 500)
-      await redis.del(...keys.slice(start, start + 500).map((key) => key.slice(`bench:${database}:`.length)));
     redis.disconnect();
     await mqtt.endAsync();
   }

@@ -155,7 +155,7 @@ describe('ticket statistics', () => {
     await parts.summaries.refreshDirty({ months: true });
     expect(await t.redis.hkeys(statisticsKeys.dirtyWeeks)).toEqual([]);
     const week = await parts.store.summaries([summaryId('week', day, 'all')]);
-    expect(week.get(summaryId('week', day, 'all'))?.totals.tickets).toBe(6);
+    expect(week.get(summaryId('week', day, 'all'))?.summary.totals.tickets).toBe(6);
     // A week, a month, and six weeks across two month ends (whole weeks, a whole month, days).
     for (const [from, to] of [
       [day, '2026-11-29'],

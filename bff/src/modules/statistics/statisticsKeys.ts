@@ -11,6 +11,11 @@ export const statisticsKeys = {
   dirtyMonths: 'stats:dirty-months',
   /** ISO weeks (by their Monday) whose summaries lag their days, likewise. */
   dirtyWeeks: 'stats:dirty-weeks',
+  /**
+   * Each stored summary's current token (summary id → token), set after its document is written: a
+   * process reads again only the summaries whose token moved since it parsed them.
+   */
+  summaryTokens: 'stats:summary-tokens',
   /** Open tickets (id → OpenTicketEntry JSON), for the live counters and the public board. */
   open: 'stats:open',
 } as const;

@@ -59,6 +59,7 @@ export async function rebuildStatistics(
       statisticsKeys.dirtyDays,
       statisticsKeys.dirtyWeeks,
       statisticsKeys.dirtyMonths,
+      statisticsKeys.summaryTokens,
     );
   }
   const tickets = await projectAll(deps, deps.tickets.all(), keepLease);

@@ -21,6 +21,14 @@ interface SummaryRecord {
   _id: string;
   summary: string;
   at: Date;
+  /** Written with the summary and kept in Redis, so a process can tell its parsed copy is current. */
+  token?: string;
+}
+
+/** A summary as stored, with the token it was written under (absent on summaries written before tokens). */
+export interface StoredSummary {
+  summary: Summary;
+  token: string | null;
 }
 
 /** The hour bucket of a report, `YYYY-MM-DDTHH` in Beijing time. */
@@ -86,18 +94,25 @@ export function statisticsStore(connection: Connection) {
       return found.flatMap((bucket) => (bucket ? Object.values(parsedFacts(bucket.facts)) : []));
     },
 
-    async summaries(ids: readonly string[]): Promise<Map<string, Summary>> {
+    async summaries(ids: readonly string[]): Promise<Map<string, StoredSummary>> {
       const found = await inParallel(ids, (id) => summaries.findOne({ _id: id }));
       return new Map(
-        found.flatMap((record) => (record ? [[record._id, JSON.parse(record.summary) as Summary]] : [])),
+        found.flatMap((record) =>
+          record
+            ? [[record._id, { summary: JSON.parse(record.summary) as Summary, token: record.token ?? null }]]
+            : [],
+        ),
       );
     },
 
-    async writeSummaries(records: ReadonlyArray<{ id: string; summary: Summary }>, at: Date): Promise<void> {
+    async writeSummaries(
+      records: ReadonlyArray<{ id: string; summary: Summary; token: string }>,
+      at: Date,
+    ): Promise<void> {
       await inParallel(records, (record) =>
         summaries.replaceOne(
           { _id: record.id },
-          { summary: JSON.stringify(record.summary), at },
+          { summary: JSON.stringify(record.summary), at, token: record.token },
           { upsert: true },
         ),
       );

@@ -6,6 +6,7 @@ import { emptySummary, mergeSummaries, summarizeScopes, type Summary } from '../
 import { daysOfMonth, daysOfWeek, monthOf, rangePlan, weekOf } from '../../domain/ticketStatisticsPeriods';
 import { statisticsKeys } from './statisticsKeys';
 import { summaryId, type StatisticsStore } from './statisticsStore';
+import { summaryCache } from './summaryCache';
 
 /** Merged periods: each summary is the merge of its days' summaries. */
 const mergedPeriods = {
@@ -31,6 +32,7 @@ export function statisticsSummaries(deps: {
   streetIds: readonly string[];
 }) {
   const { redis, store } = deps;
+  const stored = summaryCache({ redis, store });
   // Clears a dirty mark only if nobody marked it again since the refresh read it.
   const clearIfUnchanged = redisScript<number>(
     redis,
@@ -50,7 +52,7 @@ export function statisticsSummaries(deps: {
         id: summaryId('day', day, scope),
         summary: summaries.get(scope) ?? emptySummary(),
       }));
-      await store.writeSummaries(records, deps.clock.now());
+      await stored.write(records, deps.clock.now());
       await redis
         .multi()
         .hincrby(statisticsKeys.dirtyWeeks, weekOf(day), 1)
@@ -65,17 +67,17 @@ export function statisticsSummaries(deps: {
       const generation = await redis.hget(dirty, period);
       const days = daysOf(period);
       // Scopes a street-less district would not list (a street renamed away) are found in the days.
-      const allDays = await store.summaries(days.map((day) => summaryId('day', day, 'all')));
+      const allDays = await stored.read(days.map((day) => summaryId('day', day, 'all')));
       const streets = new Set<string>();
       for (const summary of allDays.values())
         for (const street of Object.keys(summary.by.street)) streets.add(street);
       const records: Array<{ id: string; summary: Summary }> = [];
       for (const scope of scopesOf(streets)) {
         const daily =
-          scope === 'all' ? allDays : await store.summaries(days.map((day) => summaryId('day', day, scope)));
+          scope === 'all' ? allDays : await stored.read(days.map((day) => summaryId('day', day, scope)));
         records.push({ id: summaryId(kind, period, scope), summary: mergeSummaries(daily.values()) });
       }
-      await store.writeSummaries(records, deps.clock.now());
+      await stored.write(records, deps.clock.now());
       if (generation !== null) await clearIfUnchanged(dirty, period, generation);
     });
 
@@ -119,7 +121,7 @@ export function statisticsSummaries(deps: {
         ...plan.weeks.map((monday) => summaryId('week', monday, scope)),
         ...plan.days.map((day) => summaryId('day', day, scope)),
       ];
-      return mergeSummaries((await store.summaries(ids)).values());
+      return mergeSummaries((await stored.read(ids)).values());
     },
   };
 }
