@@ -14,13 +14,8 @@ export async function scenePhoto(browser: Browser, emoji: string): Promise<Buffe
   return photo;
 }
 
-/** A resident's report as the mini-program sends it: the photo first, then the JSON report. */
-export async function reportWithPhoto(
-  stack: RunningStack,
-  token: string,
-  photo: Buffer,
-  report: { category: string; lat: number; lng: number; address: string; description: string; key: string },
-): Promise<{ id: string; assigneeId: string | null }> {
+/** One photo uploaded ahead, as the mini-program does before a report or a resolution: its id. */
+export async function uploadPhoto(stack: RunningStack, token: string, photo: Buffer): Promise<string> {
   const form = new FormData();
   form.append('photos', new Blob([photo], { type: 'image/png' }), 'evidence.png');
   const uploaded = await fetch(`${stack.baseUrl}/api/photos`, {
@@ -29,7 +24,17 @@ export async function reportWithPhoto(
     body: form,
   });
   assert.equal(uploaded.status, 201);
-  const photoId = ((await uploaded.json()) as { id: string }).id;
+  return ((await uploaded.json()) as { id: string }).id;
+}
+
+/** A resident's report as the mini-program sends it: the photo first, then the JSON report. */
+export async function reportWithPhoto(
+  stack: RunningStack,
+  token: string,
+  photo: Buffer,
+  report: { category: string; lat: number; lng: number; address: string; description: string; key: string },
+): Promise<{ id: string; assigneeId: string | null }> {
+  const photoId = await uploadPhoto(stack, token, photo);
   const { key, ...fields } = report;
   const created = await fetch(`${stack.baseUrl}/api/reports`, {
     method: 'POST',

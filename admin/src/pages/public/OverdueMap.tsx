@@ -13,6 +13,8 @@ export function OverdueMap({ board }: { board: PublicBoard }) {
     halo: true,
     label: t('publicBoard.mapMarker', { category: place.categoryName, at: formatTime(place.reportedAt) }),
     testId: 'overdue-marker',
+    // The place as published (already rounded by the BFF), so a test can tell where the dot stands.
+    data: { lat: String(place.lat), lng: String(place.lng) },
   }));
   return (
     <div data-testid="overdue-map">
