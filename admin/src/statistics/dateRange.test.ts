@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beijingMonth, matchingQuickRange, quickRange } from './dateRange';
+import { beijingMonth, matchingQuickRange, quickRange, rolledOver } from './dateRange';
 
 // 01:00 on Thursday 3 January 2030 in Beijing, still 2 January in UTC.
 const now = Date.parse('2030-01-02T17:00:00Z');
@@ -36,5 +36,21 @@ describe('matchingQuickRange', () => {
     expect(matchingQuickRange({ from: '2029-12-05', to: '2030-01-03' }, now)).toBe('last30Days');
     expect(matchingQuickRange({ from: '2030-01-01', to: '2030-01-03' }, now)).toBe('thisMonth');
     expect(matchingQuickRange({ from: '2030-01-02', to: '2030-01-03' }, now)).toBeUndefined();
+  });
+});
+
+describe('rolledOver', () => {
+  const nextDay = now + 24 * 3600_000;
+  it('moves a quick range to the new Beijing day and leaves a picked range alone', () => {
+    expect(rolledOver(quickRange('today', now), now, nextDay)).toEqual({
+      from: '2030-01-04',
+      to: '2030-01-04',
+    });
+    expect(rolledOver(quickRange('last30Days', now), now, nextDay)).toEqual({
+      from: '2029-12-06',
+      to: '2030-01-04',
+    });
+    const picked = { from: '2029-12-01', to: '2029-12-31' };
+    expect(rolledOver(picked, now, nextDay)).toBe(picked);
   });
 });

@@ -44,3 +44,12 @@ export function matchingQuickRange(range: DayRange, now: number): QuickRange | u
     return candidate.from === range.from && candidate.to === range.to;
   });
 }
+
+/**
+ * A range carried over a Beijing midnight: a quick range of the old day becomes the same quick range of
+ * the new one (a wall display left on 今日 shows the new day); a range someone picked stays as it was.
+ */
+export function rolledOver(range: DayRange, before: number, now: number): DayRange {
+  const quick = matchingQuickRange(range, before);
+  return quick ? quickRange(quick, now) : range;
+}

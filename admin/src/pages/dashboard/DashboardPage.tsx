@@ -1,10 +1,11 @@
 import { Col, Row, Space, Tag, Typography, theme } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMe } from '../../api/queries';
 import { useSession } from '../../auth/useSession';
 import { t } from '../../i18n';
 import { type ChartContext } from '../../statistics/chartOptions';
-import { quickRange } from '../../statistics/dateRange';
+import { quickRange, rolledOver } from '../../statistics/dateRange';
+import { useBeijingToday } from '../../statistics/useBeijingToday';
 import { promisedMinutes } from '../../statistics/figures';
 import { useAlarmStatistics, useTicketStatistics } from '../../statistics/queries';
 import { type StatisticsFilters } from '../../statistics/queryKeys';
@@ -44,12 +45,19 @@ export function DashboardPage() {
     : { kind: 'street', streetId: null, streetName: null };
   const districtWide = scope.kind === 'district';
 
-  const [now] = useState(() => Date.now());
+  const now = useBeijingToday();
   const [filters, setFilters] = useState<DashboardFilterState>(() => ({
     range: quickRange('last30Days', now),
     street: undefined,
     granularity: 'day',
   }));
+  const previousNow = useRef(now);
+  useEffect(() => {
+    const before = previousNow.current;
+    previousNow.current = now;
+    if (before !== now)
+      setFilters((current) => ({ ...current, range: rolledOver(current.range, before, now) }));
+  }, [now]);
   const street = streetToAsk(scope, filters.street);
   const statisticsFilters: StatisticsFilters = {
     from: filters.range.from,

@@ -2,7 +2,7 @@ import { QuestionCircleOutlined } from '@ant-design/icons';
 import { type MonthlyRanking, type RankingEntry } from '@jiefang/contracts';
 import { Button, Card, DatePicker, Empty, Popover, Space, Table, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState, type HTMLAttributes } from 'react';
+import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { t } from '../../i18n';
 import { formatTime } from '../../i18n/format';
 import { beijingMonth } from '../../statistics/dateRange';
@@ -18,6 +18,13 @@ const MONTH_FORMAT = 'YYYY-MM';
 export function RankingCard({ street, now }: { street: string | undefined; now: number }) {
   const thisMonth = beijingMonth(now);
   const [month, setMonth] = useState(thisMonth);
+  // Left on this month, the card follows into the next one; a month someone picked stays.
+  const previousMonth = useRef(thisMonth);
+  useEffect(() => {
+    const before = previousMonth.current;
+    previousMonth.current = thisMonth;
+    setMonth((current) => (current === before ? thisMonth : current));
+  }, [thisMonth]);
   const [tab, setTab] = useState<'squads' | 'streets'>('squads');
   const query = useMonthlyRanking({ month, street });
 
