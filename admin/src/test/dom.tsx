@@ -217,7 +217,8 @@ export async function pickInto(input: Element, text: string): Promise<void> {
   await typeInto(input, text);
   input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
   await Promise.resolve();
-  // Moving on, as the worker does: text the picker refused goes back to its value.
+  // Moving on, as the worker does (a click elsewhere): text the picker refused goes back to its value.
+  document.body.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
   (input as HTMLInputElement).blur();
   await Promise.resolve();
 }

@@ -103,6 +103,8 @@ export function DayRangePicker({
   onChange?: (value: [string, string] | undefined) => void;
   /** Latest day offered, `YYYY-MM-DD`. */
   max?: string;
+  /** What the two inputs say while empty. */
+  placeholder?: [string, string];
 }) {
   const [fromText, toText] = value ?? [];
   const days = useMemo(() => {
@@ -117,8 +119,8 @@ export function DayRangePicker({
       allowClear={false}
       value={days}
       disabledDate={(day: Dayjs) => max !== undefined && day.format(DAY_FORMAT) > max}
-      onChange={(days) => {
-        const [start, end] = days ?? [];
+      onChange={(picked) => {
+        const [start, end] = picked ?? [];
         onChange?.(start && end ? [dayOf(start), dayOf(end)] : undefined);
       }}
     />

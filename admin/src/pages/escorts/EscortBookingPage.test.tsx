@@ -60,7 +60,7 @@ afterEach(() => {
   resetApp();
 });
 
-describe('EscortBookingPage', { timeout: 30_000 }, () => {
+describe('EscortBookingPage', { timeout: 60_000 }, () => {
   it('books a hospital escort by phone for the elder picked, in Beijing time', async () => {
     const bff = fakeBff({
       ...routes,
