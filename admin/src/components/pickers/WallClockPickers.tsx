@@ -1,6 +1,6 @@
 import { DatePicker, TimePicker } from 'antd';
 import { type Dayjs } from 'dayjs';
-import { useMemo } from 'react';
+import { useMemo, type KeyboardEvent } from 'react';
 import {
   CLOCK_FORMAT,
   DAY_FORMAT,
@@ -17,6 +17,14 @@ import {
  * app's Chinese locale (which `ConfigProvider` and dayjs's `zh-cn` give these pickers). Their "today" and
  * "now" buttons are hidden: they would use the browser's zone, not Beijing's.
  */
+
+/**
+ * Enter confirms what was typed in the picker; it must not also submit the surrounding form (the browser's
+ * implicit submission), which would book an escort with the rest of the form still at its defaults.
+ */
+const keepEnterInPicker = (event: KeyboardEvent<HTMLElement>) => {
+  if (event.key === 'Enter') event.preventDefault();
+};
 
 interface Common {
   'data-testid'?: string;
@@ -48,6 +56,7 @@ export function DayPicker({
       format={DAY_FORMAT}
       showToday={false}
       allowClear={false}
+      onKeyDown={keepEnterInPicker}
       value={day}
       disabledDate={(day: Dayjs) => {
         const text = day.format(DAY_FORMAT);
@@ -82,6 +91,7 @@ export function ClockPicker({
       minuteStep={minuteStep}
       showNow={false}
       allowClear={false}
+      onKeyDown={keepEnterInPicker}
       // A pick (hour, then minute) takes effect at once, as the native input did; no 确定 to press.
       needConfirm={false}
       hideDisabledOptions
@@ -117,6 +127,7 @@ export function DayRangePicker({
       {...rest}
       format={DAY_FORMAT}
       allowClear={false}
+      onKeyDown={keepEnterInPicker}
       value={days}
       disabledDate={(day: Dayjs) => max !== undefined && day.format(DAY_FORMAT) > max}
       onChange={(picked) => {
