@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { volunteerHoursSchema } from '@jiefang/contracts';
 import { launchBrowser, phoneContext, screenshot } from './browser';
 import { stackApi, startStack, type RunningStack } from './stack';
@@ -29,6 +29,25 @@ const api = (method: string, route: string, token: string | null, body?: unknown
 /** Tomorrow's date in Beijing, YYYY-MM-DD. */
 const tomorrowInBeijing = () =>
   new Date(Date.now() + 8 * 3600_000 + 24 * 3600_000).toISOString().slice(0, 10);
+
+const settledDropdown = '.ant-picker-dropdown:visible:not(.ant-slide-up-appear)';
+
+/** Opens an antd TimePicker and clicks its hour and minute cells; it takes them when it closes. */
+async function pickClock(page: Page, testId: string, hour: string, minute: string): Promise<void> {
+  const input = page.getByTestId(testId);
+  await input.click();
+  const panel = page.locator('.ant-picker-dropdown:visible .ant-picker-time-panel');
+  await panel.waitFor();
+  const column = (index: number) => panel.locator('.ant-picker-time-panel-column').nth(index);
+  await column(0)
+    .locator('.ant-picker-time-panel-cell-inner', { hasText: new RegExp(`^${hour}$`) })
+    .click();
+  await column(1)
+    .locator('.ant-picker-time-panel-cell-inner', { hasText: new RegExp(`^${minute}$`) })
+    .click();
+  await input.press('Enter');
+  await panel.waitFor({ state: 'hidden' });
+}
 
 describe('volunteer escorts end to end', () => {
   it('a worker books by phone in the admin panel, a volunteer accepts and completes in H5, the worker reviews the hours', async () => {
@@ -72,14 +91,33 @@ describe('volunteer escorts end to end', () => {
     await admin.getByTestId(`volunteer-verify-${volunteerId}`).click();
     await admin.goto(`${stack.baseUrl}/admin/#/escorts/book?elder=${elderId}`);
     await admin.getByTestId('booking-service-home_visit').click();
-    await admin.getByTestId('booking-date').fill(tomorrowInBeijing());
-    await admin.getByTestId('booking-start').fill('15:00');
-    await admin.getByTestId('booking-end').fill('16:00');
+    // antd's pickers in Chinese: the day typed as the worker would, the times picked on the 24-hour panel.
+    const day = tomorrowInBeijing();
+    const dateInput = admin.getByTestId('booking-date');
+    await dateInput.click();
+    // Past its opening animation, so the screenshot shows it solid.
+    await admin.locator(`${settledDropdown} .ant-picker-date-panel`).waitFor();
+    await screenshot(admin, 'admin-escort-booking-date');
+    await dateInput.fill(day);
+    await dateInput.press('Enter');
+    await pickClock(admin, 'booking-start', '15', '00');
+    await admin.getByTestId('booking-end').click();
+    await admin.locator(`${settledDropdown} .ant-picker-time-panel`).waitFor();
+    await screenshot(admin, 'admin-escort-booking-time');
+    await admin.getByTestId('booking-end').press('Escape');
+    await pickClock(admin, 'booking-end', '16', '00');
+    assert.equal(await dateInput.inputValue(), day);
+    assert.equal(await admin.getByTestId('booking-start').inputValue(), '15:00');
+    assert.equal(await admin.getByTestId('booking-end').inputValue(), '16:00');
     await admin.getByTestId('booking-submit').click();
     const success = admin.getByTestId('booking-success');
     await success.waitFor({ timeout: 15_000 });
     const escortId = await success.getAttribute('data-escort-id');
     assert.ok(escortId);
+    // 15:00–16:00 tomorrow in Beijing, whatever zone the browser runs in.
+    const booked = await api('GET', `/api/escorts/${escortId}`, workerToken);
+    assert.equal(Date.parse(booked.body.windowStart as string), Date.parse(`${day}T15:00:00+08:00`));
+    assert.equal(Date.parse(booked.body.windowEnd as string), Date.parse(`${day}T16:00:00+08:00`));
     await screenshot(admin, 'admin-escort-booked');
 
     // The volunteer finds it among open requests, accepts, checks in at the elder's home and completes.

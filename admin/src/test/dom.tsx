@@ -205,3 +205,20 @@ export function resetApp(): void {
   document.body.innerHTML = '';
   vi.unstubAllGlobals();
 }
+
+/**
+ * Picks a value in an antd DatePicker / TimePicker the way a keyboard user does: focus its input (the
+ * element with the test id), type the text in the picker's format and press Enter. The picker takes the
+ * text only if it parses and is not disabled; then leave the field.
+ */
+export async function pickInto(input: Element, text: string): Promise<void> {
+  (input as HTMLInputElement).focus();
+  input.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+  await typeInto(input, text);
+  input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+  await Promise.resolve();
+  // Moving on, as the worker does (a click elsewhere): text the picker refused goes back to its value.
+  document.body.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+  (input as HTMLInputElement).blur();
+  await Promise.resolve();
+}

@@ -18,7 +18,6 @@ export const dataExports = {
   'exports.thisMonth': '本月',
   'exports.lastMonth': '上月',
   'exports.rangeRequired': '请选择开始和结束日期',
-  'exports.rangeOrder': '开始日期不能晚于结束日期',
   'exports.street': '街道',
   'exports.allStreets': '全区',
   'exports.ownStreet': '本街道：{street}',

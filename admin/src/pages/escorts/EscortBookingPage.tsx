@@ -30,6 +30,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, describeError } from '../../api/errors';
 import { NeedTags } from '../../components/EscortTags';
+import { ClockPicker, DayPicker } from '../../components/pickers/WallClockPickers';
 import {
   asksHospital,
   asksPlaces,
@@ -324,15 +325,14 @@ function BookingForm({
         <Row gutter={16}>
           <Col xs={24} sm={10}>
             <Form.Item name="date" label={t('booking.fieldDate')} {...itemProps('date')}>
-              <Input type="date" data-testid="booking-date" min={today} />
+              <DayPicker data-testid="booking-date" min={today} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={7}>
             <Form.Item name="startTime" label={t('booking.fieldStart')} {...itemProps('startTime')}>
-              <Input
-                type="time"
+              <ClockPicker
                 data-testid="booking-start"
-                step={300}
+                minuteStep={5}
                 min={escortServiceHours.start}
                 max={escortServiceHours.end}
               />
@@ -340,10 +340,9 @@ function BookingForm({
           </Col>
           <Col xs={12} sm={7}>
             <Form.Item name="endTime" label={t('booking.fieldEnd')} {...itemProps('endTime')}>
-              <Input
-                type="time"
+              <ClockPicker
                 data-testid="booking-end"
-                step={300}
+                minuteStep={5}
                 min={escortServiceHours.start}
                 max={escortServiceHours.end}
               />

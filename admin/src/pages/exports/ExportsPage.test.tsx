@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { beijingDate } from '@jiefang/contracts';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { filenameOf, monthRanges } from '../../exports/exportDownload';
 import {
@@ -7,6 +8,7 @@ import {
   fakeBff,
   findByTestId,
   installDom,
+  pickInto,
   render,
   resetApp,
   signIn,
@@ -66,6 +68,42 @@ describe('ExportsPage', { timeout: 60_000 }, () => {
     expect(url.searchParams.get('from')).toMatch(/^\d{4}-\d{2}-01$/);
     expect(url.searchParams.has('street')).toBe(false);
     expect((call?.[1]?.headers as Record<string, string>).Authorization).toBe('Bearer tok-dispatcher');
+    clicked.mockRestore();
+  });
+
+  it('exports the range of Beijing days picked, and no day after today', async () => {
+    signIn(['dispatcher']);
+    vi.stubGlobal(
+      'URL',
+      Object.assign(URL, { createObjectURL: () => 'blob:export', revokeObjectURL: () => {} }),
+    );
+    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const bff = fakeBff({
+      'GET /api/streets': streets,
+      'GET /api/exports/tickets.xlsx': () => new Response(new Uint8Array(10), { status: 200 }),
+    });
+    page = await render(<ExportsPage />, '/exports');
+    await findByTestId('exports-range');
+    const [from, to] = [...document.querySelectorAll<HTMLInputElement>('input[data-testid="exports-range"]')];
+    const { thisMonth, lastMonth } = monthRanges(Date.now());
+    expect([from?.value, to?.value]).toEqual(thisMonth);
+    const tomorrow = beijingDate(Date.parse(`${thisMonth[1]}T12:00:00+08:00`) + 24 * 60 * 60 * 1000);
+    // The calendar offers today and no day after it.
+    to!.focus();
+    to!.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+    to!.click();
+    const cell = (day: string) => document.querySelector(`.ant-picker-dropdown td[title="${day}"]`);
+    await waitUntil(() => cell(thisMonth[1]) !== null);
+    expect(cell(thisMonth[1])?.classList.contains('ant-picker-cell-disabled')).toBe(false);
+    expect(cell(tomorrow)?.classList.contains('ant-picker-cell-disabled')).toBe(true);
+    await pickInto(from!, lastMonth[0]);
+    await pickInto(to!, lastMonth[1]);
+    await waitUntil(() => from!.value === lastMonth[0] && to!.value === lastMonth[1]);
+    await click(await findByTestId('exports-download'));
+    await findByTestId('exports-done');
+    const call = bff.fetch.mock.calls.find(([url]) => String(url).includes('/api/exports/'));
+    const url = new URL(String(call?.[0]), 'http://localhost');
+    expect([url.searchParams.get('from'), url.searchParams.get('to')]).toEqual(lastMonth);
     clicked.mockRestore();
   });
 

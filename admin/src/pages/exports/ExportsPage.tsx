@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { exportFormatsOf, type ExportDataset, type ExportFormat } from '@jiefang/contracts';
-import { Alert, Button, Card, Form, Input, Radio, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Form, Radio, Select, Space, Spin, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { describeError } from '../../api/errors';
 import { apiBaseUrl, session } from '../../app/services';
@@ -14,12 +14,13 @@ import {
 } from '../../exports/exportDownload';
 import { t } from '../../i18n';
 import { useStreets } from '../../tickets/queries';
+import { DayRangePicker } from '../../components/pickers/WallClockPickers';
 
 interface ExportForm {
   dataset: ExportDataset;
   format: ExportFormat;
-  from: string;
-  to: string;
+  /** Beijing days, both included, `YYYY-MM-DD`. */
+  range: [string, string];
   street: string;
 }
 
@@ -49,6 +50,8 @@ export function ExportsPage() {
   const [progress, setProgress] = useState<Progress>({ state: 'idle' });
   const running = useRef<AbortController | null>(null);
   const ranges = monthRanges(Date.now());
+  // Exports cover days that have happened; this month's range ends today.
+  const today = ranges.thisMonth[1];
   const roles = current?.user.roles ?? [];
   const districtWide = choosesStreet(roles);
   const ownStreet = streets.data?.items.find((street) =>
@@ -64,8 +67,8 @@ export function ExportsPage() {
     const request: ExportRequest = {
       dataset: values.dataset,
       format: exportFormatsOf[values.dataset].includes(values.format) ? values.format : 'xlsx',
-      from: values.from,
-      to: values.to,
+      from: values.range[0],
+      to: values.range[1],
       ...(districtWide && values.street ? { street: values.street } : {}),
     };
     try {
@@ -85,7 +88,7 @@ export function ExportsPage() {
     }
   }
 
-  const setRange = ([from, to]: [string, string]) => form.setFieldsValue({ from, to });
+  const setRange = (range: [string, string]) => form.setFieldsValue({ range });
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="exports-page">
@@ -102,8 +105,7 @@ export function ExportsPage() {
           initialValues={{
             dataset: 'tickets',
             format: 'xlsx',
-            from: ranges.thisMonth[0],
-            to: ranges.thisMonth[1],
+            range: ranges.thisMonth,
             street: ALL,
           }}
           onFinish={(values) => void submit(values)}
@@ -133,28 +135,15 @@ export function ExportsPage() {
           <Form.Item label={t('exports.range')} required>
             <Space wrap>
               <Form.Item
-                name="from"
+                name="range"
                 noStyle
                 rules={[{ required: true, message: t('exports.rangeRequired') }]}
               >
-                <Input type="date" data-testid="exports-from" aria-label={t('exports.from')} />
-              </Form.Item>
-              <span>—</span>
-              <Form.Item
-                name="to"
-                noStyle
-                dependencies={['from']}
-                rules={[
-                  { required: true, message: t('exports.rangeRequired') },
-                  ({ getFieldValue }) => ({
-                    validator: (_, value: string) =>
-                      !value || !getFieldValue('from') || getFieldValue('from') <= value
-                        ? Promise.resolve()
-                        : Promise.reject(new Error(t('exports.rangeOrder'))),
-                  }),
-                ]}
-              >
-                <Input type="date" data-testid="exports-to" aria-label={t('exports.to')} />
+                <DayRangePicker
+                  data-testid="exports-range"
+                  placeholder={[t('exports.from'), t('exports.to')]}
+                  max={today}
+                />
               </Form.Item>
               <Button size="small" onClick={() => setRange(ranges.thisMonth)}>
                 {t('exports.thisMonth')}
