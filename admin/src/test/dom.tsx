@@ -4,7 +4,7 @@ import { App as AntdApp, ConfigProvider } from 'antd';
 import { type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
-import { vi } from 'vitest';
+import { afterEach, beforeAll, vi } from 'vitest';
 import { queryClient, session } from '../app/services';
 import { currentLocale } from '../i18n';
 
@@ -109,6 +109,18 @@ export interface Rendered {
   unmount(): void;
 }
 
+/** What `render` mounted and the test has not unmounted: `setUpPageTests` unmounts it after each test. */
+const mounted = new Set<Rendered>();
+
+/** A component test file's set-up: the DOM once, and after each test its pages unmounted and the app reset. */
+export function setUpPageTests(): void {
+  beforeAll(installDom);
+  afterEach(() => {
+    for (const page of mounted) page.unmount();
+    resetApp();
+  });
+}
+
 /** Renders `element` as the page at `path` (with its query) inside the app's providers. */
 export async function render(element: ReactNode, path: string): Promise<Rendered> {
   const container = document.createElement('div');
@@ -142,14 +154,17 @@ export async function render(element: ReactNode, path: string): Promise<Rendered
     </ConfigProvider>,
   );
   await Promise.resolve();
-  return {
+  const page: Rendered = {
     container,
     router,
     unmount() {
+      if (!mounted.delete(page)) return;
       root.unmount();
       container.remove();
     },
   };
+  mounted.add(page);
+  return page;
 }
 
 /** The element with this test id anywhere in the document (drawers and modals render into the body). */

@@ -1,17 +1,15 @@
 // @vitest-environment jsdom
 import '../../test/leafletDom';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   allByTestId,
   byTestId,
   fakeBff,
   findByTestId,
-  installDom,
   render,
-  resetApp,
+  setUpPageTests,
   signIn,
   waitUntil,
-  type Rendered,
 } from '../../test/dom';
 import { testDistrict } from '../../test/district';
 import { PlaceMap } from './PlaceMap';
@@ -25,19 +23,13 @@ const amap = {
   maxZoom: 18,
 };
 
-let page: Rendered | undefined;
-beforeAll(installDom);
-afterEach(() => {
-  page?.unmount();
-  page = undefined;
-  resetApp();
-});
+setUpPageTests();
 
 describe('BaseMap', { timeout: 30_000 }, () => {
   it('draws the district itself when no tiles are configured: filled streets, dashed grids, names', async () => {
     signIn(['dispatcher']);
     fakeBff({ 'GET /api/district': testDistrict, 'GET /api/map/config': { tiles: null } });
-    page = await render(<PlaceMap point={{ lat: 23.1066, lng: 113.3245 }} streetId="chigang" />, '/map');
+    await render(<PlaceMap point={{ lat: 23.1066, lng: 113.3245 }} streetId="chigang" />, '/map');
     const map = await findByTestId('district-map');
     await waitUntil(() => allByTestId('map-grid-').length === 2);
     expect(map.dataset.tiles).toBe('outlines');
@@ -57,7 +49,7 @@ describe('BaseMap', { timeout: 30_000 }, () => {
   it('lays configured GCJ-02 tiles under the outlines, with their attribution', async () => {
     signIn(['dispatcher']);
     fakeBff({ 'GET /api/district': testDistrict, 'GET /api/map/config': { tiles: amap } });
-    page = await render(<PlaceMap point={{ lat: 23.1066, lng: 113.3245 }} streetId="chigang" />, '/map');
+    await render(<PlaceMap point={{ lat: 23.1066, lng: 113.3245 }} streetId="chigang" />, '/map');
     const map = await findByTestId('district-map');
     await waitUntil(() => map.querySelectorAll('.leaflet-tile-pane img').length > 0);
     expect(map.dataset.tiles).toBe('online');
@@ -81,7 +73,7 @@ describe('BaseMap', { timeout: 30_000 }, () => {
   it('falls back to the outlines, in WGS-84, with a note, when the tiles cannot be loaded', async () => {
     signIn(['dispatcher']);
     fakeBff({ 'GET /api/district': testDistrict, 'GET /api/map/config': { tiles: amap } });
-    page = await render(<PlaceMap point={{ lat: 23.1066, lng: 113.3245 }} streetId="chigang" />, '/map');
+    await render(<PlaceMap point={{ lat: 23.1066, lng: 113.3245 }} streetId="chigang" />, '/map');
     const map = await findByTestId('district-map');
     await waitUntil(() => map.querySelectorAll('.leaflet-tile-pane img').length >= 3);
     expect(byTestId('map-tiles-failed')).toBeNull();
@@ -99,7 +91,7 @@ describe('BaseMap', { timeout: 30_000 }, () => {
   it('still draws the outlines when the BFF cannot say which tiles to use', async () => {
     signIn(['dispatcher']);
     fakeBff({ 'GET /api/district': testDistrict });
-    page = await render(<PlaceMap />, '/map');
+    await render(<PlaceMap />, '/map');
     const map = await findByTestId('district-map', 15_000);
     expect(map.dataset.tiles).toBe('outlines');
     await waitUntil(() => allByTestId('map-grid-').length === 2);
@@ -108,7 +100,7 @@ describe('BaseMap', { timeout: 30_000 }, () => {
   it('says so when the district cannot be loaded', async () => {
     signIn(['dispatcher']);
     fakeBff({ 'GET /api/map/config': { tiles: null } });
-    page = await render(<PlaceMap />, '/map');
+    await render(<PlaceMap />, '/map');
     await waitUntil(() => (document.body.textContent ?? '').includes('辖区地图加载失败'), 15_000);
   });
 });

@@ -1,33 +1,25 @@
 // @vitest-environment jsdom
 import '../../test/leafletDom';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   allByTestId,
   fakeBff,
   findByTestId,
-  installDom,
   render,
-  resetApp,
+  setUpPageTests,
   signIn,
   waitUntil,
-  type Rendered,
 } from '../../test/dom';
 import { testDistrict } from '../../test/district';
 import { HeatMap } from './HeatMap';
 
-let page: Rendered | undefined;
-beforeAll(installDom);
-afterEach(() => {
-  page?.unmount();
-  page = undefined;
-  resetApp();
-});
+setUpPageTests();
 
 describe('HeatMap', { timeout: 30_000 }, () => {
   it('draws a spot per place, the busiest largest and on top, with its count', async () => {
     signIn(['dispatcher']);
     fakeBff({ 'GET /api/district': testDistrict, 'GET /api/map/config': { tiles: null } });
-    page = await render(
+    await render(
       <HeatMap
         points={[
           { lat: 23.105, lng: 113.31, tickets: 12 },
@@ -53,7 +45,7 @@ describe('HeatMap', { timeout: 30_000 }, () => {
   it('says when there is nothing to show, over the district still drawn', async () => {
     signIn(['dispatcher']);
     fakeBff({ 'GET /api/district': testDistrict, 'GET /api/map/config': { tiles: null } });
-    page = await render(<HeatMap points={[]} />, '/heat');
+    await render(<HeatMap points={[]} />, '/heat');
     await waitUntil(() => allByTestId('map-grid-').length === 2);
     expect(allByTestId('heat-spot-')).toEqual([]);
     expect(document.body.textContent).toContain('该时段没有工单');

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import '../../test/leafletDom';
 import { type Alarm } from '@jiefang/contracts';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { makeAlarm, makeChargingAlarm, makeDevice } from '../../test/alarms';
 import {
   allByTestId,
@@ -9,13 +9,12 @@ import {
   click,
   fakeBff,
   findByTestId,
-  installDom,
   render,
   resetApp,
+  setUpPageTests,
   signIn,
   typeInto,
   waitUntil,
-  type Rendered,
 } from '../../test/dom';
 import { AlarmConsolePage } from './AlarmConsolePage';
 
@@ -52,14 +51,8 @@ const noise = makeAlarm();
 const charging = makeChargingAlarm();
 const rows = () => allByTestId('alarm-row-').map((row) => [row.dataset.testid, row.dataset.status]);
 
-let page: Rendered | undefined;
-beforeAll(installDom);
+setUpPageTests();
 beforeEach(() => signIn(['squad_leader']));
-afterEach(() => {
-  page?.unmount();
-  page = undefined;
-  resetApp();
-});
 
 // antd under jsdom is slow on a busy two-core machine.
 describe('AlarmConsolePage', { timeout: 30_000 }, () => {
@@ -68,7 +61,7 @@ describe('AlarmConsolePage', { timeout: 30_000 }, () => {
       'GET /api/alarms': { items: [noise, charging], total: 2 },
       'GET /api/streets': streets,
     });
-    page = await render(<AlarmConsolePage />, '/alarms');
+    await render(<AlarmConsolePage />, '/alarms');
     // The file's first render is the slowest (antd warming up), on a busy machine over 10 s.
     await findByTestId('alarm-row-A-2', 25_000);
     expect(rows()).toEqual([
@@ -98,7 +91,7 @@ describe('AlarmConsolePage', { timeout: 30_000 }, () => {
         total: 1,
       },
     });
-    page = await render(<AlarmConsolePage />, '/alarms');
+    await render(<AlarmConsolePage />, '/alarms');
     await findByTestId('alarm-row-A-1');
     await waitUntil(() => byTestId('alarm-warning-A-1')?.hasAttribute('disabled') ?? false);
     expect(byTestId('alarm-warning-A-1')!.dataset.disabledReason).toMatch(
@@ -108,7 +101,7 @@ describe('AlarmConsolePage', { timeout: 30_000 }, () => {
 
   it('applies live events: a change in place, a new alarm, and a cleared one leaving the open view', async () => {
     const bff = fakeBff({ 'GET /api/alarms': { items: [noise], total: 1 }, 'GET /api/streets': streets });
-    page = await render(<AlarmConsolePage />, '/alarms');
+    await render(<AlarmConsolePage />, '/alarms');
     await findByTestId('alarm-row-A-1');
     await waitUntil(() => bff.isStreaming('/api/alarms/events'));
     await waitUntil(() => byTestId('live-status')?.dataset.status === 'open');
@@ -161,7 +154,7 @@ describe('AlarmConsolePage', { timeout: 30_000 }, () => {
         ],
       }),
     });
-    page = await render(<AlarmConsolePage />, '/alarms');
+    await render(<AlarmConsolePage />, '/alarms');
     await click(await findByTestId('alarm-acknowledge-A-1'));
     await typeInto(await findByTestId('alarm-action-text'), '  已电话联系  ');
     await click((await findByTestId('alarm-action-submit')) as HTMLElement);
@@ -187,7 +180,7 @@ describe('AlarmConsolePage', { timeout: 30_000 }, () => {
           headers: { 'Content-Type': 'application/json' },
         }),
     });
-    page = await render(<AlarmConsolePage />, '/alarms');
+    await render(<AlarmConsolePage />, '/alarms');
     await click(await findByTestId('alarm-warning-A-1'));
     await click(await findByTestId('alarm-action-submit'));
     const error = await findByTestId('alarm-action-error');
@@ -196,7 +189,7 @@ describe('AlarmConsolePage', { timeout: 30_000 }, () => {
 
   it('says so when there is nothing to handle, and when loading failed', async () => {
     fakeBff({ 'GET /api/alarms': { items: [], total: 0 }, 'GET /api/streets': streets });
-    page = await render(<AlarmConsolePage />, '/alarms');
+    let page = await render(<AlarmConsolePage />, '/alarms');
     expect((await findByTestId('alarm-empty')).textContent).toContain('当前没有待处理的告警');
     page.unmount();
     resetApp();
@@ -242,7 +235,7 @@ describe('AlarmConsolePage', { timeout: 30_000 }, () => {
       'GET /api/streets': streets,
       'GET /api/district': district,
     });
-    page = await render(<AlarmConsolePage />, '/alarms?alarm=A-1');
+    const page = await render(<AlarmConsolePage />, '/alarms?alarm=A-1');
     const chart = await findByTestId('alarm-noise-chart');
     expect(chart.dataset.points).toBe('3');
     expect(chart.dataset.over).toBe('3');

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '../../test/leafletDom';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeAlarm, makeDevice } from '../../test/alarms';
 import {
   allByTestId,
@@ -8,13 +8,11 @@ import {
   click,
   fakeBff,
   findByTestId,
-  installDom,
   render,
-  resetApp,
+  setUpPageTests,
   signIn,
   typeInto,
   waitUntil,
-  type Rendered,
 } from '../../test/dom';
 import { DeviceListPage } from './DeviceListPage';
 
@@ -80,19 +78,13 @@ const routes = {
   [`GET /api/devices/${meter.id}/readings`]: readings,
 };
 
-let page: Rendered | undefined;
-beforeAll(installDom);
-afterEach(() => {
-  page?.unmount();
-  page = undefined;
-  resetApp();
-});
+setUpPageTests();
 
 describe('DeviceListPage', { timeout: 30_000 }, () => {
   it('lists devices with online state, last reading, open alarms and a noise sparkline', async () => {
     signIn(['dispatcher']);
     const bff = fakeBff(routes);
-    page = await render(<DeviceListPage />, '/devices');
+    await render(<DeviceListPage />, '/devices');
     // The file's first render is the slowest (antd warming up), on a busy machine over 10 s.
     await findByTestId(`device-row-${meter.id}`, 25_000);
     expect(allByTestId('device-online').map((badge) => [badge.dataset.online, badge.textContent])).toEqual([
@@ -126,7 +118,7 @@ describe('DeviceListPage', { timeout: 30_000 }, () => {
         mqttUrl: 'mqtt://127.0.0.1:1883',
       },
     });
-    page = await render(<DeviceListPage />, '/devices');
+    await render(<DeviceListPage />, '/devices');
     expect(await findByTestId('device-register')).not.toBeNull();
     await click(await findByTestId(`device-rotate-${meter.id}`));
     await click(await findByTestId('device-rotate-confirm'));
@@ -144,7 +136,7 @@ describe('DeviceListPage', { timeout: 30_000 }, () => {
   it('checks the register form against the contract before sending, in Chinese', async () => {
     signIn(['admin']);
     const bff = fakeBff(routes);
-    page = await render(<DeviceListPage />, '/devices');
+    await render(<DeviceListPage />, '/devices');
     await click(await findByTestId('device-register'));
     await typeInto(await findByTestId('device-field-id'), 'x');
     await click(await findByTestId('device-form-submit'));
@@ -157,7 +149,7 @@ describe('DeviceListPage', { timeout: 30_000 }, () => {
   it('draws devices on the district map coloured by alarm and online state', async () => {
     signIn(['dispatcher']);
     fakeBff(routes);
-    page = await render(<DeviceListPage />, '/devices?view=map');
+    const page = await render(<DeviceListPage />, '/devices?view=map');
     const dot = await findByTestId(`device-dot-${meter.id}`);
     expect([dot.dataset.tone, dot.dataset.severity]).toEqual(['alarm', 'major']);
     expect(byTestId(`device-dot-${detector.id}`)?.dataset.tone).toBe('offline');
@@ -181,7 +173,7 @@ describe('DeviceListPage', { timeout: 30_000 }, () => {
           },
         ),
     });
-    page = await render(<DeviceListPage />, '/devices');
+    await render(<DeviceListPage />, '/devices');
     const error = await findByTestId('device-load-error', 20_000);
     expect(error.textContent).toContain('数据库暂时不可用');
   });

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { type Elder } from '@jiefang/contracts';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { makeElder } from '../../test/escorts';
 import {
   allByTestId,
@@ -8,13 +8,11 @@ import {
   click,
   fakeBff,
   findByTestId,
-  installDom,
   render,
-  resetApp,
+  setUpPageTests,
   signIn,
   typeInto,
   waitUntil,
-  type Rendered,
 } from '../../test/dom';
 import { EldersPage } from './EldersPage';
 
@@ -34,20 +32,14 @@ const json = (status: number, body: unknown) =>
 const needChecked = (need: string) =>
   byTestId(`elder-need-${need}`)?.closest('label')?.querySelector('input')?.checked === true;
 
-let page: Rendered | undefined;
-beforeAll(installDom);
+setUpPageTests();
 beforeEach(() => signIn(['community_worker']));
-afterEach(() => {
-  page?.unmount();
-  page = undefined;
-  resetApp();
-});
 
 // antd under jsdom is slow on a busy two-core machine.
 describe('EldersPage', { timeout: 30_000 }, () => {
   it('lists the street’s elders with their needs in Chinese and finds one by phone', async () => {
     fakeBff({ 'GET /api/elders': { items: [chen, wong] }, 'GET /api/district': district });
-    page = await render(<EldersPage />, '/elders');
+    const page = await render(<EldersPage />, '/elders');
     const row = await findByTestId('elder-row-E-1');
     expect(row.textContent).toContain('陈婆婆');
     expect(row.textContent).toContain('陈小明（儿子）13800000001');
@@ -77,7 +69,7 @@ describe('EldersPage', { timeout: 30_000 }, () => {
         return json(201, created);
       },
     });
-    page = await render(<EldersPage />, '/elders');
+    const page = await render(<EldersPage />, '/elders');
     await findByTestId('elder-row-E-2');
     await click(await findByTestId('elder-create'));
 
@@ -133,7 +125,7 @@ describe('EldersPage', { timeout: 30_000 }, () => {
           error: { code: 'conflict', message: '该电话已登记为长者陈婆婆', details: { field: 'phone' } },
         }),
     });
-    page = await render(<EldersPage />, '/elders');
+    await render(<EldersPage />, '/elders');
     expect((await findByTestId('elder-empty')).textContent).toContain('本街道还没有登记长者');
     await click(await findByTestId('elder-create'));
     await typeInto(await findByTestId('elder-field-name'), '陈婆婆');
@@ -153,7 +145,7 @@ describe('EldersPage', { timeout: 30_000 }, () => {
       'GET /api/elders': () =>
         json(403, { error: { code: 'forbidden', message: '只有社区工作者可以查看长者' } }),
     });
-    page = await render(<EldersPage />, '/elders');
+    await render(<EldersPage />, '/elders');
     const error = await findByTestId('elder-load-error');
     expect(error.textContent).toContain('只有社区工作者可以查看长者');
   });

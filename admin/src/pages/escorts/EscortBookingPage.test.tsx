@@ -3,22 +3,20 @@
 // wall-clock, not shifted by the browser's own zone.
 process.env.TZ = 'America/New_York';
 import { beijingDate, type CreateEscortRequest } from '@jiefang/contracts';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { makeElder, makeEscort } from '../../test/escorts';
 import {
   byTestId,
   click,
   fakeBff,
+  type FakeRequest,
   findByTestId,
-  installDom,
   pickInto,
   render,
-  resetApp,
+  setUpPageTests,
   signIn,
   typeInto,
   waitUntil,
-  type FakeRequest,
-  type Rendered,
 } from '../../test/dom';
 import { EscortBookingPage } from './EscortBookingPage';
 
@@ -51,14 +49,8 @@ async function waitFor<T>(find: () => T | null): Promise<T> {
 }
 const inputValue = (id: string) => (byTestId(id) as HTMLInputElement | null)?.value;
 
-let page: Rendered | undefined;
-beforeAll(installDom);
+setUpPageTests();
 beforeEach(() => signIn(['community_worker']));
-afterEach(() => {
-  page?.unmount();
-  page = undefined;
-  resetApp();
-});
 
 describe('EscortBookingPage', { timeout: 60_000 }, () => {
   it('books a hospital escort by phone for the elder picked, in Beijing time', async () => {
@@ -77,7 +69,7 @@ describe('EscortBookingPage', { timeout: 60_000 }, () => {
         );
       },
     });
-    page = await render(<EscortBookingPage />, '/escorts/book?elder=E-1');
+    const page = await render(<EscortBookingPage />, '/escorts/book?elder=E-1');
     const summary = await findByTestId('booking-elder-summary');
     expect(summary.textContent).toContain('轮椅');
     expect(summary.textContent).toContain('陈小明（儿子）');
@@ -118,7 +110,7 @@ describe('EscortBookingPage', { timeout: 60_000 }, () => {
 
   it('checks the form first: 陪诊 needs a hospital, the window its order', async () => {
     const bff = fakeBff(routes);
-    page = await render(<EscortBookingPage />, '/escorts/book?elder=E-1');
+    await render(<EscortBookingPage />, '/escorts/book?elder=E-1');
     await findByTestId('booking-hospital');
     await pickInto(await findByTestId('booking-date'), day);
     await pickInto(await findByTestId('booking-end'), '08:00');
@@ -136,7 +128,7 @@ describe('EscortBookingPage', { timeout: 60_000 }, () => {
       ...routes,
       'POST /api/escorts': (request) => json(201, makeEscort({ ...(request.body as object) })),
     });
-    page = await render(<EscortBookingPage />, '/escorts/book?elder=E-1');
+    await render(<EscortBookingPage />, '/escorts/book?elder=E-1');
     await findByTestId('booking-hospital');
     const start = await findByTestId('booking-start');
     start.focus();
@@ -191,7 +183,7 @@ describe('EscortBookingPage', { timeout: 60_000 }, () => {
           },
         }),
     });
-    page = await render(<EscortBookingPage />, '/escorts/book?elder=E-1');
+    await render(<EscortBookingPage />, '/escorts/book?elder=E-1');
     await pickInto(await findByTestId('booking-date'), day);
     await typeInto(await findByTestId('booking-hospital'), '红会医院');
     await click(await findByTestId('booking-submit'));
@@ -209,7 +201,7 @@ describe('EscortBookingPage', { timeout: 60_000 }, () => {
       'POST /api/escorts': (request) =>
         json(201, makeEscort({ id: 'ES-78', serviceType: 'companion_call', ...(request.body as object) })),
     });
-    page = await render(<EscortBookingPage />, '/escorts/book?elder=E-1');
+    await render(<EscortBookingPage />, '/escorts/book?elder=E-1');
     await findByTestId('booking-pickup');
     await click(await findByTestId('booking-service-companion_call'));
     await waitUntil(() => byTestId('booking-pickup') === null && byTestId('booking-hospital') === null);
@@ -227,7 +219,7 @@ describe('EscortBookingPage', { timeout: 60_000 }, () => {
 
   it('sends the worker to register an elder first when there is none', async () => {
     fakeBff({ ...routes, 'GET /api/elders': { items: [] } });
-    page = await render(<EscortBookingPage />, '/escorts/book');
+    await render(<EscortBookingPage />, '/escorts/book');
     expect((await findByTestId('booking-no-elders')).textContent).toContain('还没有登记长者');
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { type Escort } from '@jiefang/contracts';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { makeEscort, makeStatistics, makeVolunteer } from '../../test/escorts';
 import {
   allByTestId,
@@ -8,13 +8,12 @@ import {
   click,
   fakeBff,
   findByTestId,
-  installDom,
   render,
   resetApp,
+  setUpPageTests,
   signIn,
   typeInto,
   waitUntil,
-  type Rendered,
 } from '../../test/dom';
 import { OpenEscortsPage } from './OpenEscortsPage';
 
@@ -67,19 +66,13 @@ function bffWith(items: Escort[], extra: Record<string, unknown> = {}) {
   };
 }
 
-let page: Rendered | undefined;
-beforeAll(installDom);
+setUpPageTests();
 beforeEach(() => signIn(['community_worker']));
-afterEach(() => {
-  page?.unmount();
-  page = undefined;
-  resetApp();
-});
 
 describe('OpenEscortsPage', { timeout: 30_000 }, () => {
   it('puts SOS on top in red, then urgent requests, then the soonest window', async () => {
     const { bff } = bffWith([later, soon, flagged, accepted, sosEscort]);
-    page = await render(<OpenEscortsPage />, '/escorts');
+    await render(<OpenEscortsPage />, '/escorts');
     await findByTestId('escort-row-ES-later');
     expect(rowIds()).toEqual(['ES-urgent', 'ES-soon', 'ES-later']);
     expect(byTestId('escort-row-ES-urgent')?.dataset.urgent).toBe('true');
@@ -119,7 +112,7 @@ describe('OpenEscortsPage', { timeout: 30_000 }, () => {
         return cancelled;
       },
     });
-    page = await render(<OpenEscortsPage />, '/escorts');
+    await render(<OpenEscortsPage />, '/escorts');
     await click(await findByTestId('escort-cancel-ES-soon'));
     // A reason is required.
     await click(await findByTestId('escort-action-submit'));
@@ -138,7 +131,7 @@ describe('OpenEscortsPage', { timeout: 30_000 }, () => {
       'POST /api/escorts/ES-accepted/reassign': () =>
         json(409, { error: { code: 'conflict', message: '志愿者已签到，不能改派' } }),
     });
-    page = await render(<OpenEscortsPage />, '/escorts?status=accepted');
+    await render(<OpenEscortsPage />, '/escorts?status=accepted');
     await click(await findByTestId('escort-reassign-ES-accepted'));
     expect((await findByTestId('escort-action-volunteer')).textContent).toContain('不选则退回待接单');
     await typeInto(await findByTestId('escort-action-reason'), '志愿者临时有事');
@@ -157,7 +150,7 @@ describe('OpenEscortsPage', { timeout: 30_000 }, () => {
         volunteer: { id: 'V-9', name: '赵志愿', phone: '139****0002' },
       }),
     });
-    page = await render(<OpenEscortsPage />, '/escorts');
+    await render(<OpenEscortsPage />, '/escorts');
     await click(await findByTestId('escort-reassign-ES-soon'));
     await typeInto(await findByTestId('escort-action-reason'), '熟悉长者情况');
     await click(await findByTestId('escort-action-submit'));
@@ -180,7 +173,7 @@ describe('OpenEscortsPage', { timeout: 30_000 }, () => {
 
   it('says when there is nothing waiting, and when loading failed', async () => {
     bffWith([]);
-    page = await render(<OpenEscortsPage />, '/escorts');
+    let page = await render(<OpenEscortsPage />, '/escorts');
     expect((await findByTestId('escort-empty')).textContent).toContain('没有待接单的需求');
     page.unmount();
     resetApp();

@@ -1,18 +1,16 @@
 // @vitest-environment jsdom
 import { type Volunteer, type VolunteerHours } from '@jiefang/contracts';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { makeHours, makeVolunteer } from '../../test/escorts';
 import {
   byTestId,
   click,
   fakeBff,
   findByTestId,
-  installDom,
   render,
-  resetApp,
+  setUpPageTests,
   signIn,
   waitUntil,
-  type Rendered,
 } from '../../test/dom';
 import { VolunteersPage } from './VolunteersPage';
 
@@ -39,14 +37,8 @@ function volunteerRoutes(people: Volunteer[]) {
   };
 }
 
-let page: Rendered | undefined;
-beforeAll(installDom);
+setUpPageTests();
 beforeEach(() => signIn(['community_worker']));
-afterEach(() => {
-  page?.unmount();
-  page = undefined;
-  resetApp();
-});
 
 describe('VolunteersPage', { timeout: 30_000 }, () => {
   it('verifies a volunteer from the queue; they move to the verified tab', async () => {
@@ -59,7 +51,7 @@ describe('VolunteersPage', { timeout: 30_000 }, () => {
         return done;
       },
     });
-    page = await render(<VolunteersPage />, '/volunteers');
+    await render(<VolunteersPage />, '/volunteers');
     const row = await findByTestId('volunteer-row-V-1');
     expect(row.textContent).toContain('李志愿');
     expect(row.textContent).toContain('会推轮椅');
@@ -92,7 +84,7 @@ describe('VolunteersPage', { timeout: 30_000 }, () => {
         return hours;
       },
     });
-    page = await render(<VolunteersPage />, '/volunteers?tab=verified');
+    const page = await render(<VolunteersPage />, '/volunteers?tab=verified');
     await click(await findByTestId('volunteer-hours-V-2'));
     const ledger = await findByTestId('volunteer-hours');
     await waitUntil(() => byTestId('hours-entry-ES-11') !== null);
@@ -119,7 +111,7 @@ describe('VolunteersPage', { timeout: 30_000 }, () => {
       'GET /api/streets': streets,
       'GET /api/volunteers': () => json(403, { error: { code: 'forbidden', message: '没有权限审核志愿者' } }),
     });
-    page = await render(<VolunteersPage />, '/volunteers');
+    await render(<VolunteersPage />, '/volunteers');
     expect((await findByTestId('volunteer-load-error')).textContent).toContain('没有权限审核志愿者');
   });
 });

@@ -1,29 +1,21 @@
 // @vitest-environment jsdom
 import { beijingDate } from '@jiefang/contracts';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { filenameOf, monthRanges } from '../../exports/exportDownload';
 import {
   byTestId,
   click,
   fakeBff,
   findByTestId,
-  installDom,
   pickInto,
   render,
-  resetApp,
+  setUpPageTests,
   signIn,
   waitUntil,
-  type Rendered,
 } from '../../test/dom';
 import { ExportsPage } from './ExportsPage';
 
-let page: Rendered | undefined;
-beforeAll(installDom);
-afterEach(() => {
-  page?.unmount();
-  page = undefined;
-  resetApp();
-});
+setUpPageTests();
 
 const streets = {
   items: [
@@ -56,7 +48,7 @@ describe('ExportsPage', { timeout: 60_000 }, () => {
           },
         }),
     });
-    page = await render(<ExportsPage />, '/exports');
+    await render(<ExportsPage />, '/exports');
     await click(await findByTestId('exports-download'));
     expect((await findByTestId('exports-done')).textContent).toContain(
       '全区工单_2030-01-01至2030-01-31.xlsx',
@@ -82,7 +74,7 @@ describe('ExportsPage', { timeout: 60_000 }, () => {
       'GET /api/streets': streets,
       'GET /api/exports/tickets.xlsx': () => new Response(new Uint8Array(10), { status: 200 }),
     });
-    page = await render(<ExportsPage />, '/exports');
+    await render(<ExportsPage />, '/exports');
     await findByTestId('exports-range');
     const [from, to] = [...document.querySelectorAll<HTMLInputElement>('input[data-testid="exports-range"]')];
     const { thisMonth, lastMonth } = monthRanges(Date.now());
@@ -117,7 +109,7 @@ describe('ExportsPage', { timeout: 60_000 }, () => {
           headers: { 'Content-Type': 'application/json' },
         }),
     });
-    page = await render(<ExportsPage />, '/exports');
+    await render(<ExportsPage />, '/exports');
     expect(byTestId('exports-street')).toBeNull();
     await findByTestId('exports-own-street');
     await click(await findByTestId('exports-download'));

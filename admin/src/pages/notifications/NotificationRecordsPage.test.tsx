@@ -1,17 +1,7 @@
 // @vitest-environment jsdom
 import { type NotificationRecord } from '@jiefang/contracts';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  byTestId,
-  fakeBff,
-  findByTestId,
-  installDom,
-  render,
-  resetApp,
-  signIn,
-  waitUntil,
-  type Rendered,
-} from '../../test/dom';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { byTestId, fakeBff, findByTestId, render, setUpPageTests, signIn, waitUntil } from '../../test/dom';
 import { NotificationRecordsPage } from './NotificationRecordsPage';
 
 const record = (overrides: Partial<NotificationRecord>): NotificationRecord => ({
@@ -37,14 +27,8 @@ const failed = record({
   sentAt: null,
 });
 
-let page: Rendered | undefined;
-beforeAll(installDom);
+setUpPageTests();
 beforeEach(() => signIn(['dispatcher']));
-afterEach(() => {
-  page?.unmount();
-  page = undefined;
-  resetApp();
-});
 
 describe('NotificationRecordsPage', { timeout: 30_000 }, () => {
   it('lists records with their channels and shows the error of a failed one; filters by status', async () => {
@@ -54,7 +38,7 @@ describe('NotificationRecordsPage', { timeout: 30_000 }, () => {
         return { items, total: items.length };
       },
     });
-    page = await render(<NotificationRecordsPage />, '/notifications');
+    let page = await render(<NotificationRecordsPage />, '/notifications');
     const sent = await findByTestId('notification-row-n-1');
     expect(sent.textContent).toContain('工单已超时');
     expect(sent.textContent).toContain('李队长');
@@ -74,7 +58,7 @@ describe('NotificationRecordsPage', { timeout: 30_000 }, () => {
 
   it('says when there is nothing to show', async () => {
     fakeBff({ 'GET /api/notification-records': { items: [], total: 0 } });
-    page = await render(<NotificationRecordsPage />, '/notifications');
+    await render(<NotificationRecordsPage />, '/notifications');
     expect((await findByTestId('notification-empty')).textContent).toContain('暂无通知记录');
   });
 });

@@ -3,7 +3,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntdApp, ConfigProvider } from 'antd';
 import { createRoot } from 'react-dom/client';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { appRoutes } from '../../app/App';
 import { queryClient, session } from '../../app/services';
 import { currentLocale } from '../../i18n';
@@ -14,25 +14,19 @@ import {
   click,
   fakeBff,
   findByTestId,
-  installDom,
   render,
-  resetApp,
+  setUpPageTests,
   waitUntil,
-  type Rendered,
 } from '../../test/dom';
 import { PublicBoardPage } from './PublicBoardPage';
 
 const text = (id: string) => byTestId(id)?.textContent ?? '';
 
-let page: Rendered | undefined;
 let unmountApp: (() => void) | undefined;
-beforeAll(installDom);
+setUpPageTests();
 afterEach(() => {
-  page?.unmount();
-  page = undefined;
   unmountApp?.();
   unmountApp = undefined;
-  resetApp();
 });
 
 /** The whole panel's routes at `path`, as the browser would open them, with nobody signed in. */
@@ -89,7 +83,7 @@ describe('PublicBoardPage', { timeout: 60_000 }, () => {
 
   it('shows each street’s open and overdue reports and this month’s attainment, overdue first', async () => {
     fakeBff({ 'GET /api/public/board': publicBoard() });
-    page = await render(<PublicBoardPage />, '/public');
+    await render(<PublicBoardPage />, '/public');
 
     await findByTestId('public-street-huazhou');
     expect(allByTestId('public-street-').map((el) => el.dataset.testid)).toEqual([
@@ -108,7 +102,7 @@ describe('PublicBoardPage', { timeout: 60_000 }, () => {
 
   it('lists the overdue places with category, street and Beijing time, and nothing personal', async () => {
     fakeBff({ 'GET /api/public/board': publicBoard() });
-    page = await render(<PublicBoardPage />, '/public');
+    await render(<PublicBoardPage />, '/public');
 
     await findByTestId('public-overdue-place');
     const places = allByTestId('public-overdue-place').map((place) => place.textContent ?? '');
@@ -124,7 +118,7 @@ describe('PublicBoardPage', { timeout: 60_000 }, () => {
 
   it('says when nothing is overdue', async () => {
     fakeBff({ 'GET /api/public/board': publicBoard({ overdue: [] }) });
-    page = await render(<PublicBoardPage />, '/public');
+    await render(<PublicBoardPage />, '/public');
     await waitUntil(() => text('public-overdue').includes('目前没有超时未到场的问题'));
   });
 
@@ -141,7 +135,7 @@ describe('PublicBoardPage', { timeout: 60_000 }, () => {
           : publicBoard();
       },
     });
-    page = await render(<PublicBoardPage />, '/public');
+    await render(<PublicBoardPage />, '/public');
     await findByTestId('public-board-error', 30_000);
     expect(text('public-board-error')).toContain('公示数据加载失败');
     await click(byTestId('public-board-error')!.querySelector('button')!);

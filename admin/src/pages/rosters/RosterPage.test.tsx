@@ -1,18 +1,16 @@
 // @vitest-environment jsdom
 import { type OfficerSummary, type RosterEntry } from '@jiefang/contracts';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { weekDates, weekStart } from '../../rosters/week';
 import {
   byTestId,
   click,
   fakeBff,
   findByTestId,
-  installDom,
   render,
-  resetApp,
+  setUpPageTests,
   signIn,
   waitUntil,
-  type Rendered,
 } from '../../test/dom';
 import { RosterPage } from './RosterPage';
 
@@ -37,14 +35,8 @@ const json = (status: number, body: unknown) =>
 const monday = weekStart(Date.now());
 const [firstDay = '', secondDay = ''] = weekDates(monday);
 
-let page: Rendered | undefined;
-beforeAll(installDom);
+setUpPageTests();
 beforeEach(() => signIn(['dispatcher']));
-afterEach(() => {
-  page?.unmount();
-  page = undefined;
-  resetApp();
-});
 
 describe('RosterPage', { timeout: 30_000 }, () => {
   it('shows the week shift by shift, marks the shift on now, and puts an officer on a night shift', async () => {
@@ -91,7 +83,7 @@ describe('RosterPage', { timeout: 30_000 }, () => {
         return entry;
       },
     });
-    page = await render(<RosterPage />, '/rosters');
+    await render(<RosterPage />, '/rosters');
     const dayCell = await findByTestId(`roster-cell-${firstDay}-day`);
     await waitUntil(() => dayCell.textContent?.includes('白班队员') ?? false);
     const nightCell = await findByTestId(`roster-cell-${secondDay}-night`);
@@ -123,7 +115,7 @@ describe('RosterPage', { timeout: 30_000 }, () => {
       'GET /api/squads/squad-chigang/roster': () =>
         json(403, { error: { code: 'forbidden', message: '只能查看或安排本中队的排班' } }),
     });
-    page = await render(<RosterPage />, '/rosters');
+    await render(<RosterPage />, '/rosters');
     await waitUntil(() => document.body.textContent?.includes('只能查看或安排本中队的排班') ?? false);
   });
 });

@@ -1,28 +1,20 @@
 // @vitest-environment jsdom
 import { type OfficerSummary } from '@jiefang/contracts';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   byTestId,
   click,
   fakeBff,
   findByTestId,
-  installDom,
   render,
-  resetApp,
+  setUpPageTests,
   signIn,
   waitUntil,
-  type Rendered,
 } from '../../test/dom';
 import { makeTicket } from '../../test/tickets';
 import { AssignDialog } from './AssignDialog';
 
-let page: Rendered | undefined;
-beforeAll(installDom);
-afterEach(() => {
-  page?.unmount();
-  page = undefined;
-  resetApp();
-});
+setUpPageTests();
 
 function officer(id: string, name: string, overrides: Partial<OfficerSummary> = {}): OfficerSummary {
   return {
@@ -64,7 +56,7 @@ describe('AssignDialog', { timeout: 60_000 }, () => {
       'GET /api/streets': { items: [] },
       'POST /api/tickets/T-1/assign': makeTicket({ assigneeId: 'o-home' }),
     });
-    page = await render(
+    await render(
       <AssignDialog ticket={makeTicket({ assigneeId: null })} open onClose={() => {}} />,
       '/tickets',
     );

@@ -1,29 +1,22 @@
 // @vitest-environment jsdom
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   byTestId,
   click,
   fakeBff,
   findByTestId,
-  installDom,
   render,
   resetApp,
+  setUpPageTests,
   signIn,
   typeInto,
   waitUntil,
-  type Rendered,
 } from '../../test/dom';
 import { makeTicket } from '../../test/tickets';
 import { closeRequestOf } from './CloseTicketDialog';
 import { TicketDetailDrawer } from './TicketDetailDrawer';
 
-let page: Rendered | undefined;
-beforeAll(installDom);
-afterEach(() => {
-  page?.unmount();
-  page = undefined;
-  resetApp();
-});
+setUpPageTests();
 
 const field = (testId: string) => {
   const holder = byTestId(testId);
@@ -48,7 +41,7 @@ describe('关闭工单 in the ticket drawer', { timeout: 30_000 }, () => {
         },
       }),
     });
-    page = await render(<TicketDetailDrawer ticketId="T-1" live="stopped" onClose={() => {}} />, '/tickets');
+    await render(<TicketDetailDrawer ticketId="T-1" live="stopped" onClose={() => {}} />, '/tickets');
     await click(await findByTestId('ticket-close'));
     await click(await findByTestId('close-kind-not_ours'));
     await typeInto(await waitFor(() => field('close-passed-to')), '交警大队');
@@ -65,7 +58,10 @@ describe('关闭工单 in the ticket drawer', { timeout: 30_000 }, () => {
   it('is not offered to a squad leader, nor for a finished ticket', async () => {
     signIn(['squad_leader']);
     fakeBff({ 'GET /api/tickets/T-1': makeTicket() });
-    page = await render(<TicketDetailDrawer ticketId="T-1" live="stopped" onClose={() => {}} />, '/tickets');
+    let page = await render(
+      <TicketDetailDrawer ticketId="T-1" live="stopped" onClose={() => {}} />,
+      '/tickets',
+    );
     expect((await findByTestId('ticket-close')).hasAttribute('disabled')).toBe(true);
     page.unmount();
     resetApp();

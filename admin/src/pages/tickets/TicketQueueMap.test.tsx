@@ -1,19 +1,17 @@
 // @vitest-environment jsdom
 import '../../test/leafletDom';
 import { type Ticket } from '@jiefang/contracts';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   allByTestId,
   byTestId,
   click,
   fakeBff,
   findByTestId,
-  installDom,
   render,
-  resetApp,
+  setUpPageTests,
   signIn,
   waitUntil,
-  type Rendered,
 } from '../../test/dom';
 import { testDistrict } from '../../test/district';
 import { makeTicket } from '../../test/tickets';
@@ -71,20 +69,14 @@ const markers = () =>
     dot.dataset.sla,
   ]);
 
-let page: Rendered | undefined;
-beforeAll(installDom);
-afterEach(() => {
-  page?.unmount();
-  page = undefined;
-  resetApp();
-});
+setUpPageTests();
 
 // The whole queue page under jsdom: slow on a busy two-core machine, the first render most of all.
 describe('the queue on a map', { timeout: 60_000 }, () => {
   it('switches from the list to a map of the open tickets coloured by SLA, and back', async () => {
     signIn(['dispatcher']);
     fakeBff(routes);
-    page = await render(<TicketQueuePage />, '/tickets');
+    const page = await render(<TicketQueuePage />, '/tickets');
     await findByTestId('queue-row-T-ok', 20_000);
     const mapOption = [...byTestId('queue-view')!.querySelectorAll('label')].find(
       (label) => label.textContent === '地图',
@@ -117,7 +109,7 @@ describe('the queue on a map', { timeout: 60_000 }, () => {
   it('opens the ticket when its marker is clicked', async () => {
     signIn(['dispatcher']);
     fakeBff(routes);
-    page = await render(<TicketQueuePage />, '/tickets?view=map');
+    const page = await render(<TicketQueuePage />, '/tickets?view=map');
     const marker = await findByTestId('queue-map-ticket-T-late');
     marker.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     await waitUntil(() => page!.router.state.location.search.includes('ticket=T-late'));
@@ -127,7 +119,7 @@ describe('the queue on a map', { timeout: 60_000 }, () => {
   it('recolours, adds and removes markers as live events update the queue', async () => {
     signIn(['dispatcher']);
     const bff = fakeBff(routes);
-    page = await render(<TicketQueuePage />, '/tickets?view=map');
+    await render(<TicketQueuePage />, '/tickets?view=map');
     await waitUntil(() => markers().length === 3);
     await waitUntil(() => bff.isStreaming('/api/tickets/events'));
     const warningDot = byTestId('queue-map-ticket-T-warn')!.parentElement;
