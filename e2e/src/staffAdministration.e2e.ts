@@ -40,7 +40,10 @@ async function signIn(page: Page, username: string, password: string): Promise<v
 /** Picks an option in the antd Select with this test id. */
 async function choose(page: Page, testId: string, label: string): Promise<void> {
   await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
+    .first()
+    .click();
 }
 
 const sessionToken = (page: Page) =>
@@ -59,7 +62,7 @@ describe('人员管理 in the admin panel', () => {
     await screenshot(admin, 'staff-list');
 
     // Search narrows the list on the server.
-    await admin.getByTestId('staff-search').locator('input').fill('chigang');
+    await admin.getByPlaceholder('搜索姓名、用户名或手机号').fill('chigang');
     await admin.waitForURL(/q=chigang/);
     await admin.locator('[data-testid^="staff-row-"]').first().waitFor();
 
@@ -82,7 +85,7 @@ describe('人员管理 in the admin panel', () => {
     assert.equal(createdResponse.status(), 201, await createdResponse.text());
     const officerId = ((await createdResponse.json()) as { id: string }).id;
     await drawer.waitFor({ state: 'hidden' });
-    await admin.getByTestId('staff-search').locator('input').fill('周队员');
+    await admin.getByPlaceholder('搜索姓名、用户名或手机号').fill('周队员');
     const row = admin.getByTestId(`staff-row-${officerId}`);
     await row.waitFor();
     assert.match(await row.innerText(), /待改初始密码/);

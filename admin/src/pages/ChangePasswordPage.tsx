@@ -14,7 +14,8 @@ interface PasswordForm extends ChangePasswordRequest {
 
 /** The form's own reading of the contracts' password rules, so a weak password is refused before sending. */
 function newPasswordProblem(password: string, current: string): string | null {
-  if (password.length < passwordRules.minLength) return t('password.tooShort', { min: passwordRules.minLength });
+  if (password.length < passwordRules.minLength)
+    return t('password.tooShort', { min: passwordRules.minLength });
   if (passwordKinds(password) < passwordRules.minKinds) return t('password.tooSimple');
   if (password === current) return t('password.sameAsCurrent');
   return null;
@@ -58,7 +59,12 @@ export function ChangePasswordPage() {
         {current && <Typography.Text type="secondary">{current.user.name}</Typography.Text>}
       </Space>
       {forced && (
-        <Alert type="warning" showIcon message={t('password.firstLoginNotice')} style={{ marginBottom: token.marginLG }} />
+        <Alert
+          type="warning"
+          showIcon
+          message={t('password.firstLoginNotice')}
+          style={{ marginBottom: token.marginLG }}
+        />
       )}
       <Form<PasswordForm>
         form={form}
@@ -90,7 +96,9 @@ export function ChangePasswordPage() {
             { required: true, message: t('password.required', { field: t('password.new') }) },
             {
               validator: (_, value: string | undefined) => {
-                const problem = value ? newPasswordProblem(value, form.getFieldValue('currentPassword') ?? '') : null;
+                const problem = value
+                  ? newPasswordProblem(value, form.getFieldValue('currentPassword') ?? '')
+                  : null;
                 return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
               },
             },

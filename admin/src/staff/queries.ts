@@ -1,5 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ChangePasswordRequest, type CreateStaffAccountRequest, type UpdateUserRequest } from '@jiefang/contracts';
+import {
+  type ChangePasswordRequest,
+  type CreateStaffAccountRequest,
+  type UpdateUserRequest,
+} from '@jiefang/contracts';
 import { api, session } from '../app/services';
 import { type StaffFilters } from './staffFilters';
 

@@ -3,9 +3,9 @@ import { staffFiltersOf, staffListQuery } from './staffFilters';
 
 describe('the staff list’s filters', () => {
   it('reads search, role, street and status from the URL, dropping what is not a filter', () => {
-    expect(staffFiltersOf(new URLSearchParams('q=%20张三%20&role=officer&street=chigang&status=disabled'))).toEqual(
-      { q: '张三', role: 'officer', street: 'chigang', status: 'disabled' },
-    );
+    expect(
+      staffFiltersOf(new URLSearchParams('q=%20张三%20&role=officer&street=chigang&status=disabled')),
+    ).toEqual({ q: '张三', role: 'officer', street: 'chigang', status: 'disabled' });
     expect(staffFiltersOf(new URLSearchParams('q=%20&role=king&status=maybe'))).toEqual({});
   });
 

@@ -35,9 +35,20 @@ describe('the staff drawer', () => {
         grid: 'chigang-g1',
         phone: ' ',
       }),
-    ).toEqual({ username: 'li.si', password: 'first-pass-1', name: '李四', roles: ['officer'], street: 'chigang' });
+    ).toEqual({
+      username: 'li.si',
+      password: 'first-pass-1',
+      name: '李四',
+      roles: ['officer'],
+      street: 'chigang',
+    });
     expect(
-      createRequestOf({ ...emptyStaffForm, roles: ['community_worker'], street: 'chigang', grid: 'chigang-g1' }),
+      createRequestOf({
+        ...emptyStaffForm,
+        roles: ['community_worker'],
+        street: 'chigang',
+        grid: 'chigang-g1',
+      }),
     ).toMatchObject({ grid: 'chigang-g1' });
   });
 
@@ -63,7 +74,9 @@ describe('the staff drawer', () => {
         { properties: { id: 'huazhou-g1', name: '第1网格', streetId: 'huazhou', community: '华洲社区' } },
       ],
     } as unknown as DistrictMap;
-    expect(gridOptions(district, 'chigang')).toEqual([{ value: 'chigang-g1', label: '广州塔社区 · 第1网格' }]);
+    expect(gridOptions(district, 'chigang')).toEqual([
+      { value: 'chigang-g1', label: '广州塔社区 · 第1网格' },
+    ]);
     expect(gridOptions(district, undefined)).toEqual([]);
     expect(needsStreet(['squad_leader'])).toBe(true);
     expect(needsStreet(['dispatcher', 'admin'])).toBe(false);

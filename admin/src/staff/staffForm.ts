@@ -104,7 +104,9 @@ const passwordAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz234567
 /** A first password to hand over (letters and digits, none easily misread); it must be changed at first sign-in. */
 export function generatedPassword(random: (count: number) => Uint32Array = randomWords): string {
   for (;;) {
-    const password = Array.from(random(12), (word) => passwordAlphabet[word % passwordAlphabet.length]).join('');
+    const password = Array.from(random(12), (word) => passwordAlphabet[word % passwordAlphabet.length]).join(
+      '',
+    );
     if (/\d/.test(password) && /[A-Za-z]/.test(password)) return password;
   }
 }

@@ -1,11 +1,4 @@
-import {
-  listedStreet,
-  manages,
-  placementRefusal,
-  reachOf,
-  sessionsMustEnd,
-  squadLeft,
-} from './staffScope';
+import { listedStreet, manages, placementRefusal, reachOf, sessionsMustEnd, squadLeft } from './staffScope';
 
 const district = reachOf({});
 const chigang = reachOf({ streetId: 'chigang' });
@@ -44,9 +37,9 @@ describe('what an edit ends', () => {
     expect(sessionsMustEnd(officer, { ...officer })).toBe(false);
     expect(sessionsMustEnd(officer, { ...officer, squadId: 'squad-huazhou' })).toBe(true);
     expect(sessionsMustEnd(officer, { ...officer, roles: ['officer', 'squad_leader'] })).toBe(true);
-    expect(
-      sessionsMustEnd({ roles: ['admin', 'dispatcher'] }, { roles: ['dispatcher', 'admin'] }),
-    ).toBe(false);
+    expect(sessionsMustEnd({ roles: ['admin', 'dispatcher'] }, { roles: ['dispatcher', 'admin'] })).toBe(
+      false,
+    );
   });
 
   it('names the squad left behind, if any', () => {

@@ -16,14 +16,17 @@ export async function signInAsStaff(
   street?: string,
 ): Promise<{ token: string; userId: string }> {
   const password = `${username}-password`;
-  const user = await staffAccounts(userModels(t.mongo), loadDistrict(), t.clock).create({
-    username,
-    password,
-    name: `测试${username}`,
-    roles,
-    ...(street ? { street } : {}),
-    // Signs in straight away: the forced first change has tests of its own.
-  }, { mustChangePassword: false });
+  const user = await staffAccounts(userModels(t.mongo), loadDistrict(), t.clock).create(
+    {
+      username,
+      password,
+      name: `测试${username}`,
+      roles,
+      ...(street ? { street } : {}),
+      // Signs in straight away: the forced first change has tests of its own.
+    },
+    { mustChangePassword: false },
+  );
   const response = await t.http.post('/api/auth/login').send({ username, password }).expect(200);
   return { token: response.body.token as string, userId: user.id };
 }

@@ -35,7 +35,8 @@ export const staff = {
   'staff.retry': '重试',
   'staff.truncated': '共 {total} 人，显示前 {shown} 人，请用搜索或筛选缩小范围',
   'staff.disableTitle': '停用 {name} 的账号？',
-  'staff.disableContent': '停用立即生效：对方所有登录会话立刻失效，执法队员会下岗，手上未到场的工单自动改派。',
+  'staff.disableContent':
+    '停用立即生效：对方所有登录会话立刻失效，执法队员会下岗，手上未到场的工单自动改派。',
   'staff.enableTitle': '启用 {name} 的账号？',
   'staff.enableContent': '启用后对方可以重新登录。',
   'staff.confirm': '确定',
@@ -63,7 +64,8 @@ export const staff = {
   'staff.required': '请填写{field}',
   'staff.rolesRequired': '请至少选择一个角色',
   'staff.streetRequired': '执法队员和中队长需要选择所属街道',
-  'staff.sessionsWarning': '修改角色或街道会让对方当前的登录立即失效，需要重新登录；调离中队的队员会下岗并改派未到场的工单。',
+  'staff.sessionsWarning':
+    '修改角色或街道会让对方当前的登录立即失效，需要重新登录；调离中队的队员会下岗并改派未到场的工单。',
   'staff.save': '保存',
   'staff.saved': '已保存',
   'staff.created': '已创建 {name}，请把用户名和初始密码告知本人',

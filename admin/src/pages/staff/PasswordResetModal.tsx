@@ -6,7 +6,13 @@ import { t } from '../../i18n';
  * The one-time password of a reset, shown once: the BFF keeps only its hash, so closing this is the
  * last anyone sees of it.
  */
-export function PasswordResetModal({ issued, onClose }: { issued: PasswordResetResponse; onClose: () => void }) {
+export function PasswordResetModal({
+  issued,
+  onClose,
+}: {
+  issued: PasswordResetResponse;
+  onClose: () => void;
+}) {
   return (
     <Modal
       open

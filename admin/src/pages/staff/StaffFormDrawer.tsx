@@ -67,7 +67,9 @@ export function StaffFormDrawer({
   const failure = create.error ?? update.error;
   const chosenRoles: Role[] = Form.useWatch('roles', form) ?? [];
   const chosenStreet: string | undefined = Form.useWatch('street', form);
-  const initial = user ? staffFormOf(user) : { ...emptyStaffForm, ...(ownStreet ? { street: ownStreet } : {}) };
+  const initial = user
+    ? staffFormOf(user)
+    : { ...emptyStaffForm, ...(ownStreet ? { street: ownStreet } : {}) };
 
   const streetOptions = (district.data?.features ?? [])
     .filter((street) => !ownStreet || street.properties.id === ownStreet)
@@ -142,7 +144,11 @@ export function StaffFormDrawer({
               name="username"
               extra={t('staff.fieldUsernameHelp')}
               rules={[
-                { required: true, whitespace: true, message: t('staff.required', { field: t('staff.fieldUsername') }) },
+                {
+                  required: true,
+                  whitespace: true,
+                  message: t('staff.required', { field: t('staff.fieldUsername') }),
+                },
                 {
                   validator: (_, value: string) => {
                     const parsed = usernameSchema.safeParse(value ?? '');
@@ -176,7 +182,11 @@ export function StaffFormDrawer({
                     },
                   ]}
                 >
-                  <Input data-testid="staff-password" autoComplete="new-password" maxLength={passwordRules.maxLength} />
+                  <Input
+                    data-testid="staff-password"
+                    autoComplete="new-password"
+                    maxLength={passwordRules.maxLength}
+                  />
                 </Form.Item>
                 <Button
                   icon={<ThunderboltOutlined />}
@@ -192,7 +202,13 @@ export function StaffFormDrawer({
         <Form.Item
           label={t('staff.fieldName')}
           name="name"
-          rules={[{ required: true, whitespace: true, message: t('staff.required', { field: t('staff.fieldName') }) }]}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              message: t('staff.required', { field: t('staff.fieldName') }),
+            },
+          ]}
         >
           <Input data-testid="staff-name" maxLength={40} />
         </Form.Item>

@@ -1,6 +1,25 @@
-import { EditOutlined, KeyOutlined, PlusOutlined, StopOutlined, UploadOutlined, CheckCircleOutlined } from '@ant-design/icons';
+import {
+  EditOutlined,
+  KeyOutlined,
+  PlusOutlined,
+  StopOutlined,
+  UploadOutlined,
+  CheckCircleOutlined,
+} from '@ant-design/icons';
 import { roles, staffRoles, type PasswordResetResponse, type User } from '@jiefang/contracts';
-import { Alert, App, Button, Card, Input, Space, Tag, Typography, theme, type ButtonProps, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Input,
+  Space,
+  Tag,
+  Typography,
+  theme,
+  type ButtonProps,
+  type TableColumnsType,
+} from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { describeError } from '../../api/errors';
@@ -66,7 +85,9 @@ export function StaffPage() {
       onOk: () =>
         update
           .mutateAsync({ id: user.id, change: { disabled: disabling } })
-          .then(() => message.success(t(disabling ? 'staff.disabledDone' : 'staff.enabledDone', { name: user.name })))
+          .then(() =>
+            message.success(t(disabling ? 'staff.disabledDone' : 'staff.enabledDone', { name: user.name })),
+          )
           .catch((error: unknown) => {
             void message.error(t('staff.actionFailed', { message: describeError(error) }));
           }),
@@ -208,17 +229,34 @@ export function StaffPage() {
         onRefresh={() => void list.refetch()}
       >
         {/* The import page belongs to 批量导入 (staff import). */}
-        <Button icon={<UploadOutlined />} data-testid="staff-import" onClick={() => navigate('/staff/import')}>
+        <Button
+          icon={<UploadOutlined />}
+          data-testid="staff-import"
+          onClick={() => navigate('/staff/import')}
+        >
           {t('staff.import')}
         </Button>
-        <Button type="primary" icon={<PlusOutlined />} data-testid="staff-create" onClick={() => setDrawer({ user: null })}>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          data-testid="staff-create"
+          onClick={() => setDrawer({ user: null })}
+        >
           {t('staff.create')}
         </Button>
       </ListPageHeader>
       {ownStreet && (
-        <Alert type="info" showIcon message={t('staff.scopeStreet', { street: ownStreetName ?? ownStreet })} />
+        <Alert
+          type="info"
+          showIcon
+          message={t('staff.scopeStreet', { street: ownStreetName ?? ownStreet })}
+        />
       )}
-      <FilterBar filtered={Object.keys(filters).length > 0} onClear={clearFilters} clearKey="staff.clearFilters">
+      <FilterBar
+        filtered={Object.keys(filters).length > 0}
+        onClear={clearFilters}
+        clearKey="staff.clearFilters"
+      >
         <Input.Search
           data-testid="staff-search"
           aria-label={t('staff.search')}
@@ -274,9 +312,7 @@ export function StaffPage() {
           scrollX={960}
         />
       </Card>
-      {drawer && (
-        <StaffFormDrawer user={drawer.user} ownStreet={ownStreet} onClose={() => setDrawer(null)} />
-      )}
+      {drawer && <StaffFormDrawer user={drawer.user} ownStreet={ownStreet} onClose={() => setDrawer(null)} />}
       {issued && <PasswordResetModal issued={issued} onClose={() => setIssued(null)} />}
     </Space>
   );

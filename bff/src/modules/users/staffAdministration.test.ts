@@ -1,12 +1,6 @@
 import { startTestApp, type TestApp } from '../../testing/testApp';
 import { signInAsStaff } from '../../testing/staffLogin';
-import {
-  auth,
-  chigangSite,
-  north,
-  officerOnDuty,
-  submitReport,
-} from '../../testing/reportFixtures';
+import { auth, chigangSite, north, officerOnDuty, submitReport } from '../../testing/reportFixtures';
 import { userModels } from './userModel';
 
 let t: TestApp;
@@ -54,7 +48,10 @@ async function firstSignIn(username: string, password = `${username}-first-1`): 
 describe('searching staff', () => {
   beforeAll(async () => {
     await create(district, account('search-zhang', { name: '搜索张三', phone: '13800001234' }));
-    await create(district, account('search-li', { name: '搜索李四', roles: ['community_worker'], street: '华洲街道' }));
+    await create(
+      district,
+      account('search-li', { name: '搜索李四', roles: ['community_worker'], street: '华洲街道' }),
+    );
     const wang = await create(district, account('search-wang', { name: '搜索王五' }));
     await t.http.patch(`/api/users/${wang.id}`).set(auth(district)).send({ disabled: true }).expect(200);
   });
@@ -114,7 +111,11 @@ describe('a street administrator', () => {
     await t.http.patch(`/api/users/${otherOfficer}`).set(as).send({ disabled: true }).expect(403);
     await t.http.post(`/api/users/${otherOfficer}/password-reset`).set(as).expect(403);
     // The other street's administrator is refused this street's officer the same way.
-    await t.http.patch(`/api/users/${ownOfficer}`).set(auth(huazhouAdmin)).send({ disabled: true }).expect(403);
+    await t.http
+      .patch(`/api/users/${ownOfficer}`)
+      .set(auth(huazhouAdmin))
+      .send({ disabled: true })
+      .expect(403);
     const other = await t.http.get(`/api/users/${otherOfficer}`).set(auth(district)).expect(200);
     expect(other.body).toMatchObject({ name: '测试scope-other' });
     expect(other.body.disabled).toBeUndefined();
@@ -125,20 +126,29 @@ describe('a street administrator', () => {
     const officer = await create(chigangAdmin.token, account('street-made', { street: undefined }));
     expect(officer).toMatchObject({ streetId: 'chigang', squadId: 'squad-chigang' });
     // An admin they make is an administrator of their street, not of the district.
-    const admin = await create(chigangAdmin.token, account('street-made-admin', { roles: ['admin'], street: undefined }));
+    const admin = await create(
+      chigangAdmin.token,
+      account('street-made-admin', { roles: ['admin'], street: undefined }),
+    );
     expect(admin.streetId).toBe('chigang');
 
     const refuse = (body: Record<string, unknown>) =>
       t.http.post('/api/users').set(as).send(body).expect(403);
     await refuse(account('street-other', { street: '华洲街道' }));
     await refuse(account('street-dispatcher', { roles: ['dispatcher'], street: undefined }));
-    await refuse(account('street-grid-other', { roles: ['community_worker'], street: undefined, grid: 'huazhou-g1' }));
+    await refuse(
+      account('street-grid-other', { roles: ['community_worker'], street: undefined, grid: 'huazhou-g1' }),
+    );
   });
 
   it('cannot move their staff to another street or touch district-level accounts', async () => {
     const as = auth(chigangAdmin.token);
     await t.http.patch(`/api/users/${ownOfficer}`).set(as).send({ street: '华洲街道' }).expect(403);
-    await t.http.patch(`/api/users/${ownOfficer}`).set(as).send({ roles: ['officer', 'dispatcher'] }).expect(403);
+    await t.http
+      .patch(`/api/users/${ownOfficer}`)
+      .set(as)
+      .send({ roles: ['officer', 'dispatcher'] })
+      .expect(403);
     const districtAdmin = await t.http.get('/api/users?role=admin&limit=200').set(auth(district)).expect(200);
     const unstreeted = (districtAdmin.body.items as Array<{ id: string; streetId?: string }>).find(
       (user) => !user.streetId,
@@ -171,12 +181,24 @@ describe('editing an account', () => {
       .set(auth(district))
       .send({ roles: ['community_worker'], grid: 'chigang-g1' })
       .expect(200);
-    expect(worker.body).toMatchObject({ roles: ['community_worker'], streetId: 'chigang', gridId: 'chigang-g1' });
+    expect(worker.body).toMatchObject({
+      roles: ['community_worker'],
+      streetId: 'chigang',
+      gridId: 'chigang-g1',
+    });
     expect(worker.body.squadId).toBeUndefined();
-    const offGrid = await t.http.patch(`/api/users/${id}`).set(auth(district)).send({ grid: null }).expect(200);
+    const offGrid = await t.http
+      .patch(`/api/users/${id}`)
+      .set(auth(district))
+      .send({ grid: null })
+      .expect(200);
     expect(offGrid.body).toMatchObject({ streetId: 'chigang' });
     expect(offGrid.body.gridId).toBeUndefined();
-    await t.http.patch(`/api/users/${id}`).set(auth(district)).send({ roles: ['officer'], street: null }).expect(400);
+    await t.http
+      .patch(`/api/users/${id}`)
+      .set(auth(district))
+      .send({ roles: ['officer'], street: null })
+      .expect(400);
     await t.http.patch(`/api/users/${id}`).set(auth(district)).send({ street: '不存在街道' }).expect(400);
     await t.http.patch('/api/users/nobody').set(auth(district)).send({ name: '无人' }).expect(404);
   });
@@ -301,13 +323,19 @@ describe('passwords', () => {
       .send({ username: 'reset-me', password: temporary })
       .expect(200);
     expect(login.body.user.mustChangePassword).toBe(true);
-    await t.http.get('/api/me').set(auth(login.body.token as string)).expect(403);
+    await t.http
+      .get('/api/me')
+      .set(auth(login.body.token as string))
+      .expect(403);
     const changed = await t.http
       .post('/api/auth/password')
       .set(auth(login.body.token as string))
       .send({ currentPassword: temporary, newPassword: 'after-reset-3' })
       .expect(200);
-    await t.http.get('/api/me').set(auth(changed.body.token as string)).expect(200);
+    await t.http
+      .get('/api/me')
+      .set(auth(changed.body.token as string))
+      .expect(200);
   });
 
   it('lets any staff member change their own password, and refuses resets of oneself or by dev login', async () => {

@@ -1,12 +1,7 @@
 import type { Role, UpdateUserRequest, User } from '@jiefang/contracts';
 import type { Clock } from '../../infra/clock';
 import { forbidden, notFound } from '../../http/httpError';
-import {
-  placementRefusal,
-  sessionsMustEnd,
-  squadLeft,
-  type AdminReach,
-} from '../../domain/staffScope';
+import { placementRefusal, sessionsMustEnd, squadLeft, type AdminReach } from '../../domain/staffScope';
 import { findStreet, type District } from '../district/district';
 import { placeAccount } from './placement';
 import type { StaffChanges } from './staffChanges';
@@ -51,7 +46,9 @@ export function staffEdits(deps: StaffEditsDeps) {
       const placement = placeAccount(district, requestedPlacement(user, edit));
       const refusal = placementRefusal(reach, placement);
       if (refusal) throw forbidden(refusal);
-      const unset = (['streetId', 'squadId', 'gridId'] as const).filter((key) => placement[key] === undefined);
+      const unset = (['streetId', 'squadId', 'gridId'] as const).filter(
+        (key) => placement[key] === undefined,
+      );
       const updated = await models.User.findOneAndUpdate(
         { _id: user._id },
         {

@@ -75,15 +75,12 @@ export function userRoutes(api: RouteRegistry, deps: UserRoutesDeps): Router<App
     },
   );
 
-  route(
-    { method: 'POST', path: '/api/users/:id/password-reset', guards: [refuseDevLogin] },
-    async (ctx) => {
-      const caller = callerOf(ctx.state);
-      const target = await reaches.managed(await reaches.of(caller), ctx.params.id ?? '');
-      if (target._id === caller.userId) throw unprocessable('不能重置自己的密码，请使用“修改密码”');
-      ctx.body = await resets.reset(target);
-    },
-  );
+  route({ method: 'POST', path: '/api/users/:id/password-reset', guards: [refuseDevLogin] }, async (ctx) => {
+    const caller = callerOf(ctx.state);
+    const target = await reaches.managed(await reaches.of(caller), ctx.params.id ?? '');
+    if (target._id === caller.userId) throw unprocessable('不能重置自己的密码，请使用“修改密码”');
+    ctx.body = await resets.reset(target);
+  });
 
   return router;
 }
