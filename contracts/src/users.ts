@@ -75,8 +75,13 @@ export const updateUserRequestSchema = z
 export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>;
 
 export const userListQuerySchema = z.object({
-  /** Searches names, usernames and phone numbers (a part of any). */
-  q: z.string().trim().max(40).optional(),
+  /** Searches names, usernames and phone numbers (a part of any); control characters are no one's. */
+  q: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[^\p{Cc}]*$/u, '搜索内容含有无效字符')
+    .optional(),
   role: roleSchema.optional(),
   street: z.string().max(40).optional(),
   squad: z.string().max(60).optional(),

@@ -78,6 +78,7 @@ describe('searching staff', () => {
     expect(page.body).toMatchObject({ total: 3 });
     expect(page.body.items).toHaveLength(1);
     await t.http.get('/api/users?disabled=maybe').set(auth(district)).expect(400);
+    await t.http.get('/api/users?q=%00%07').set(auth(district)).expect(400);
   });
 });
 
