@@ -126,6 +126,7 @@ describe('人员管理 in the admin panel', () => {
     await screenshot(admin, 'staff-disable-confirm');
     await admin.getByTestId('staff-status-confirm').click();
     await row.filter({ hasText: '已停用' }).waitFor();
+    await admin.getByTestId('staff-status-confirm').waitFor({ state: 'detached' });
     await screenshot(admin, 'staff-disabled');
 
     // The officer's next request fails: the API refuses the token and the panel returns to sign-in.
@@ -135,5 +136,22 @@ describe('人员管理 in the admin panel', () => {
     await screenshot(officer, 'staff-officer-signed-out');
     await signIn(officer, 'e2e.zhou', 'zhou-own-pass-1');
     await officer.getByTestId('login-error').filter({ hasText: '停用' }).waitFor();
+
+    // Enabled again and given a one-time password, shown once: it signs in to 修改密码 only.
+    await admin.getByTestId(`staff-status-${officerId}`).click();
+    await admin.getByTestId('staff-status-confirm').click();
+    await row.filter({ hasText: '启用' }).filter({ hasNotText: '已停用' }).waitFor();
+    await admin.getByTestId(`staff-reset-${officerId}`).click();
+    await admin.getByTestId('staff-reset-confirm').click();
+    const shown = admin.getByTestId('staff-temporary-password');
+    await shown.waitFor();
+    await admin.waitForTimeout(400);
+    await screenshot(admin, 'staff-reset-password');
+    const temporary = (await shown.innerText()).trim();
+    assert.match(temporary, /^[A-Za-z2-9]{12}$/);
+    await admin.getByTestId('staff-reset-close').click();
+    await shown.waitFor({ state: 'detached' });
+    await signIn(officer, 'e2e.zhou', temporary);
+    await officer.getByTestId('change-password').waitFor();
   });
 });

@@ -1,5 +1,5 @@
 import {
-  KeyOutlined,
+  LockOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
@@ -109,7 +109,7 @@ export function AppShell() {
           </Space>
           <Button
             data-testid="change-password-link"
-            icon={<KeyOutlined />}
+            icon={<LockOutlined />}
             aria-label={t('password.title')}
             title={t('password.title')}
             onClick={() => navigate('/password')}

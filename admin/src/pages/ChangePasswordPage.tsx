@@ -163,7 +163,14 @@ export function ChangePasswordPage() {
   if (!forced) return card;
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Content style={{ display: 'flex', justifyContent: 'center', padding: token.paddingLG }}>
+      <Layout.Content
+        style={{
+          display: 'flex',
+          alignItems: 'flex-start',
+          justifyContent: 'center',
+          padding: token.paddingLG,
+        }}
+      >
         {card}
       </Layout.Content>
     </Layout>

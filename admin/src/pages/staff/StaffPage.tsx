@@ -32,6 +32,7 @@ import { t } from '../../i18n';
 import { roleLabel, roleLabels } from '../../i18n/roles';
 import { useResetPassword, useStaffList, useUpdateStaff } from '../../staff/queries';
 import { staffFiltersOf } from '../../staff/staffFilters';
+import { useDistrict } from '../../tickets/queries';
 import { PasswordResetModal } from './PasswordResetModal';
 import { StaffFormDrawer } from './StaffFormDrawer';
 
@@ -68,6 +69,9 @@ export function StaffPage() {
   }, [search, filters.q]);
 
   const list = useStaffList(filters);
+  const district = useDistrict();
+  const gridName = (gridId: string) =>
+    district.data?.grids.find((grid) => grid.properties.id === gridId)?.properties.name ?? gridId;
   const update = useUpdateStaff();
   const reset = useResetPassword();
   const [drawer, setDrawer] = useState<{ user: User | null } | null>(null);
@@ -153,7 +157,7 @@ export function StaffPage() {
           <Typography.Text>{user.streetName ?? t('staff.noStreet')}</Typography.Text>
           {user.gridId && (
             <Typography.Text type="secondary" style={{ fontSize: token.fontSizeSM }}>
-              {user.gridId}
+              {gridName(user.gridId)}
             </Typography.Text>
           )}
         </Space>
