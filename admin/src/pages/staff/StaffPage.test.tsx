@@ -10,6 +10,7 @@ import {
   installDom,
   render,
   resetApp,
+  typeInto,
   waitUntil,
   type Rendered,
 } from '../../test/dom';
@@ -99,5 +100,25 @@ describe('StaffPage', { timeout: 60_000 }, () => {
     expect(bff.requests.some((request) => request.path === '/api/users/u-zhou/password-reset')).toBe(true);
     await click(byTestId('staff-reset-close')!);
     await waitUntil(() => byTestId('staff-temporary-password') === null);
+  });
+
+  it('edits in the drawer, sending only what changed', async () => {
+    signInAsAdmin();
+    const bff = fakeBff({
+      'GET /api/streets': streets,
+      'GET /api/district': { type: 'FeatureCollection', name: '海珠区', features: [], grids: [] },
+      'GET /api/users': { items: [officer], total: 1 },
+      'PATCH /api/users/u-zhou': (request) => ({ ...officer, ...(request.body as object) }),
+    });
+    page = await render(<StaffPage />, '/staff');
+    await click(await findByTestId('staff-edit-u-zhou'));
+    const name = await findByTestId('staff-name');
+    expect((name as HTMLInputElement).value).toBe('周队员');
+    // An account's username is not edited; there is no first password to set either.
+    expect(byTestId('staff-username')).toBeNull();
+    await typeInto(name, '周大队员');
+    await click(byTestId('staff-save')!);
+    await waitUntil(() => bff.requests.some((request) => request.method === 'PATCH'));
+    expect(bff.requests.find((request) => request.method === 'PATCH')?.body).toEqual({ name: '周大队员' });
   });
 });
