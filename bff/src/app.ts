@@ -34,6 +34,9 @@ import { wechatSessions, type WechatSessions } from './modules/auth/wechatSessio
 import { userModels } from './modules/users/userModel';
 import { staffAccounts } from './modules/users/staffAccounts';
 import { userRoutes } from './modules/users/userRoutes';
+import { staffEdits } from './modules/users/staffEdits';
+import { passwordResets } from './modules/users/passwordResets';
+import { adminReaches } from './modules/users/adminReach';
 import { loadDistrict, type District } from './modules/district/district';
 import { districtRoutes } from './modules/district/districtRoutes';
 import { mapRoutes } from './modules/maps/mapRoutes';
@@ -184,6 +187,7 @@ export function createApp(deps: AppDeps): JiefangApp {
   const staffRoster = staffChanges(redis);
   const auth = authService({
     staffChanges: staffRoster,
+    revocations,
     models: users,
     tokens,
     clock,
@@ -422,10 +426,9 @@ export function createApp(deps: AppDeps): JiefangApp {
       notReady,
     ),
     authRoutes(api, auth, config.DEV_LOGIN),
-    userRoutes(
-      api,
-      staffAccounts(users, district, clock, staffRoster),
-      accountStatus({
+    userRoutes(api, {
+      accounts: staffAccounts(users, district, clock, staffRoster),
+      status: accountStatus({
         models: users,
         revocations,
         presence,
@@ -434,7 +437,18 @@ export function createApp(deps: AppDeps): JiefangApp {
         clock,
         releaseOfficer: (officerId) => dispatcher.releaseOfficer(officerId),
       }),
-    ),
+      edits: staffEdits({
+        models: users,
+        district,
+        clock,
+        revocations,
+        presence,
+        changes: staffRoster,
+        releaseOfficer: (officerId, why) => dispatcher.releaseOfficer(officerId, why),
+      }),
+      resets: passwordResets({ models: users, district, clock, revocations }),
+      reaches: adminReaches(users),
+    }),
     districtRoutes(api, district),
     mapRoutes(api, config.MAP_TILES.tiles),
     reportRoutes(api, {

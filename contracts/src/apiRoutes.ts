@@ -51,6 +51,7 @@ import { reverseGeocodeQuerySchema } from './geocoding';
 import { joinReportRequestSchema, nearbyReportsQuerySchema } from './nearbyReports';
 import { rankingQuerySchema, statisticsQuerySchema } from './statistics';
 import {
+  changePasswordRequestSchema,
   createStaffAccountRequestSchema,
   officerListQuerySchema,
   updateUserRequestSchema,
@@ -77,6 +78,11 @@ export interface ApiRoute {
   stream?: true;
   /** Path parameters that name the caller themself (a user's own record) rather than any record. */
   selfParams?: readonly string[];
+  /**
+   * Open to a token that may only change its password (after a one-time password); every other route
+   * answers such a token 403 `password_change_required`.
+   */
+  passwordChange?: true;
 }
 
 const enforcement: readonly Role[] = ['officer', 'squad_leader', 'dispatcher', 'admin'];
@@ -98,6 +104,13 @@ export const apiRoutes: readonly ApiRoute[] = [
   { method: 'POST', path: '/api/auth/login', access: 'public', body: passwordLoginRequestSchema },
   { method: 'POST', path: '/api/auth/wechat', access: 'public', body: wechatLoginRequestSchema },
   { method: 'POST', path: '/api/auth/dev-login', access: 'public', body: devLoginRequestSchema },
+  {
+    method: 'POST',
+    path: '/api/auth/password',
+    access: 'signed-in',
+    body: changePasswordRequestSchema,
+    passwordChange: true,
+  },
   { method: 'GET', path: '/api/me', access: 'signed-in' },
   // What changed for the caller (their reports, escorts, households' alarms, messages): a stream for
   // browsers, a cheap poll for the mini-program (no event streams there).
@@ -108,6 +121,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   { method: 'GET', path: '/api/users', access: ['admin'], query: userListQuerySchema },
   { method: 'POST', path: '/api/users', access: ['admin'], body: createStaffAccountRequestSchema },
   { method: 'PATCH', path: '/api/users/:id', access: ['admin'], body: updateUserRequestSchema },
+  { method: 'POST', path: '/api/users/:id/password-reset', access: ['admin'] },
 
   { method: 'GET', path: '/api/streets', access: 'public' },
   { method: 'GET', path: '/api/district', access: 'public' },

@@ -16,6 +16,11 @@ export const userSchema = z.object({
   /** Staff contacts for notifications (mainland mobile; 企业微信 UserID), where known. */
   phone: z.string().optional(),
   wecomUserId: z.string().optional(),
+  /**
+   * Present (true) while the account signs in with a one-time password (new, or reset by an admin): its
+   * token may only change the password (POST /api/auth/password).
+   */
+  mustChangePassword: z.boolean().optional(),
 });
 export type User = z.infer<typeof userSchema>;
 

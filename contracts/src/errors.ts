@@ -6,6 +6,8 @@ export const errorCodes = [
   'unauthenticated',
   'token_expired',
   'forbidden',
+  /** The account must change its password first (a one-time password): only that route is open. */
+  'password_change_required',
   'not_found',
   'conflict',
   'payload_too_large',

@@ -29,6 +29,14 @@ import {
   volunteerHoursSchema,
   volunteerListSchema,
   volunteerSchema,
+  passwordResetResponseSchema,
+  userListSchema,
+  userSchema,
+  type ChangePasswordRequest,
+  type CreateStaffAccountRequest,
+  type PasswordResetResponse,
+  type UpdateUserRequest,
+  type UserList,
   type Alarm,
   type AlarmList,
   type AuthResponse,
@@ -74,6 +82,7 @@ import { alarmQuery, type AlarmFilters } from '../alarms/alarmCache';
 import { type DeviceFilters } from '../alarms/queryKeys';
 import { type EscortFilters } from '../escorts/queryKeys';
 import { type TicketFilters } from '../tickets/ticketCache';
+import { staffListQuery, type StaffFilters } from '../staff/staffFilters';
 import { type ApiClient } from './client';
 import { bffRoute, withQuery, type RouteTarget } from './routes';
 import { type Uploader } from './upload';
@@ -147,6 +156,11 @@ const routes = {
   volunteerHours: bffRoute('GET', '/api/volunteers/:id/hours'),
   reviewHours: bffRoute('POST', '/api/volunteers/:id/hours/:escortId/review'),
   notificationRecords: bffRoute('GET', '/api/notification-records'),
+  changePassword: bffRoute('POST', '/api/auth/password'),
+  users: bffRoute('GET', '/api/users'),
+  createUser: bffRoute('POST', '/api/users'),
+  updateUser: bffRoute('PATCH', '/api/users/:id'),
+  resetPassword: bffRoute('POST', '/api/users/:id/password-reset'),
 } as const;
 
 /** The BFF's HTTP endpoints the admin panel uses, typed by the shared contracts. */
@@ -160,6 +174,21 @@ export function createEndpoints(client: ApiClient, upload?: Uploader) {
   return {
     login: (body: PasswordLoginRequest): Promise<AuthResponse> =>
       send(routes.login.at(), authResponseSchema, body),
+
+    changePassword: (body: ChangePasswordRequest): Promise<AuthResponse> =>
+      send(routes.changePassword.at(), authResponseSchema, body),
+
+    users: (filters: StaffFilters, signal?: AbortSignal): Promise<UserList> =>
+      get(withQuery(routes.users.at(), staffListQuery(filters)), userListSchema, signal),
+
+    createUser: (body: CreateStaffAccountRequest): Promise<User> =>
+      send(routes.createUser.at(), userSchema, body),
+
+    updateUser: (id: string, body: UpdateUserRequest): Promise<User> =>
+      send(routes.updateUser.at({ id }), userSchema, body),
+
+    resetPassword: (id: string): Promise<PasswordResetResponse> =>
+      send(routes.resetPassword.at({ id }), passwordResetResponseSchema),
 
     me: async (signal?: AbortSignal): Promise<User> =>
       (await get(routes.me.at(), meResponseSchema, signal)).user,

@@ -7,6 +7,7 @@ import { currentLocale } from '../i18n';
 import { AppShell } from '../layout/AppShell';
 import { LoginPage } from '../pages/LoginPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { ChangePasswordPage } from '../pages/ChangePasswordPage';
 import { PublicBoardPage } from '../pages/public/PublicBoardPage';
 import { useLargeText } from '../preferences/largeText';
 import { pages } from './pages';
@@ -30,6 +31,8 @@ export const appRoutes: RouteObject[] = [
         const element = <PageGate roles={page.roles}>{page.element}</PageGate>;
         return page.path === '/' ? { index: true, element } : { path: page.path, element };
       }),
+      // 修改密码, for anyone signed in (outside the menu: the header's button opens it).
+      { path: 'password', element: <ChangePasswordPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -7,6 +7,7 @@ import {
   DownloadOutlined,
   HeartOutlined,
   MobileOutlined,
+  IdcardOutlined,
   ScheduleOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -28,6 +29,8 @@ import { VolunteersPage } from '../pages/escorts/VolunteersPage';
 import { NotificationRecordsPage } from '../pages/notifications/NotificationRecordsPage';
 import { notificationRecordRoles } from '../notifications/permissions';
 import { OfficerPage } from '../pages/officer/OfficerPage';
+import { StaffPage } from '../pages/staff/StaffPage';
+import { staffAdminRoles } from '../staff/permissions';
 import { RosterPage } from '../pages/rosters/RosterPage';
 import { rosterRoles } from '../rosters/permissions';
 import { TicketQueuePage } from '../pages/tickets/TicketQueuePage';
@@ -123,6 +126,13 @@ export const pages: readonly PageDefinition<ReactNode>[] = [
     icon: <DownloadOutlined />,
     element: <ExportsPage />,
     roles: exportRoles,
+  },
+  {
+    path: '/staff',
+    labelKey: 'nav.staff',
+    icon: <IdcardOutlined />,
+    element: <StaffPage />,
+    roles: staffAdminRoles,
   },
   {
     path: '/officer',

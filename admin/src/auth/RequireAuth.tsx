@@ -4,13 +4,18 @@ import { type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { t } from '../i18n';
 import { canSee } from '../layout/navigation';
+import { ChangePasswordPage } from '../pages/ChangePasswordPage';
 import { useSession } from './useSession';
 
-/** Renders its children for a signed-in person; everyone else goes to the login page. */
+/**
+ * Renders its children for a signed-in person; everyone else goes to the login page. A sign-in with a
+ * one-time password opens nothing but 修改密码 (the BFF refuses its token everywhere else).
+ */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const current = useSession();
   const location = useLocation();
   if (!current) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  if (current.user.mustChangePassword) return <ChangePasswordPage />;
   return children;
 }
 

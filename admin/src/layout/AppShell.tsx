@@ -1,4 +1,10 @@
-import { LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  LockOutlined,
+  LogoutOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Avatar, Button, Grid, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
 import { useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -101,6 +107,15 @@ export function AppShell() {
               </Typography.Text>
             )}
           </Space>
+          <Button
+            data-testid="change-password-link"
+            icon={<LockOutlined />}
+            aria-label={t('password.title')}
+            title={t('password.title')}
+            onClick={() => navigate('/password')}
+          >
+            {screens.md === false ? null : t('password.title')}
+          </Button>
           <Button
             data-testid="logout"
             icon={<LogoutOutlined />}

@@ -10,6 +10,8 @@ export interface Caller {
   name?: string;
   /** Signed in through the dev login (DEV_LOGIN): may not create staff accounts. */
   viaDevLogin?: boolean;
+  /** Signed in with a one-time password: may only change it (routes marked `passwordChange`). */
+  passwordChangeOnly?: boolean;
 }
 
 /** What middleware puts on ctx.state for the handlers after it. */

@@ -1,7 +1,7 @@
 import type { Context, Middleware } from 'koa';
 import type { Role } from '@jiefang/contracts';
 import type { AppState, Caller } from './appState';
-import { forbidden, unauthenticated } from './httpError';
+import { HttpError, forbidden, unauthenticated } from './httpError';
 
 /** Whoever checks Bearer tokens (modules/auth's access tokens): the caller a valid token stands for. */
 export interface TokenAuthenticator {
@@ -29,6 +29,16 @@ export function stillSignedIn(tokens: TokenAuthenticator, ctx: Context): () => P
       () => false,
     );
 }
+
+/** Refuses a token that may only change its password (after a one-time password) on every other route. */
+export const refuseUntilPasswordChanged: Middleware<AppState> = async (ctx, next) => {
+  if (callerOf(ctx.state).passwordChangeOnly) {
+    throw new HttpError(403, 'password_change_required', '请先修改初始密码或重置后的临时密码', {
+      changePassword: 'POST /api/auth/password',
+    });
+  }
+  await next();
+};
 
 /** Allows the request when the caller holds at least one of the roles. */
 export function requireRole(...allowed: Role[]): Middleware<AppState> {

@@ -3,7 +3,12 @@ import type { Middleware } from 'koa';
 import type { z } from 'zod';
 import { apiRoutes, type ApiRoute, type HttpMethod } from '@jiefang/contracts';
 import type { AppState } from './appState';
-import { requireAuth, requireRole, type TokenAuthenticator } from './callerAccess';
+import {
+  refuseUntilPasswordChanged,
+  requireAuth,
+  requireRole,
+  type TokenAuthenticator,
+} from './callerAccess';
 import { parseBody, parseQuery } from './validate';
 
 type Schema = z.ZodType;
@@ -51,8 +56,10 @@ export function routeRegistry(options: { tokens: TokenAuthenticator; routes?: re
   const accessOf = (route: ApiRoute): Array<Middleware<AppState>> => {
     // A public route needs nothing; a signed link is checked by its handler, which knows the link.
     if (route.access === 'public' || route.access === 'signed-link') return [];
-    if (route.access === 'signed-in') return [signedIn];
-    return [signedIn, requireRole(...route.access)];
+    // A one-time password's token reaches only the password change.
+    const signedInFully = route.passwordChange ? [signedIn] : [signedIn, refuseUntilPasswordChanged];
+    if (route.access === 'signed-in') return signedInFully;
+    return [...signedInFully, requireRole(...route.access)];
   };
 
   const descriptorOf = (method: HttpMethod, path: string): ApiRoute => {

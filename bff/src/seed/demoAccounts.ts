@@ -81,7 +81,8 @@ export async function seedDemoAccounts(
   const result: SeedResult = { created: [], existing: [] };
   for (const staff of demoStaff(district)) {
     try {
-      await accounts.create({ ...staff, password });
+      // Demo accounts share the demo password, kept as it is (no forced change on first sign-in).
+      await accounts.create({ ...staff, password }, { mustChangePassword: false });
       result.created.push(staff.username);
     } catch (error) {
       if (error instanceof HttpError && error.status === 409) result.existing.push(staff.username);

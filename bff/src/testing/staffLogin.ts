@@ -6,7 +6,8 @@ import type { TestApp } from './testApp';
 
 /**
  * Creates a password account straight in the database and signs in with it: account management refuses
- * dev-login tokens, so an admin that creates staff must sign in like a real one.
+ * dev-login tokens, so an admin that creates staff must sign in like a real one. A street makes an
+ * admin a street administrator.
  */
 export async function signInAsStaff(
   t: TestApp,
@@ -15,13 +16,17 @@ export async function signInAsStaff(
   street?: string,
 ): Promise<{ token: string; userId: string }> {
   const password = `${username}-password`;
-  const user = await staffAccounts(userModels(t.mongo), loadDistrict(), t.clock).create({
-    username,
-    password,
-    name: `测试${username}`,
-    roles,
-    ...(street ? { street } : {}),
-  });
+  const user = await staffAccounts(userModels(t.mongo), loadDistrict(), t.clock).create(
+    {
+      username,
+      password,
+      name: `测试${username}`,
+      roles,
+      ...(street ? { street } : {}),
+      // Signs in straight away: the forced first change has tests of its own.
+    },
+    { mustChangePassword: false },
+  );
   const response = await t.http.post('/api/auth/login').send({ username, password }).expect(200);
   return { token: response.body.token as string, userId: user.id };
 }

@@ -18,6 +18,8 @@ const claimsSchema = z.object({
   ver: z.number().int().min(0).default(0),
   /** Issued by the dev login. */
   dev: z.literal(true).optional(),
+  /** Issued for a one-time password: good only for changing it. */
+  pwc: z.literal(true).optional(),
 });
 
 export interface TokenSubject {
@@ -28,6 +30,8 @@ export interface TokenSubject {
   tokenVersion?: number;
   /** Marks the token as one from the dev login, which may not do everything a real sign-in may. */
   viaDevLogin?: boolean;
+  /** Signed in with a one-time password: the token may only change it. */
+  passwordChangeOnly?: boolean;
 }
 
 export interface AccessTokens {
@@ -69,6 +73,7 @@ export function accessTokens(
       ...(claims.data.squadId ? { squadId: claims.data.squadId } : {}),
       ...(claims.data.name ? { name: claims.data.name } : {}),
       ...(claims.data.dev ? { viaDevLogin: true } : {}),
+      ...(claims.data.pwc ? { passwordChangeOnly: true } : {}),
       tokenVersion: claims.data.ver,
     };
   };
@@ -84,6 +89,7 @@ export function accessTokens(
           ...(subject.name ? { name: subject.name } : {}),
           ...(subject.tokenVersion ? { ver: subject.tokenVersion } : {}),
           ...(subject.viaDevLogin ? { dev: true } : {}),
+          ...(subject.passwordChangeOnly ? { pwc: true } : {}),
           iat: issuedAt,
           exp: issuedAt + ttlSeconds,
         },

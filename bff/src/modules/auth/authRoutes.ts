@@ -1,5 +1,6 @@
 import type Router from '@koa/router';
 import {
+  changePasswordRequestSchema,
   devLoginRequestSchema,
   passwordLoginRequestSchema,
   wechatLoginRequestSchema,
@@ -35,6 +36,13 @@ export function authRoutes(api: RouteRegistry, service: AuthService, devLogin: b
       },
     );
   }
+
+  route(
+    { method: 'POST', path: '/api/auth/password', body: changePasswordRequestSchema },
+    async (ctx, { body }) => {
+      ctx.body = await service.changePassword(callerOf(ctx.state).userId, body, ctx.ip);
+    },
+  );
 
   route({ method: 'GET', path: '/api/me' }, async (ctx) => {
     ctx.body = { user: await service.me(callerOf(ctx.state).userId) };

@@ -1,12 +1,19 @@
 import { Types } from 'mongoose';
-import type { AuthResponse, DevLoginRequest, PasswordLoginRequest, Role, User } from '@jiefang/contracts';
+import type {
+  AuthResponse,
+  ChangePasswordRequest,
+  DevLoginRequest,
+  PasswordLoginRequest,
+  Role,
+  User,
+} from '@jiefang/contracts';
 import type { Clock } from '../../infra/clock';
-import { HttpError, badRequest, notFound, unauthenticated } from '../../http/httpError';
+import { HttpError, badRequest, notFound, unauthenticated, unprocessable } from '../../http/httpError';
 import { findStreet, type District } from '../district/district';
 import { identityKey, toUserView, type UserDocument, type UserModels } from '../users/userModel';
 import type { AccessTokens } from './accessTokens';
 import type { LoginThrottle } from './loginThrottle';
-import { decoyPasswordHash, verifyPassword } from '../users/passwords';
+import { decoyPasswordHash, hashPassword, verifyPassword } from '../users/passwords';
 import type { StaffChanges } from '../users/staffChanges';
 import type { WechatSessions } from './wechatSessions';
 
@@ -18,6 +25,8 @@ export interface AuthServiceDeps {
   loginThrottle: LoginThrottle;
   wechat: WechatSessions | null;
   staffChanges: StaffChanges;
+  /** Ends every session of a user whose password changed. */
+  revocations: { revoke(userId: string): Promise<void> };
 }
 
 const rolesNeedingStreet: readonly Role[] = ['officer', 'squad_leader'];
@@ -33,6 +42,7 @@ export function authService(deps: AuthServiceDeps) {
       name: user.name,
       ...(user.tokenVersion ? { tokenVersion: user.tokenVersion } : {}),
       ...(options.viaDevLogin ? { viaDevLogin: true } : {}),
+      ...(user.mustChangePassword ? { passwordChangeOnly: true } : {}),
     });
     return { token, expiresAt: expiresAt.toISOString(), user: viewOf(user) };
   };
@@ -135,6 +145,37 @@ export function authService(deps: AuthServiceDeps) {
       if (user.wechatOpenId !== session.openId)
         await models.User.updateOne({ _id: user._id }, { $set: { wechatOpenId: session.openId } });
       return respond(user);
+    },
+
+    /**
+     * A staff member changes their own password (required after a one-time password). Guessing the
+     * current one counts against the sign-in limits; every other session of theirs ends, and the answer
+     * is a new, unrestricted sign-in.
+     */
+    async changePassword(
+      userId: string,
+      request: ChangePasswordRequest,
+      clientIp: string,
+    ): Promise<AuthResponse> {
+      const user = await models.User.findById(userId).lean();
+      if (!user || user.disabled) throw notFound('用户不存在或已停用');
+      if (!user.username || !user.passwordHash) throw unprocessable('该账号通过微信登录，没有密码');
+      await deps.loginThrottle.beforeAttempt(clientIp, user.username);
+      if (!(await verifyPassword(request.currentPassword, user.passwordHash))) {
+        throw badRequest([{ path: 'currentPassword', message: '当前密码不正确' }], '当前密码不正确');
+      }
+      await deps.loginThrottle.succeeded(clientIp, user.username);
+      await models.User.updateOne(
+        { _id: user._id },
+        {
+          $set: { passwordHash: await hashPassword(request.newPassword), updatedAt: clock.now() },
+          $unset: { mustChangePassword: 1 },
+        },
+      );
+      await deps.revocations.revoke(user._id);
+      const changed = await models.User.findById(user._id).lean();
+      if (!changed) throw notFound('用户不存在或已停用');
+      return respond(changed);
     },
 
     async me(userId: string): Promise<User> {

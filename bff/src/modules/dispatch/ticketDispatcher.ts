@@ -252,13 +252,16 @@ export function ticketDispatcher(deps: TicketDispatcherDeps) {
     acceptTimerOf,
     afterChange,
 
-    /** An officer whose account was disabled: each ticket they hold goes to someone else. */
-    async releaseOfficer(officerId: string): Promise<number> {
+    /**
+     * An officer whose account was disabled (or who left the squad, `why` says so): each ticket they hold
+     * goes to someone else.
+     */
+    async releaseOfficer(officerId: string, why = '队员账号已停用'): Promise<number> {
       const held = await tickets.notYetOnSiteWith(officerId);
       for (const ticketId of held)
         await dispatch(ticketId, {
-          reason: '队员账号已停用，自动改派',
-          refusal: { officerId, action: 'officer_disabled', reason: '队员账号已停用' },
+          reason: `${why}，自动改派`,
+          refusal: { officerId, action: 'officer_disabled', reason: why },
         });
       return held.length;
     },

@@ -7,11 +7,16 @@ import {
   type UserListQuery,
 } from '@jiefang/contracts';
 import type { Clock } from '../../infra/clock';
-import { badRequest, conflict, notFound, unprocessable } from '../../http/httpError';
-import { findGrid, findStreet, type District } from '../district/district';
+import { conflict, forbidden, notFound, unprocessable } from '../../http/httpError';
+import { listedStreet, placementRefusal, type AdminReach } from '../../domain/staffScope';
+import { findStreet, type District } from '../district/district';
+import { placeAccount } from './placement';
 import { hashPassword } from './passwords';
 import type { StaffChanges } from './staffChanges';
 import { identityKey, toUserView, type UserDocument, type UserModels } from './userModel';
+
+/** A search text matched literally, whatever characters it holds. */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Admin-managed accounts that sign in with a username and password. */
 export function staffAccounts(
@@ -25,31 +30,27 @@ export function staffAccounts(
     streetId ? findStreet(district, streetId)?.properties.name : undefined;
 
   return {
-    async create(request: CreateStaffAccountRequest): Promise<User> {
+    /**
+     * Creates a password account. An administrator's account (the default) signs in first with a password
+     * it must change; the seed's and tests' accounts need not. A street administrator's reach keeps the
+     * account in their street (which it defaults to).
+     */
+    async create(
+      request: CreateStaffAccountRequest,
+      options: { mustChangePassword?: boolean; reach?: AdminReach } = {},
+    ): Promise<User> {
+      const reach = options.reach ?? {};
       if (!request.roles.some((role) => staffRoles.includes(role))) {
         // Residents, volunteers and owners sign in through WeChat; a password account for them is a mistake.
         throw unprocessable('账号密码登录仅用于工作人员，请至少包含一个工作人员角色', { staffRoles });
       }
-      const named = request.street ? findStreet(district, request.street) : undefined;
-      if (request.street && !named) {
-        throw badRequest([{ path: 'street', message: `没有这个街道：${request.street}` }]);
-      }
-      const grid = request.grid ? findGrid(district, request.grid) : undefined;
-      if (request.grid && !grid) {
-        throw badRequest([{ path: 'grid', message: `没有这个网格：${request.grid}` }]);
-      }
-      if (grid && !request.roles.includes('community_worker')) {
-        throw badRequest([{ path: 'grid', message: '网格只能分配给社区工作者（网格员）' }]);
-      }
-      if (grid && named && grid.properties.streetId !== named.properties.id) {
-        throw badRequest([{ path: 'grid', message: `${grid.properties.name}不在${named.properties.name}` }]);
-      }
-      // A grid implies its street.
-      const street = named ?? (grid ? findStreet(district, grid.properties.streetId) : undefined);
-      const inSquad = request.roles.some((role) => role === 'officer' || role === 'squad_leader');
-      if (inSquad && !street) {
-        throw badRequest([{ path: 'street', message: '执法队员和中队长需要选择所属街道' }]);
-      }
+      const placement = placeAccount(district, {
+        roles: request.roles,
+        street: request.street ?? (request.grid ? undefined : reach.streetId),
+        grid: request.grid,
+      });
+      const refusal = placementRefusal(reach, placement);
+      if (refusal) throw forbidden(refusal);
       const key = identityKey.username(request.username);
       if (await models.Identity.exists({ _id: key })) throw conflict('用户名已被使用', { field: 'username' });
 
@@ -57,12 +58,10 @@ export function staffAccounts(
       const user: UserDocument = {
         _id: new Types.ObjectId().toHexString(),
         name: request.name,
-        roles: [...new Set(request.roles)],
+        ...placement,
         username: request.username,
         passwordHash: await hashPassword(request.password),
-        ...(street ? { streetId: street.properties.id } : {}),
-        ...(street && inSquad ? { squadId: street.properties.squadId } : {}),
-        ...(grid ? { gridId: grid.properties.id } : {}),
+        ...(options.mustChangePassword === false ? {} : { mustChangePassword: true }),
         ...(request.phone ? { phone: request.phone } : {}),
         ...(request.wecomUserId ? { wecomUserId: request.wecomUserId } : {}),
         disabled: false,
@@ -109,10 +108,22 @@ export function staffAccounts(
       return toUserView(user, streetName(user.streetId));
     },
 
-    async list(query: UserListQuery): Promise<UserList> {
+    /** Accounts by search and filters, oldest first; a street administrator's only from their street. */
+    async list(query: UserListQuery, reach: AdminReach = {}): Promise<UserList> {
+      const requested = query.street
+        ? (findStreet(district, query.street)?.properties.id ?? query.street)
+        : undefined;
+      const street = listedStreet(reach, requested);
+      if (street === null) throw forbidden('只能查看本街道的工作人员');
       const filter: Record<string, unknown> = {};
       if (query.role) filter.roles = query.role;
-      if (query.street) filter.streetId = findStreet(district, query.street)?.properties.id ?? query.street;
+      if (street !== undefined) filter.streetId = street;
+      if (query.squad) filter.squadId = query.squad;
+      if (query.disabled !== undefined) filter.disabled = query.disabled;
+      if (query.q) {
+        const part = new RegExp(escapeRegExp(query.q), 'i');
+        filter.$or = [{ name: part }, { username: part }, { phone: part }];
+      }
       const [items, total] = await Promise.all([
         models.User.find(filter).sort({ createdAt: 1, _id: 1 }).skip(query.offset).limit(query.limit).lean(),
         models.User.countDocuments(filter),

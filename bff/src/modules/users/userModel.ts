@@ -18,7 +18,12 @@ export interface UserDocument {
   /** The WeChat openid of a user who signed in with WeChat (also their identity's key): for subscribe messages. */
   wechatOpenId?: string;
   disabled: boolean;
-  /** Raised whenever the user's tokens are revoked (on disabling): older tokens are refused. */
+  /** Signs in with a one-time password (new, or reset by an admin): its token may only change it. */
+  mustChangePassword?: boolean;
+  /**
+   * Raised whenever the user's tokens are revoked (disabling, new roles or squad, a password change or
+   * reset): older tokens are refused.
+   */
   tokenVersion?: number;
   createdAt: Date;
   updatedAt: Date;
@@ -38,6 +43,7 @@ const userSchema = new Schema<UserDocument>(
     wecomUserId: String,
     wechatOpenId: String,
     disabled: { type: Boolean, default: false },
+    mustChangePassword: Boolean,
     tokenVersion: Number,
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
@@ -101,5 +107,6 @@ export function toUserView(user: UserDocument, streetName?: string): User {
     ...(user.disabled ? { disabled: true } : {}),
     ...(user.phone ? { phone: user.phone } : {}),
     ...(user.wecomUserId ? { wecomUserId: user.wecomUserId } : {}),
+    ...(user.mustChangePassword ? { mustChangePassword: true } : {}),
   };
 }

@@ -1,0 +1,51 @@
+import { listedStreet, manages, placementRefusal, reachOf, sessionsMustEnd, squadLeft } from './staffScope';
+
+const district = reachOf({});
+const chigang = reachOf({ streetId: 'chigang' });
+
+describe('an administrator’s reach', () => {
+  it('lets the district’s administrator manage every account, a street’s only its street’s', () => {
+    expect(manages(district, {})).toBe(true);
+    expect(manages(district, { streetId: 'huazhou' })).toBe(true);
+    expect(manages(chigang, { streetId: 'chigang' })).toBe(true);
+    expect(manages(chigang, { streetId: 'huazhou' })).toBe(false);
+    // District-level accounts (dispatchers, the district's administrators) have no street.
+    expect(manages(chigang, {})).toBe(false);
+  });
+
+  it('keeps a street administrator’s accounts in their street, without district-wide roles', () => {
+    expect(placementRefusal(district, { roles: ['admin'] })).toBeNull();
+    expect(placementRefusal(chigang, { roles: ['officer'], streetId: 'chigang' })).toBeNull();
+    expect(placementRefusal(chigang, { roles: ['admin'], streetId: 'chigang' })).toBeNull();
+    expect(placementRefusal(chigang, { roles: ['admin'] })).toMatch(/本街道/);
+    expect(placementRefusal(chigang, { roles: ['officer'], streetId: 'huazhou' })).toMatch(/本街道/);
+    expect(placementRefusal(chigang, { roles: ['dispatcher'], streetId: 'chigang' })).toMatch(/调度员/);
+  });
+
+  it('limits a street administrator’s list to their street and refuses another', () => {
+    expect(listedStreet(district, undefined)).toBeUndefined();
+    expect(listedStreet(district, 'huazhou')).toBe('huazhou');
+    expect(listedStreet(chigang, undefined)).toBe('chigang');
+    expect(listedStreet(chigang, 'chigang')).toBe('chigang');
+    expect(listedStreet(chigang, 'huazhou')).toBeNull();
+  });
+});
+
+describe('what an edit ends', () => {
+  it('ends sessions when the roles or the squad change, not for the same roles in another order', () => {
+    const officer = { roles: ['officer' as const], squadId: 'squad-chigang' };
+    expect(sessionsMustEnd(officer, { ...officer })).toBe(false);
+    expect(sessionsMustEnd(officer, { ...officer, squadId: 'squad-huazhou' })).toBe(true);
+    expect(sessionsMustEnd(officer, { ...officer, roles: ['officer', 'squad_leader'] })).toBe(true);
+    expect(sessionsMustEnd({ roles: ['admin', 'dispatcher'] }, { roles: ['dispatcher', 'admin'] })).toBe(
+      false,
+    );
+  });
+
+  it('names the squad left behind, if any', () => {
+    expect(squadLeft({ squadId: 'squad-chigang' }, { squadId: 'squad-huazhou' })).toBe('squad-chigang');
+    expect(squadLeft({ squadId: 'squad-chigang' }, {})).toBe('squad-chigang');
+    expect(squadLeft({ squadId: 'squad-chigang' }, { squadId: 'squad-chigang' })).toBeUndefined();
+    expect(squadLeft({}, { squadId: 'squad-chigang' })).toBeUndefined();
+  });
+});
