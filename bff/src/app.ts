@@ -34,6 +34,8 @@ import { wechatSessions, type WechatSessions } from './modules/auth/wechatSessio
 import { userModels } from './modules/users/userModel';
 import { staffAccounts } from './modules/users/staffAccounts';
 import { userRoutes } from './modules/users/userRoutes';
+import { staffImport } from './modules/users/staffImport';
+import { staffImportRoutes } from './modules/users/staffImportRoutes';
 import { loadDistrict, type District } from './modules/district/district';
 import { districtRoutes } from './modules/district/districtRoutes';
 import { mapRoutes } from './modules/maps/mapRoutes';
@@ -435,6 +437,7 @@ export function createApp(deps: AppDeps): JiefangApp {
         releaseOfficer: (officerId) => dispatcher.releaseOfficer(officerId),
       }),
     ),
+    staffImportRoutes(api, staffImport({ models: users, district, clock, changes: staffRoster }), district),
     districtRoutes(api, district),
     mapRoutes(api, config.MAP_TILES.tiles),
     reportRoutes(api, {
