@@ -10,6 +10,7 @@ import {
   ScheduleOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  UserAddOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { lazy, Suspense, type ReactNode } from 'react';
@@ -29,6 +30,8 @@ import { NotificationRecordsPage } from '../pages/notifications/NotificationReco
 import { notificationRecordRoles } from '../notifications/permissions';
 import { OfficerPage } from '../pages/officer/OfficerPage';
 import { RosterPage } from '../pages/rosters/RosterPage';
+import { StaffImportPage } from '../pages/staff/import/StaffImportPage';
+import { staffImportRoles } from '../pages/staff/import/staffImportModel';
 import { rosterRoles } from '../rosters/permissions';
 import { TicketQueuePage } from '../pages/tickets/TicketQueuePage';
 import { consoleRoles, officerRoles } from '../tickets/permissions';
@@ -123,6 +126,13 @@ export const pages: readonly PageDefinition<ReactNode>[] = [
     icon: <DownloadOutlined />,
     element: <ExportsPage />,
     roles: exportRoles,
+  },
+  {
+    path: '/staff/import',
+    labelKey: 'nav.staffImport',
+    icon: <UserAddOutlined />,
+    element: <StaffImportPage />,
+    roles: staffImportRoles,
   },
   {
     path: '/officer',
