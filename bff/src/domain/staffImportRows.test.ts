@@ -112,7 +112,7 @@ describe('checking staff rows', () => {
         { ...officer, 用户名: 'cg-wang', 街道: '天河街道' },
         { ...officer, 用户名: 'cg-zhao', 街道: undefined },
         { 用户名: 'x', 姓名: '', 角色: '保安' },
-        { ...officer, 用户名: 'cg-res', 角色: '居民' },
+        { ...officer, 用户名: 'cg-res', 角色: 'resident' },
         { ...officer, 用户名: 'cg-grid', 网格: '华洲社区第1网格' },
         { ...officer, 用户名: 'cg-wecom', 企业微信: '不能有中文' },
       ),

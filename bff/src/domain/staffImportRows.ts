@@ -201,7 +201,7 @@ export function checkStaffRows(
       }
       street ??= scopeStreet;
     }
-    if (!street && roles.some((role) => squadRoles.includes(role))) {
+    if (!street && !cells.街道 && roles.some((role) => squadRoles.includes(role))) {
       fail('街道', '执法队员和中队长需要填写所属街道');
     }
 

@@ -81,7 +81,9 @@ export async function oneTimePasswordsWorkbook(rows: readonly StaffImportRow[], 
     { header: '一次性密码', width: 18 },
   ];
   sheet.getRow(1).font = { bold: true };
-  const roleName = new Map(Object.entries(staffRoleNames).map(([name, role]) => [role, name]).reverse());
+  // The first name of each role (执法队员 rather than 队员).
+  const roleName = new Map<string, string>();
+  for (const [name, role] of Object.entries(staffRoleNames)) if (!roleName.has(role)) roleName.set(role, name);
   for (const row of rows) {
     sheet.addRow([
       row.row,
