@@ -52,7 +52,10 @@ describe('staff bulk import in the admin panel', () => {
     const file = path.join(workDir, '南石头街道执法队员.xlsx');
     await onboardingWorkbook(file);
 
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
     await page.goto(`${stack.baseUrl}/admin/`);
     await page.getByTestId('login-username').fill('admin');

@@ -55,7 +55,11 @@ describe('reading a staff sheet', () => {
     const noRoles = readStaffSheet(lines(['用户名', '姓名'], ['a1b', '甲']));
     expect(noRoles).toEqual({ ok: false, errors: [{ path: '角色', message: '缺少“角色”列' }] });
     expect(readStaffSheet(lines(header))).toMatchObject({ ok: false, errors: [{ message: /空的/ }] });
-    const many = Array.from({ length: staffImportLimits.maxRows + 1 }, (_, index) => [`u${index}00`, '某', '调度员']);
+    const many = Array.from({ length: staffImportLimits.maxRows + 1 }, (_, index) => [
+      `u${index}00`,
+      '某',
+      '调度员',
+    ]);
     expect(readStaffSheet(lines(['用户名', '姓名', '角色'], ...many))).toMatchObject({
       ok: false,
       errors: [{ message: /最多导入 500 人/ }],
@@ -119,7 +123,8 @@ describe('checking staff rows', () => {
       places,
       {},
     );
-    const errorsOf = (index: number) => checked[index]!.errors.map(({ path, message }) => `${path}: ${message}`);
+    const errorsOf = (index: number) =>
+      checked[index]!.errors.map(({ path, message }) => `${path}: ${message}`);
     expect(errorsOf(0)).toEqual(['手机号: 请填写 11 位中国大陆手机号：1380000']);
     expect(errorsOf(1)).toEqual(['街道: 没有这个街道：天河街道']);
     expect(errorsOf(2)).toEqual(['街道: 执法队员和中队长需要填写所属街道']);

@@ -151,7 +151,9 @@ export function checkStaffRows(
   scope: ImportScope,
 ): CheckedStaffRow[] {
   const firstRowOf = new Map<string, number>();
-  const scopeStreet = scope.streetId ? places.streets.find((street) => street.id === scope.streetId) : undefined;
+  const scopeStreet = scope.streetId
+    ? places.streets.find((street) => street.id === scope.streetId)
+    : undefined;
 
   return rows.map(({ row, cells }) => {
     const errors: FieldError[] = [];
@@ -176,7 +178,10 @@ export function checkStaffRows(
 
     const { roles, unknown } = parseRoles(cells.角色 ?? '');
     if (unknown.length > 0) {
-      fail('角色', `不认识的角色：${unknown.join('、')}（可选：执法队员、中队长、调度员、社区工作者、管理员）`);
+      fail(
+        '角色',
+        `不认识的角色：${unknown.join('、')}（可选：执法队员、中队长、调度员、社区工作者、管理员）`,
+      );
     } else if (roles.length === 0) fail('角色', '请填写角色');
     else if (!roles.some((role) => staffRoles.includes(role))) {
       fail('角色', '账号密码登录仅用于工作人员，请至少包含一个工作人员角色');

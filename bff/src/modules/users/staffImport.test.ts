@@ -23,9 +23,10 @@ async function xlsxOf(rows: Cells[], headers: readonly string[] = staffImportHea
 }
 
 const csvOf = (rows: Cells[]) =>
-  [staffImportHeaders.join(','), ...rows.map((row) => staffImportHeaders.map((h) => row[h] ?? '').join(','))].join(
-    '\r\n',
-  );
+  [
+    staffImportHeaders.join(','),
+    ...rows.map((row) => staffImportHeaders.map((h) => row[h] ?? '').join(',')),
+  ].join('\r\n');
 
 const upload = (path: string, file: Buffer, filename: string, token = adminToken) =>
   t.http.post(path).set('Authorization', `Bearer ${token}`).attach('file', file, filename);
@@ -174,12 +175,16 @@ describe('staff import', () => {
       'unsupported_media_type',
     );
     const xls = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(512)]);
-    expect((await upload('/api/users/import/preview', xls, 'staff.xls').expect(415)).body.error.message).toMatch(
-      /另存为/,
-    );
+    expect(
+      (await upload('/api/users/import/preview', xls, 'staff.xls').expect(415)).body.error.message,
+    ).toMatch(/另存为/);
     const brokenZip = Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.alloc(100, 1)]);
     await upload('/api/users/import/preview', brokenZip, 'staff.xlsx').expect(422);
-    const noHeader = await upload('/api/users/import/preview', Buffer.from('张三,执法队员\n'), 'a.csv').expect(422);
+    const noHeader = await upload(
+      '/api/users/import/preview',
+      Buffer.from('张三,执法队员\n'),
+      'a.csv',
+    ).expect(422);
     expect(noHeader.body.error.details.fields[0]).toMatchObject({ path: '(表头)' });
     await upload('/api/users/import/preview', Buffer.alloc(3 * 1024 * 1024, 0x41), 'big.csv').expect(413);
     await t.http
@@ -209,7 +214,9 @@ describe('staff import', () => {
     );
     expect(result.rows.map((row) => row.status)).toEqual(['created', 'invalid']);
     expect(result.rows[0]!.account).toMatchObject({ streetId: 'huazhou' });
-    expect(result.rows[1]!.errors).toEqual([{ path: '街道', message: '只能导入本街道（华洲街道）的工作人员' }]);
+    expect(result.rows[1]!.errors).toEqual([
+      { path: '街道', message: '只能导入本街道（华洲街道）的工作人员' },
+    ]);
   });
 
   it('imports 60 officers at once, quickly', async () => {
@@ -225,8 +232,7 @@ describe('staff import', () => {
     const result = resultOf((await upload('/api/users/import', file, 'staff.xlsx').expect(200)).body);
     const took = performance.now() - started;
     expect(result.totals.created).toBe(60);
-    // Measured on the shared 2-core machine: see the report.
-    console.info(`60 staff imported in ${Math.round(took)} ms`);
+    // About 1.5 s measured on the shared 2-core machine under load (cost-10 hashes alone took 15 s).
     expect(took).toBeLessThan(5_000);
   });
 });

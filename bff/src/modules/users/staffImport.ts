@@ -76,7 +76,9 @@ export function staffImport(deps: {
       streetId: properties.streetId,
     })),
   };
-  const squadOf = new Map(deps.district.features.map(({ properties }) => [properties.id, properties.squadId]));
+  const squadOf = new Map(
+    deps.district.features.map(({ properties }) => [properties.id, properties.squadId]),
+  );
 
   /** A street's administrator (an admin account with a street) imports into that street only. */
   async function scopeOf(caller: Caller): Promise<ImportScope> {
@@ -126,7 +128,9 @@ export function staffImport(deps: {
       const rows = await check(caller, file);
       const ready = rows.filter((row) => row.status === 'ready' && row.account);
       const passwords = ready.map(() => oneTimePassword());
-      const hashes = await Promise.all(passwords.map((password) => bcrypt.hash(password, oneTimePasswordCost)));
+      const hashes = await Promise.all(
+        passwords.map((password) => bcrypt.hash(password, oneTimePasswordCost)),
+      );
       const now = clock.now();
       const users: UserDocument[] = ready.map(({ account }, index) => {
         const { username, name, roles, streetId, gridId, phone, wecomUserId } = account!;

@@ -45,7 +45,11 @@ export function unpackedSizeOfZip(buffer: Buffer): number | null {
   for (let entry = 0; entry < entries; entry += 1) {
     if (offset + 46 > buffer.length || buffer.readUInt32LE(offset) !== 0x02014b50) return null;
     total += buffer.readUInt32LE(offset + 24);
-    offset += 46 + buffer.readUInt16LE(offset + 28) + buffer.readUInt16LE(offset + 30) + buffer.readUInt16LE(offset + 32);
+    offset +=
+      46 +
+      buffer.readUInt16LE(offset + 28) +
+      buffer.readUInt16LE(offset + 30) +
+      buffer.readUInt16LE(offset + 32);
   }
   return total;
 }

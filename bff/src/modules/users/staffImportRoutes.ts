@@ -21,7 +21,11 @@ const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 const disposition = (ascii: string, filename: string) =>
   `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 
-export function staffImportRoutes(api: RouteRegistry, imports: StaffImport, district: District): Router<AppState> {
+export function staffImportRoutes(
+  api: RouteRegistry,
+  imports: StaffImport,
+  district: District,
+): Router<AppState> {
   const { router, route } = api.router();
 
   route({ method: 'GET', path: '/api/users/import/template' }, async (ctx) => {

@@ -11,7 +11,15 @@ import type { District } from '../district/district';
 
 const toBuffer = async (workbook: ExcelJS.Workbook) => Buffer.from(await workbook.xlsx.writeBuffer());
 
-const columnWidths: Record<string, number> = { 用户名: 18, 姓名: 12, 角色: 20, 街道: 14, 网格: 20, 手机号: 16, 企业微信: 18 };
+const columnWidths: Record<string, number> = {
+  用户名: 18,
+  姓名: 12,
+  角色: 20,
+  街道: 14,
+  网格: 20,
+  手机号: 16,
+  企业微信: 18,
+};
 
 /**
  * The import template: the 工作人员 sheet with the headers and one example row (refused if left in), a
@@ -38,7 +46,9 @@ export async function staffImportTemplate(district: District): Promise<Buffer> {
     { header: '网格所在街道', width: 14 },
   ];
   choices.getRow(1).font = { bold: true };
-  const roleNames = ['执法队员', '中队长', '调度员', '社区工作者', '管理员'].filter((name) => name in staffRoleNames);
+  const roleNames = ['执法队员', '中队长', '调度员', '社区工作者', '管理员'].filter(
+    (name) => name in staffRoleNames,
+  );
   const streets = district.features.map(({ properties }) => properties);
   const streetName = new Map(streets.map((street) => [street.id, street.name]));
   const rows = Math.max(roleNames.length, streets.length, district.grids.length);
@@ -83,7 +93,8 @@ export async function oneTimePasswordsWorkbook(rows: readonly StaffImportRow[], 
   sheet.getRow(1).font = { bold: true };
   // The first name of each role (执法队员 rather than 队员).
   const roleName = new Map<string, string>();
-  for (const [name, role] of Object.entries(staffRoleNames)) if (!roleName.has(role)) roleName.set(role, name);
+  for (const [name, role] of Object.entries(staffRoleNames))
+    if (!roleName.has(role)) roleName.set(role, name);
   for (const row of rows) {
     sheet.addRow([
       row.row,
@@ -95,6 +106,8 @@ export async function oneTimePasswordsWorkbook(rows: readonly StaffImportRow[], 
     ]);
   }
   sheet.addRow([]);
-  sheet.addRow([`导入时间 ${beijingDate(at.getTime())} ${beijingClock(at.getTime())}（北京时间）。密码只给这一次，首次登录后须修改；请妥善分发，用完删除本文件。`]);
+  sheet.addRow([
+    `导入时间 ${beijingDate(at.getTime())} ${beijingClock(at.getTime())}（北京时间）。密码只给这一次，首次登录后须修改；请妥善分发，用完删除本文件。`,
+  ]);
   return toBuffer(workbook);
 }

@@ -23,12 +23,24 @@ afterEach(() => {
   resetApp();
 });
 
-const account = { username: 'cg-li', name: '李四', roles: ['officer' as const], streetId: 'chigang', streetName: '赤岗街道' };
+const account = {
+  username: 'cg-li',
+  name: '李四',
+  roles: ['officer' as const],
+  streetId: 'chigang',
+  streetName: '赤岗街道',
+};
 
 const preview: StaffImportResult = {
   committed: false,
   rows: [
-    { row: 2, status: 'ready', cells: { 用户名: 'cg-li', 姓名: '李四', 角色: '执法队员', 街道: '赤岗街道' }, account, errors: [] },
+    {
+      row: 2,
+      status: 'ready',
+      cells: { 用户名: 'cg-li', 姓名: '李四', 角色: '执法队员', 街道: '赤岗街道' },
+      account,
+      errors: [],
+    },
     {
       row: 3,
       status: 'invalid',
@@ -50,8 +62,9 @@ const imported: StaffImportResult = {
 function fakeXhr(answers: Record<string, StaffImportResult>) {
   const sent: Array<{ url: string; token: string | undefined; file: File }> = [];
   class FakeXhr {
-    upload: { onprogress: ((event: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } =
-      { onprogress: null };
+    upload: {
+      onprogress: ((event: { lengthComputable: boolean; loaded: number; total: number }) => void) | null;
+    } = { onprogress: null };
     onload: (() => void) | null = null;
     onerror: (() => void) | null = null;
     onabort: (() => void) | null = null;
@@ -106,7 +119,9 @@ describe('StaffImportPage', { timeout: 60_000 }, () => {
     await choose(file);
 
     await findByTestId('staff-import-preview');
-    expect(byTestId('staff-import-totals')!.textContent).toBe('共 2 行：可导入 1 人，已导入过 0 人，有错误 1 行');
+    expect(byTestId('staff-import-totals')!.textContent).toBe(
+      '共 2 行：可导入 1 人，已导入过 0 人，有错误 1 行',
+    );
     expect(byTestId('staff-import-bad-3-手机号')!.textContent).toBe('1380000');
     expect(byTestId('staff-import-table')!.textContent).toContain('手机号：请填写 11 位中国大陆手机号');
     expect(allByTestId('staff-import-password-')).toEqual([]);
@@ -117,7 +132,9 @@ describe('StaffImportPage', { timeout: 60_000 }, () => {
       ['/api/users/import/preview', 'Bearer tok-admin', '赤岗名单.xlsx'],
       ['/api/users/import', 'Bearer tok-admin', '赤岗名单.xlsx'],
     ]);
-    expect(byTestId('staff-import-totals')!.textContent).toBe('共 2 行：新建 1 人，已导入过 0 人，未导入 1 行');
+    expect(byTestId('staff-import-totals')!.textContent).toBe(
+      '共 2 行：新建 1 人，已导入过 0 人，未导入 1 行',
+    );
     expect(byTestId('staff-import-password-2')!.textContent).toContain('Abcdefgh2345');
     expect(byTestId('staff-import-once')!.textContent).toContain('只显示这一次');
     await click(await findByTestId('staff-import-download-passwords'));

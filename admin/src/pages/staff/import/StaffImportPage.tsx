@@ -45,7 +45,8 @@ function columnsFor(result: StaffImportResult): ColumnsType<StaffImportRow> {
     key: header,
     render: (_, row) => {
       const bad = errorsByColumn(row).has(header);
-      const text = header === '角色' && row.account ? roleLabels(row.account.roles).join('、') : cellOf(row, header);
+      const text =
+        header === '角色' && row.account ? roleLabels(row.account.roles).join('、') : cellOf(row, header);
       return bad ? (
         <Typography.Text type="danger" strong data-testid={`staff-import-bad-${row.row}-${header}`}>
           {text || '—'}
@@ -144,7 +145,11 @@ export function StaffImportPage() {
       <Card>
         <Typography.Paragraph type="secondary">{t('staffImport.subtitle')}</Typography.Paragraph>
         <Space direction="vertical" style={{ width: '100%' }}>
-          <Button icon={<DownloadOutlined />} onClick={() => void template()} data-testid="staff-import-template">
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => void template()}
+            data-testid="staff-import-template"
+          >
             {t('staffImport.template')}
           </Button>
           {templateError && <Alert type="error" showIcon message={templateError} />}
@@ -191,7 +196,9 @@ export function StaffImportPage() {
       {state.step === 'checked' && result && (
         <Card data-testid={result.committed ? 'staff-import-result' : 'staff-import-preview'}>
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-            <Typography.Text type="secondary">{t('staffImport.file', { name: state.file.name })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('staffImport.file', { name: state.file.name })}
+            </Typography.Text>
             <Typography.Text strong data-testid="staff-import-totals">
               {result.committed
                 ? t('staffImport.resultTotals', {

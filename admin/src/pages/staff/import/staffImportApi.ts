@@ -1,8 +1,4 @@
-import {
-  staffImportFileField,
-  staffImportResultSchema,
-  type StaffImportResult,
-} from '@jiefang/contracts';
+import { staffImportFileField, staffImportResultSchema, type StaffImportResult } from '@jiefang/contracts';
 import { errorFromResponse } from '../../../api/client';
 import { ApiError } from '../../../api/errors';
 import { bffRoute } from '../../../api/routes';
