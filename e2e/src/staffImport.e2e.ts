@@ -79,8 +79,9 @@ describe('staff bulk import in the admin panel', () => {
     );
     assert.equal(await page.getByTestId('staff-import-bad-52-手机号').innerText(), '1390000');
     assert.equal(await page.getByTestId('staff-import-bad-53-街道').innerText(), '天河街道');
-    await page.getByText('只看有错误的行').click();
     await screenshot(page, 'admin-staff-import-preview');
+    await page.getByText('只看有错误的行').click();
+    await screenshot(page, 'admin-staff-import-preview-errors');
     await page.getByText('只看有错误的行').click();
 
     await page.getByTestId('staff-import-commit').click();

@@ -1,10 +1,5 @@
 import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import {
-  staffImportHeaders,
-  type StaffImportHeader,
-  type StaffImportResult,
-  type StaffImportRow,
-} from '@jiefang/contracts';
+import { type StaffImportHeader, type StaffImportResult, type StaffImportRow } from '@jiefang/contracts';
 import { Alert, Button, Card, Checkbox, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
 import { type ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
@@ -21,6 +16,7 @@ import {
   fileProblem,
   passwordsFilename,
   statusKey,
+  usedColumns,
   workbookBlob,
 } from './staffImportModel';
 
@@ -38,11 +34,14 @@ const statusColour: Record<StaffImportRow['status'], string> = {
 };
 
 const invalidRowStyle = { background: '#fff1f0' };
+/** Usernames, names and passwords are read off the screen: never broken across lines. */
+const noWrap = { whiteSpace: 'nowrap' } as const;
 
 function columnsFor(result: StaffImportResult): ColumnsType<StaffImportRow> {
   const cellColumn = (header: StaffImportHeader): ColumnsType<StaffImportRow>[number] => ({
     title: header,
     key: header,
+    onCell: () => ({ style: noWrap }),
     render: (_, row) => {
       const bad = errorsByColumn(row).has(header);
       const text =
@@ -57,19 +56,27 @@ function columnsFor(result: StaffImportResult): ColumnsType<StaffImportRow> {
     },
   });
   return [
-    { title: t('staffImport.column.row'), dataIndex: 'row', key: 'row', width: 56 },
+    {
+      title: t('staffImport.column.row'),
+      dataIndex: 'row',
+      key: 'row',
+      width: 56,
+      onCell: () => ({ style: noWrap }),
+    },
     {
       title: t('staffImport.column.status'),
       key: 'status',
       width: 96,
+      onCell: () => ({ style: noWrap }),
       render: (_, row) => <Tag color={statusColour[row.status]}>{t(statusKey(row))}</Tag>,
     },
-    ...staffImportHeaders.map(cellColumn),
+    ...usedColumns(result).map(cellColumn),
     ...(result.committed
       ? [
           {
             title: t('staffImport.column.password'),
             key: 'password',
+            onCell: () => ({ style: noWrap }),
             render: (_: unknown, row: StaffImportRow) =>
               row.oneTimePassword ? (
                 <Typography.Text code copyable data-testid={`staff-import-password-${row.row}`}>
@@ -240,7 +247,7 @@ export function StaffImportPage() {
               <Alert type="info" showIcon message={t('staffImport.noneCreated')} />
             )}
             {!result.committed && result.totals.invalid > 0 && (
-              <Alert type="error" showIcon message={t('staffImport.onlyValid')} />
+              <Alert type="warning" showIcon message={t('staffImport.onlyValid')} />
             )}
             <Space wrap>
               {!result.committed && (
@@ -268,7 +275,7 @@ export function StaffImportPage() {
               columns={columnsFor(result)}
               dataSource={rows}
               pagination={{ pageSize: 100, hideOnSinglePage: true }}
-              scroll={{ x: true }}
+              scroll={{ x: 'max-content' }}
               onRow={(row) => (row.status === 'invalid' ? { style: invalidRowStyle } : {})}
             />
           </Space>

@@ -7,6 +7,7 @@ import {
   errorsByColumn,
   fileProblem,
   passwordsFilename,
+  usedColumns,
   workbookBlob,
 } from './staffImportModel';
 
@@ -68,6 +69,18 @@ describe('staff import page logic', () => {
     expect(cellOf(good, '网格')).toBe('赤岗社区第1网格');
     expect(cellOf(bad, '手机号')).toBe('1380000');
     expect(cellOf(bad, '街道')).toBe('');
+  });
+
+  it('leaves out optional columns no row uses', () => {
+    expect(usedColumns(resultOf([good, bad], false, 1))).toEqual([
+      '用户名',
+      '姓名',
+      '角色',
+      '街道',
+      '网格',
+      '手机号',
+    ]);
+    expect(usedColumns(resultOf([bad], false, 0))).toEqual(['用户名', '姓名', '角色', '手机号']);
   });
 
   it('offers 确认导入 only for a preview with rows to create', () => {

@@ -1,6 +1,7 @@
 import {
   beijingClock,
   beijingDate,
+  requiredStaffImportHeaders,
   staffImportHeaders,
   staffImportLimits,
   type Role,
@@ -38,7 +39,14 @@ export function cellOf(row: StaffImportRow, header: StaffImportHeader): string {
   return written;
 }
 
-export const previewColumns: readonly StaffImportHeader[] = staffImportHeaders;
+/** The columns worth showing: the required ones, and the others where some row has something. */
+export function usedColumns(result: StaffImportResult): StaffImportHeader[] {
+  return staffImportHeaders.filter(
+    (header) =>
+      requiredStaffImportHeaders.includes(header) ||
+      result.rows.some((row) => cellOf(row, header) !== '' || errorsByColumn(row).has(header)),
+  );
+}
 
 /** Whether 确认导入 has anything to do. */
 export const canCommit = (result: StaffImportResult | null) =>
