@@ -219,6 +219,30 @@ describe('staff import', () => {
     ]);
   });
 
+  it('creates each account once when the same file is imported twice at the same moment', async () => {
+    const rows: Cells[] = Array.from({ length: 8 }, (_, index) => ({
+      用户名: `jnz-twice-${index + 1}`,
+      姓名: `江南中队员${index + 1}`,
+      角色: '执法队员',
+      街道: '江南中街道',
+    }));
+    const file = await xlsxOf(rows);
+    const [one, two] = await Promise.all([
+      upload('/api/users/import', file, 'a.xlsx').expect(200),
+      upload('/api/users/import', file, 'b.xlsx').expect(200),
+    ]);
+    const created = [...resultOf(one.body).rows, ...resultOf(two.body).rows].filter(
+      (row) => row.status === 'created',
+    );
+    expect(created.map((row) => row.account?.username).sort()).toEqual(
+      rows.map((row) => String(row.用户名)).sort(),
+    );
+    const listed = await t.http
+      .get('/api/users?street=jiangnanzhong')
+      .set('Authorization', `Bearer ${adminToken}`);
+    expect(listed.body.total).toBe(8);
+  });
+
   it('imports 60 officers at once, quickly', async () => {
     const rows: Cells[] = Array.from({ length: 60 }, (_, index) => ({
       用户名: `nst-officer-${index + 1}`,
