@@ -37,6 +37,7 @@ import { userRoutes } from './modules/users/userRoutes';
 import { staffEdits } from './modules/users/staffEdits';
 import { passwordResets } from './modules/users/passwordResets';
 import { adminReaches } from './modules/users/adminReach';
+    staffImportRoutes(api, staffImport({ models: users, district, clock, changes: staffRoster }), district),
 import { loadDistrict, type District } from './modules/district/district';
 import { districtRoutes } from './modules/district/districtRoutes';
 import { mapRoutes } from './modules/maps/mapRoutes';
@@ -449,6 +450,7 @@ export function createApp(deps: AppDeps): JiefangApp {
       resets: passwordResets({ models: users, district, clock, revocations }),
       reaches: adminReaches(users),
     }),
+    staffImportRoutes(api, staffImport({ models: users, district, clock, changes: staffRoster }), district),
     districtRoutes(api, district),
     mapRoutes(api, config.MAP_TILES.tiles),
     reportRoutes(api, {

@@ -122,6 +122,10 @@ export const apiRoutes: readonly ApiRoute[] = [
   { method: 'POST', path: '/api/users', access: ['admin'], body: createStaffAccountRequestSchema },
   { method: 'PATCH', path: '/api/users/:id', access: ['admin'], body: updateUserRequestSchema },
   { method: 'POST', path: '/api/users/:id/password-reset', access: ['admin'] },
+  // Staff bulk import: multipart .xlsx or .csv (read by the handler); a street's admin only into their street.
+  { method: 'GET', path: '/api/users/import/template', access: ['admin'] },
+  { method: 'POST', path: '/api/users/import/preview', access: ['admin'] },
+  { method: 'POST', path: '/api/users/import', access: ['admin'] },
 
   { method: 'GET', path: '/api/streets', access: 'public' },
   { method: 'GET', path: '/api/district', access: 'public' },

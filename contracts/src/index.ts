@@ -5,6 +5,7 @@ export * from './health';
 export * from './district';
 export * from './mqtt';
 export * from './users';
+export * from './staffImport';
 export * from './reports';
 export * from './closeout';
 export * from './exports';

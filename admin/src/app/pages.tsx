@@ -11,6 +11,7 @@ import {
   ScheduleOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  UserAddOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { lazy, Suspense, type ReactNode } from 'react';
@@ -32,6 +33,8 @@ import { OfficerPage } from '../pages/officer/OfficerPage';
 import { StaffPage } from '../pages/staff/StaffPage';
 import { staffAdminRoles } from '../staff/permissions';
 import { RosterPage } from '../pages/rosters/RosterPage';
+import { StaffImportPage } from '../pages/staff/import/StaffImportPage';
+import { staffImportRoles } from '../pages/staff/import/staffImportModel';
 import { rosterRoles } from '../rosters/permissions';
 import { TicketQueuePage } from '../pages/tickets/TicketQueuePage';
 import { consoleRoles, officerRoles } from '../tickets/permissions';
@@ -133,6 +136,13 @@ export const pages: readonly PageDefinition<ReactNode>[] = [
     icon: <IdcardOutlined />,
     element: <StaffPage />,
     roles: staffAdminRoles,
+  },
+  {
+    path: '/staff/import',
+    labelKey: 'nav.staffImport',
+    icon: <UserAddOutlined />,
+    element: <StaffImportPage />,
+    roles: staffImportRoles,
   },
   {
     path: '/officer',

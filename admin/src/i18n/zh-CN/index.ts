@@ -14,6 +14,7 @@ import { notifications } from './notifications';
 import { alerts } from './alerts';
 import { dataExports } from './exports';
 import { staff } from './staff';
+import { staffImport } from './staffImport';
 
 /**
  * Simplified Chinese message catalogue: every string the admin panel shows lives in these files, one
@@ -37,6 +38,7 @@ export const zhCN = {
   ...alerts,
   ...dataExports,
   ...staff,
+  ...staffImport,
 } as const;
 
 /** Each area's file, for the test that no key is defined in two of them. */
@@ -57,4 +59,5 @@ export const zhCNAreas = {
   alerts,
   dataExports,
   staff,
+  staffImport,
 };
