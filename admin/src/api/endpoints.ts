@@ -1,5 +1,6 @@
 import {
   alarmListSchema,
+  auditEntryListSchema,
   alarmSchema,
   authResponseSchema,
   categoryListSchema,
@@ -31,6 +32,7 @@ import {
   volunteerSchema,
   type Alarm,
   type AlarmList,
+  type AuditEntryList,
   type AuthResponse,
   type CategoryList,
   type CheckInRequest,
@@ -147,6 +149,7 @@ const routes = {
   volunteerHours: bffRoute('GET', '/api/volunteers/:id/hours'),
   reviewHours: bffRoute('POST', '/api/volunteers/:id/hours/:escortId/review'),
   notificationRecords: bffRoute('GET', '/api/notification-records'),
+  audit: bffRoute('GET', '/api/audit'),
 } as const;
 
 /** The BFF's HTTP endpoints the admin panel uses, typed by the shared contracts. */
@@ -341,6 +344,10 @@ export function createEndpoints(client: ApiClient, upload?: Uploader) {
       if (status) query.set('status', status);
       return get(withQuery(routes.notificationRecords.at(), query), notificationRecordListSchema, signal);
     },
+
+    /** A page of the audit log; the query from `auditSearchParams`. */
+    auditLog: (query: URLSearchParams, signal?: AbortSignal): Promise<AuditEntryList> =>
+      get(withQuery(routes.audit.at(), query), auditEntryListSchema, signal),
 
     officerTickets: async (signal?: AbortSignal): Promise<Ticket[]> =>
       (await get(routes.officerTickets.at(), assignmentsSchema, signal)).items,

@@ -30,6 +30,15 @@ export interface RouteRegistration<Body extends Schema | undefined, Query extend
   guards?: ReadonlyArray<Middleware<AppState>>;
 }
 
+/**
+ * Records what staff do on audited routes (modules/audit): its middleware runs after the sign-in check
+ * and before the role check, so that a refusal (403) can be recorded as well as the outcome.
+ */
+export interface RouteAuditing {
+  /** The middleware for one route, or null when the route is not audited. */
+  middlewareFor(route: ApiRoute): Middleware<AppState> | null;
+}
+
 const describe = (route: Pick<ApiRoute, 'method' | 'path'>) => `${route.method} ${route.path}`;
 
 /** The router layers registries made, so a test can find a route mounted around the registry. */
@@ -43,7 +52,11 @@ export const madeByRouteRegistry = (layer: Router.Layer): boolean => registryLay
  * the registry applies its access (401/403) and validates its body and query (400, as `parseBody` and
  * `parseQuery` answer) before the handler runs. Each descriptor may have one handler.
  */
-export function routeRegistry(options: { tokens: TokenAuthenticator; routes?: readonly ApiRoute[] }) {
+export function routeRegistry(options: {
+  tokens: TokenAuthenticator;
+  routes?: readonly ApiRoute[];
+  auditing?: RouteAuditing;
+}) {
   const routes = options.routes ?? apiRoutes;
   const registered = new Set<ApiRoute>();
   const signedIn = requireAuth(options.tokens);
@@ -51,8 +64,10 @@ export function routeRegistry(options: { tokens: TokenAuthenticator; routes?: re
   const accessOf = (route: ApiRoute): Array<Middleware<AppState>> => {
     // A public route needs nothing; a signed link is checked by its handler, which knows the link.
     if (route.access === 'public' || route.access === 'signed-link') return [];
-    if (route.access === 'signed-in') return [signedIn];
-    return [signedIn, requireRole(...route.access)];
+    const audit = options.auditing?.middlewareFor(route);
+    const audited = audit ? [audit] : [];
+    if (route.access === 'signed-in') return [signedIn, ...audited];
+    return [signedIn, ...audited, requireRole(...route.access)];
   };
 
   const descriptorOf = (method: HttpMethod, path: string): ApiRoute => {
