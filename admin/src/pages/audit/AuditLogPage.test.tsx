@@ -41,7 +41,9 @@ const refused = entry({
   actor: { id: 'u-d', name: '李调度', roles: ['dispatcher'] },
   change: { disabled: true },
 });
-const streets = { items: [{ id: 'chigang', name: '赤岗街道' }] };
+const streets = {
+  items: [{ id: 'chigang', name: '赤岗街道', squadId: 'squad-chigang', squadName: '赤岗中队' }],
+};
 
 let page: Rendered | undefined;
 beforeAll(installDom);

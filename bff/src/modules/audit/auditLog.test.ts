@@ -16,7 +16,8 @@ let dispatcher: { token: string; userId: string };
 
 beforeAll(async () => {
   // The test's requests come from 127.0.0.1, trusted as a proxy, so X-Forwarded-For names the client.
-  t = await startTestApp('audit', { env: { TRUSTED_PROXIES: '127.0.0.1' } });
+  // No background work: the journal's periodic sweep would race the journal tests' own sweeps.
+  t = await startTestApp('audit', { env: { TRUSTED_PROXIES: '127.0.0.1' }, background: false });
   admin = await signInAsStaff(t, 'audit-admin', ['admin', 'dispatcher']);
   streetAdmin = await signInAsStaff(t, 'audit-chigang-admin', ['admin'], '赤岗街道');
   dispatcher = await signInAsStaff(t, 'audit-dispatcher', ['dispatcher']);
@@ -96,7 +97,6 @@ describe('the audit log records staff actions', () => {
     const resident = await t.loginAs('resident', '审计居民');
     const report = await submitReport(t, resident.token, {}, 201);
     const ticketId = report.body.id as string;
-    expect([officer.userId, colleague.userId]).toContain(report.body.assigneeId);
     const other = report.body.assigneeId === officer.userId ? colleague : officer;
 
     tick();
