@@ -1,5 +1,5 @@
 import Router from '@koa/router';
-import type { Middleware } from 'koa';
+import type { Context, Middleware } from 'koa';
 import type { z } from 'zod';
 import { apiRoutes, type ApiRoute, type HttpMethod } from '@jiefang/contracts';
 import type { AppState } from './appState';
@@ -37,6 +37,11 @@ export interface RouteRegistration<Body extends Schema | undefined, Query extend
 export interface RouteAuditing {
   /** The middleware for one route, or null when the route is not audited. */
   middlewareFor(route: ApiRoute): Middleware<AppState> | null;
+  /**
+   * Called once the request is checked and validated, just before the handler acts: the moment an
+   * entry must be written ahead (a request refused or invalid before it did nothing).
+   */
+  acting(ctx: Context): Promise<void>;
 }
 
 const describe = (route: Pick<ApiRoute, 'method' | 'path'>) => `${route.method} ${route.path}`;
@@ -98,6 +103,7 @@ export function routeRegistry(options: {
             const body =
               route.body && !registration.bodyReadByHandler ? parseBody(ctx, route.body) : undefined;
             const query = route.query ? parseQuery(ctx, route.query) : undefined;
+            await options.auditing?.acting(ctx);
             // The schemas are the descriptor's, checked above to be the registration's, so the types hold.
             await handler(routeContext, { body, query } as { body: Parsed<Body>; query: Parsed<Query> });
           };

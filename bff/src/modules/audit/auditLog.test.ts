@@ -200,6 +200,8 @@ describe('the audit log records staff actions', () => {
       status: 403,
     });
     expect((await search('')).total).toBe(before + 1);
+    // Nothing is left in the journal: settled entries are dropped from Redis once stored.
+    expect(await t.redis.hlen(auditJournalKeys.open)).toBe(0);
   });
 });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Middleware } from 'koa';
+import type { Context, Middleware } from 'koa';
 import {
   auditedRouteOf,
   staffRoles,
@@ -56,9 +56,10 @@ function targetIdOf(audited: AuditedRoute, ctx: RouteContext, caller: Caller): s
 
 /**
  * The audit log's side of the route registry: on an audited route, a staff caller's request is written
- * ahead to the journal, and once answered recorded with its outcome (see auditJournal for why a
- * recorded action cannot go missing). Residents', volunteers' and owners' requests are not staff
- * actions and are not recorded.
+ * ahead to the journal once it has passed the checks and validation (just before the handler acts), and
+ * once answered recorded with its outcome (see auditJournal for why a recorded action cannot go missing).
+ * A refusal (403) is recorded without being written ahead: it did nothing. Residents', volunteers' and
+ * owners' requests are not staff actions and are not recorded.
  */
 export function auditRecorder(deps: {
   journal: AuditJournal;
@@ -67,6 +68,8 @@ export function auditRecorder(deps: {
   logger: Logger;
 }): RouteAuditing {
   const { journal, streets, clock, logger } = deps;
+  /** The entry of each audited request in flight, and whether it is written ahead yet. */
+  const inFlight = new WeakMap<Context, { draft: AuditDocument; opened: boolean }>();
 
   /** The target's street, a street named in the request, or else the actor's own; null when none. */
   const streetOf = async (
@@ -87,6 +90,13 @@ export function auditRecorder(deps: {
   };
 
   return {
+    async acting(ctx: Context): Promise<void> {
+      const request = inFlight.get(ctx);
+      if (!request || request.opened) return;
+      await journal.open(request.draft);
+      request.opened = true;
+    },
+
     middlewareFor(route: ApiRoute): Middleware<AppState> | null {
       const audited = auditedRouteOf(route);
       if (!audited) return null;
@@ -114,7 +124,9 @@ export function auditRecorder(deps: {
           userAgent: ctx.get('User-Agent').slice(0, maxUserAgent),
           requestId: ctx.state.requestId,
         };
-        await journal.open(draft);
+        // Written ahead by `acting`, once checks and validation have passed: before that, nothing is done.
+        const request = { draft, opened: false };
+        inFlight.set(ctx, request);
 
         let failure: { error: unknown } | null = null;
         let status: number;
@@ -126,7 +138,8 @@ export function auditRecorder(deps: {
           status = toHttpError(error).status;
         }
         const outcome = auditOutcomeOf(status);
-        if (outcome) {
+        // A server failure before the write-ahead (Redis refusing it, say) did nothing either.
+        if (outcome && (request.opened || outcome === 'refused')) {
           const targetId = targetIdOf(audited, routeContext, caller);
           await journal.settle({
             ...draft,
@@ -135,7 +148,7 @@ export function auditRecorder(deps: {
             outcome,
             status,
           });
-        } else {
+        } else if (request.opened) {
           await journal.discard(draft._id);
         }
         if (failure) throw failure.error;
