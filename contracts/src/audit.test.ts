@@ -45,9 +45,7 @@ describe('which routes the audit log records', () => {
 describe('the audit search query', () => {
   it('pages newest first by default and refuses a range that ends before it starts', () => {
     expect(auditSearchQuerySchema.parse({})).toEqual({ limit: 50, offset: 0 });
-    expect(auditSearchQuerySchema.safeParse({ from: '2026-12-02', to: '2026-12-01' }).success).toBe(
-      false,
-    );
+    expect(auditSearchQuerySchema.safeParse({ from: '2026-12-02', to: '2026-12-01' }).success).toBe(false);
     expect(auditSearchQuerySchema.safeParse({ from: '2026-12-1' }).success).toBe(false);
     expect(auditSearchQuerySchema.parse({ limit: '20', offset: '40' })).toMatchObject({
       limit: 20,

@@ -69,9 +69,7 @@ describe('audit log', () => {
 
     await page.getByTestId('audit-filter-target').fill(officerId);
     await page.getByTestId('audit-filter-target').press('Enter');
-    await page.waitForFunction(
-      () => document.querySelectorAll('[data-testid^="audit-row-"]').length === 3,
-    );
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="audit-row-"]').length === 3);
     await rows.first().click();
     const detail = page.getByTestId('audit-detail');
     await detail.waitFor();

@@ -34,9 +34,9 @@ describe('the audit log page’s filters', () => {
   });
 
   it('asks the BFF for the page newest first, 50 at a time', () => {
-    expect(auditSearchParams({ action: 'user.create', from: '2026-12-01', to: '2026-12-01', page: 2 }).toString()).toBe(
-      'action=user.create&from=2026-12-01&to=2026-12-01&limit=50&offset=50',
-    );
+    expect(
+      auditSearchParams({ action: 'user.create', from: '2026-12-01', to: '2026-12-01', page: 2 }).toString(),
+    ).toBe('action=user.create&from=2026-12-01&to=2026-12-01&limit=50&offset=50');
     expect(auditSearchParams({ page: 1 }).toString()).toBe('limit=50&offset=0');
     expect(isFiltered({ page: 4 })).toBe(false);
     expect(isFiltered({ page: 1, target: 't-1' })).toBe(true);

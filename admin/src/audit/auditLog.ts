@@ -111,7 +111,9 @@ const valueText = (value: unknown): string => {
   if (value === null) return '—';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value, (_, inner: unknown) => (inner === auditRedacted ? t('audit.redacted') : inner));
+  return JSON.stringify(value, (_, inner: unknown) =>
+    inner === auditRedacted ? t('audit.redacted') : inner,
+  );
 };
 
 /** The recorded change as field/value lines, in the order it was sent. */

@@ -47,10 +47,16 @@ export function AuditEntryDrawer({
             </Descriptions.Item>
             <Descriptions.Item label={t('audit.detailOutcome')}>
               <Tag color={auditOutcomeColor[entry.outcome]}>{auditOutcomeLabel(entry.outcome)}</Tag>
-              {entry.status !== null && <Typography.Text type="secondary">HTTP {entry.status}</Typography.Text>}
+              {entry.status !== null && (
+                <Typography.Text type="secondary">HTTP {entry.status}</Typography.Text>
+              )}
             </Descriptions.Item>
-            <Descriptions.Item label={t('audit.detailTarget')}>{auditTargetText(entry.target)}</Descriptions.Item>
-            <Descriptions.Item label={t('audit.detailStreet')}>{streetName(entry.streetId)}</Descriptions.Item>
+            <Descriptions.Item label={t('audit.detailTarget')}>
+              {auditTargetText(entry.target)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('audit.detailStreet')}>
+              {streetName(entry.streetId)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('audit.detailRequest')}>
               <Typography.Text code>
                 {entry.method} {entry.path}
@@ -76,7 +82,12 @@ export function AuditEntryDrawer({
               dataSource={lines}
               showHeader={false}
               columns={[
-                { key: 'field', dataIndex: 'field', width: 160, render: (field: string) => <code>{field}</code> },
+                {
+                  key: 'field',
+                  dataIndex: 'field',
+                  width: 160,
+                  render: (field: string) => <code>{field}</code>,
+                },
                 {
                   key: 'value',
                   dataIndex: 'value',

@@ -36,9 +36,7 @@ export function AuditLogPage() {
   const ownStreet = useSession()?.user.streetId;
   const streets = useStreets();
   const streetName = (id: string | null) =>
-    id
-      ? (streets.data?.items.find((street) => street.id === id)?.name ?? id)
-      : t('audit.districtWide');
+    id ? (streets.data?.items.find((street) => street.id === id)?.name ?? id) : t('audit.districtWide');
   const [open, setOpen] = useState<AuditEntry | null>(null);
   const items = query.data?.items ?? [];
 
@@ -115,7 +113,11 @@ export function AuditLogPage() {
         refreshing={query.isFetching}
         onRefresh={() => void query.refetch()}
       />
-      <FilterBar filtered={isFiltered(filters)} onClear={() => setParams(new URLSearchParams(), { replace: true })} clearKey="audit.clearFilters">
+      <FilterBar
+        filtered={isFiltered(filters)}
+        onClear={() => setParams(new URLSearchParams(), { replace: true })}
+        clearKey="audit.clearFilters"
+      >
         <TextFilter
           testId="audit-filter-actor"
           label={t('audit.filterActor')}
@@ -240,4 +242,3 @@ function TextFilter({
     />
   );
 }
-
