@@ -63,7 +63,7 @@ describe('audit log', () => {
     const rows = page.locator('[data-testid^="audit-row-"]');
     await rows.first().waitFor();
     const text = await page.locator('.ant-table-tbody').innerText();
-    for (const label of ['创建账号', '上下班', '修改账号', '审计测试队员', '系统管理员', '赤岗街道'])
+    for (const label of ['创建账号', '上下班', '停用账号', '审计测试队员', '系统管理员', '赤岗街道'])
       assert.match(text, new RegExp(label));
     await screenshot(page, 'admin-audit-log');
 

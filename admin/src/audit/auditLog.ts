@@ -77,8 +77,13 @@ export const isFiltered = (filters: AuditFilters) =>
 
 const known = (key: string): key is MessageKey => key in zhCN;
 
-/** An action's Chinese name; one this build does not know (a newer BFF's) as it is. */
-export function auditActionLabel(action: string): string {
+/**
+ * An action's Chinese name; one this build does not know (a newer BFF's) as it is. With the recorded
+ * change, an account update that disabled or enabled the account says so (停用账号, 启用账号).
+ */
+export function auditActionLabel(action: string, change?: AuditEntry['change']): string {
+  if (action === 'user.update' && typeof change?.disabled === 'boolean')
+    return t(change.disabled ? 'audit.action.user.disable' : 'audit.action.user.enable');
   const key = `audit.action.${action}`;
   return known(key) ? t(key) : action;
 }

@@ -28,7 +28,7 @@ export function AuditEntryDrawer({
       open={Boolean(entry)}
       onClose={onClose}
       width={narrow ? '100%' : 560}
-      title={entry ? auditActionLabel(entry.action) : t('audit.detailTitle')}
+      title={entry ? auditActionLabel(entry.action, entry.change) : t('audit.detailTitle')}
     >
       {entry && (
         <div data-testid="audit-detail">
@@ -42,7 +42,7 @@ export function AuditEntryDrawer({
               {roleLabels(entry.actor.roles).join('、')}
             </Descriptions.Item>
             <Descriptions.Item label={t('audit.detailAction')}>
-              {auditActionLabel(entry.action)}
+              {auditActionLabel(entry.action, entry.change)}
               <Typography.Text type="secondary"> · {entry.action}</Typography.Text>
             </Descriptions.Item>
             <Descriptions.Item label={t('audit.detailOutcome')}>

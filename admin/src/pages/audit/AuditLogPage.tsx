@@ -73,7 +73,7 @@ export function AuditLogPage() {
       key: 'action',
       render: (_, entry) => (
         <Space size={4} wrap>
-          <Typography.Text>{auditActionLabel(entry.action)}</Typography.Text>
+          <Typography.Text>{auditActionLabel(entry.action, entry.change)}</Typography.Text>
           {entry.outcome !== 'done' && (
             <Tag color={auditOutcomeColor[entry.outcome]} style={{ marginInlineEnd: 0 }}>
               {auditOutcomeLabel(entry.outcome)}
