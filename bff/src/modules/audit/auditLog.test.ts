@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { auditEntryListSchema, auditRedacted, type AuditEntry } from '@jiefang/contracts';
 import { startTestApp, type TestApp } from '../../testing/testApp';
 import { signInAsStaff } from '../../testing/staffLogin';
@@ -298,6 +299,17 @@ describe('the audit journal', () => {
     // A second sweep, or another instance's, stores nothing twice.
     await back.settle(finished);
     expect((await entriesFor('u-target')).filter((item) => item.id === id)).toHaveLength(1);
+  });
+
+  it('refuses with 503 when Redis cannot take the entry ahead of the action', async () => {
+    const away = new Redis('redis://127.0.0.1:1', { lazyConnect: true, enableOfflineQueue: false });
+    away.on('error', () => undefined);
+    const journal = auditJournal({ redis: away, store: auditStore(t.mongo), clock: t.clock, logger });
+    await expect(journal.open(entry(`refused-${t.runId}`))).rejects.toMatchObject({
+      status: 503,
+      code: 'dependency_unavailable',
+    });
+    away.disconnect();
   });
 
   it('is append-only: no code updates or deletes an entry', () => {
