@@ -85,10 +85,13 @@ describe('AuditLogPage', { timeout: 30_000 }, () => {
     signIn(['admin']);
     const current = session.get();
     if (current) session.updateUser({ ...current.user, streetId: 'chigang' });
-    fakeBff({ 'GET /api/audit': { items: [], total: 0 }, 'GET /api/streets': streets });
-    page = await render(<AuditLogPage />, '/audit');
+    const bff = fakeBff({ 'GET /api/audit': { items: [], total: 0 }, 'GET /api/streets': streets });
+    page = await render(<AuditLogPage />, '/audit?street=huazhou');
     await waitUntil(() => byTestId('audit-own-street')?.textContent === '赤岗街道');
     expect(byTestId('audit-filter-street')).toBeNull();
+    expect(bff.requests.find((request) => request.path.startsWith('/api/audit'))?.path).toBe(
+      '/api/audit?limit=50&offset=0',
+    );
     expect(page.container.textContent).toContain('暂无审计记录');
   });
 });

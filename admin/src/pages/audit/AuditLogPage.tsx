@@ -31,9 +31,10 @@ import { AuditEntryDrawer } from './AuditEntryDrawer';
  */
 export function AuditLogPage() {
   const [params, setParams] = useSearchParams();
-  const filters = auditFiltersFrom(params);
-  const query = useAuditLog(filters);
   const ownStreet = useSession()?.user.streetId;
+  // A street's administrator sees their street only: a street in the URL (a shared link) is ignored.
+  const filters = { ...auditFiltersFrom(params), ...(ownStreet ? { street: undefined } : {}) };
+  const query = useAuditLog(filters);
   const streets = useStreets();
   const streetName = (id: string | null) =>
     id ? (streets.data?.items.find((street) => street.id === id)?.name ?? id) : t('audit.districtWide');
