@@ -69,8 +69,11 @@ export function auditJournal(deps: { redis: Redis; store: AuditStore; clock: Clo
       }
     },
 
-    /** Stores the finished entry in MongoDB, or leaves it in Redis for the sweep; never throws. */
-    async settle(entry: AuditDocument): Promise<void> {
+    /**
+     * Stores the finished entry in MongoDB, or leaves it in Redis for the sweep; never throws. An entry
+     * never opened (a refusal: nothing was done) has nothing in Redis to drop.
+     */
+    async settle(entry: AuditDocument, options: { opened: boolean } = { opened: true }): Promise<void> {
       try {
         await store.append(entry);
       } catch (error) {
@@ -82,7 +85,7 @@ export function auditJournal(deps: { redis: Redis; store: AuditStore; clock: Clo
         }
         return;
       }
-      await forget(entry._id);
+      if (options.opened) await forget(entry._id);
     },
 
     /** The request did nothing worth recording (a 4xx other than 403): its entry goes. */

@@ -141,13 +141,16 @@ export function auditRecorder(deps: {
         // A server failure before the write-ahead (Redis refusing it, say) did nothing either.
         if (outcome && (request.opened || outcome === 'refused')) {
           const targetId = targetIdOf(audited, routeContext, caller);
-          await journal.settle({
-            ...draft,
-            targetId,
-            streetId: await streetOf(audited.target, targetId, change, caller),
-            outcome,
-            status,
-          });
+          await journal.settle(
+            {
+              ...draft,
+              targetId,
+              streetId: await streetOf(audited.target, targetId, change, caller),
+              outcome,
+              status,
+            },
+            { opened: request.opened },
+          );
         } else if (request.opened) {
           await journal.discard(draft._id);
         }
