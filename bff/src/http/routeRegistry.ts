@@ -39,7 +39,7 @@ export interface RouteAuditing {
   middlewareFor(route: ApiRoute): Middleware<AppState> | null;
   /**
    * Called once the request is checked and validated, just before the handler acts: the moment an
-   * entry must be written ahead (a request refused or invalid before it did nothing).
+   * entry must be written ahead (a request refused or invalid before then has done nothing).
    */
   acting(ctx: Context): Promise<void>;
 }
