@@ -37,8 +37,9 @@ import { userRoutes } from './modules/users/userRoutes';
 import { staffEdits } from './modules/users/staffEdits';
 import { passwordResets } from './modules/users/passwordResets';
 import { adminReaches } from './modules/users/adminReach';
-    staffImportRoutes(api, staffImport({ models: users, district, clock, changes: staffRoster }), district),
-import { loadDistrict, type District } from './modules/district/district';
+import { staffImport } from './modules/users/staffImport';
+import { staffImportRoutes } from './modules/users/staffImportRoutes';
+import { findStreet, loadDistrict, type District } from './modules/district/district';
 import { districtRoutes } from './modules/district/districtRoutes';
 import { mapRoutes } from './modules/maps/mapRoutes';
 import { tileOrigins } from './domain/mapTiles';
@@ -138,6 +139,10 @@ import { alarmStatistics } from './modules/statistics/alarmStatistics';
 import { liveStatistics } from './modules/statistics/liveStatistics';
 import { statisticsRoutes } from './modules/statistics/statisticsRoutes';
 import { statisticsRecovery } from './modules/statistics/statisticsRebuild';
+import { auditStore } from './modules/audit/auditStore';
+import { auditJournal } from './modules/audit/auditJournal';
+import { auditRecorder, type AuditStreets } from './modules/audit/auditRecorder';
+import { auditRoutes } from './modules/audit/auditRoutes';
 
 export interface AppDeps {
   config: Config;
@@ -410,7 +415,28 @@ export function createApp(deps: AppDeps): JiefangApp {
   if (config.ADMIN_DIST_DIR) koa.use(staticSite('/admin', config.ADMIN_DIST_DIR));
   if (config.H5_DIST_DIR) koa.use(staticSite('/h5', config.H5_DIST_DIR));
 
-  const api = routeRegistry({ tokens });
+  // The audit log: staff actions on audited routes are written ahead to Redis and stored before answering.
+  const auditLog = auditStore(mongo);
+  const auditEntries = auditJournal({ redis, store: auditLog, clock, logger });
+  const streetNamed = (idOrName: string) => findStreet(district, idOrName)?.properties.id ?? null;
+  const auditStreets: AuditStreets = {
+    named: streetNamed,
+    async ofTarget(kind, id) {
+      if (kind === 'ticket') return (await tickets.findById(id))?.streetId ?? null;
+      if (kind === 'user') return staff.streetOf(id);
+      // Devices and households are set up below; this runs per request, long after.
+      if (kind === 'device') return (await devices.findById(id, { streetId: 1 }).lean())?.streetId ?? null;
+      if (kind === 'household') return (await householdRecords.findById(id))?.streetId ?? null;
+      if (kind === 'squad')
+        return district.features.find(({ properties }) => properties.squadId === id)?.properties.id ?? null;
+      return null;
+    },
+    ofUser: (userId) => staff.streetOf(userId),
+  };
+  const api = routeRegistry({
+    tokens,
+    auditing: auditRecorder({ journal: auditEntries, streets: auditStreets, clock, logger }),
+  });
   const routers = [
     healthRoutes(
       api,
@@ -505,6 +531,7 @@ export function createApp(deps: AppDeps): JiefangApp {
     notificationRoutes(api, inbox, notificationRecords({ connection: mongo, redis, users })),
     subscriptionRoutes(api, { store: subscriptions, wechatTemplates: config.WECHAT_TEMPLATES ?? {} }),
     liveRoutes(api, { changes: live, tokens }),
+    auditRoutes(api, { store: auditLog, streetNamed, streetOf: (userId) => staff.streetOf(userId) }),
   ];
   for (const router of routers) koa.use(router.routes()).use(router.allowedMethods({ throw: false }));
 
@@ -744,6 +771,8 @@ export function createApp(deps: AppDeps): JiefangApp {
       reminders.sendDue(),
       // Tickets whose projection a crash lost, then the summaries their changes left dirty.
       projection.sweep().then(() => statisticsByPeriod.refreshDirty({ months: true })),
+      // Audit entries MongoDB did not take, and requests a crash interrupted.
+      auditEntries.sweep(),
     ]);
     for (const outcome of outcomes)
       if (outcome.status === 'rejected') logger.warn({ err: outcome.reason }, 'periodic chore failed');

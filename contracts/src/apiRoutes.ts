@@ -47,6 +47,7 @@ import {
   recordSubscriptionsRequestSchema,
 } from './notifications';
 import { meChangesQuerySchema } from './live';
+import { auditSearchQuerySchema } from './audit';
 import { reverseGeocodeQuerySchema } from './geocoding';
 import { joinReportRequestSchema, nearbyReportsQuerySchema } from './nearbyReports';
 import { rankingQuerySchema, statisticsQuerySchema } from './statistics';
@@ -282,6 +283,9 @@ export const apiRoutes: readonly ApiRoute[] = [
   { method: 'POST', path: '/api/alarms/:id/clear', access: 'signed-in', body: alarmNoteRequestSchema },
   { method: 'POST', path: '/api/alarms/:id/warning', access: 'signed-in', body: remoteWarningRequestSchema },
   { method: 'GET', path: '/api/noise/sites', access: 'signed-in', query: noiseSitesQuerySchema },
+
+  // The audit log: the district's administrators all of it, a street's administrator their street's.
+  { method: 'GET', path: '/api/audit', access: ['admin'], query: auditSearchQuerySchema },
 
   // Monthly exports: district staff any street or all; squad leaders and community workers their street.
   ...exportDatasets.flatMap((dataset) =>

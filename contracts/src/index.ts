@@ -25,3 +25,4 @@ export * from './maps';
 export * from './polygons';
 export * from './geocoding';
 export * from './nearbyReports';
+export * from './audit';

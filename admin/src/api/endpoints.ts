@@ -1,5 +1,6 @@
 import {
   alarmListSchema,
+  auditEntryListSchema,
   alarmSchema,
   authResponseSchema,
   categoryListSchema,
@@ -39,6 +40,7 @@ import {
   type UserList,
   type Alarm,
   type AlarmList,
+  type AuditEntryList,
   type AuthResponse,
   type CategoryList,
   type CheckInRequest,
@@ -161,6 +163,7 @@ const routes = {
   createUser: bffRoute('POST', '/api/users'),
   updateUser: bffRoute('PATCH', '/api/users/:id'),
   resetPassword: bffRoute('POST', '/api/users/:id/password-reset'),
+  audit: bffRoute('GET', '/api/audit'),
 } as const;
 
 /** The BFF's HTTP endpoints the admin panel uses, typed by the shared contracts. */
@@ -370,6 +373,10 @@ export function createEndpoints(client: ApiClient, upload?: Uploader) {
       if (status) query.set('status', status);
       return get(withQuery(routes.notificationRecords.at(), query), notificationRecordListSchema, signal);
     },
+
+    /** A page of the audit log; the query from `auditSearchParams`. */
+    auditLog: (query: URLSearchParams, signal?: AbortSignal): Promise<AuditEntryList> =>
+      get(withQuery(routes.audit.at(), query), auditEntryListSchema, signal),
 
     officerTickets: async (signal?: AbortSignal): Promise<Ticket[]> =>
       (await get(routes.officerTickets.at(), assignmentsSchema, signal)).items,

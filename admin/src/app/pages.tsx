@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   ApiOutlined,
+  AuditOutlined,
   BellOutlined,
   CalendarOutlined,
   DashboardOutlined,
@@ -17,10 +18,12 @@ import {
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Skeleton } from 'antd';
 import { alarmRoles, deviceRoles } from '../alarms/permissions';
+import { auditRoles } from '../audit/auditLog';
 import { escortRoles } from '../escorts/permissions';
 import { exportRoles } from '../exports/exportDownload';
 import { type PageDefinition } from '../layout/navigation';
 import { AlarmConsolePage } from '../pages/alarms/AlarmConsolePage';
+import { AuditLogPage } from '../pages/audit/AuditLogPage';
 import { DeviceListPage } from '../pages/devices/DeviceListPage';
 import { EldersPage } from '../pages/escorts/EldersPage';
 import { ExportsPage } from '../pages/exports/ExportsPage';
@@ -143,6 +146,13 @@ export const pages: readonly PageDefinition<ReactNode>[] = [
     icon: <UserAddOutlined />,
     element: <StaffImportPage />,
     roles: staffImportRoles,
+  },
+  {
+    path: '/audit',
+    labelKey: 'nav.audit',
+    icon: <AuditOutlined />,
+    element: <AuditLogPage />,
+    roles: auditRoles,
   },
   {
     path: '/officer',

@@ -31,7 +31,8 @@ export const errorMiddleware: Middleware<AppState> = async (ctx, next) => {
   }
 };
 
-function toHttpError(caught: unknown): HttpError {
+/** The status and code an error is answered with (the audit log records the status of a failed action). */
+export function toHttpError(caught: unknown): HttpError {
   if (caught instanceof HttpError) return caught;
   if (caught instanceof DocumentBusyError) {
     return new HttpError(409, 'conflict', '该记录正被其他操作占用，请稍后重试', { retryAfterSeconds: 1 });

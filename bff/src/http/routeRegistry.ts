@@ -1,5 +1,5 @@
 import Router from '@koa/router';
-import type { Middleware } from 'koa';
+import type { Context, Middleware } from 'koa';
 import type { z } from 'zod';
 import { apiRoutes, type ApiRoute, type HttpMethod } from '@jiefang/contracts';
 import type { AppState } from './appState';
@@ -35,6 +35,20 @@ export interface RouteRegistration<Body extends Schema | undefined, Query extend
   guards?: ReadonlyArray<Middleware<AppState>>;
 }
 
+/**
+ * Records what staff do on audited routes (modules/audit): its middleware runs after the sign-in check
+ * and before the role check, so that a refusal (403) can be recorded as well as the outcome.
+ */
+export interface RouteAuditing {
+  /** The middleware for one route, or null when the route is not audited. */
+  middlewareFor(route: ApiRoute): Middleware<AppState> | null;
+  /**
+   * Called once the request is checked and validated, just before the handler acts: the moment an
+   * entry must be written ahead (a request refused or invalid before then has done nothing).
+   */
+  acting(ctx: Context): Promise<void>;
+}
+
 const describe = (route: Pick<ApiRoute, 'method' | 'path'>) => `${route.method} ${route.path}`;
 
 /** The router layers registries made, so a test can find a route mounted around the registry. */
@@ -48,7 +62,11 @@ export const madeByRouteRegistry = (layer: Router.Layer): boolean => registryLay
  * the registry applies its access (401/403) and validates its body and query (400, as `parseBody` and
  * `parseQuery` answer) before the handler runs. Each descriptor may have one handler.
  */
-export function routeRegistry(options: { tokens: TokenAuthenticator; routes?: readonly ApiRoute[] }) {
+export function routeRegistry(options: {
+  tokens: TokenAuthenticator;
+  routes?: readonly ApiRoute[];
+  auditing?: RouteAuditing;
+}) {
   const routes = options.routes ?? apiRoutes;
   const registered = new Set<ApiRoute>();
   const signedIn = requireAuth(options.tokens);
@@ -58,8 +76,10 @@ export function routeRegistry(options: { tokens: TokenAuthenticator; routes?: re
     if (route.access === 'public' || route.access === 'signed-link') return [];
     // A one-time password's token reaches only the password change.
     const signedInFully = route.passwordChange ? [signedIn] : [signedIn, refuseUntilPasswordChanged];
-    if (route.access === 'signed-in') return signedInFully;
-    return [...signedInFully, requireRole(...route.access)];
+    const audit = options.auditing?.middlewareFor(route);
+    const audited = audit ? [audit] : [];
+    if (route.access === 'signed-in') return [...signedInFully, ...audited];
+    return [...signedInFully, ...audited, requireRole(...route.access)];
   };
 
   const descriptorOf = (method: HttpMethod, path: string): ApiRoute => {
@@ -90,6 +110,7 @@ export function routeRegistry(options: { tokens: TokenAuthenticator; routes?: re
             const body =
               route.body && !registration.bodyReadByHandler ? parseBody(ctx, route.body) : undefined;
             const query = route.query ? parseQuery(ctx, route.query) : undefined;
+            await options.auditing?.acting(ctx);
             // The schemas are the descriptor's, checked above to be the registration's, so the types hold.
             await handler(routeContext, { body, query } as { body: Parsed<Body>; query: Parsed<Query> });
           };

@@ -203,6 +203,14 @@ describe('every caller against records somebody else owns', () => {
       others: 403,
     },
     {
+      // A street's audit log: administrators only (a street's administrator is limited to their street).
+      method: 'GET',
+      path: '/api/audit?street=chigang',
+      record: 'ticket',
+      allowed: ['admin'],
+      others: 403,
+    },
+    {
       // Last: it closes the ticket (the admin's identical request is a replay).
       method: 'POST',
       path: '/api/tickets/:id/close',

@@ -15,6 +15,7 @@ import { alerts } from './alerts';
 import { dataExports } from './exports';
 import { staff } from './staff';
 import { staffImport } from './staffImport';
+import { audit } from './audit';
 
 /**
  * Simplified Chinese message catalogue: every string the admin panel shows lives in these files, one
@@ -39,6 +40,7 @@ export const zhCN = {
   ...dataExports,
   ...staff,
   ...staffImport,
+  ...audit,
 } as const;
 
 /** Each area's file, for the test that no key is defined in two of them. */
@@ -60,4 +62,5 @@ export const zhCNAreas = {
   dataExports,
   staff,
   staffImport,
+  audit,
 };

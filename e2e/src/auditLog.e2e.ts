@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, screenshot } from './browser';
+import { stackApi, startStack, type RunningStack } from './stack';
+
+let stack: RunningStack;
+let browser: Browser;
+
+before(async () => {
+  stack = await startStack();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const api = (method: string, route: string, token: string | null, body?: unknown) =>
+  stackApi(stack, method, route, token, body);
+
+const signIn = async (username: string, password: string) => {
+  const response = await api('POST', '/api/auth/login', null, { username, password });
+  assert.equal(response.status, 200, JSON.stringify(response.body));
+  return response.body.token as string;
+};
+
+describe('audit log', () => {
+  it('shows each step of an officer created, on duty and disabled', async () => {
+    const adminToken = await signIn('admin', stack.demoPassword);
+    const created = await api('POST', '/api/users', adminToken, {
+      username: 'audit-e2e-officer',
+      password: 'officer-first-password',
+      name: '审计测试队员',
+      roles: ['officer'],
+      street: '赤岗街道',
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const officerId = created.body.id as string;
+
+    const officerToken = await signIn('audit-e2e-officer', 'officer-first-password');
+    const duty = await api('POST', '/api/officer/duty', officerToken, { onDuty: true, travelMode: 'ebike' });
+    assert.equal(duty.status, 200, JSON.stringify(duty.body));
+
+    const disabled = await api('PATCH', `/api/users/${officerId}`, adminToken, { disabled: true });
+    assert.equal(disabled.status, 200, JSON.stringify(disabled.body));
+    assert.equal((await api('GET', '/api/officer/status', officerToken)).status, 401);
+
+    const logged = await api('GET', `/api/audit?target=${officerId}`, adminToken);
+    assert.deepEqual(
+      (logged.body.items as Array<{ action: string }>).map((entry) => entry.action),
+      ['user.update', 'officer.duty', 'user.create'],
+    );
+
+    const page = await browser.newPage({ viewport: { width: 1366, height: 820 } });
+    await page.goto(`${stack.baseUrl}/admin/`);
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill(stack.demoPassword);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/#\/(?!login)/);
+    await page.goto(`${stack.baseUrl}/admin/#/audit`);
+    const rows = page.locator('[data-testid^="audit-row-"]');
+    await rows.first().waitFor();
+    const text = await page.locator('.ant-table-tbody').innerText();
+    for (const label of ['创建账号', '上下班', '停用账号', '审计测试队员', '系统管理员', '赤岗街道'])
+      assert.match(text, new RegExp(label));
+    await screenshot(page, 'admin-audit-log');
+
+    await page.getByTestId('audit-filter-target').fill(officerId);
+    await page.getByTestId('audit-filter-target').press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="audit-row-"]').length === 3);
+    await rows.first().click();
+    const detail = page.getByTestId('audit-detail');
+    await detail.waitFor();
+    assert.match(await detail.innerText(), /disabled/);
+    await screenshot(page, 'admin-audit-entry');
+    await page.close();
+  });
+});
