@@ -6,6 +6,8 @@ export * from './district';
 export * from './mqtt';
 export * from './users';
 export * from './reports';
+export * from './categoryIcons';
+export * from './categories';
 export * from './closeout';
 export * from './exports';
 export * from './devices';

@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  AppstoreOutlined,
   ApiOutlined,
   BellOutlined,
   CalendarOutlined,
@@ -15,10 +16,12 @@ import {
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Skeleton } from 'antd';
 import { alarmRoles, deviceRoles } from '../alarms/permissions';
+import { categoryRoles } from '../categories/permissions';
 import { escortRoles } from '../escorts/permissions';
 import { exportRoles } from '../exports/exportDownload';
 import { type PageDefinition } from '../layout/navigation';
 import { AlarmConsolePage } from '../pages/alarms/AlarmConsolePage';
+import { CategoriesPage } from '../pages/categories/CategoriesPage';
 import { DeviceListPage } from '../pages/devices/DeviceListPage';
 import { EldersPage } from '../pages/escorts/EldersPage';
 import { ExportsPage } from '../pages/exports/ExportsPage';
@@ -123,6 +126,13 @@ export const pages: readonly PageDefinition<ReactNode>[] = [
     icon: <DownloadOutlined />,
     element: <ExportsPage />,
     roles: exportRoles,
+  },
+  {
+    path: '/categories',
+    labelKey: 'nav.categories',
+    icon: <AppstoreOutlined />,
+    element: <CategoriesPage />,
+    roles: categoryRoles,
   },
   {
     path: '/officer',
