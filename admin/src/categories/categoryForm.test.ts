@@ -46,7 +46,14 @@ describe('revisionChanges', () => {
       byName: '区管理员',
       changed: ['icon', 'priority', 'onSiteSlaMinutes', 'enabled'],
       before: vending,
-      after: { ...vending, icon: 'warning', priority: 'urgent', onSiteSlaMinutes: 10, enabled: false, version: 4 },
+      after: {
+        ...vending,
+        icon: 'warning',
+        priority: 'urgent',
+        onSiteSlaMinutes: 10,
+        enabled: false,
+        version: 4,
+      },
     };
     expect(revisionChanges(revision)).toEqual([
       `图标：${iconGlyph('cart')} → ${iconGlyph('warning')}`,

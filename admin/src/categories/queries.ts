@@ -28,9 +28,7 @@ export function useUpdateCategory() {
       api.updateCategory(code, body),
     onSuccess: (category: Category) => {
       client.setQueryData<CategoryList>(categoryKeys.all, (list) =>
-        list
-          ? { items: list.items.map((item) => (item.code === category.code ? category : item)) }
-          : list,
+        list ? { items: list.items.map((item) => (item.code === category.code ? category : item)) } : list,
       );
       // Everything under ['categories']: the residents' list, the history.
       void client.invalidateQueries({ queryKey: categoryKeys.offered });

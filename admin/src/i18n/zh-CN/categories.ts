@@ -2,7 +2,8 @@
 export const categories = {
   'nav.categories': '事项分类',
   'categories.title': '事项分类',
-  'categories.intro': '居民随手拍可选的问题分类。修改后新上报即按新设置受理、派单和计时，已有工单保留上报时的名称与时限。',
+  'categories.intro':
+    '居民随手拍可选的问题分类。修改后新上报即按新设置受理、派单和计时，已有工单保留上报时的名称与时限。',
   'categories.readOnly': '事项分类全区通用，只有区级管理员可以修改。',
   'categories.updatedAt': '更新于 {time}',
   'categories.refresh': '刷新',

@@ -1,17 +1,6 @@
 import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
 import { type Category } from '@jiefang/contracts';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Space,
-  Switch,
-  Table,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Alert, App, Button, Card, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { type HTMLAttributes } from 'react';
 import { ApiError, describeError } from '../../api/errors';
 import { useSession } from '../../auth/useSession';

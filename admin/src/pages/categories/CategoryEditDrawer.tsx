@@ -150,7 +150,10 @@ export function CategoryEditDrawer({
               },
             ]}
           >
-            <Input data-testid="category-department-name" maxLength={categoryLimits.departmentNameMaxLength} />
+            <Input
+              data-testid="category-department-name"
+              maxLength={categoryLimits.departmentNameMaxLength}
+            />
           </Form.Item>
           <Form.Item name="priority" label={fieldLabel('priority')}>
             <Radio.Group
@@ -177,7 +180,7 @@ export function CategoryEditDrawer({
               min={categoryLimits.minSlaMinutes}
               max={categoryLimits.maxSlaMinutes}
               precision={0}
-              addonAfter={t('categories.minutesUnit')}
+              suffix={t('categories.minutesUnit')}
               style={{ width: 180 }}
             />
           </Form.Item>

@@ -7,7 +7,13 @@ import { t } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 
 /** A category's recorded changes, newest first: who, when, and each field before and after. */
-export function CategoryHistoryDrawer({ category, onClose }: { category: Category | null; onClose: () => void }) {
+export function CategoryHistoryDrawer({
+  category,
+  onClose,
+}: {
+  category: Category | null;
+  onClose: () => void;
+}) {
   const screens = Grid.useBreakpoint();
   const query = useCategoryRevisions(category?.code ?? null);
   const revisions = query.data?.items ?? [];
@@ -16,7 +22,11 @@ export function CategoryHistoryDrawer({ category, onClose }: { category: Categor
   if (query.isPending) body = <Skeleton active paragraph={{ rows: 6 }} />;
   else if (query.isError)
     body = (
-      <Alert type="error" showIcon message={t('categories.revisionsFailed', { message: describeError(query.error) })} />
+      <Alert
+        type="error"
+        showIcon
+        message={t('categories.revisionsFailed', { message: describeError(query.error) })}
+      />
     );
   else if (!revisions.length) body = <Empty description={t('categories.noRevisions')} />;
   else

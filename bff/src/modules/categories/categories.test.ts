@@ -59,7 +59,11 @@ describe('categories edited by administrators', () => {
       departmentName: '城管执法大队',
       onSiteSlaMinutes: 40,
     }).expect(200);
-    expect(edited.body).toMatchObject({ name: '流动摊贩', onSiteSlaMinutes: 40, version: current.version + 1 });
+    expect(edited.body).toMatchObject({
+      name: '流动摊贩',
+      onSiteSlaMinutes: 40,
+      version: current.version + 1,
+    });
 
     const second = await app.loginAs('resident', '街坊乙');
     const after = await submitReport(app, second.token, { ...north(chigangSite, 400) }, 201);
@@ -68,10 +72,16 @@ describe('categories edited by administrators', () => {
     expect(minutesBetween(after.body.reportedAt, after.body.deadlines.breachAt)).toBe(40);
 
     // The old ticket, seen by staff and by its reporter, is still what it was reported as.
-    const old = await app.http.get(`/api/tickets/${before.body.id as string}`).set(auth(dispatcher)).expect(200);
+    const old = await app.http
+      .get(`/api/tickets/${before.body.id as string}`)
+      .set(auth(dispatcher))
+      .expect(200);
     expect(old.body).toMatchObject({ categoryName: '占道经营' });
     expect(minutesBetween(old.body.reportedAt, old.body.deadlines.breachAt)).toBe(15);
-    const own = await app.http.get(`/api/reports/${before.body.id as string}`).set(auth(first.token)).expect(200);
+    const own = await app.http
+      .get(`/api/reports/${before.body.id as string}`)
+      .set(auth(first.token))
+      .expect(200);
     expect(own.body).toMatchObject({ categoryName: '占道经营' });
   });
 
@@ -126,7 +136,10 @@ describe('categories edited by administrators', () => {
     expect(await category('fallen_tree')).toMatchObject({ enabled: false });
 
     const other = await app.loginAs('resident', '街坊丁');
-    const refused = await submitReport(app, other.token, { category: 'fallen_tree', ...north(chigangSite, 900) });
+    const refused = await submitReport(app, other.token, {
+      category: 'fallen_tree',
+      ...north(chigangSite, 900),
+    });
     expect(refused.status).toBe(422);
     expect(refused.body.error).toMatchObject({
       code: 'unprocessable',
@@ -149,11 +162,18 @@ describe('categories edited by administrators', () => {
     const { version } = await category('manhole_cover');
     await edit('manhole_cover', { expectedVersion: version, priority: 'high' }).expect(200);
     app.clock.advance(60_000);
-    await edit('manhole_cover', { expectedVersion: version + 1, priority: 'urgent', name: '井盖缺损' }).expect(200);
+    await edit('manhole_cover', {
+      expectedVersion: version + 1,
+      priority: 'urgent',
+      name: '井盖缺损',
+    }).expect(200);
     // Sending the values it already has changes nothing and records nothing.
     await edit('manhole_cover', { expectedVersion: version + 2, name: '井盖缺损' }).expect(200);
 
-    const response = await app.http.get('/api/categories/manhole_cover/revisions').set(auth(admin)).expect(200);
+    const response = await app.http
+      .get('/api/categories/manhole_cover/revisions')
+      .set(auth(admin))
+      .expect(200);
     const items = response.body.items as CategoryRevision[];
     expect(items.map((item) => item.version)).toEqual([version + 2, version + 1]);
     expect(items[0]).toMatchObject({
