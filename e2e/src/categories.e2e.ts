@@ -30,7 +30,7 @@ async function docsScreenshot(page: Page, name: string): Promise<void> {
 
 /** The panel signed in as the district administrator, on 事项分类. */
 async function categoriesPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 960 } });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1080 } });
   const page = await context.newPage();
   await page.goto(`${stack.baseUrl}/admin/`);
   await page.getByTestId('login-username').fill('admin');
@@ -57,7 +57,7 @@ describe('事项分类 in the admin panel', () => {
     await page.getByTestId('category-edit-street_vending').click();
     await page.getByTestId('category-name').fill('流动摊贩');
     await page.getByTestId('category-sla').fill('20');
-    await page.locator('[aria-label="warning"]').click();
+    await page.locator('.ant-radio-button-wrapper', { has: page.locator('input[value="warning"]') }).click();
     await page.waitForTimeout(400);
     await docsScreenshot(page, 'admin-categories-edit');
     await page.getByTestId('category-save').click();
