@@ -83,6 +83,17 @@ describe('categories edited by administrators', () => {
       .set(auth(first.token))
       .expect(200);
     expect(own.body).toMatchObject({ categoryName: '占道经营' });
+
+    // The export names each ticket as it was reported, with its department and SLA then.
+    const csv = await app.http
+      .get('/api/exports/tickets.csv?from=2026-11-01&to=2026-11-30')
+      .set(auth(dispatcher))
+      .buffer(true)
+      .expect(200);
+    const lines = csv.text.split('\n');
+    const lineOf = (id: string) => lines.find((line) => line.startsWith(id)) ?? '';
+    expect(lineOf(before.body.id as string)).toMatch(/占道经营,城管执法,.*,15,/);
+    expect(lineOf(after.body.id as string)).toMatch(/流动摊贩,城管执法大队,.*,40,/);
   });
 
   test('an edit made over a newer one is refused with 409 and the current category', async () => {
