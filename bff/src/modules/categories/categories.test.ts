@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Category, CategoryRevision } from '@jiefang/contracts';
 import { categorySeeds } from '../../domain/categories';
 import { startTestApp, type TestApp } from '../../testing/testApp';
@@ -210,18 +211,29 @@ describe('two BFFs on the same database and Redis', () => {
   let second: TestApp;
 
   beforeAll(async () => {
-    first = await startTestApp('categories-shared', { background: false });
-    second = await startTestApp('categories-shared', { background: false, runId: first.runId });
+    const runId = `categories_shared_${randomBytes(4).toString('hex')}`;
+    [first, second] = await Promise.all([
+      startTestApp('categories-shared', { background: false, runId }),
+      startTestApp('categories-shared', { background: false, runId }),
+    ]);
   });
   afterAll(async () => {
     await second.close({ keepData: true });
     await first.close();
   });
 
+  const names = async (t: TestApp) =>
+    ((await t.http.get('/api/categories').expect(200)).body.items as Category[]).map((item) => item.name);
+
+  test('both seed the empty database at once: each category is stored once', async () => {
+    const [seenByFirst, seenBySecond] = await Promise.all([names(first), names(second)]);
+    expect(seenByFirst).toEqual(seenBySecond);
+    expect(seenByFirst).toHaveLength(categorySeeds().length);
+    expect(await categoryModels(first.mongo).Category.countDocuments()).toBe(categorySeeds().length);
+  });
+
   test('an edit on one is seen by the other within the check interval', async () => {
     const { token } = await first.loginAs('admin', '区管理员');
-    const names = async (t: TestApp) =>
-      ((await t.http.get('/api/categories').expect(200)).body.items as Category[]).map((item) => item.name);
     expect(await names(second)).toContain('油烟');
 
     await first.http

@@ -63,8 +63,11 @@ export function categoryStore(connection: Connection, clock: Clock) {
           },
         })),
         { ordered: false },
-      ).catch((error: { code?: number }) => {
-        if (error.code !== 11000) throw error;
+      ).catch((error: { code?: number; writeErrors?: Array<{ code?: number }> }) => {
+        const duplicates = error.writeErrors?.length
+          ? error.writeErrors.every((writeError) => writeError.code === 11000)
+          : error.code === 11000;
+        if (!duplicates) throw error;
       });
     },
 
