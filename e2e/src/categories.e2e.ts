@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
+import { launchBrowser, phoneContext } from './browser';
 import { repoRoot, stackApi, startStack, type RunningStack } from './stack';
 
 const docsScreens = path.join(repoRoot, 'docs/screenshots');
@@ -77,5 +77,24 @@ describe('事项分类 in the admin panel', () => {
     assert.match(text, /名称：占道经营 → 流动摊贩/);
     assert.match(text, /到场时限：15 分钟 → 20 分钟/);
     await docsScreenshot(page, 'admin-categories-history');
+
+    // The resident's 随手拍 draws the same icon and name, and no longer offers the category switched off.
+    const context = await phoneContext(browser, { latitude: 23.1066, longitude: 113.3245 });
+    const resident = await context.newPage();
+    await resident.goto(`${stack.baseUrl}/h5/`);
+    await resident.getByTestId('dev-login-name').fill('王阿姨');
+    await resident.getByTestId('dev-login-role-resident').click();
+    await resident.getByTestId('dev-login-submit').click();
+    await resident.getByTestId('home-user-name').waitFor();
+    await resident.getByTestId('feature-report.create').click();
+    const picked = resident.getByTestId('report-category-street_vending');
+    await picked.waitFor();
+    assert.match((await picked.textContent()) ?? '', /⚠️.*流动摊贩/);
+    assert.equal(await resident.getByTestId('report-category-fallen_tree').count(), 0);
+    await picked.scrollIntoViewIfNeeded();
+    await resident.waitForTimeout(600);
+    fs.mkdirSync(docsScreens, { recursive: true });
+    await resident.screenshot({ path: path.join(docsScreens, 'h5-report-categories-edited.png') });
+    await context.close();
   });
 });
