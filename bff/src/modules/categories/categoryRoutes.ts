@@ -61,7 +61,10 @@ export function categoryRoutes(api: RouteRegistry, deps: CategoryRoutesDeps): Ro
         id: caller.userId,
         name: caller.name ?? null,
       });
-      await deps.changes.changed();
+      // The edit is saved: should Redis be away, the other instances read it at their periodic reload.
+      await deps.changes.changed().catch((error: unknown) => {
+        ctx.state.logger.warn({ err: error, category: updated.code }, 'category change not announced');
+      });
       await deps.catalogue.reload();
       ctx.body = updated;
     },
