@@ -2,7 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { Category, CategoryRevision } from '@jiefang/contracts';
 import { categorySeeds } from '../../domain/categories';
 import { startTestApp, type TestApp } from '../../testing/testApp';
-import { auth, chigangSite, north, submitReport } from '../../testing/reportFixtures';
+import {
+  auth,
+  chigangSite,
+  north,
+  officerOnDuty,
+  phonePhoto,
+  submitReport,
+} from '../../testing/reportFixtures';
 import { loadDistrict } from '../district/district';
 import { userModels } from '../users/userModel';
 import { categoryModels } from './categoryModel';
@@ -248,5 +255,46 @@ describe('two BFFs on the same database and Redis', () => {
     expect(await names(second)).toContain('油烟');
     second.clock.advance(1);
     expect(await names(second)).toContain('餐饮油烟');
+  });
+});
+
+describe('a reopened ticket', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('categories-reopen');
+  });
+  afterAll(() => t.close());
+
+  test('starts its new on-site clock with the SLA it was reported under', async () => {
+    const site = { lat: 23.106, lng: 113.333 };
+    const officer = await officerOnDuty(t, '重开队员', north(site, 60));
+    const resident = await t.loginAs('resident', '重开居民');
+    const report = await submitReport(t, resident.token, { ...site, category: 'illegal_parking' }, 201);
+    const ticketId = report.body.id as string;
+    expect(report.body.assigneeId).toBe(officer.userId);
+    await t.http.post(`/api/tickets/${ticketId}/accept`).set(auth(officer.token)).expect(200);
+    await t.http.post(`/api/tickets/${ticketId}/check-in`).set(auth(officer.token)).send(site).expect(200);
+    await t.http
+      .post(`/api/tickets/${ticketId}/resolve`)
+      .set(auth(officer.token))
+      .field('note', '车辆已驶离')
+      .attach('photos', await phonePhoto(), 'after.jpg')
+      .expect(200);
+
+    const { token: admin } = await t.loginAs('admin', '区管理员');
+    await t.http
+      .patch('/api/categories/illegal_parking')
+      .set(auth(admin))
+      .send({ expectedVersion: 1, onSiteSlaMinutes: 50 })
+      .expect(200);
+
+    t.clock.advance(60 * 60_000);
+    const reopened = await t.http
+      .post(`/api/reports/${ticketId}/reopen`)
+      .set(auth(resident.token))
+      .send({ reason: '车又停回来了' })
+      .expect(200);
+    expect(minutesBetween(t.clock.now().toISOString(), reopened.body.deadlines.breachAt)).toBe(15);
+    expect(reopened.body.categoryName).toBe('违停');
   });
 });
