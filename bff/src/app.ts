@@ -21,7 +21,9 @@ import { createAttemptCounter, createRateLimit } from './http/rateLimit';
 import { clientAddress } from './http/clientAddress';
 import { refusePrototypeKeys } from './http/prototypeKeys';
 import { staticSite } from './http/staticSite';
-import { categoryCatalogue, type CategoryCatalogue } from './domain/categories';
+import { categoryStore } from './modules/categories/categoryStore';
+import { categoryChanges, liveCategoryCatalogue } from './modules/categories/liveCategoryCatalogue';
+import { categoryRoutes, freshCategories } from './modules/categories/categoryRoutes';
 import { healthRoutes } from './modules/health/healthRoutes';
 import { accessTokens } from './modules/auth/accessTokens';
 import { authService } from './modules/auth/authService';
@@ -152,7 +154,6 @@ export interface AppDeps {
   clock: Clock;
   logger: Logger;
   district?: District;
-  categories?: CategoryCatalogue;
   wechat?: WechatSessions | null;
   /** Replaces the channels' router (tests count what is sent). */
   notificationSender?: NotificationSender;
@@ -178,7 +179,15 @@ const version = process.env.npm_package_version ?? '0.1.0';
 export function createApp(deps: AppDeps): JiefangApp {
   const { config, mongo, redis, mqtt, clock, logger } = deps;
   const district = deps.district ?? loadDistrict();
-  const categories = deps.categories ?? categoryCatalogue();
+  // Categories live in MongoDB and are edited by administrators; every part reads them synchronously.
+  const categoryRecords = categoryStore(mongo, clock);
+  const categoryVersions = categoryChanges(redis);
+  const categories = liveCategoryCatalogue({
+    store: categoryRecords,
+    changes: categoryVersions,
+    clock,
+    logger,
+  });
   const koa = new Koa<AppState>();
 
   const users = userModels(mongo);
@@ -387,6 +396,7 @@ export function createApp(deps: AppDeps): JiefangApp {
   koa.use(requestContext(logger));
   koa.use(errorMiddleware);
   koa.use(startupGate(starting));
+  koa.use(freshCategories(categories));
   koa.use(
     helmet({
       // antd and Taro H5 inject inline styles at run time.
@@ -478,13 +488,18 @@ export function createApp(deps: AppDeps): JiefangApp {
     }),
     staffImportRoutes(api, staffImport({ models: users, district, clock, changes: staffRoster }), district),
     districtRoutes(api, district),
+    categoryRoutes(api, {
+      catalogue: categories,
+      store: categoryRecords,
+      changes: categoryVersions,
+      streetOf: (userId) => staff.streetOf(userId),
+    }),
     mapRoutes(api, config.MAP_TILES.tiles),
     reportRoutes(api, {
       intake,
       nearby: nearbyReports({ openTickets, tickets, categories, clock }),
       actions,
       queries,
-      categories,
       view,
       reportRateLimit: createRateLimit(
         redis,
@@ -826,6 +841,8 @@ export function createApp(deps: AppDeps): JiefangApp {
     koa,
     async startBackgroundWork() {
       phase = 'starting';
+      // Seeds the categories on a first start and loads them before timers and recovery read them.
+      await categories.fresh();
       timers.start(handleTimer);
       alarmTimers.start(reactions.handleTimer);
       escortTimers.start(escorts.handleTimer);

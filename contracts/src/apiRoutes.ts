@@ -37,6 +37,7 @@ import {
   transferRequestSchema,
 } from './reports';
 import { noiseSitesQuerySchema } from './alarms';
+import { updateCategoryRequestSchema } from './categories';
 import { closeTicketRequestSchema } from './closeout';
 import { exportDatasets, exportFormatsOf, exportPath, exportQuerySchema } from './exports';
 import { rosterEntryRequestSchema, rosterQuerySchema, squadScheduleRequestSchema } from './rosters';
@@ -130,7 +131,11 @@ export const apiRoutes: readonly ApiRoute[] = [
 
   { method: 'GET', path: '/api/streets', access: 'public' },
   { method: 'GET', path: '/api/district', access: 'public' },
+  // Residents get the enabled categories; administrators every one, to edit (district administrators only).
   { method: 'GET', path: '/api/categories', access: 'public' },
+  { method: 'GET', path: '/api/categories/all', access: ['admin'] },
+  { method: 'PATCH', path: '/api/categories/:code', access: ['admin'], body: updateCategoryRequestSchema },
+  { method: 'GET', path: '/api/categories/:code/revisions', access: ['admin'] },
 
   { method: 'POST', path: '/api/reports', access: ['resident'], body: createReportRequestSchema },
   { method: 'GET', path: '/api/reports', access: 'signed-in', query: reportListQuerySchema },

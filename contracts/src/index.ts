@@ -7,6 +7,8 @@ export * from './mqtt';
 export * from './users';
 export * from './staffImport';
 export * from './reports';
+export * from './categoryIcons';
+export * from './categories';
 export * from './closeout';
 export * from './exports';
 export * from './devices';

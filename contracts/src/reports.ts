@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ticketClosureSchema } from './closeout';
 import { photoLimits } from './photos';
+import { categoryIcons } from './categoryIcons';
 
 export const categoryCodes = [
   'street_vending',
@@ -35,9 +36,21 @@ export const priorities = ['urgent', 'high', 'normal'] as const;
 export const prioritySchema = z.enum(priorities);
 export type Priority = z.infer<typeof prioritySchema>;
 
+export const categoryIconSchema = z.enum(categoryIcons);
+
+/** Bounds an administrator's edit of a category must keep (see `updateCategoryRequestSchema`). */
+export const categoryLimits = {
+  nameMaxLength: 20,
+  departmentNameMaxLength: 20,
+  minSlaMinutes: 5,
+  maxSlaMinutes: 24 * 60,
+} as const;
+
+/** A category as the catalogue holds it now; `version` counts its edits (1 as first seeded). */
 export const categorySchema = z.object({
   code: categoryCodeSchema,
   name: z.string().min(1),
+  icon: categoryIconSchema,
   department: departmentSchema,
   departmentName: z.string().min(1),
   priority: prioritySchema,
@@ -46,6 +59,9 @@ export const categorySchema = z.object({
     .int()
     .min(1)
     .max(24 * 60),
+  /** A disabled category is not offered to residents and takes no new reports; its open tickets go on. */
+  enabled: z.boolean(),
+  version: z.number().int().positive(),
 });
 export type Category = z.infer<typeof categorySchema>;
 

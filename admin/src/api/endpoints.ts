@@ -4,6 +4,8 @@ import {
   alarmSchema,
   authResponseSchema,
   categoryListSchema,
+  categoryRevisionListSchema,
+  categorySchema,
   elderListSchema,
   elderSchema,
   escortListSchema,
@@ -42,7 +44,10 @@ import {
   type AlarmList,
   type AuditEntryList,
   type AuthResponse,
+  type Category,
   type CategoryList,
+  type CategoryRevisionList,
+  type UpdateCategoryRequest,
   type CheckInRequest,
   type CloseTicketRequest,
   type CreateElderRequest,
@@ -113,6 +118,9 @@ const routes = {
   me: bffRoute('GET', '/api/me'),
   readiness: bffRoute('GET', '/readyz'),
   categories: bffRoute('GET', '/api/categories'),
+  allCategories: bffRoute('GET', '/api/categories/all'),
+  updateCategory: bffRoute('PATCH', '/api/categories/:code'),
+  categoryRevisions: bffRoute('GET', '/api/categories/:code/revisions'),
   streets: bffRoute('GET', '/api/streets'),
   district: bffRoute('GET', '/api/district'),
   mapConfig: bffRoute('GET', '/api/map/config'),
@@ -202,6 +210,16 @@ export function createEndpoints(client: ApiClient, upload?: Uploader) {
 
     categories: (signal?: AbortSignal): Promise<CategoryList> =>
       get(routes.categories.at(), categoryListSchema, signal),
+
+    /** Every category, disabled ones too (administrators). */
+    allCategories: (signal?: AbortSignal): Promise<CategoryList> =>
+      get(routes.allCategories.at(), categoryListSchema, signal),
+
+    updateCategory: (code: string, body: UpdateCategoryRequest): Promise<Category> =>
+      send(routes.updateCategory.at({ code }), categorySchema, body),
+
+    categoryRevisions: (code: string, signal?: AbortSignal): Promise<CategoryRevisionList> =>
+      get(routes.categoryRevisions.at({ code }), categoryRevisionListSchema, signal),
 
     streets: (signal?: AbortSignal): Promise<StreetList> =>
       get(routes.streets.at(), streetListSchema, signal),

@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  AppstoreOutlined,
   ApiOutlined,
   AuditOutlined,
   BellOutlined,
@@ -19,11 +20,13 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Skeleton } from 'antd';
 import { alarmRoles, deviceRoles } from '../alarms/permissions';
 import { auditRoles } from '../audit/auditLog';
+import { categoryRoles } from '../categories/permissions';
 import { escortRoles } from '../escorts/permissions';
 import { exportRoles } from '../exports/exportDownload';
 import { type PageDefinition } from '../layout/navigation';
 import { AlarmConsolePage } from '../pages/alarms/AlarmConsolePage';
 import { AuditLogPage } from '../pages/audit/AuditLogPage';
+import { CategoriesPage } from '../pages/categories/CategoriesPage';
 import { DeviceListPage } from '../pages/devices/DeviceListPage';
 import { EldersPage } from '../pages/escorts/EldersPage';
 import { ExportsPage } from '../pages/exports/ExportsPage';
@@ -153,6 +156,13 @@ export const pages: readonly PageDefinition<ReactNode>[] = [
     icon: <AuditOutlined />,
     element: <AuditLogPage />,
     roles: auditRoles,
+  },
+  {
+    path: '/categories',
+    labelKey: 'nav.categories',
+    icon: <AppstoreOutlined />,
+    element: <CategoriesPage />,
+    roles: categoryRoles,
   },
   {
     path: '/officer',

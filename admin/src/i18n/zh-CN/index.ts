@@ -16,6 +16,7 @@ import { dataExports } from './exports';
 import { staff } from './staff';
 import { staffImport } from './staffImport';
 import { audit } from './audit';
+import { categories } from './categories';
 
 /**
  * Simplified Chinese message catalogue: every string the admin panel shows lives in these files, one
@@ -41,6 +42,7 @@ export const zhCN = {
   ...staff,
   ...staffImport,
   ...audit,
+  ...categories,
 } as const;
 
 /** Each area's file, for the test that no key is defined in two of them. */
@@ -63,4 +65,5 @@ export const zhCNAreas = {
   staff,
   staffImport,
   audit,
+  categories,
 };

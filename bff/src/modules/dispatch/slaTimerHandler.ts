@@ -1,5 +1,6 @@
 import { slaClockRunning } from '../../domain/ticketTransitions';
 import type { CategoryCatalogue } from '../../domain/categories';
+import { categoryOfTicket } from '../../domain/ticketCategory';
 import type { Clock } from '../../infra/clock';
 import { systemActor, type DispatchTickets, type TicketDocument } from '../tickets/dispatchPort';
 import type { SlaTimerJob } from './slaTimers';
@@ -54,7 +55,7 @@ export function slaTimerHandler(deps: {
         : level === 'leader'
           ? { ...ticket.deadlines, escalateToLeaderAt: null }
           : { ...ticket.deadlines, escalateToDispatcherAt: null };
-    const category = deps.categories.get(ticket.category);
+    const category = categoryOfTicket(ticket, deps.categories);
     const officerName = (await deps.staff.nameOf(ticket.assigneeId)) ?? '队员';
     const updated = await deps.tickets.applyChange(ticket, {
       action: escalate ? 'unread_escalated' : 'unread_checked',
@@ -88,7 +89,7 @@ export function slaTimerHandler(deps: {
       ...(await deps.staff.squadLeaders(ticket.squadId)),
       ...(await deps.staff.dispatchers()),
     ];
-    const category = deps.categories.get(ticket.category);
+    const category = categoryOfTicket(ticket, deps.categories);
     const updated = await deps.tickets.applyChange(ticket, {
       action: kind === 'warn' ? 'sla_warning' : 'sla_breached',
       to: ticket.status,

@@ -5,6 +5,7 @@ import { assignmentSlaDeadlines, slaDeadlines } from '../../domain/slaDeadlines'
 import { allows } from '../../domain/statusTransitions';
 import { ticketTransitions } from '../../domain/ticketTransitions';
 import type { CategoryCatalogue } from '../../domain/categories';
+import { categoryOfTicket } from '../../domain/ticketCategory';
 import type { OfficerPresence } from '../officers/officerPresence';
 import type { RosterStore } from '../rosters/rosterStore';
 import {
@@ -91,7 +92,7 @@ export function ticketDispatcher(deps: TicketDispatcherDeps) {
       !allows(ticketTransitions, 'queue', ticket.status)
     )
       return null;
-    const category = deps.categories.get(ticket.category);
+    const category = categoryOfTicket(ticket, deps.categories);
     const excluded = new Set(ticket.refusedBy);
     const precedingEntries: TimelineRecord[] = [];
     const notify: TicketChange['notify'] = [];

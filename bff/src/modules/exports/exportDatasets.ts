@@ -5,6 +5,7 @@ import {
   type TicketExportFeatureProperties,
 } from '@jiefang/contracts';
 import type { CategoryCatalogue } from '../../domain/categories';
+import { categoryOfTicket } from '../../domain/ticketCategory';
 import { escortServices, servedMinutes } from '../../domain/escortRules';
 import type { ExportCell } from '../../domain/spreadsheetCells';
 import { openTicketStatuses } from '../../domain/ticketTransitions';
@@ -93,7 +94,7 @@ export function exportDatasetSpecs(deps: { categories: CategoryCatalogue; distri
     ],
     // Reporters' names, ids and phones are not exported; what they wrote about the problem is.
     cells: (ticket) => {
-      const category = deps.categories.get(ticket.category);
+      const category = categoryOfTicket(ticket, deps.categories);
       return [
         ticket._id,
         streetName(ticket.streetId),
@@ -333,7 +334,7 @@ export function exportDatasetSpecs(deps: { categories: CategoryCatalogue; distri
     const properties: TicketExportFeatureProperties = {
       id: ticket._id,
       category: ticket.category,
-      categoryName: deps.categories.get(ticket.category).name,
+      categoryName: categoryOfTicket(ticket, deps.categories).name,
       status: ticket.status,
       statusName: ticketStatusNames[ticket.status],
       priority: ticket.priority,

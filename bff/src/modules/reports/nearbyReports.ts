@@ -8,6 +8,7 @@ import {
   type NearbyReportsQuery,
 } from '@jiefang/contracts';
 import type { CategoryCatalogue } from '../../domain/categories';
+import { categoryOfTicket } from '../../domain/ticketCategory';
 import { duplicatePolicyFor } from '../../domain/duplicateReports';
 import { distanceBand } from '../../domain/nearbyReports';
 import { openTicketStatuses } from '../../domain/ticketTransitions';
@@ -62,7 +63,7 @@ export function nearbyReports(deps: NearbyReportsDeps) {
         items.push({
           id: ticket._id,
           category: ticket.category,
-          categoryName: deps.categories.get(ticket.category).name,
+          categoryName: categoryOfTicket(ticket, deps.categories).name,
           status: ticket.status,
           distance: band,
           reportedAt: ticket.reportedAt.toISOString(),

@@ -12,7 +12,7 @@ import { higherPriority, raisedPriority } from '../../domain/priorities';
 import type { Clock } from '../../infra/clock';
 import type { Logger } from '../../infra/logger';
 import type { Caller } from '../../http/appState';
-import { HttpError, conflict, notFound } from '../../http/httpError';
+import { HttpError, conflict, notFound, unprocessable } from '../../http/httpError';
 import { joinRefusal } from '../../domain/nearbyReports';
 import type { CategoryCatalogue } from '../../domain/categories';
 import {
@@ -206,6 +206,10 @@ export function reportIntake(deps: ReportIntakeDeps) {
     return {
       _id: input.id ?? new Types.ObjectId().toHexString(),
       category: input.category,
+      categoryName: category.name,
+      departmentName: category.departmentName,
+      onSiteSlaMinutes: category.onSiteSlaMinutes,
+      categoryVersion: category.version,
       priority: higherPriority(category.priority, input.priority ?? category.priority),
       department: category.department,
       location: input.location,
@@ -494,6 +498,12 @@ export function reportIntake(deps: ReportIntakeDeps) {
       idempotencyKey: string;
     }): Promise<IntakeResult> {
       const { photos } = input;
+      // Only new reports: the open tickets of a category switched off go on, and may still be joined.
+      if (!deps.categories.get(input.fields.category).enabled)
+        throw unprocessable('该类问题已暂停受理，请选择其他分类', {
+          reason: 'category_disabled',
+          category: input.fields.category,
+        });
       if (photos.kind === 'files') await assertAcceptablePhotos(photos.files);
       const photoDigest =
         photos.kind === 'files'

@@ -8,7 +8,6 @@ import {
   rateRequestSchema,
   reasonRequestSchema,
   reportListQuerySchema,
-  type CategoryList,
   type Ticket,
 } from '@jiefang/contracts';
 import type { AppState } from '../../http/appState';
@@ -16,7 +15,6 @@ import { badRequest } from '../../http/httpError';
 import { readMultipart } from '../../http/multipart';
 import type { RateLimit } from '../../http/rateLimit';
 import { fieldErrorsOf, parseBody } from '../../http/validate';
-import type { CategoryCatalogue } from '../../domain/categories';
 import { callerOf } from '../../http/callerAccess';
 import type { RouteRegistry } from '../../http/routeRegistry';
 import type { TicketActions } from '../tickets/ticketActions';
@@ -31,7 +29,6 @@ export interface ReportRoutesDeps {
   nearby: NearbyReports;
   actions: TicketActions;
   queries: TicketQueries;
-  categories: CategoryCatalogue;
   reportRateLimit: RateLimit;
   view: (ticket: TicketDocument, viewer: TicketViewer) => Ticket;
 }
@@ -39,12 +36,6 @@ export interface ReportRoutesDeps {
 /** Residents' side of 随手拍: submit, follow, confirm or reopen, rate; plus the public map. */
 export function reportRoutes(api: RouteRegistry, deps: ReportRoutesDeps): Router<AppState> {
   const { router, route } = api.router();
-  const categories: CategoryList = { items: deps.categories.all() };
-
-  route({ method: 'GET', path: '/api/categories' }, (ctx) => {
-    ctx.body = categories;
-  });
-
   /** The request's Idempotency-Key, its budget spent unless it was answered already. */
   const admittedKey = async (ctx: { get(header: string): string }, userId: string) => {
     const key = idempotencyKeySchema.safeParse(ctx.get('Idempotency-Key'));

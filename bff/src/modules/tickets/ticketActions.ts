@@ -10,6 +10,7 @@ import type { Clock } from '../../infra/clock';
 import type { Caller } from '../../http/appState';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../http/httpError';
 import type { CategoryCatalogue } from '../../domain/categories';
+import { categoryOfTicket } from '../../domain/ticketCategory';
 import { assignmentSlaDeadlines, slaDeadlines } from '../../domain/slaDeadlines';
 import { allows } from '../../domain/statusTransitions';
 import {
@@ -193,7 +194,7 @@ export function ticketActions(deps: TicketActionsDeps) {
     }
     const passedTo = request.kind === 'not_ours' ? (request.passedTo ?? null) : null;
     const now = clock.now();
-    const category = deps.categories.get(ticket.category).name;
+    const category = categoryOfTicket(ticket, deps.categories).name;
     const closed = await applyTicketChange(deps, ticket, {
       action: 'close',
       to,
@@ -314,7 +315,7 @@ export function ticketActions(deps: TicketActionsDeps) {
         notify: ticket.reporterIds.map((recipientId) => ({
           recipientId,
           template: 'officer_on_site',
-          data: { ticketId: ticket._id, category: deps.categories.get(ticket.category).name },
+          data: { ticketId: ticket._id, category: categoryOfTicket(ticket, deps.categories).name },
         })),
       });
     },
@@ -340,7 +341,7 @@ export function ticketActions(deps: TicketActionsDeps) {
           notify: fresh.reporterIds.map((recipientId) => ({
             recipientId,
             template: 'ticket_resolved',
-            data: { ticketId: fresh._id, category: deps.categories.get(fresh.category).name },
+            data: { ticketId: fresh._id, category: categoryOfTicket(fresh, deps.categories).name },
           })),
         });
       } catch (error) {
@@ -416,7 +417,7 @@ export function ticketActions(deps: TicketActionsDeps) {
       const { acceptBy, escalateToLeaderAt, escalateToDispatcherAt } = slaDeadlines({
         reportedAt: ticket.slaStartedAt,
         assignedAt: clock.now(),
-        onSiteSlaMinutes: deps.categories.get(ticket.category).onSiteSlaMinutes,
+        onSiteSlaMinutes: categoryOfTicket(ticket, deps.categories).onSiteSlaMinutes,
         timeScale: deps.timeScale,
       });
       const updated = await commit(ticket, {
@@ -441,7 +442,7 @@ export function ticketActions(deps: TicketActionsDeps) {
             template: 'new_assignment',
             data: {
               ticketId: ticket._id,
-              category: deps.categories.get(ticket.category).name,
+              category: categoryOfTicket(ticket, deps.categories).name,
               address: ticket.address,
             },
           },
@@ -470,7 +471,7 @@ export function ticketActions(deps: TicketActionsDeps) {
       ) {
         throw unprocessable('办结超过 7 天的工单不能重新打开，请重新上报');
       }
-      const category = deps.categories.get(ticket.category);
+      const category = categoryOfTicket(ticket, deps.categories);
       const deadlines = slaDeadlines({
         reportedAt: now,
         assignedAt: now,

@@ -60,6 +60,15 @@ export interface ClosureRecord {
 export interface TicketDocument {
   _id: string;
   category: CategoryCode;
+  /**
+   * The category as it was when reported: its name, department's name, on-site SLA and version, kept so
+   * a later edit of the category does not rewrite the ticket (absent on tickets from before; see
+   * categoryOfTicket).
+   */
+  categoryName?: string;
+  departmentName?: string;
+  onSiteSlaMinutes?: number;
+  categoryVersion?: number;
   priority: Priority;
   department: Department;
   location: { lat: number; lng: number };
@@ -120,6 +129,10 @@ const ticketSchema = new Schema<TicketDocument>(
   {
     _id: { type: String, required: true },
     category: { type: String, enum: categoryCodes, required: true },
+    categoryName: String,
+    departmentName: String,
+    onSiteSlaMinutes: Number,
+    categoryVersion: Number,
     priority: { type: String, enum: priorities, required: true },
     department: { type: String, enum: departments, required: true },
     location: { lat: { type: Number, required: true }, lng: { type: Number, required: true } },

@@ -1,5 +1,6 @@
 import type { Ticket, TicketSubmission } from '@jiefang/contracts';
 import type { CategoryCatalogue } from '../../domain/categories';
+import { categoryOfTicket } from '../../domain/ticketCategory';
 import { reporterTimeline } from '../../domain/ticketDisclosure';
 import type { Caller } from '../../http/appState';
 import { findStreet, type District } from '../district/district';
@@ -60,7 +61,7 @@ export function ticketView(ticket: TicketDocument, viewer: TicketViewer, context
 }
 
 function fullTicketView(ticket: TicketDocument, context: ViewContext): Omit<Ticket, 'submissions'> {
-  const category = context.categories.get(ticket.category);
+  const category = categoryOfTicket(ticket, context.categories);
   return {
     id: ticket._id,
     category: ticket.category,

@@ -2,7 +2,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Image, Input, Text, Textarea, View } from '@tarojs/components';
 import { Button, Loading } from '@nutui/nutui-react-taro';
-import type { Category, DistrictMap, LatLng, NearbyReport, TileSource } from '@jiefang/contracts';
+import {
+  categoryIconGlyphs,
+  type Category,
+  type DistrictMap,
+  type LatLng,
+  type NearbyReport,
+  type TileSource,
+} from '@jiefang/contracts';
 import { MapPicker } from '../../../components/map/MapPicker';
 import { LargeTextToggle } from '../../../components/LargeTextToggle';
 import { PageShell } from '../../../components/PageShell';
@@ -674,7 +681,7 @@ export default function ReportCreatePage() {
                   ariaLabel={category.name}
                   onClick={editable ? () => update('category', category.code) : undefined}
                 >
-                  <Text className="jf-category__icon">{categoryIcon(category.code)}</Text>
+                  <Text className="jf-category__icon">{categoryIconGlyphs[category.icon]}</Text>
                   <Text className="jf-category__name">{category.name}</Text>
                 </View>
               );
