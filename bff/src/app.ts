@@ -12,7 +12,7 @@ import type { Logger } from './infra/logger';
 import { pingMongo } from './infra/mongo';
 import { documentLocks } from './infra/documentLocks';
 import { redisRecovery } from './infra/redisRecovery';
-import { notifyingDocuments, type NotificationRelay } from './infra/versionedChanges';
+import { notifyingDocuments, versionedChanges, type NotificationRelay } from './infra/versionedChanges';
 import type { AppState } from './http/appState';
 import { errorMiddleware } from './http/errorMiddleware';
 import { startupGate } from './http/startupGate';
@@ -134,6 +134,11 @@ import { alarmStatistics } from './modules/statistics/alarmStatistics';
 import { liveStatistics } from './modules/statistics/liveStatistics';
 import { statisticsRoutes } from './modules/statistics/statisticsRoutes';
 import { statisticsRecovery } from './modules/statistics/statisticsRebuild';
+import { accountDeletion } from './modules/privacy/accountDeletion';
+import { personalDataReader } from './modules/privacy/personalDataReader';
+import { personalRecords } from './modules/privacy/personalRecords';
+import { personalRedisKeys } from './modules/privacy/personalRedisKeys';
+import { privacyRoutes } from './modules/privacy/privacyRoutes';
 
 export interface AppDeps {
   config: Config;
@@ -364,6 +369,30 @@ export function createApp(deps: AppDeps): JiefangApp {
     timeScale: config.SLA_TIME_SCALE,
   });
 
+  // 我的数据 and account deletion (PIPL): reads every collection that names a person.
+  const privacyRecords = personalRecords(mongo);
+  const privacyRedisKeys = personalRedisKeys(redis);
+  const deletions = accountDeletion({
+    records: privacyRecords,
+    redisKeys: privacyRedisKeys,
+    revocations,
+    ticketChanges,
+    // Escorts' own kernel writes under the same 'escort' locks; an erasure sends no notifications.
+    escortChanges: versionedChanges({
+      source: escortNotificationSource,
+      lockPrefix: 'escort',
+      documents: escortStore.Escort,
+      locks,
+      clock,
+      relay: notificationRelay,
+      logger,
+    }),
+    photos,
+    locks,
+    clock,
+    logger,
+  });
+
   koa.use(clientAddress(config.TRUSTED_PROXIES));
   // idle (no background work, e.g. some tests) → starting → started; `starting` also while Redis is rebuilt.
   let phase: 'idle' | 'starting' | 'started' = 'idle';
@@ -400,7 +429,15 @@ export function createApp(deps: AppDeps): JiefangApp {
       maxAge: 600,
     }),
   );
-  koa.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${config.BODY_LIMIT_KB}kb`, encoding: 'utf-8' }));
+  koa.use(
+    bodyParser({
+      enableTypes: ['json'],
+      jsonLimit: `${config.BODY_LIMIT_KB}kb`,
+      encoding: 'utf-8',
+      // DELETE /api/me carries its confirmation in the body.
+      parsedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'],
+    }),
+  );
   koa.use(refusePrototypeKeys);
   if (config.ADMIN_DIST_DIR) koa.use(staticSite('/admin', config.ADMIN_DIST_DIR));
   if (config.H5_DIST_DIR) koa.use(staticSite('/h5', config.H5_DIST_DIR));
@@ -489,6 +526,16 @@ export function createApp(deps: AppDeps): JiefangApp {
     notificationRoutes(api, inbox, notificationRecords({ connection: mongo, redis, users })),
     subscriptionRoutes(api, { store: subscriptions, wechatTemplates: config.WECHAT_TEMPLATES ?? {} }),
     liveRoutes(api, { changes: live, tokens }),
+    privacyRoutes(api, {
+      reader: personalDataReader({
+        records: privacyRecords,
+        redisKeys: privacyRedisKeys,
+        categories,
+        clock,
+      }),
+      deletion: deletions,
+      clock,
+    }),
   ];
   for (const router of routers) koa.use(router.routes()).use(router.allowedMethods({ throw: false }));
 
@@ -728,6 +775,8 @@ export function createApp(deps: AppDeps): JiefangApp {
       reminders.sendDue(),
       // Tickets whose projection a crash lost, then the summaries their changes left dirty.
       projection.sweep().then(() => statisticsByPeriod.refreshDirty({ months: true })),
+      // Account deletions a crash or a failed step cut short.
+      deletions.finishInterrupted(),
     ]);
     for (const outcome of outcomes)
       if (outcome.status === 'rejected') logger.warn({ err: outcome.reason }, 'periodic chore failed');

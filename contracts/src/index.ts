@@ -24,3 +24,4 @@ export * from './maps';
 export * from './polygons';
 export * from './geocoding';
 export * from './nearbyReports';
+export * from './personalData';

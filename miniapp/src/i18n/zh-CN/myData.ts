@@ -1,0 +1,88 @@
+/** Simplified Chinese messages of 我的数据 (what the system holds about the user) and 注销账号. */
+export const myDataMessages = {
+  'myData.title': '我的数据',
+  'myData.entry': '我的数据',
+  'myData.entry.desc': '查看、导出平台保存的个人信息，或注销账号',
+  'myData.loading': '正在整理您的数据…',
+  'myData.intro': '以下是街坊平台保存的与您有关的全部信息（生成于 {time}）。',
+  'myData.total': '共 {n} 条',
+  'myData.totalShown': '共 {n} 条，显示最近 {shown} 条（导出文件包含更多）',
+  'myData.none': '无',
+  'myData.yes': '是',
+  'myData.no': '否',
+
+  'myData.section.account': '账号信息',
+  'myData.section.reports': '我的上报',
+  'myData.section.elders': '登记的老人',
+  'myData.section.escorts': '陪护预约与服务',
+  'myData.section.volunteer': '志愿者资料',
+  'myData.section.households': '名下房屋与设备',
+  'myData.section.notifications': '收到的消息',
+  'myData.section.subscriptions': '消息订阅',
+  'myData.section.technical': '临时技术记录',
+
+  'myData.account.name': '昵称',
+  'myData.account.roles': '身份',
+  'myData.account.createdAt': '注册时间',
+  'myData.account.phone': '手机号',
+  'myData.account.street': '所属街道',
+  'myData.account.signIn': '登录方式',
+  'myData.signIn.wechat': '微信（{key}）',
+  'myData.signIn.username': '用户名（{key}）',
+  'myData.signIn.dev': '测试登录（{key}）',
+
+  'myData.report.joined': '我也遇到（加入他人上报）',
+  'myData.report.anonymous': '匿名上报',
+  'myData.report.photos': '照片 {n} 张',
+  'myData.report.location': '位置 {lat}, {lng}',
+  'myData.report.rating': '我的评价：{score} 星 {comment}',
+
+  'myData.elder.mine': '由我登记',
+  'myData.elder.family': '我是家属',
+  'myData.elder.contacts': '紧急联系人：{list}',
+
+  'myData.escort.asBooker': '我预约的',
+  'myData.escort.asVolunteer': '我服务的',
+
+  'myData.volunteer.realName': '姓名',
+  'myData.volunteer.phone': '手机号',
+  'myData.volunteer.skills': '技能',
+  'myData.volunteer.area': '服务范围',
+  'myData.volunteer.areaValue': '{street} 周边 {km} 公里',
+  'myData.volunteer.verified': '已认证',
+  'myData.volunteer.served': '累计服务',
+  'myData.volunteer.servedValue': '{minutes} 分钟',
+
+  'myData.household.devices': '设备 {n} 台',
+  'myData.household.contacts': '联系人：{list}',
+
+  'myData.notification.read': '已读',
+  'myData.notification.unread': '未读',
+
+  'myData.subscription.accept': '已允许',
+  'myData.subscription.reject': '已拒绝',
+  'myData.subscription.ban': '已关闭',
+  'myData.subscription.credits': '剩余 {n} 次',
+
+  'myData.technical.expires': '{minutes} 分钟内自动删除',
+  'myData.technical.noExpiry': '随账号删除',
+
+  'myData.export': '导出',
+  'myData.export.busy': '正在导出…',
+  'myData.export.done': '已导出',
+  'myData.export.shareHint': '已生成文件，可发送到“文件传输助手”保存',
+  'myData.export.failed': '导出失败：{message}',
+
+  'myData.delete': '注销账号',
+  'myData.delete.warning':
+    '注销后：您的账号、登录方式、消息、订阅、志愿者资料将被删除，无法恢复；您的上报会作为记录保留，但去掉您的身份和联系方式。再次用微信登录将是一个全新的账号。',
+  'myData.delete.staff': '工作人员账号不能在这里注销，请联系管理员停用。',
+  'myData.delete.confirmTitle': '确认注销账号？',
+  'myData.delete.confirmContent': '此操作无法撤销。注销后将立即退出登录。',
+  'myData.delete.confirmButton': '确认注销',
+  'myData.delete.busy': '正在注销…',
+  'myData.delete.done': '账号已注销',
+  'myData.delete.pending': '已退出登录，剩余数据将在几分钟内删除完毕',
+  'myData.delete.blocked': '暂时无法注销',
+  'myData.delete.failed': '注销失败：{message}',
+} as const satisfies Record<`myData.${string}`, string>;
