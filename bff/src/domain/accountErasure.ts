@@ -88,7 +88,7 @@ const erasedEntry = <Entry extends TimelineEntry>(entry: Entry, userId: string, 
     ...(entry.actorId === userId && entry.reason ? { reason: redactContactDetails(entry.reason) } : {}),
     ...(entry.actorId === userId && entry.note ? { note: redactContactDetails(entry.note) } : {}),
     ...(details ? { details } : {}),
-  };
+  } as Entry;
 };
 
 /**
