@@ -76,10 +76,15 @@ describe('我的数据 (PIPL)', () => {
     await shot(page, 'h5-my-data');
 
     // 导出: a JSON file download with everything above.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('mydata-export').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('mydata-export').click(),
+    ]);
     assert.match(download.suggestedFilename(), /^jiefang-my-data-\d{8}\.json$/);
     const file = await download.path();
-    const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as { reports: { items: Array<{ id: string }> } };
+    const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      reports: { items: Array<{ id: string }> };
+    };
     assert.deepEqual(
       exported.reports.items.map((item) => item.id),
       [report.id],

@@ -56,7 +56,11 @@ describe('eraseReporter', () => {
     expect(set.submissions?.[0]).toMatchObject({ reporterId: 'erased-1', anonymous: true });
     expect(set.submissions?.[1]).toEqual(ticket('accepted').submissions?.[1]);
     expect(set.ratings?.[1]?.by).toBe('other');
-    expect(set.timeline?.[0]).toMatchObject({ actorId: null, actorName: null, details: { joined: 'erased-1' } });
+    expect(set.timeline?.[0]).toMatchObject({
+      actorId: null,
+      actorName: null,
+      details: { joined: 'erased-1' },
+    });
     expect(set.timeline?.[1]).toEqual({ actorId: 'officer-1', actorName: '王队员' });
     // Open: the photos stay as evidence.
     expect(photoIds).toEqual([]);
@@ -92,14 +96,22 @@ describe('eraseEscortParty', () => {
 
   it('erases the booker', () => {
     const set = eraseEscortParty(escort, 'me', 'erased-1');
-    expect(set).toMatchObject({ createdBy: 'erased-1', notes: `到楼下打 ${redactedMark}`, rating: { by: 'erased-1' } });
+    expect(set).toMatchObject({
+      createdBy: 'erased-1',
+      notes: `到楼下打 ${redactedMark}`,
+      rating: { by: 'erased-1' },
+    });
     expect(set.timeline?.[0]).toMatchObject({ actorId: null, actorName: null });
     expect(set.volunteerId).toBeUndefined();
   });
 
   it('erases the volunteer', () => {
     const set = eraseEscortParty(escort, 'vol', 'erased-2');
-    expect(set).toMatchObject({ volunteerId: 'erased-2', volunteerName: erasedName, sos: [{ by: 'erased-2' }] });
+    expect(set).toMatchObject({
+      volunteerId: 'erased-2',
+      volunteerName: erasedName,
+      sos: [{ by: 'erased-2' }],
+    });
     expect(set.completionNotes).toBe(`已送到，家属电话 ${redactedMark}`);
     expect(set.createdBy).toBeUndefined();
   });

@@ -1,12 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Model } from 'mongoose';
 import { staffRoles, type AccountDeletion } from '@jiefang/contracts';
-import {
-  deletionBlockers,
-  eraseEscortParty,
-  eraseReporter,
-  erasedName,
-} from '../../domain/accountErasure';
+import { deletionBlockers, eraseEscortParty, eraseReporter, erasedName } from '../../domain/accountErasure';
 import { conflict, forbidden, notFound } from '../../http/httpError';
 import type { Clock } from '../../infra/clock';
 import type { DocumentLocks } from '../../infra/documentLocks';
@@ -73,7 +68,9 @@ export function accountDeletion(deps: AccountDeletionDeps) {
    * The notifications a document still carries for the person: dropped under the document's lock (the
    * kernel's writers take it too), so the relay's sweep cannot bring them back to the outbox.
    */
-  const dropCarriedNotifications = async <T extends { _id: string; version?: number; pendingNotifications?: PendingNotification[] }>(
+  const dropCarriedNotifications = async <
+    T extends { _id: string; version?: number; pendingNotifications?: PendingNotification[] },
+  >(
     documents: Model<T>,
     lockPrefix: string,
     id: string,
@@ -115,9 +112,15 @@ export function accountDeletion(deps: AccountDeletionDeps) {
 
   /** Documents listed by the deletion, and any found now (a report that raced the mark). */
   const ticketIdsOf = async (userId: string, listed: readonly string[]) =>
-    unique([...listed, ...(await db.Ticket.find({ reporterIds: userId }, { _id: 1 }).lean().exec()).map(({ _id }) => _id)]);
+    unique([
+      ...listed,
+      ...(await db.Ticket.find({ reporterIds: userId }, { _id: 1 }).lean().exec()).map(({ _id }) => _id),
+    ]);
   const escortIdsOf = async (userId: string, listed: readonly string[]) =>
-    unique([...listed, ...(await db.Escort.find(escortsOf(userId), { _id: 1 }).lean().exec()).map(({ _id }) => _id)]);
+    unique([
+      ...listed,
+      ...(await db.Escort.find(escortsOf(userId), { _id: 1 }).lean().exec()).map(({ _id }) => _id),
+    ]);
 
   const steps: Record<DeletionStep, (user: UserDocument) => Promise<void>> = {
     // Tokens first: from here the person's app is signed out, whatever happens to the rest.
@@ -131,10 +134,12 @@ export function accountDeletion(deps: AccountDeletionDeps) {
       await db.ReadMark.deleteOne({ _id: user._id }).exec();
     },
     tickets: async (user) => {
-      for (const id of await ticketIdsOf(user._id, user.deletion?.ticketIds ?? [])) await eraseTicket(id, user._id);
+      for (const id of await ticketIdsOf(user._id, user.deletion?.ticketIds ?? []))
+        await eraseTicket(id, user._id);
     },
     escorts: async (user) => {
-      for (const id of await escortIdsOf(user._id, user.deletion?.escortIds ?? [])) await eraseEscort(id, user._id);
+      for (const id of await escortIdsOf(user._id, user.deletion?.escortIds ?? []))
+        await eraseEscort(id, user._id);
     },
     // After tickets and escorts: they no longer carry notifications the relay could store again.
     notifications: async (user) => {
@@ -219,7 +224,10 @@ export function accountDeletion(deps: AccountDeletionDeps) {
   const assertNothingBlocks = async (userId: string) => {
     const [escorts, households] = await Promise.all([
       db.Escort.find(
-        { $or: [{ createdBy: userId }, { volunteerId: userId }], status: { $in: ['open', 'accepted', 'in_progress'] } },
+        {
+          $or: [{ createdBy: userId }, { volunteerId: userId }],
+          status: { $in: ['open', 'accepted', 'in_progress'] },
+        },
         { status: 1, createdBy: 1, volunteerId: 1 },
       )
         .lean()
@@ -246,7 +254,9 @@ export function accountDeletion(deps: AccountDeletionDeps) {
       })),
     });
     if (blockers.length)
-      throw conflict(`注销前请先处理：${blockers.map((blocker) => blocker.message).join('；')}`, { blockers });
+      throw conflict(`注销前请先处理：${blockers.map((blocker) => blocker.message).join('；')}`, {
+        blockers,
+      });
   };
 
   return {

@@ -28,7 +28,13 @@ function deletionProcess(stopAfter?: DeletionStep) {
     records,
     redisKeys: personalRedisKeys(t.redis),
     revocations: tokenRevocations(t.redis, userModels(t.mongo), t.clock, logger),
-    ticketChanges: ticketStore(t.mongo).changes({ locks, clock: t.clock, relay, logger, written: async () => undefined }),
+    ticketChanges: ticketStore(t.mongo).changes({
+      locks,
+      clock: t.clock,
+      relay,
+      logger,
+      written: async () => undefined,
+    }),
     escortChanges: versionedChanges({
       source: 'escorts',
       lockPrefix: 'escort',

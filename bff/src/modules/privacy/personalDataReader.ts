@@ -17,7 +17,11 @@ function signInOf(key: string, createdAt: Date): PersonalData['account']['signIn
   const value = rest.join(':');
   if (kind === 'wechat')
     // The openid is WeChat's identifier of the person for this app: shown masked, as a card number is.
-    return { kind: 'wechat', key: value.length > 8 ? `${value.slice(0, 4)}…${value.slice(-4)}` : value, createdAt: iso(createdAt) };
+    return {
+      kind: 'wechat',
+      key: value.length > 8 ? `${value.slice(0, 4)}…${value.slice(-4)}` : value,
+      createdAt: iso(createdAt),
+    };
   if (kind === 'username') return { kind: 'username', key: value, createdAt: iso(createdAt) };
   return { kind: 'dev', key: value, createdAt: iso(createdAt) };
 }
@@ -126,7 +130,11 @@ export function personalDataReader(deps: {
     const filter = { recipientId: userId };
     const [total, found, mark] = await Promise.all([
       db.Outbox.countDocuments(filter).exec(),
-      db.Outbox.find(filter, { template: 1, createdAt: 1, readAt: 1 }).sort({ createdAt: -1 }).limit(limit).lean().exec(),
+      db.Outbox.find(filter, { template: 1, createdAt: 1, readAt: 1 })
+        .sort({ createdAt: -1 })
+        .limit(limit)
+        .lean()
+        .exec(),
       db.ReadMark.findById(userId).lean().exec(),
     ]);
     return {
@@ -162,7 +170,10 @@ export function personalDataReader(deps: {
         deps.redisKeys.list(userId),
       ]);
       const devices = households.length
-        ? await db.Device.find({ householdId: { $in: households.map((household) => household._id) } }, { householdId: 1 })
+        ? await db.Device.find(
+            { householdId: { $in: households.map((household) => household._id) } },
+            { householdId: 1 },
+          )
             .lean()
             .exec()
         : [];
@@ -202,8 +213,13 @@ export function personalDataReader(deps: {
             id: household._id,
             address: household.address,
             streetId: household.streetId,
-            contacts: (household.contacts ?? []).map((contact) => ({ name: contact.name, phone: contact.phone })),
-            deviceIds: devices.filter((device) => device.householdId === household._id).map((device) => device._id),
+            contacts: (household.contacts ?? []).map((contact) => ({
+              name: contact.name,
+              phone: contact.phone,
+            })),
+            deviceIds: devices
+              .filter((device) => device.householdId === household._id)
+              .map((device) => device._id),
           })),
         },
         notifications: notificationList,

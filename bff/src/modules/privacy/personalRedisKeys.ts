@@ -15,9 +15,13 @@ const exactKeys = (userId: string) => [
   { kind: '消息全部已读标记', key: `notification-all-read:${userId}` },
 ];
 
+/**
+ * Keys with a part after the user's id (a ticket, an Idempotency-Key): found with SCAN, which walks the
+ * whole keyspace, so only a deletion looks for them; 我的数据 names them with their longest lifetime.
+ */
 const keyPatterns = (userId: string) => [
-  { kind: '消息已读标记', pattern: `notification-read:${userId}:*` },
-  { kind: '上报防重复提交记录', pattern: `intake-key:${userId}:*` },
+  { kind: '消息已读标记（如有）', pattern: `notification-read:${userId}:*`, lifetimeSeconds: 2 * 86_400 },
+  { kind: '上报防重复提交记录（如有）', pattern: `intake-key:${userId}:*`, lifetimeSeconds: 7 * 86_400 },
 ];
 
 /** Redis glob characters in an id are escaped, so a pattern never matches another user's keys. */
@@ -31,7 +35,7 @@ export function personalRedisKeys(redis: Redis) {
     const found: string[] = [];
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}${pattern}`, 'COUNT', 500);
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}${pattern}`, 'COUNT', 1000);
       cursor = next;
       found.push(...keys.map((key) => key.slice(prefix.length)));
     } while (cursor !== '0');
@@ -41,20 +45,18 @@ export function personalRedisKeys(redis: Redis) {
   const patternsOf = (userId: string) => keyPatterns(escapeGlob(userId));
 
   return {
-    /** What is held now, each kind with the time left before it expires (null: no expiry). */
+    /**
+     * What is held now, each kind with the time left before it expires (null: no expiry); the kinds
+     * found by SCAN with their longest lifetime.
+     */
     async list(userId: string): Promise<Array<{ kind: string; expiresInSeconds: number | null }>> {
       const held: Array<{ kind: string; expiresInSeconds: number | null }> = [];
       for (const { kind, key } of exactKeys(userId)) {
         const ttl = await redis.ttl(key);
         if (ttl !== -2) held.push({ kind, expiresInSeconds: ttl >= 0 ? ttl : null });
       }
-      for (const { kind, pattern } of patternsOf(userId)) {
-        const keys = await scan(pattern);
-        if (!keys.length) continue;
-        const ttls = await Promise.all(keys.map((key) => redis.ttl(key)));
-        const longest = Math.max(...ttls);
-        held.push({ kind, expiresInSeconds: longest >= 0 ? longest : null });
-      }
+      for (const { kind, lifetimeSeconds } of keyPatterns(userId))
+        held.push({ kind, expiresInSeconds: lifetimeSeconds });
       return held;
     },
 

@@ -6,7 +6,14 @@ import {
 } from '@jiefang/contracts';
 import { personalDataLimits } from '@jiefang/contracts';
 import { userModels } from '../users/userModel';
-import { auth, chigangSite, eventually, north, officerOnDuty, submitReport } from '../../testing/reportFixtures';
+import {
+  auth,
+  chigangSite,
+  eventually,
+  north,
+  officerOnDuty,
+  submitReport,
+} from '../../testing/reportFixtures';
 import { signInAsStaff } from '../../testing/staffLogin';
 import { startTestApp, type TestApp } from '../../testing/testApp';
 import { personalRecords } from './personalRecords';
@@ -32,7 +39,12 @@ beforeAll(async () => {
 
   const report = await submitReport(t, resident.token, { description: `门口占道，联系我 ${phone}` }, 201);
   ticketId = report.body.id as string;
-  await submitReport(t, neighbour.token, { description: '邻居的另一处占道', lat: home.lat, lng: home.lng }, 201);
+  await submitReport(
+    t,
+    neighbour.token,
+    { description: '邻居的另一处占道', lat: home.lat, lng: home.lng },
+    201,
+  );
 
   const elder = await t.http
     .post('/api/elders')
@@ -77,7 +89,9 @@ describe('我的数据', () => {
     expect(data.elders.items).toEqual([
       expect.objectContaining({ id: elderId, name: '李婆婆', registeredByMe: true }),
     ]);
-    expect(data.escorts.items).toEqual([expect.objectContaining({ id: escortId, as: 'booker', status: 'open' })]);
+    expect(data.escorts.items).toEqual([
+      expect.objectContaining({ id: escortId, as: 'booker', status: 'open' }),
+    ]);
     expect(data.notifications.total).toBeGreaterThan(0);
     expect(data.notifications.items[0]?.template).toBe('ticket_assigned');
     expect(data.technical.map((item) => item.kind)).toContain('上报频率限制计数');
@@ -88,7 +102,8 @@ describe('我的数据', () => {
     const text = JSON.stringify(response.body);
     expect(response.body.account.id).toBe(neighbour.userId);
     expect(response.body.reports.total).toBe(1);
-    for (const foreign of [ticketId, escortId, elderId, resident.userId, phone]) expect(text).not.toContain(foreign);
+    for (const foreign of [ticketId, escortId, elderId, resident.userId, phone])
+      expect(text).not.toContain(foreign);
     await t.http.get('/api/me/data').expect(401);
   });
 
@@ -107,7 +122,11 @@ describe('我的数据', () => {
 
 describe('注销账号', () => {
   it('asks for the confirmation words', async () => {
-    const refused = await t.http.delete('/api/me').set(auth(resident.token)).send({ confirm: '好' }).expect(400);
+    const refused = await t.http
+      .delete('/api/me')
+      .set(auth(resident.token))
+      .send({ confirm: '好' })
+      .expect(400);
     expect(errorBodySchema.parse(refused.body).error.code).toBe('validation_failed');
     await t.http.delete('/api/me').set(auth(resident.token)).expect(400);
   });
@@ -133,13 +152,25 @@ describe('注销账号', () => {
     await t.http
       .post('/api/households')
       .set(auth(worker.token))
-      .send({ id: householdId, street: '赤岗街道', address: '赤岗路 8 号 301', ownerIds: [owner.userId], contacts: [] })
+      .send({
+        id: householdId,
+        street: '赤岗街道',
+        address: '赤岗路 8 号 301',
+        ownerIds: [owner.userId],
+        contacts: [],
+      })
       .expect(201);
     const admin = await signInAsStaff(t, 'privacy-admin', ['admin']);
     await t.http
       .post('/api/devices')
       .set(auth(admin.token))
-      .send({ id: `charge-privacy-${t.runId}`.slice(0, 64), type: 'charging_detector', street: '赤岗街道', ...home, householdId })
+      .send({
+        id: `charge-privacy-${t.runId}`.slice(0, 64),
+        type: 'charging_detector',
+        street: '赤岗街道',
+        ...home,
+        householdId,
+      })
       .expect(201);
     const refused = await t.http.delete('/api/me').set(auth(owner.token)).send(confirm).expect(409);
     expect(refused.body.error.details.blockers).toEqual([
@@ -148,7 +179,11 @@ describe('注销账号', () => {
   });
 
   it('deletes the account: signed out at once, personal data gone, reports kept anonymised for staff', async () => {
-    await t.http.post(`/api/escorts/${escortId}/cancel`).set(auth(resident.token)).send({ reason: '不用了' }).expect(200);
+    await t.http
+      .post(`/api/escorts/${escortId}/cancel`)
+      .set(auth(resident.token))
+      .send({ reason: '不用了' })
+      .expect(200);
 
     const deleted = await t.http.delete('/api/me').set(auth(resident.token)).send(confirm).expect(200);
     expect(accountDeletionSchema.parse(deleted.body).status).toBe('deleted');

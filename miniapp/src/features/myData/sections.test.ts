@@ -69,7 +69,11 @@ const data: PersonalData = {
     items: [{ id: 'n1', template: 'ticket_assigned', createdAt: '2026-11-23T02:01:00.000Z', read: false }],
   },
   subscriptions: [],
-  technical: [{ kind: '上报频率限制计数', expiresInSeconds: 90 }],
+  technical: [
+    { kind: '上报频率限制计数', expiresInSeconds: 90 },
+    { kind: '上报防重复提交记录（如有）', expiresInSeconds: 7 * 86_400 },
+    { kind: '页面更新记录', expiresInSeconds: 86_400 },
+  ],
 };
 
 describe('dataSections', () => {
@@ -129,7 +133,11 @@ describe('dataSections', () => {
       '95 分钟',
     ]);
     expect(section('notifications').rows[0]?.lines).toEqual(['2026-11-23 10:01 · 未读']);
-    expect(section('technical').rows[0]?.lines).toEqual(['2 分钟内自动删除']);
+    expect(section('technical').rows.map((row) => row.lines[0])).toEqual([
+      '2 分钟内自动删除',
+      '7 天内自动删除',
+      '24 小时内自动删除',
+    ]);
   });
 
   it('lets residents, volunteers and owners delete their account, not staff', () => {

@@ -62,9 +62,7 @@ export function dataSections(data: PersonalData): DataSection[] {
         {
           key: 'signIn',
           title: t('myData.account.signIn'),
-          lines: account.signIns.map((signIn) =>
-            t(`myData.signIn.${signIn.kind}`, { key: signIn.key }),
-          ),
+          lines: account.signIns.map((signIn) => t(`myData.signIn.${signIn.kind}`, { key: signIn.key })),
         },
       ],
     },
@@ -79,7 +77,10 @@ export function dataSections(data: PersonalData): DataSection[] {
           when(report.submittedAt),
           report.address,
           report.description,
-          t('myData.report.location', { lat: report.location.lat.toFixed(5), lng: report.location.lng.toFixed(5) }),
+          t('myData.report.location', {
+            lat: report.location.lat.toFixed(5),
+            lng: report.location.lng.toFixed(5),
+          }),
           t('myData.report.photos', { n: report.photoCount }),
           ...(report.joined ? [t('myData.report.joined')] : []),
           ...(report.anonymous ? [t('myData.report.anonymous')] : []),
@@ -103,7 +104,9 @@ export function dataSections(data: PersonalData): DataSection[] {
           ...(elder.emergencyContacts.length
             ? [
                 t('myData.elder.contacts', {
-                  list: elder.emergencyContacts.map((contact) => `${contact.name} ${contact.phone}`).join('，'),
+                  list: elder.emergencyContacts
+                    .map((contact) => `${contact.name} ${contact.phone}`)
+                    .join('，'),
                 }),
               ]
             : []),
@@ -215,15 +218,19 @@ export function dataSections(data: PersonalData): DataSection[] {
       rows: data.technical.map((item) => ({
         key: item.kind,
         title: item.kind,
-        lines: [
-          item.expiresInSeconds === null
-            ? t('myData.technical.noExpiry')
-            : t('myData.technical.expires', { minutes: Math.max(1, Math.ceil(item.expiresInSeconds / 60)) }),
-        ],
+        lines: [expiryText(item.expiresInSeconds)],
       })),
     },
   ];
   return sections;
+}
+
+/** When a short-lived record goes by itself: in minutes, hours or days, rounded up. */
+function expiryText(seconds: number | null): string {
+  if (seconds === null) return t('myData.technical.noExpiry');
+  if (seconds < 3600) return t('myData.technical.expires', { minutes: Math.max(1, Math.ceil(seconds / 60)) });
+  if (seconds < 2 * 86_400) return t('myData.technical.expiresHours', { hours: Math.ceil(seconds / 3600) });
+  return t('myData.technical.expiresDays', { days: Math.ceil(seconds / 86_400) });
 }
 
 function subscriptionAnswer(answer: string): string {

@@ -65,6 +65,8 @@ export const myDataMessages = {
   'myData.subscription.credits': '剩余 {n} 次',
 
   'myData.technical.expires': '{minutes} 分钟内自动删除',
+  'myData.technical.expiresHours': '{hours} 小时内自动删除',
+  'myData.technical.expiresDays': '{days} 天内自动删除',
   'myData.technical.noExpiry': '随账号删除',
 
   'myData.export': '导出',
