@@ -25,9 +25,9 @@ after(async () => {
   await stack?.stop();
 });
 
-async function shot(page: Page, name: string) {
+async function shot(page: Page, name: string, fullPage = true) {
   fs.mkdirSync(docsShots, { recursive: true });
-  await page.screenshot({ path: path.join(docsShots, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(docsShots, `${name}.png`), fullPage });
 }
 
 /** Taro's H5 pages scroll inside their own container: a full-page picture needs it unrolled. */
@@ -90,11 +90,16 @@ describe('我的数据 (PIPL)', () => {
       [report.id],
     );
 
+    await page.getByText('已导出').waitFor({ state: 'hidden' });
+
     // 注销账号: a warning, a confirmation, then back to the login page.
-    await page.getByTestId('mydata-delete-card').getByText('注销后').waitFor();
+    const deleteCard = page.getByTestId('mydata-delete-card');
+    await deleteCard.getByText('注销后').waitFor();
+    await deleteCard.scrollIntoViewIfNeeded();
     await page.getByTestId('mydata-delete').click();
     await page.getByText('确认注销账号？').waitFor();
-    await shot(page, 'h5-my-data-delete-confirm');
+    await page.waitForTimeout(300);
+    await shot(page, 'h5-my-data-delete-confirm', false);
     await page.getByText('确认注销', { exact: true }).click();
     await page.getByTestId('dev-login-submit').waitFor();
 
