@@ -74,6 +74,10 @@ describe('我的数据 (PIPL)', () => {
     assert.match(await page.getByTestId('mydata-account').innerText(), /数据阿姨/);
     await unrollPage(page);
     await shot(page, 'h5-my-data');
+    // 大字模式, as elders use it.
+    await page.locator('[data-testid="large-text-toggle"]:visible').click();
+    await page.waitForTimeout(300);
+    await shot(page, 'h5-my-data-large', false);
 
     // 导出: a JSON file download with everything above.
     const [download] = await Promise.all([
