@@ -12,7 +12,7 @@ import type { Logger } from './infra/logger';
 import { pingMongo } from './infra/mongo';
 import { documentLocks } from './infra/documentLocks';
 import { redisRecovery } from './infra/redisRecovery';
-import { notifyingDocuments, type NotificationRelay } from './infra/versionedChanges';
+import { notifyingDocuments, versionedChanges, type NotificationRelay } from './infra/versionedChanges';
 import type { AppState } from './http/appState';
 import { errorMiddleware } from './http/errorMiddleware';
 import { startupGate } from './http/startupGate';
@@ -145,6 +145,11 @@ import { auditStore } from './modules/audit/auditStore';
 import { auditJournal } from './modules/audit/auditJournal';
 import { auditRecorder, type AuditStreets } from './modules/audit/auditRecorder';
 import { auditRoutes } from './modules/audit/auditRoutes';
+import { accountDeletion } from './modules/privacy/accountDeletion';
+import { personalDataReader } from './modules/privacy/personalDataReader';
+import { personalRecords } from './modules/privacy/personalRecords';
+import { personalRedisKeys } from './modules/privacy/personalRedisKeys';
+import { privacyRoutes } from './modules/privacy/privacyRoutes';
 
 export interface AppDeps {
   config: Config;
@@ -383,6 +388,30 @@ export function createApp(deps: AppDeps): JiefangApp {
     timeScale: config.SLA_TIME_SCALE,
   });
 
+  // 我的数据 and account deletion (PIPL): reads every collection that names a person.
+  const privacyRecords = personalRecords(mongo);
+  const privacyRedisKeys = personalRedisKeys(redis);
+  const deletions = accountDeletion({
+    records: privacyRecords,
+    redisKeys: privacyRedisKeys,
+    revocations,
+    ticketChanges,
+    // Escorts' own kernel writes under the same 'escort' locks; an erasure sends no notifications.
+    escortChanges: versionedChanges({
+      source: escortNotificationSource,
+      lockPrefix: 'escort',
+      documents: escortStore.Escort,
+      locks,
+      clock,
+      relay: notificationRelay,
+      logger,
+    }),
+    photos,
+    locks,
+    clock,
+    logger,
+  });
+
   koa.use(clientAddress(config.TRUSTED_PROXIES));
   // idle (no background work, e.g. some tests) → starting → started; `starting` also while Redis is rebuilt.
   let phase: 'idle' | 'starting' | 'started' = 'idle';
@@ -420,7 +449,15 @@ export function createApp(deps: AppDeps): JiefangApp {
       maxAge: 600,
     }),
   );
-  koa.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${config.BODY_LIMIT_KB}kb`, encoding: 'utf-8' }));
+  koa.use(
+    bodyParser({
+      enableTypes: ['json'],
+      jsonLimit: `${config.BODY_LIMIT_KB}kb`,
+      encoding: 'utf-8',
+      // DELETE /api/me carries its confirmation in the body.
+      parsedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'],
+    }),
+  );
   koa.use(refusePrototypeKeys);
   if (config.ADMIN_DIST_DIR) koa.use(staticSite('/admin', config.ADMIN_DIST_DIR));
   if (config.H5_DIST_DIR) koa.use(staticSite('/h5', config.H5_DIST_DIR));
@@ -547,6 +584,16 @@ export function createApp(deps: AppDeps): JiefangApp {
     subscriptionRoutes(api, { store: subscriptions, wechatTemplates: config.WECHAT_TEMPLATES ?? {} }),
     liveRoutes(api, { changes: live, tokens }),
     auditRoutes(api, { store: auditLog, streetNamed, streetOf: (userId) => staff.streetOf(userId) }),
+    privacyRoutes(api, {
+      reader: personalDataReader({
+        records: privacyRecords,
+        redisKeys: privacyRedisKeys,
+        categories,
+        clock,
+      }),
+      deletion: deletions,
+      clock,
+    }),
   ];
   for (const router of routers) koa.use(router.routes()).use(router.allowedMethods({ throw: false }));
 
@@ -788,6 +835,8 @@ export function createApp(deps: AppDeps): JiefangApp {
       projection.sweep().then(() => statisticsByPeriod.refreshDirty({ months: true })),
       // Audit entries MongoDB did not take, and requests a crash interrupted.
       auditEntries.sweep(),
+      // Account deletions a crash or a failed step cut short.
+      deletions.finishInterrupted(),
     ]);
     for (const outcome of outcomes)
       if (outcome.status === 'rejected') logger.warn({ err: outcome.reason }, 'periodic chore failed');

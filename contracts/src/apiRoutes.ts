@@ -49,6 +49,7 @@ import {
 } from './notifications';
 import { meChangesQuerySchema } from './live';
 import { auditSearchQuerySchema } from './audit';
+import { deleteAccountRequestSchema } from './personalData';
 import { reverseGeocodeQuerySchema } from './geocoding';
 import { joinReportRequestSchema, nearbyReportsQuerySchema } from './nearbyReports';
 import { rankingQuerySchema, statisticsQuerySchema } from './statistics';
@@ -118,6 +119,11 @@ export const apiRoutes: readonly ApiRoute[] = [
   // browsers, a cheap poll for the mini-program (no event streams there).
   { method: 'GET', path: '/api/me/events', access: 'signed-in', stream: true },
   { method: 'GET', path: '/api/me/changes', access: 'signed-in', query: meChangesQuerySchema },
+  // 我的数据 (PIPL): everything held about the caller, as a page and as a JSON file; and deleting the
+  // account (residents, volunteers, owners: the handler refuses staff, whose accounts admins disable).
+  { method: 'GET', path: '/api/me/data', access: 'signed-in' },
+  { method: 'GET', path: '/api/me/data/export', access: 'signed-in' },
+  { method: 'DELETE', path: '/api/me', access: 'signed-in', body: deleteAccountRequestSchema },
 
   { method: 'GET', path: '/api/users/:id', access: 'signed-in', selfParams: ['id'] },
   { method: 'GET', path: '/api/users', access: ['admin'], query: userListQuerySchema },

@@ -28,3 +28,4 @@ export * from './polygons';
 export * from './geocoding';
 export * from './nearbyReports';
 export * from './audit';
+export * from './personalData';

@@ -30,6 +30,11 @@ export default defineAppConfig({
       pages: ['index'],
     },
     {
+      // 我的数据: what is held about the user, its export, and 注销账号.
+      root: 'subpackages/me',
+      pages: ['data/index'],
+    },
+    {
       // 执法工单 (officers on duty) and 中队看板 (squad leaders).
       root: 'subpackages/officer',
       pages: ['duty/index', 'task/index', 'history/index', 'squad/index'],

@@ -25,8 +25,23 @@ export interface UserDocument {
    * reset): older tokens are refused.
    */
   tokenVersion?: number;
+  /**
+   * A resident's account deletion (PIPL, modules/privacy): `deleting` from its first step until every
+   * step is done, so a deletion cut short is found and finished; `deleted` leaves a tombstone with no
+   * personal data (it keeps the token version that refuses old tokens).
+   */
+  deletion?: AccountDeletionRecord;
   createdAt: Date;
   updatedAt: Date;
+}
+
+export interface AccountDeletionRecord {
+  state: 'deleting' | 'deleted';
+  startedAt: Date;
+  completedAt?: Date;
+  /** The reports and escorts to anonymise, listed when the deletion started. */
+  ticketIds: string[];
+  escortIds: string[];
 }
 
 const userSchema = new Schema<UserDocument>(
@@ -45,6 +60,19 @@ const userSchema = new Schema<UserDocument>(
     disabled: { type: Boolean, default: false },
     mustChangePassword: Boolean,
     tokenVersion: Number,
+    deletion: {
+      type: new Schema(
+        {
+          state: { type: String, enum: ['deleting', 'deleted'] },
+          startedAt: Date,
+          completedAt: Date,
+          ticketIds: [String],
+          escortIds: [String],
+        },
+        { _id: false },
+      ),
+      default: undefined,
+    },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },
@@ -53,6 +81,8 @@ const userSchema = new Schema<UserDocument>(
 userSchema.index({ streetId: 1, roles: 1 });
 // The revoked users, read to refill Redis (see tokenRevocations).
 userSchema.index({ tokenVersion: 1 });
+// Deletions cut short, found and finished by the sweep (modules/privacy/accountDeletion).
+userSchema.index({ 'deletion.state': 1 });
 
 /**
  * Sign-in identities (username, WeChat openid, dev-login key) keyed by their _id, so uniqueness

@@ -4,6 +4,7 @@ import { escortMessages } from './escort';
 import { homeMessages } from './home';
 import { loginMessages } from './login';
 import { messagesMessages } from './messages';
+import { myDataMessages } from './myData';
 import { officerMessages } from './officer';
 import { reportMessages } from './report';
 import { reportMapMessages } from './reportMap';
@@ -22,5 +23,6 @@ export const zhCN = {
   ...devicesMessages,
   ...escortMessages,
   ...messagesMessages,
+  ...myDataMessages,
   ...officerMessages,
 } as const;

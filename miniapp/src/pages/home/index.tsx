@@ -7,6 +7,7 @@ import { BrandBar } from '../../components/BrandBar';
 import { PageShell } from '../../components/PageShell';
 import { useLoadable, type LoadState } from '../../components/useLoadable';
 import { commonEntries, entriesForRoles, type FeatureEntry, type RoleEntry } from '../../features/entries';
+import { MY_DATA_PAGE } from '../../features/myData/routes';
 import { badgeText } from '../../features/notifications/badge';
 import { useUnreadCount } from '../../features/notifications/useUnreadCount';
 import { splitMessage, t } from '../../i18n';
@@ -98,6 +99,18 @@ function MeCard({ me, onRetry }: { me: LoadState<User>; onRetry: () => void }) {
       <View className="jf-me__row">
         <Text className="jf-me__key">{t('home.me.street')}</Text>
         <Text className="jf-me__value">{user.streetName ?? user.streetId ?? t('home.me.streetNone')}</Text>
+      </View>
+      <View
+        className="jf-entry"
+        data-testid="me-data"
+        ariaRole="link"
+        onClick={() => void Taro.navigateTo({ url: MY_DATA_PAGE })}
+      >
+        <View className="jf-entry__text">
+          <Text className="jf-entry__title">{t('myData.entry')}</Text>
+          <Text className="jf-entry__desc">{t('myData.entry.desc')}</Text>
+        </View>
+        <Text className="jf-entry__arrow">›</Text>
       </View>
     </View>
   );
