@@ -3,13 +3,18 @@ import { staffRoles, type Role } from './roles';
 import { alarmListQuerySchema, alarmNoteRequestSchema, remoteWarningRequestSchema } from './alarms';
 import { devLoginRequestSchema, passwordLoginRequestSchema, wechatLoginRequestSchema } from './auth';
 import {
-  createHouseholdRequestSchema,
-  householdListQuerySchema,
   deviceListQuerySchema,
   deviceReadingsQuerySchema,
   registerDeviceRequestSchema,
   updateDeviceRequestSchema,
 } from './devices';
+import {
+  confirmOwnerInvitationRequestSchema,
+  createHouseholdRequestSchema,
+  householdListQuerySchema,
+  ownerInvitationRequestSchema,
+  updateHouseholdRequestSchema,
+} from './households';
 import {
   createElderRequestSchema,
   createEscortRequestSchema,
@@ -83,6 +88,8 @@ const enforcement: readonly Role[] = ['officer', 'squad_leader', 'dispatcher', '
 const dispatching: readonly Role[] = ['squad_leader', 'dispatcher', 'admin'];
 const onPatrol: readonly Role[] = ['officer', 'squad_leader'];
 const deviceWatchers: readonly Role[] = ['admin', 'dispatcher', 'squad_leader'];
+/** Who registers and edits households and invites their owners: the district's admins, a street's community workers. */
+const householdKeepers: readonly Role[] = ['admin', 'community_worker'];
 /** Staff who look after elders and volunteers. */
 const elderStaff: readonly Role[] = ['community_worker', 'admin', 'dispatcher'];
 /** Who may close a ticket without fixing it. */
@@ -239,11 +246,32 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     method: 'POST',
     path: '/api/households',
-    access: ['admin', 'community_worker'],
+    access: householdKeepers,
     body: createHouseholdRequestSchema,
   },
   { method: 'GET', path: '/api/households', access: 'signed-in', query: householdListQuerySchema },
   { method: 'GET', path: '/api/households/:id', access: 'signed-in' },
+  // Street staff only for their street's households (another street's: 404).
+  {
+    method: 'PATCH',
+    path: '/api/households/:id',
+    access: householdKeepers,
+    body: updateHouseholdRequestSchema,
+  },
+  {
+    method: 'POST',
+    path: '/api/households/:id/invitations',
+    access: householdKeepers,
+    body: ownerInvitationRequestSchema,
+  },
+  { method: 'DELETE', path: '/api/households/:id/owners/:userId', access: householdKeepers },
+  // The invited owner, signed in with WeChat in the mini-program (a resident until then).
+  {
+    method: 'POST',
+    path: '/api/households/invitations/confirm',
+    access: ['resident', 'property_owner'],
+    body: confirmOwnerInvitationRequestSchema,
+  },
 
   { method: 'GET', path: '/api/alarms', access: 'signed-in', query: alarmListQuerySchema },
   { method: 'GET', path: '/api/alarms/events', access: staffRoles, stream: true },

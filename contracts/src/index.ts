@@ -9,6 +9,7 @@ export * from './reports';
 export * from './closeout';
 export * from './exports';
 export * from './devices';
+export * from './households';
 export * from './alarms';
 export * from './escorts';
 export * from './apiRoutes';
