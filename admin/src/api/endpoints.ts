@@ -13,6 +13,9 @@ import {
   deviceListSchema,
   deviceReadingsSchema,
   deviceSchema,
+  householdListSchema,
+  householdSchema,
+  ownerInvitationSchema,
   districtMapSchema,
   mapConfigSchema,
   meResponseSchema,
@@ -37,7 +40,12 @@ import {
   type CloseTicketRequest,
   type CreateElderRequest,
   type CreateEscortRequest,
+  type CreateHouseholdRequest,
   type Device,
+  type Household,
+  type HouseholdList,
+  type OwnerInvitation,
+  type UpdateHouseholdRequest,
   type DeviceCredentials,
   type DeviceList,
   type DeviceReadings,
@@ -132,6 +140,11 @@ const routes = {
   registerDevice: bffRoute('POST', '/api/devices'),
   updateDevice: bffRoute('PATCH', '/api/devices/:id'),
   rotateDeviceSecret: bffRoute('POST', '/api/devices/:id/rotate-secret'),
+  households: bffRoute('GET', '/api/households'),
+  createHousehold: bffRoute('POST', '/api/households'),
+  updateHousehold: bffRoute('PATCH', '/api/households/:id'),
+  inviteOwner: bffRoute('POST', '/api/households/:id/invitations'),
+  removeOwner: bffRoute('DELETE', '/api/households/:id/owners/:userId'),
   escortServices: bffRoute('GET', '/api/escort-services'),
   elders: bffRoute('GET', '/api/elders'),
   elder: bffRoute('GET', '/api/elders/:id'),
@@ -282,6 +295,22 @@ export function createEndpoints(client: ApiClient, upload?: Uploader) {
 
     updateDevice: (id: string, body: UpdateDeviceRequest): Promise<Device> =>
       send(routes.updateDevice.at({ id }), deviceSchema, body),
+
+    /** Households the caller may see (their street's, or all), optionally searched by address. */
+    households: (search: string, signal?: AbortSignal): Promise<HouseholdList> =>
+      get(
+        withQuery(routes.households.at(), search ? new URLSearchParams({ q: search }) : ''),
+        householdListSchema,
+        signal,
+      ),
+    createHousehold: (body: CreateHouseholdRequest): Promise<Household> =>
+      send(routes.createHousehold.at(), householdSchema, body),
+    updateHousehold: (id: string, body: UpdateHouseholdRequest): Promise<Household> =>
+      send(routes.updateHousehold.at({ id }), householdSchema, body),
+    inviteOwner: (id: string, phone: string): Promise<OwnerInvitation> =>
+      send(routes.inviteOwner.at({ id }), ownerInvitationSchema, { phone }),
+    removeOwner: (id: string, userId: string): Promise<void> =>
+      send(routes.removeOwner.at({ id, userId }), z.undefined()),
 
     rotateDeviceSecret: (id: string): Promise<DeviceCredentials> =>
       send(routes.rotateDeviceSecret.at({ id }), deviceCredentialsSchema),

@@ -6,6 +6,7 @@ import {
   DashboardOutlined,
   DownloadOutlined,
   HeartOutlined,
+  HomeOutlined,
   MobileOutlined,
   ScheduleOutlined,
   SafetyCertificateOutlined,
@@ -21,6 +22,8 @@ import { type PageDefinition } from '../layout/navigation';
 import { AlarmConsolePage } from '../pages/alarms/AlarmConsolePage';
 import { DeviceListPage } from '../pages/devices/DeviceListPage';
 import { EldersPage } from '../pages/escorts/EldersPage';
+import { HouseholdsPage } from '../pages/households/HouseholdsPage';
+import { householdRoles } from '../households/permissions';
 import { ExportsPage } from '../pages/exports/ExportsPage';
 import { EscortBookingPage } from '../pages/escorts/EscortBookingPage';
 import { OpenEscortsPage } from '../pages/escorts/OpenEscortsPage';
@@ -81,6 +84,13 @@ export const pages: readonly PageDefinition<ReactNode>[] = [
     icon: <ApiOutlined />,
     element: <DeviceListPage />,
     roles: deviceRoles,
+  },
+  {
+    path: '/households',
+    labelKey: 'nav.households',
+    icon: <HomeOutlined />,
+    element: <HouseholdsPage />,
+    roles: householdRoles,
   },
   {
     path: '/elders',

@@ -13,6 +13,7 @@ import { rosters } from './rosters';
 import { notifications } from './notifications';
 import { alerts } from './alerts';
 import { dataExports } from './exports';
+import { households } from './households';
 
 /**
  * Simplified Chinese message catalogue: every string the admin panel shows lives in these files, one
@@ -35,6 +36,7 @@ export const zhCN = {
   ...notifications,
   ...alerts,
   ...dataExports,
+  ...households,
 } as const;
 
 /** Each area's file, for the test that no key is defined in two of them. */
@@ -54,4 +56,5 @@ export const zhCNAreas = {
   notifications,
   alerts,
   dataExports,
+  households,
 };
