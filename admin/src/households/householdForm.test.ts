@@ -48,7 +48,10 @@ describe('buildCreateRequest', () => {
       buildCreateRequest({
         address: ' 赤岗路 2 号 ',
         location: { lat: 23.1, lng: 113.3 },
-        contacts: [{ name: ' 黄先生 ', phone: '13800002222' }, { name: '', phone: '' }],
+        contacts: [
+          { name: ' 黄先生 ', phone: '13800002222' },
+          { name: '', phone: '' },
+        ],
       }),
     ).toEqual({
       ok: true,
