@@ -49,8 +49,7 @@ export const households = {
   'household.inviteSubmit': '生成邀请码',
   'household.inviteFailed': '邀请失败：{message}',
   'household.inviteCode': '邀请码',
-  'household.inviteOnce':
-    '邀请码只显示这一次，请告知业主：在小程序“我的设备 → 绑定住户”中输入手机号和邀请码。',
+  'household.inviteOnce': '邀请码只显示这一次，请告知业主：在小程序首页点“绑定住户”，输入手机号和邀请码。',
   'household.inviteExpires': '有效期至 {time}',
   'household.inviteSms': '已通过短信发送给业主',
   'household.inviteSmsFailed': '短信发送失败，请当面或电话告知业主',

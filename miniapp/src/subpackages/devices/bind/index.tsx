@@ -54,7 +54,12 @@ export default function BindHouseholdPage() {
       {bound ? (
         <View className="jf-card jf-status-box" data-testid="bind-done">
           <Text className="jf-block">{t('owner.bind.done', { address: bound })}</Text>
-          <Button type="primary" block onClick={() => void Taro.redirectTo({ url: OWNER_ALARMS_PAGE })}>
+          <Button
+            type="primary"
+            block
+            data-testid="bind-to-alarms"
+            onClick={() => void Taro.redirectTo({ url: OWNER_ALARMS_PAGE })}
+          >
             {t('owner.bind.toAlarms')}
           </Button>
         </View>
@@ -86,17 +91,19 @@ export default function BindHouseholdPage() {
               {error}
             </Text>
           )}
-          <Button
-            type="primary"
-            size="large"
-            block
-            loading={busy}
-            disabled={busy}
-            onClick={() => void submit()}
-            data-testid="bind-submit"
-          >
-            {busy ? t('owner.bind.submitting') : t('owner.bind.submit')}
-          </Button>
+          <View className="jf-bind__submit">
+            <Button
+              type="primary"
+              size="large"
+              block
+              loading={busy}
+              disabled={busy}
+              onClick={() => void submit()}
+              data-testid="bind-submit"
+            >
+              {busy ? t('owner.bind.submitting') : t('owner.bind.submit')}
+            </Button>
+          </View>
         </View>
       )}
     </PageShell>
