@@ -11,6 +11,7 @@ import {
 import {
   confirmOwnerInvitationRequestSchema,
   createHouseholdRequestSchema,
+  householdImportRequestSchema,
   householdListQuerySchema,
   ownerInvitationRequestSchema,
   updateHouseholdRequestSchema,
@@ -250,6 +251,13 @@ export const apiRoutes: readonly ApiRoute[] = [
     body: createHouseholdRequestSchema,
   },
   { method: 'GET', path: '/api/households', access: 'signed-in', query: householdListQuerySchema },
+  // Bulk import from .xlsx: preview, then commit; street staff only rows of their street.
+  {
+    method: 'POST',
+    path: '/api/households/import',
+    access: householdKeepers,
+    body: householdImportRequestSchema,
+  },
   { method: 'GET', path: '/api/households/:id', access: 'signed-in' },
   // Street staff only for their street's households (another street's: 404).
   {

@@ -124,3 +124,35 @@ export const confirmOwnerInvitationResponseSchema = z.object({
   session: authResponseSchema,
 });
 export type ConfirmOwnerInvitationResponse = z.infer<typeof confirmOwnerInvitationResponseSchema>;
+
+/**
+ * POST /api/households/import: households from an .xlsx (first sheet; a header row naming 地址, 纬度,
+ * 经度 and optionally 住户编号, 联系人, 联系电话). Without `commit` nothing is stored: the preview says what
+ * each row would do. Committing again stores nothing twice.
+ */
+export const householdImportRequestSchema = z.object({
+  /** The .xlsx file, base64. */
+  file: z.string().min(1).max(120_000),
+  commit: z.boolean().default(false),
+});
+export type HouseholdImportRequest = z.infer<typeof householdImportRequestSchema>;
+
+export const householdImportRowSchema = z.object({
+  /** The row's number in the sheet (the header is row 1). */
+  row: z.number().int(),
+  id: z.string().nullable(),
+  address: z.string(),
+  streetName: z.string().nullable(),
+  gridName: z.string().nullable(),
+  /** new: created (or would be); exists: already there, left alone; error: see `errors`. */
+  outcome: z.enum(['new', 'exists', 'error']),
+  errors: z.array(z.string()),
+});
+export type HouseholdImportRow = z.infer<typeof householdImportRowSchema>;
+
+export const householdImportResultSchema = z.object({
+  committed: z.boolean(),
+  rows: z.array(householdImportRowSchema),
+  counts: z.object({ new: z.number().int(), exists: z.number().int(), error: z.number().int() }),
+});
+export type HouseholdImportResult = z.infer<typeof householdImportResultSchema>;

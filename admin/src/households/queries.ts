@@ -35,3 +35,5 @@ export const useInviteOwner = () =>
   useHouseholdMutation((v: { id: string; phone: string }) => api.inviteOwner(v.id, v.phone));
 export const useRemoveOwner = () =>
   useHouseholdMutation((v: { id: string; userId: string }) => api.removeOwner(v.id, v.userId));
+export const useImportHouseholds = () =>
+  useHouseholdMutation((v: { file: string; commit: boolean }) => api.importHouseholds(v.file, v.commit));

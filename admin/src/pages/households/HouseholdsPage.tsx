@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { type Household } from '@jiefang/contracts';
 import { Alert, Button, Card, Input, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { canKeepHouseholds } from '../../households/permissions';
 import { useHouseholds } from '../../households/queries';
 import { t } from '../../i18n';
 import { HouseholdDrawer } from './HouseholdDrawer';
+import { HouseholdImportDialog } from './HouseholdImportDialog';
 
 /** 住户管理: the households of the caller's street (or all, for the district), searched by address. */
 export function HouseholdsPage() {
@@ -16,6 +17,7 @@ export function HouseholdsPage() {
   const list = useHouseholds(search);
   /** The open household's id, 'new' for the create drawer, null when closed. */
   const [openId, setOpenId] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
   const open =
     openId && openId !== 'new' ? (list.data?.items.find((item) => item.id === openId) ?? null) : null;
 
@@ -52,14 +54,23 @@ export function HouseholdsPage() {
       title={t('household.title')}
       extra={
         keeper && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            data-testid="household-create"
-            onClick={() => setOpenId('new')}
-          >
-            {t('household.create')}
-          </Button>
+          <Space>
+            <Button
+              icon={<UploadOutlined />}
+              data-testid="household-import"
+              onClick={() => setImporting(true)}
+            >
+              {t('household.import')}
+            </Button>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              data-testid="household-create"
+              onClick={() => setOpenId('new')}
+            >
+              {t('household.create')}
+            </Button>
+          </Space>
         )
       }
     >
@@ -87,6 +98,7 @@ export function HouseholdsPage() {
           onRow={(household) => ({ onClick: () => setOpenId(household.id), style: { cursor: 'pointer' } })}
         />
       </Space>
+      <HouseholdImportDialog open={importing} onClose={() => setImporting(false)} />
       <HouseholdDrawer
         open={openId !== null}
         household={open}

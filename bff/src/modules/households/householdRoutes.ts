@@ -3,6 +3,7 @@ import type Router from '@koa/router';
 import {
   confirmOwnerInvitationRequestSchema,
   createHouseholdRequestSchema,
+  householdImportRequestSchema,
   householdListQuerySchema,
   ownerInvitationRequestSchema,
   updateHouseholdRequestSchema,
@@ -10,7 +11,7 @@ import {
   type InvitationDelivery,
 } from '@jiefang/contracts';
 import type { AppState, Caller } from '../../http/appState';
-import { conflict, forbidden, notFound } from '../../http/httpError';
+import { badRequest, conflict, forbidden, notFound } from '../../http/httpError';
 import type { Clock } from '../../infra/clock';
 import { callerOf } from '../../http/callerAccess';
 import type { RouteRegistry } from '../../http/routeRegistry';
@@ -18,6 +19,8 @@ import type { StaffDirectory } from '../dispatch/staffDirectory';
 import type { District } from '../district/district';
 import type { HouseholdDocument } from './householdModel';
 import { householdPlaces } from './householdPlaces';
+import { importHouseholds, maxImportRows } from './householdImport';
+import { readSheet } from './householdSheet';
 import type { HouseholdStore } from './householdStore';
 import { householdView } from './householdView';
 import type { OwnerInvitations } from './ownerInvitations';
@@ -128,6 +131,28 @@ export function householdRoutes(
         query.q || undefined,
       );
       ctx.body = { items: items.map((item) => view(caller, scope, item)) };
+    },
+  );
+
+  route(
+    { method: 'POST', path: '/api/households/import', body: householdImportRequestSchema },
+    async (ctx, { body }) => {
+      const caller = callerOf(ctx.state);
+      const rows = await readSheet(Buffer.from(body.file, 'base64'), maxImportRows);
+      if (rows === 'unreadable')
+        throw badRequest([{ path: 'file', message: '无法读取该文件，请上传 .xlsx 格式的表格' }]);
+      if (rows === 'too_many')
+        throw badRequest([{ path: 'file', message: `一次最多导入 ${maxImportRows} 行` }]);
+      const onlyStreetId = caller.roles.includes('admin')
+        ? null
+        : ((await scopeOf(caller)).streetId ?? '(none)');
+      ctx.body = await importHouseholds(rows, {
+        commit: body.commit,
+        onlyStreetId,
+        places,
+        households: deps.households,
+        clock: deps.clock,
+      });
     },
   );
 
