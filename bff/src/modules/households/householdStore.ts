@@ -20,7 +20,7 @@ export function householdStore(connection: Connection) {
       }
     },
     findById: (id: string) => households.findById(id).lean<HouseholdDocument>().exec(),
-    /** Up to 200, in id order: of one owner, of one street, or all; `search` in the address or id. */
+    /** Up to 200, in address order (as people look for them): of one owner, of one street, or all; `search` in the address or id. */
     list: (filter: HouseholdFilter, search?: string) => {
       const where: Record<string, unknown> =
         filter === 'all'
@@ -35,7 +35,12 @@ export function householdStore(connection: Connection) {
           { _id: { $regex: pattern, $options: 'i' } },
         ];
       }
-      return households.find(where).sort({ _id: 1 }).limit(200).lean<HouseholdDocument[]>().exec();
+      return households
+        .find(where)
+        .sort({ address: 1, _id: 1 })
+        .limit(200)
+        .lean<HouseholdDocument[]>()
+        .exec();
     },
     /** Sets address, location, grid, street or contacts; the household after, or null when gone. */
     update: (id: string, set: Partial<Omit<HouseholdDocument, '_id' | 'ownerIds' | 'ownerLinks'>>) =>
