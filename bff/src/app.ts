@@ -109,6 +109,7 @@ import { escortRoutes } from './modules/escorts/escortRoutes';
 import { escortTimerRecovery } from './modules/escorts/escortTimerRecovery';
 import { householdModel } from './modules/households/householdModel';
 import { householdRoutes, type InvitationSms } from './modules/households/householdRoutes';
+import { invitationSmsFrom } from './modules/households/invitationSms';
 import { ownerAccounts } from './modules/households/ownerAccounts';
 import { invitationGuessLimit, ownerInvitations } from './modules/households/ownerInvitations';
 import { householdStore } from './modules/households/householdStore';
@@ -149,7 +150,7 @@ export interface AppDeps {
   wechat?: WechatSessions | null;
   /** Replaces the channels' router (tests count what is sent). */
   notificationSender?: NotificationSender;
-  /** Sends owner invitation codes by SMS; none: staff pass the code on (tests record what is sent). */
+  /** Sends owner invitation codes (default: by Tencent SMS when configured; tests record what is sent). */
   invitationSms?: InvitationSms | null;
 }
 
@@ -694,7 +695,7 @@ export function createApp(deps: AppDeps): JiefangApp {
       district,
       clock,
       staff,
-      invitationSms: deps.invitationSms ?? null,
+      invitationSms: deps.invitationSms === undefined ? invitationSmsFrom(config, clock) : deps.invitationSms,
       becomeOwner: ownerAccounts({
         models: users,
         reissue: (userId) => auth.reissue(userId),
