@@ -1,7 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { type Household } from '@jiefang/contracts';
 import { App, Button, Divider, Drawer, Form, Input, Space } from 'antd';
-import { useEffect } from 'react';
 import { ApiError } from '../../api/errors';
 import { ActionFailed } from '../../components/ActionFailed';
 import { PinPickerMap } from '../../components/map/PinPickerMap';
@@ -34,19 +33,6 @@ export function HouseholdDrawer({
   const update = useUpdateHousehold();
   const mutation = household ? update : create;
   const householdId = household?.id;
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    if (household)
-      form.setFieldsValue({
-        address: household.address,
-        location: household.location,
-        contacts: household.contacts,
-      });
-    // Reset when another household opens, not when the same one is refreshed after an invitation.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, householdId, form]);
 
   const onServerError = (error: unknown) => {
     if (!(error instanceof ApiError)) return;
@@ -115,7 +101,14 @@ export function HouseholdDrawer({
       data-testid="household-drawer"
     >
       <Form<HouseholdFormValues>
+        // A new form for each household (and for the one just created): its values are the household's.
+        key={householdId ?? 'new'}
         form={form}
+        initialValues={
+          household
+            ? { address: household.address, location: household.location, contacts: household.contacts }
+            : { contacts: [] }
+        }
         layout="vertical"
         requiredMark={false}
         onFinish={submit}

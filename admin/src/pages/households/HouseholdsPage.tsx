@@ -18,8 +18,12 @@ export function HouseholdsPage() {
   /** The open household's id, 'new' for the create drawer, null when closed. */
   const [openId, setOpenId] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
+  /** The household just created, shown until the refreshed list has it. */
+  const [created, setCreated] = useState<Household | null>(null);
   const open =
-    openId && openId !== 'new' ? (list.data?.items.find((item) => item.id === openId) ?? null) : null;
+    openId && openId !== 'new'
+      ? (list.data?.items.find((item) => item.id === openId) ?? (created?.id === openId ? created : null))
+      : null;
 
   const columns: TableColumnsType<Household> = [
     { title: t('household.columnAddress'), dataIndex: 'address', key: 'address' },
@@ -95,7 +99,11 @@ export function HouseholdsPage() {
           dataSource={list.data?.items ?? []}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           locale={{ emptyText: search ? t('household.emptySearch') : t('household.empty') }}
-          onRow={(household) => ({ onClick: () => setOpenId(household.id), style: { cursor: 'pointer' } })}
+          onRow={(household) => ({
+            onClick: () => setOpenId(household.id),
+            style: { cursor: 'pointer' },
+            'data-testid': `household-row-${household.id}`,
+          })}
         />
       </Space>
       <HouseholdImportDialog open={importing} onClose={() => setImporting(false)} />
@@ -104,7 +112,10 @@ export function HouseholdsPage() {
         household={open}
         readOnly={!keeper}
         onClose={() => setOpenId(null)}
-        onCreated={(created) => setOpenId(created.id)}
+        onCreated={(household) => {
+          setCreated(household);
+          setOpenId(household.id);
+        }}
       />
     </Card>
   );
