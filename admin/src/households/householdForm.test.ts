@@ -1,13 +1,7 @@
 import { districtMapSchema, type Household } from '@jiefang/contracts';
 import { describe, expect, it } from 'vitest';
 import { testDistrict } from '../test/district';
-import {
-  buildCreateRequest,
-  householdLabel,
-  householdMatches,
-  householdUpdateDiff,
-  placeOfPin,
-} from './householdForm';
+import { buildCreateRequest, householdLabel, householdUpdateDiff, placeOfPin } from './householdForm';
 
 const district = districtMapSchema.parse(testDistrict);
 
@@ -85,11 +79,8 @@ describe('householdUpdateDiff', () => {
 });
 
 describe('naming households', () => {
-  it('shows the address with its street, and finds by address, street or id', () => {
+  it('shows the address with its street, never the id', () => {
     expect(householdLabel(household)).toBe('赤岗路 1 号 302（赤岗街道）');
-    expect(householdMatches(household, '302')).toBe(true);
-    expect(householdMatches(household, '赤岗街道')).toBe(true);
-    expect(householdMatches(household, 'HH-1')).toBe(true);
-    expect(householdMatches(household, '江南')).toBe(false);
+    expect(householdLabel({ ...household, streetName: null })).toBe('赤岗路 1 号 302');
   });
 });

@@ -84,12 +84,3 @@ export function householdUpdateDiff(
 export function householdLabel(household: Pick<Household, 'address' | 'streetName'>): string {
   return household.streetName ? `${household.address}（${household.streetName}）` : household.address;
 }
-
-/** Whether a household matches the device form's search: by address, street or id. */
-export function householdMatches(household: Household, search: string): boolean {
-  const wanted = search.trim().toLowerCase();
-  if (!wanted) return true;
-  return [household.address, household.streetName ?? '', household.id].some((text) =>
-    text.toLowerCase().includes(wanted),
-  );
-}

@@ -1,6 +1,6 @@
 import { deviceTypes, noiseZoneClassSchema, type Device, type DeviceCredentials } from '@jiefang/contracts';
 import { App, Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/errors';
 import { deviceTypeLabel, zoneClassLabel } from '../../alarms/labels';
 import { useRegisterDevice, useUpdateDevice } from '../../alarms/queries';
@@ -15,7 +15,7 @@ import {
   type FieldIssue,
 } from '../../devices/deviceForm';
 import { PinPickerMap } from '../../components/map/PinPickerMap';
-import { householdLabel, householdMatches, placeOfPin } from '../../households/householdForm';
+import { householdLabel, placeOfPin } from '../../households/householdForm';
 import { useHouseholds } from '../../households/queries';
 import { t } from '../../i18n';
 import { useDistrict, useStreets } from '../../tickets/queries';
@@ -50,7 +50,9 @@ export function DeviceFormDialog({
   const watchedType = Form.useWatch('type', form);
   const type = device?.type ?? watchedType;
   // Detectors belong to a household: the list to pick from (the district's, up to 200 by the BFF).
-  const households = useHouseholds('', open && type !== undefined && type !== 'noise_meter');
+  // Searched by the BFF (which lists up to 200): a district has more households than one list holds.
+  const [householdSearch, setHouseholdSearch] = useState('');
+  const households = useHouseholds(householdSearch, open && type !== undefined && type !== 'noise_meter');
 
   /** A place picked on the map, or a household's: the coordinates and the street under them. */
   const placeAt = (point: { lat: number; lng: number }) => {
@@ -215,10 +217,8 @@ export function DeviceFormDialog({
               placeholder={t('device.fieldHouseholdPlaceholder')}
               loading={households.isPending}
               onChange={(value: string | undefined) => value && pickHousehold(value)}
-              filterOption={(input, option) => {
-                const household = households.data?.items.find((item) => item.id === option?.value);
-                return household ? householdMatches(household, input) : false;
-              }}
+              filterOption={false}
+              onSearch={(value) => setHouseholdSearch(value.trim())}
               options={(households.data?.items ?? []).map((household) => ({
                 value: household.id,
                 label: householdLabel(household),
