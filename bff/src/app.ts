@@ -115,7 +115,10 @@ import { escortModels } from './modules/escorts/escortModels';
 import { escortRoutes } from './modules/escorts/escortRoutes';
 import { escortTimerRecovery } from './modules/escorts/escortTimerRecovery';
 import { householdModel } from './modules/households/householdModel';
-import { householdRoutes } from './modules/households/householdRoutes';
+import { householdRoutes, type InvitationSms } from './modules/households/householdRoutes';
+import { invitationSmsFrom } from './modules/households/invitationSms';
+import { ownerAccounts } from './modules/households/ownerAccounts';
+import { invitationGuessLimit, ownerInvitations } from './modules/households/ownerInvitations';
 import { householdStore } from './modules/households/householdStore';
 import { alarmAudience, escortAudience, ticketAudience } from './modules/live/changeAudiences';
 import { liveRoutes } from './modules/live/liveRoutes';
@@ -162,6 +165,8 @@ export interface AppDeps {
   wechat?: WechatSessions | null;
   /** Replaces the channels' router (tests count what is sent). */
   notificationSender?: NotificationSender;
+  /** Sends owner invitation codes (default: by Tencent SMS when configured; tests record what is sent). */
+  invitationSms?: InvitationSms | null;
 }
 
 export interface JiefangApp {
@@ -779,7 +784,29 @@ export function createApp(deps: AppDeps): JiefangApp {
       proximitySecret: config.JWT_SECRET,
     }),
     deviceRoutesRouter,
-    householdRoutes(api, { households: householdRecords, district, clock, staff }),
+    householdRoutes(api, {
+      households: householdRecords,
+      invitations: ownerInvitations({
+        connection: mongo,
+        clock,
+        secret: config.JWT_SECRET,
+        guesses: createRateLimit(
+          redis,
+          'owner-invitation',
+          invitationGuessLimit.attempts,
+          invitationGuessLimit.windowSeconds,
+        ),
+      }),
+      district,
+      clock,
+      staff,
+      invitationSms: deps.invitationSms === undefined ? invitationSmsFrom(config, clock) : deps.invitationSms,
+      becomeOwner: ownerAccounts({
+        models: users,
+        reissue: (userId) => auth.reissue(userId),
+        now: () => clock.now(),
+      }),
+    }),
     alarmRoutes(api, {
       book,
       reactions,

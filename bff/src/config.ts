@@ -134,6 +134,11 @@ const configSchema = z
     TENCENT_SMS_SDK_APP_ID: z.string().min(1).optional(),
     TENCENT_SMS_SIGN_NAME: z.string().min(1).optional(),
     TENCENT_SMS_TEMPLATES: jsonObject.pipe(smsTemplateMapSchema).optional(),
+    /**
+     * The approved template of a household owner's invitation, `{1}` the 6-digit code and `{2}` the hours
+     * it is valid; unset: staff pass the code on themselves.
+     */
+    TENCENT_SMS_INVITATION_TEMPLATE: z.string().regex(/^\d+$/, 'a numeric template id').optional(),
     TENCENT_SMS_ENDPOINT: z.url().default('https://sms.tencentcloudapi.com'),
     TENCENT_SMS_REGION: z
       .string()

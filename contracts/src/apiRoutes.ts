@@ -3,13 +3,19 @@ import { staffRoles, type Role } from './roles';
 import { alarmListQuerySchema, alarmNoteRequestSchema, remoteWarningRequestSchema } from './alarms';
 import { devLoginRequestSchema, passwordLoginRequestSchema, wechatLoginRequestSchema } from './auth';
 import {
-  createHouseholdRequestSchema,
-  householdListQuerySchema,
   deviceListQuerySchema,
   deviceReadingsQuerySchema,
   registerDeviceRequestSchema,
   updateDeviceRequestSchema,
 } from './devices';
+import {
+  confirmOwnerInvitationRequestSchema,
+  createHouseholdRequestSchema,
+  householdImportRequestSchema,
+  householdListQuerySchema,
+  ownerInvitationRequestSchema,
+  updateHouseholdRequestSchema,
+} from './households';
 import {
   createElderRequestSchema,
   createEscortRequestSchema,
@@ -92,6 +98,8 @@ const enforcement: readonly Role[] = ['officer', 'squad_leader', 'dispatcher', '
 const dispatching: readonly Role[] = ['squad_leader', 'dispatcher', 'admin'];
 const onPatrol: readonly Role[] = ['officer', 'squad_leader'];
 const deviceWatchers: readonly Role[] = ['admin', 'dispatcher', 'squad_leader'];
+/** Who registers and edits households and invites their owners: the district's admins, a street's community workers. */
+const householdKeepers: readonly Role[] = ['admin', 'community_worker'];
 /** Staff who look after elders and volunteers. */
 const elderStaff: readonly Role[] = ['community_worker', 'admin', 'dispatcher'];
 /** Who may close a ticket without fixing it. */
@@ -269,11 +277,39 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     method: 'POST',
     path: '/api/households',
-    access: ['admin', 'community_worker'],
+    access: householdKeepers,
     body: createHouseholdRequestSchema,
   },
   { method: 'GET', path: '/api/households', access: 'signed-in', query: householdListQuerySchema },
+  // Bulk import from .xlsx: preview, then commit; street staff only rows of their street.
+  {
+    method: 'POST',
+    path: '/api/households/import',
+    access: householdKeepers,
+    body: householdImportRequestSchema,
+  },
   { method: 'GET', path: '/api/households/:id', access: 'signed-in' },
+  // Street staff only for their street's households (another street's: 404).
+  {
+    method: 'PATCH',
+    path: '/api/households/:id',
+    access: householdKeepers,
+    body: updateHouseholdRequestSchema,
+  },
+  {
+    method: 'POST',
+    path: '/api/households/:id/invitations',
+    access: householdKeepers,
+    body: ownerInvitationRequestSchema,
+  },
+  { method: 'DELETE', path: '/api/households/:id/owners/:userId', access: householdKeepers },
+  // The invited owner, signed in with WeChat in the mini-program (a resident until then).
+  {
+    method: 'POST',
+    path: '/api/households/invitations/confirm',
+    access: ['resident', 'property_owner'],
+    body: confirmOwnerInvitationRequestSchema,
+  },
 
   { method: 'GET', path: '/api/alarms', access: 'signed-in', query: alarmListQuerySchema },
   { method: 'GET', path: '/api/alarms/events', access: staffRoles, stream: true },

@@ -1,13 +1,9 @@
 import { z } from 'zod';
 import { deviceIdSchema, deviceTypeSchema } from './mqtt';
+import { householdIdSchema } from './households';
 
 export const noiseZoneClassSchema = z.enum(['0', '1', '2', '3', '4a', '4b']);
 export type NoiseZoneClass = z.infer<typeof noiseZoneClassSchema>;
-
-const householdIdSchema = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, '住户编号：字母、数字、"-" 或 "_"');
 
 export const registerDeviceRequestSchema = z
   .object({
@@ -80,37 +76,6 @@ export type DeviceListQuery = z.infer<typeof deviceListQuerySchema>;
 export const deviceListSchema = z.object({ items: z.array(deviceSchema), total: z.number().int() });
 export type DeviceList = z.infer<typeof deviceListSchema>;
 
-/** A household with detectors: its owners see and acknowledge its alarms; contacts are called on smoke. */
-export const createHouseholdRequestSchema = z.object({
-  id: householdIdSchema,
-  street: z.string().trim().min(1).max(40),
-  address: z.string().trim().min(1).max(120),
-  /** User ids of the property owners (role property_owner). */
-  ownerIds: z.array(z.string().min(1).max(64)).max(10).default([]),
-  contacts: z
-    .array(
-      z.object({
-        name: z.string().trim().min(1).max(40),
-        phone: z.string().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '请填写手机号或带区号的座机号'),
-      }),
-    )
-    .max(5)
-    .default([]),
-});
-export type CreateHouseholdRequest = z.infer<typeof createHouseholdRequestSchema>;
-
-export const householdSchema = z.object({
-  id: z.string(),
-  streetId: z.string(),
-  address: z.string(),
-  ownerIds: z.array(z.string()),
-  contacts: z.array(z.object({ name: z.string(), phone: z.string() })),
-  /** Indoor-charging alarms this household has had: repeat offenders get the grid worker's visit. */
-  chargingAlarmCount: z.number().int(),
-});
-export type Household = z.infer<typeof householdSchema>;
-export const householdListSchema = z.object({ items: z.array(householdSchema) });
-
 /** GET /api/devices/:id/readings: how many minutes of a meter's history, five minutes to a day. */
 export const deviceReadingsQuerySchema = z.object({
   minutes: z.coerce
@@ -121,7 +86,3 @@ export const deviceReadingsQuerySchema = z.object({
     .default(60),
 });
 export type DeviceReadingsQuery = z.infer<typeof deviceReadingsQuerySchema>;
-
-/** GET /api/households: `mine=1` asks for the caller's own homes even when they are staff. */
-export const householdListQuerySchema = z.object({ mine: z.enum(['1']).optional() });
-export type HouseholdListQuery = z.infer<typeof householdListQuerySchema>;

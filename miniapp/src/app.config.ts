@@ -8,7 +8,7 @@ export default defineAppConfig({
     },
     {
       root: 'subpackages/devices',
-      pages: ['noise/index', 'owner/index'],
+      pages: ['noise/index', 'owner/index', 'bind/index'],
     },
     {
       // 陪依(医)计划: elder/family booking pages, then the volunteer's.

@@ -16,6 +16,10 @@ import {
   deviceListSchema,
   deviceReadingsSchema,
   deviceSchema,
+  householdImportResultSchema,
+  householdListSchema,
+  householdSchema,
+  ownerInvitationSchema,
   districtMapSchema,
   mapConfigSchema,
   meResponseSchema,
@@ -52,7 +56,13 @@ import {
   type CloseTicketRequest,
   type CreateElderRequest,
   type CreateEscortRequest,
+  type CreateHouseholdRequest,
   type Device,
+  type Household,
+  type HouseholdImportResult,
+  type HouseholdList,
+  type OwnerInvitation,
+  type UpdateHouseholdRequest,
   type DeviceCredentials,
   type DeviceList,
   type DeviceReadings,
@@ -151,6 +161,12 @@ const routes = {
   registerDevice: bffRoute('POST', '/api/devices'),
   updateDevice: bffRoute('PATCH', '/api/devices/:id'),
   rotateDeviceSecret: bffRoute('POST', '/api/devices/:id/rotate-secret'),
+  households: bffRoute('GET', '/api/households'),
+  importHouseholds: bffRoute('POST', '/api/households/import'),
+  createHousehold: bffRoute('POST', '/api/households'),
+  updateHousehold: bffRoute('PATCH', '/api/households/:id'),
+  inviteOwner: bffRoute('POST', '/api/households/:id/invitations'),
+  removeOwner: bffRoute('DELETE', '/api/households/:id/owners/:userId'),
   escortServices: bffRoute('GET', '/api/escort-services'),
   elders: bffRoute('GET', '/api/elders'),
   elder: bffRoute('GET', '/api/elders/:id'),
@@ -332,6 +348,25 @@ export function createEndpoints(client: ApiClient, upload?: Uploader) {
 
     updateDevice: (id: string, body: UpdateDeviceRequest): Promise<Device> =>
       send(routes.updateDevice.at({ id }), deviceSchema, body),
+
+    /** Households the caller may see (their street's, or all), optionally searched by address. */
+    households: (search: string, signal?: AbortSignal): Promise<HouseholdList> =>
+      get(
+        withQuery(routes.households.at(), search ? new URLSearchParams({ q: search }) : ''),
+        householdListSchema,
+        signal,
+      ),
+    /** An .xlsx (base64) of households: previewed, or with `commit` stored. */
+    importHouseholds: (file: string, commit: boolean): Promise<HouseholdImportResult> =>
+      send(routes.importHouseholds.at(), householdImportResultSchema, { file, commit }),
+    createHousehold: (body: CreateHouseholdRequest): Promise<Household> =>
+      send(routes.createHousehold.at(), householdSchema, body),
+    updateHousehold: (id: string, body: UpdateHouseholdRequest): Promise<Household> =>
+      send(routes.updateHousehold.at({ id }), householdSchema, body),
+    inviteOwner: (id: string, phone: string): Promise<OwnerInvitation> =>
+      send(routes.inviteOwner.at({ id }), ownerInvitationSchema, { phone }),
+    removeOwner: (id: string, userId: string): Promise<void> =>
+      send(routes.removeOwner.at({ id, userId }), z.undefined()),
 
     rotateDeviceSecret: (id: string): Promise<DeviceCredentials> =>
       send(routes.rotateDeviceSecret.at({ id }), deviceCredentialsSchema),

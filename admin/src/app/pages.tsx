@@ -8,6 +8,7 @@ import {
   DashboardOutlined,
   DownloadOutlined,
   HeartOutlined,
+  HomeOutlined,
   MobileOutlined,
   IdcardOutlined,
   ScheduleOutlined,
@@ -29,6 +30,8 @@ import { AuditLogPage } from '../pages/audit/AuditLogPage';
 import { CategoriesPage } from '../pages/categories/CategoriesPage';
 import { DeviceListPage } from '../pages/devices/DeviceListPage';
 import { EldersPage } from '../pages/escorts/EldersPage';
+import { HouseholdsPage } from '../pages/households/HouseholdsPage';
+import { householdRoles } from '../households/permissions';
 import { ExportsPage } from '../pages/exports/ExportsPage';
 import { EscortBookingPage } from '../pages/escorts/EscortBookingPage';
 import { OpenEscortsPage } from '../pages/escorts/OpenEscortsPage';
@@ -93,6 +96,13 @@ export const pages: readonly PageDefinition<ReactNode>[] = [
     icon: <ApiOutlined />,
     element: <DeviceListPage />,
     roles: deviceRoles,
+  },
+  {
+    path: '/households',
+    labelKey: 'nav.households',
+    icon: <HomeOutlined />,
+    element: <HouseholdsPage />,
+    roles: householdRoles,
   },
   {
     path: '/elders',

@@ -47,7 +47,7 @@ describe('buildRegisterRequest', () => {
     if (built.ok) return;
     const byName = Object.fromEntries(built.issues.map((issue) => [issue.name, issue.errors]));
     expect(Object.keys(byName).sort()).toEqual(['householdId', 'id', 'lat', 'lng', 'street']);
-    expect(byName.householdId?.[0]).toContain('住户编号');
+    expect(byName.householdId?.[0]).toContain('住户');
     expect(byName.id?.[0]).toContain('设备编号');
     expect(Object.values(byName).every((errors) => errors.length === 1)).toBe(true);
   });

@@ -103,7 +103,7 @@ describe('every caller against records somebody else owns', () => {
 
   /** Outcomes that differ from `others`; a caller not named gets `others`. */
   const matrix: Array<{
-    method: 'GET' | 'POST';
+    method: 'GET' | 'POST' | 'PATCH';
     path: string;
     record: keyof typeof ids;
     body?: unknown;
@@ -159,6 +159,17 @@ describe('every caller against records somebody else owns', () => {
       // Another street's staff are not told the household exists.
       exceptions: { 'other street worker': 404, 'other street leader': 404 },
     },
+    // Editing a household and inviting its owners: its street's community workers and admins.
+    ...[
+      { method: 'PATCH' as const, path: '/api/households/:id', body: { address: '赤岗路 1 号 302' } },
+      { method: 'POST' as const, path: '/api/households/:id/invitations', body: { phone: '13900001111' } },
+    ].map((request) => ({
+      ...request,
+      record: 'household' as const,
+      allowed: ['street worker', 'admin'] as Caller[],
+      others: 403 as const,
+      exceptions: { 'other street worker': 404 as const },
+    })),
     {
       method: 'GET',
       path: '/api/elders/:id',
@@ -232,7 +243,7 @@ describe('every caller against records somebody else owns', () => {
           method: row.method,
           url: row.path.replace(':id', ids[row.record]),
           token,
-          body: row.method === 'POST' ? JSON.stringify(row.body ?? {}) : undefined,
+          body: row.method !== 'GET' ? JSON.stringify(row.body ?? {}) : undefined,
         });
         const status = response.status;
         const actual = status >= 500 ? 'server error' : [401, 403, 404].includes(status) ? status : 'allowed';

@@ -3,7 +3,7 @@ import { commonEntries, entriesForRoles, featureIds, featuresByRole } from './en
 import { t } from '../i18n';
 
 describe('entriesForRoles', () => {
-  it('gives a resident 随手拍, 我的上报, 预约陪护 and 我的预约', () => {
+  it('gives a resident 随手拍, 我的上报, 预约陪护, 我的预约 and 绑定住户', () => {
     const [resident] = entriesForRoles(['resident']);
     expect(resident?.role).toBe('resident');
     expect(resident?.features.map((f) => t(`entry.${f.id}.title`))).toEqual([
@@ -11,12 +11,13 @@ describe('entriesForRoles', () => {
       '我的上报',
       '预约陪护',
       '我的预约',
+      '绑定住户',
     ]);
   });
 
   it('links the escort entries to the escort subpackage: booking for residents, tasks for volunteers', () => {
     const [resident] = entriesForRoles(['resident']);
-    expect(resident?.features.slice(2)).toEqual([
+    expect(resident?.features.slice(2, 4)).toEqual([
       { id: 'escort.book', path: '/subpackages/escort/book/index', available: true },
       { id: 'escort.mine', path: '/subpackages/escort/mine/index', available: true },
     ]);
@@ -66,6 +67,11 @@ describe('entriesForRoles', () => {
       { id: 'charging.alerts', path: '/subpackages/devices/owner/index', available: true },
     ]);
     expect(t('entry.charging.alerts.title')).toBe('屋主告警');
+    expect(entriesForRoles(['resident'])[0]?.features.at(-1)).toEqual({
+      id: 'household.bind',
+      path: '/subpackages/devices/bind/index',
+      available: true,
+    });
     expect(entriesForRoles(['resident'])[0]?.features.map((f) => f.id)).not.toContain('charging.alerts');
   });
 

@@ -1,5 +1,5 @@
 import { roles, type Role } from '@jiefang/contracts';
-import { NOISE_PAGE, OWNER_ALARMS_PAGE } from './devices/routes';
+import { BIND_HOUSEHOLD_PAGE, NOISE_PAGE, OWNER_ALARMS_PAGE } from './devices/routes';
 import {
   ESCORT_BOOK_PAGE,
   ESCORT_MINE_PAGE,
@@ -21,6 +21,7 @@ export const featureIds = [
   'escort.today',
   'escort.hours',
   'charging.alerts',
+  'household.bind',
   'noise.nearby',
   'messages.inbox',
   'community.services',
@@ -39,6 +40,7 @@ export const featurePages: Partial<Record<FeatureId, string>> = {
   'report.create': REPORT_CREATE_PAGE,
   'report.mine': MINE_PAGE,
   'charging.alerts': OWNER_ALARMS_PAGE,
+  'household.bind': BIND_HOUSEHOLD_PAGE,
   'noise.nearby': NOISE_PAGE,
   'escort.book': ESCORT_BOOK_PAGE,
   'escort.mine': ESCORT_MINE_PAGE,
@@ -56,7 +58,8 @@ export const commonFeatures: readonly FeatureId[] = ['messages.inbox', 'noise.ne
 
 /** What each role sees on the home page (elder and family bookings live under resident). */
 export const featuresByRole: Record<Role, readonly FeatureId[]> = {
-  resident: ['report.create', 'report.mine', 'escort.book', 'escort.mine'],
+  // 绑定住户: a resident the community invited as a household's owner.
+  resident: ['report.create', 'report.mine', 'escort.book', 'escort.mine', 'household.bind'],
   volunteer: ['escort.open', 'escort.today', 'escort.hours'],
   property_owner: ['charging.alerts'],
   community_worker: ['community.services'],

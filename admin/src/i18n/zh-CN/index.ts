@@ -17,6 +17,7 @@ import { staff } from './staff';
 import { staffImport } from './staffImport';
 import { audit } from './audit';
 import { categories } from './categories';
+import { households } from './households';
 
 /**
  * Simplified Chinese message catalogue: every string the admin panel shows lives in these files, one
@@ -43,6 +44,7 @@ export const zhCN = {
   ...staffImport,
   ...audit,
   ...categories,
+  ...households,
 } as const;
 
 /** Each area's file, for the test that no key is defined in two of them. */
@@ -66,4 +68,5 @@ export const zhCNAreas = {
   staffImport,
   audit,
   categories,
+  households,
 };

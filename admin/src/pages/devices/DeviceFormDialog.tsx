@@ -1,6 +1,6 @@
 import { deviceTypes, noiseZoneClassSchema, type Device, type DeviceCredentials } from '@jiefang/contracts';
 import { App, Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/errors';
 import { deviceTypeLabel, zoneClassLabel } from '../../alarms/labels';
 import { useRegisterDevice, useUpdateDevice } from '../../alarms/queries';
@@ -14,8 +14,11 @@ import {
   type DeviceFormValues,
   type FieldIssue,
 } from '../../devices/deviceForm';
+import { PinPickerMap } from '../../components/map/PinPickerMap';
+import { householdLabel, placeOfPin } from '../../households/householdForm';
+import { useHouseholds } from '../../households/queries';
 import { t } from '../../i18n';
-import { useStreets } from '../../tickets/queries';
+import { useDistrict, useStreets } from '../../tickets/queries';
 
 /** 登记设备 (no `device`) or 编辑设备: both for admins only. */
 export function DeviceFormDialog({
@@ -36,9 +39,33 @@ export function DeviceFormDialog({
   const register = useRegisterDevice();
   const update = useUpdateDevice();
   const streets = useStreets();
+  const district = useDistrict();
+  const watchedLat = Form.useWatch('lat', form);
+  const watchedLng = Form.useWatch('lng', form);
+  const pin =
+    typeof watchedLat === 'number' && typeof watchedLng === 'number'
+      ? { lat: watchedLat, lng: watchedLng }
+      : null;
   const mutation = editing ? update : register;
   const watchedType = Form.useWatch('type', form);
   const type = device?.type ?? watchedType;
+  // Detectors belong to a household: the list to pick from (the district's, up to 200 by the BFF).
+  // Searched by the BFF (which lists up to 200): a district has more households than one list holds.
+  const [householdSearch, setHouseholdSearch] = useState('');
+  const households = useHouseholds(householdSearch, open && type !== undefined && type !== 'noise_meter');
+
+  /** A place picked on the map, or a household's: the coordinates and the street under them. */
+  const placeAt = (point: { lat: number; lng: number }) => {
+    const place = district.data ? placeOfPin(district.data, point) : null;
+    form.setFieldsValue({ lat: point.lat, lng: point.lng, ...(place ? { street: place.streetId } : {}) });
+  };
+
+  const pickHousehold = (householdId: string) => {
+    const household = households.data?.items.find((item) => item.id === householdId);
+    if (!household) return;
+    if (household.location) placeAt(household.location);
+    else form.setFieldsValue({ street: household.streetId });
+  };
 
   useEffect(() => {
     if (open) form.setFieldsValue(device ? editValues(device) : { type: 'noise_meter' });
@@ -166,6 +193,9 @@ export function DeviceFormDialog({
             </Form.Item>
           </Col>
         </Row>
+        <div style={{ marginBottom: 16 }}>
+          <PinPickerMap value={pin} onChange={placeAt} height={220} pinLabel={t('device.fieldLocation')} />
+        </div>
         {type === 'noise_meter' ? (
           <Form.Item name="zoneClass" label={t('device.fieldZoneClass')}>
             <Select
@@ -175,11 +205,24 @@ export function DeviceFormDialog({
             />
           </Form.Item>
         ) : (
-          <Form.Item name="householdId" label={t('device.fieldHousehold')}>
-            <Input
+          <Form.Item
+            name="householdId"
+            label={t('device.fieldHousehold')}
+            extra={t('device.fieldHouseholdHint')}
+          >
+            <Select
               data-testid="device-field-household"
+              showSearch
+              allowClear
               placeholder={t('device.fieldHouseholdPlaceholder')}
-              maxLength={64}
+              loading={households.isPending}
+              onChange={(value: string | undefined) => value && pickHousehold(value)}
+              filterOption={false}
+              onSearch={(value) => setHouseholdSearch(value.trim())}
+              options={(households.data?.items ?? []).map((household) => ({
+                value: household.id,
+                label: householdLabel(household),
+              }))}
             />
           </Form.Item>
         )}

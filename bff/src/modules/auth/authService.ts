@@ -178,6 +178,14 @@ export function authService(deps: AuthServiceDeps) {
       return respond(changed);
     },
 
+    /** A new session for a signed-in user whose roles changed (e.g. an invited owner), so the token says so. */
+    async reissue(userId: string): Promise<AuthResponse> {
+      const user = await models.User.findById(userId).lean();
+      if (!user) throw notFound('用户不存在或已停用');
+      assertActive(user);
+      return respond(user);
+    },
+
     async me(userId: string): Promise<User> {
       const user = await models.User.findById(userId).lean();
       if (!user || user.disabled) throw notFound('用户不存在或已停用');

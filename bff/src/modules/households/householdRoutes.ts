@@ -1,27 +1,38 @@
+import { randomBytes } from 'node:crypto';
 import type Router from '@koa/router';
-import { createHouseholdRequestSchema, householdListQuerySchema, type Household } from '@jiefang/contracts';
-import { maskPhone } from '../../domain/escortRules';
+import {
+  confirmOwnerInvitationRequestSchema,
+  createHouseholdRequestSchema,
+  householdImportRequestSchema,
+  householdListQuerySchema,
+  ownerInvitationRequestSchema,
+  updateHouseholdRequestSchema,
+  type AuthResponse,
+  type InvitationDelivery,
+} from '@jiefang/contracts';
 import type { AppState, Caller } from '../../http/appState';
 import { badRequest, conflict, forbidden, notFound } from '../../http/httpError';
 import type { Clock } from '../../infra/clock';
 import { callerOf } from '../../http/callerAccess';
 import type { RouteRegistry } from '../../http/routeRegistry';
 import type { StaffDirectory } from '../dispatch/staffDirectory';
-import { findStreet, type District } from '../district/district';
+import type { District } from '../district/district';
 import type { HouseholdDocument } from './householdModel';
+import { householdPlaces } from './householdPlaces';
+import { importHouseholds, maxImportRows } from './householdImport';
+import { readSheet } from './householdSheet';
 import type { HouseholdStore } from './householdStore';
+import { householdView } from './householdView';
+import type { OwnerInvitations } from './ownerInvitations';
 
-/** The contacts' phones in full only for those who call them: see `householdScope`. */
-export const householdView = (household: HouseholdDocument, options: { fullPhones: boolean }): Household => ({
-  id: household._id,
-  streetId: household.streetId,
-  address: household.address,
-  ownerIds: household.ownerIds,
-  contacts: household.contacts.map((contact) =>
-    options.fullPhones ? contact : { ...contact, phone: maskPhone(contact.phone) },
-  ),
-  chargingAlarmCount: household.chargingAlarmIds.length,
-});
+/**
+ * Sends an owner their invitation code by SMS; null when no SMS channel is configured (the staff member
+ * passes the code on). Resolves whether the provider accepted it.
+ */
+export type InvitationSms = (
+  phone: string,
+  invitation: { code: string; address: string; expiresAt: Date },
+) => Promise<boolean>;
 
 /**
  * Who sees which households: district staff (dispatchers, admins) all; street staff (community
@@ -34,17 +45,22 @@ interface HouseholdScope {
   streetStaff: boolean;
 }
 
-/** Households with detectors: staff register them; owners see their own. */
+/** Households with detectors: staff register and edit them and invite their owners; owners see their own. */
 export function householdRoutes(
   api: RouteRegistry,
   deps: {
     households: HouseholdStore;
+    invitations: OwnerInvitations;
     district: District;
     clock: Clock;
     staff: StaffDirectory;
+    invitationSms: InvitationSms | null;
+    /** Makes the invited user a property owner and signs them in again, so their token says so. */
+    becomeOwner: (userId: string) => Promise<AuthResponse>;
   },
 ): Router<AppState> {
   const { router, route } = api.router();
+  const places = householdPlaces(deps.district);
 
   const scopeOf = async (caller: Caller): Promise<HouseholdScope> => {
     const districtWide = caller.roles.includes('admin') || caller.roles.includes('dispatcher');
@@ -62,27 +78,42 @@ export function householdRoutes(
     scope.districtWide ||
     (caller.roles.includes('community_worker') && scope.streetId === household.streetId);
 
+  const view = (caller: Caller, scope: HouseholdScope, household: HouseholdDocument) =>
+    householdView(household, places, { fullPhones: fullPhones(caller, scope, household) });
+
+  /** A household the caller (admin or community worker, by route access) may change: another street's is 404. */
+  const keptHousehold = async (caller: Caller, id: string) => {
+    const household = await deps.households.findById(id);
+    const scope = await scopeOf(caller);
+    if (!household || (!caller.roles.includes('admin') && scope.streetId !== household.streetId))
+      throw notFound('住户不存在');
+    return { household, scope };
+  };
+
+  const mayKeepStreet = async (caller: Caller, streetId: string) =>
+    caller.roles.includes('admin') || (await scopeOf(caller)).streetId === streetId;
+
   route(
     { method: 'POST', path: '/api/households', body: createHouseholdRequestSchema },
     async (ctx, { body }) => {
       const caller = callerOf(ctx.state);
-      const street = findStreet(deps.district, body.street);
-      if (!street) throw badRequest([{ path: 'street', message: `没有这个街道：${body.street}` }]);
-      const scope = await scopeOf(caller);
-      if (!caller.roles.includes('admin') && scope.streetId !== street.properties.id)
-        throw forbidden('只能登记本街道的住户');
+      const place = places.placeOf(body);
+      if (!(await mayKeepStreet(caller, place.streetId))) throw forbidden('只能登记本街道的住户');
+      const now = deps.clock.now();
       const household: HouseholdDocument = {
-        _id: body.id,
-        streetId: street.properties.id,
+        _id: body.id ?? `hh-${randomBytes(6).toString('hex')}`,
+        ...place,
         address: body.address,
         ownerIds: body.ownerIds,
+        ownerLinks: [],
         contacts: body.contacts,
         chargingAlarmIds: [],
-        createdAt: deps.clock.now(),
+        createdAt: now,
+        updatedAt: now,
       };
       if (!(await deps.households.insert(household))) throw conflict('住户编号已存在', { field: 'id' });
       ctx.status = 201;
-      ctx.body = householdView(household, { fullPhones: true });
+      ctx.body = householdView(household, places, { fullPhones: true });
     },
   );
 
@@ -97,10 +128,52 @@ export function householdRoutes(
           : query.mine !== '1' && scope.streetStaff
             ? { streetId: scope.streetId ?? '(none)' }
             : { ownerId: caller.userId },
+        query.q || undefined,
       );
-      ctx.body = {
-        items: items.map((item) => householdView(item, { fullPhones: fullPhones(caller, scope, item) })),
-      };
+      ctx.body = { items: items.map((item) => view(caller, scope, item)) };
+    },
+  );
+
+  route(
+    { method: 'POST', path: '/api/households/import', body: householdImportRequestSchema },
+    async (ctx, { body }) => {
+      const caller = callerOf(ctx.state);
+      const rows = await readSheet(Buffer.from(body.file, 'base64'), maxImportRows);
+      if (rows === 'unreadable')
+        throw badRequest([{ path: 'file', message: '无法读取该文件，请上传 .xlsx 格式的表格' }]);
+      if (rows === 'too_many')
+        throw badRequest([{ path: 'file', message: `一次最多导入 ${maxImportRows} 行` }]);
+      const onlyStreetId = caller.roles.includes('admin')
+        ? null
+        : ((await scopeOf(caller)).streetId ?? '(none)');
+      ctx.body = await importHouseholds(rows, {
+        commit: body.commit,
+        onlyStreetId,
+        places,
+        households: deps.households,
+        clock: deps.clock,
+      });
+    },
+  );
+
+  route(
+    {
+      method: 'POST',
+      path: '/api/households/invitations/confirm',
+      body: confirmOwnerInvitationRequestSchema,
+    },
+    async (ctx, { body }) => {
+      const caller = callerOf(ctx.state);
+      const householdId = await deps.invitations.confirm(body.phone, body.code, caller.userId);
+      await deps.households.addOwner(householdId, {
+        userId: caller.userId,
+        phone: body.phone,
+        linkedAt: deps.clock.now(),
+      });
+      const household = await deps.households.findById(householdId);
+      if (!household) throw notFound('住户不存在');
+      const session = await deps.becomeOwner(caller.userId);
+      ctx.body = { household: householdView(household, places, { fullPhones: true }), session };
     },
   );
 
@@ -116,7 +189,58 @@ export function householdRoutes(
       if (scope.streetStaff) throw notFound('住户不存在');
       throw forbidden('只能查看自己的房屋');
     }
-    ctx.body = householdView(household, { fullPhones: fullPhones(caller, scope, household) });
+    ctx.body = view(caller, scope, household);
+  });
+
+  route(
+    { method: 'PATCH', path: '/api/households/:id', body: updateHouseholdRequestSchema },
+    async (ctx, { body }) => {
+      const caller = callerOf(ctx.state);
+      const { household, scope } = await keptHousehold(caller, ctx.params.id ?? '');
+      const set: Partial<HouseholdDocument> = { updatedAt: deps.clock.now() };
+      if (body.address !== undefined) set.address = body.address;
+      if (body.contacts !== undefined) set.contacts = body.contacts;
+      if (body.location !== undefined) {
+        const place = places.placeOf({ location: body.location });
+        if (!(await mayKeepStreet(caller, place.streetId))) throw forbidden('不能把住户移到其他街道');
+        Object.assign(set, place);
+      }
+      const updated = await deps.households.update(household._id, set);
+      if (!updated) throw notFound('住户不存在');
+      ctx.body = view(caller, scope, updated);
+    },
+  );
+
+  route(
+    { method: 'POST', path: '/api/households/:id/invitations', body: ownerInvitationRequestSchema },
+    async (ctx, { body }) => {
+      const caller = callerOf(ctx.state);
+      const { household } = await keptHousehold(caller, ctx.params.id ?? '');
+      const { code, expiresAt } = await deps.invitations.create(household._id, body.phone, caller.userId);
+      let delivery: InvitationDelivery = 'in_person';
+      if (deps.invitationSms) {
+        const sent = await deps
+          .invitationSms(body.phone, { code, address: household.address, expiresAt })
+          .catch(() => false);
+        delivery = sent ? 'sms' : 'sms_failed';
+      }
+      ctx.status = 201;
+      ctx.body = {
+        householdId: household._id,
+        phone: body.phone,
+        code,
+        expiresAt: expiresAt.toISOString(),
+        delivery,
+      };
+    },
+  );
+
+  route({ method: 'DELETE', path: '/api/households/:id/owners/:userId' }, async (ctx) => {
+    const caller = callerOf(ctx.state);
+    const { household } = await keptHousehold(caller, ctx.params.id ?? '');
+    if (!(await deps.households.removeOwner(household._id, ctx.params.userId ?? '')))
+      throw notFound('该用户不是此住户的业主');
+    ctx.status = 204;
   });
 
   return router;

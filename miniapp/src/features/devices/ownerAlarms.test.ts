@@ -1,6 +1,5 @@
 import { alarmSeverities, alarmStatuses, alarmTypes, type Alarm } from '@jiefang/contracts';
 import {
-  alarmPlace,
   alarmStatusLabel,
   alarmTypeIcon,
   alarmTypeLabel,
@@ -51,13 +50,6 @@ describe('labels', () => {
     expect(formatConfidence(0.934)).toBe('93%');
     expect(formatConfidence(1.2)).toBe('100%');
     expect(formatConfidence(null)).toBeUndefined();
-  });
-
-  it('names the place by site, else household, else street, else device', () => {
-    expect(alarmPlace(alarm('a'))).toBe('3 栋 502 房');
-    expect(alarmPlace(alarm('a', { site: null }))).toBe('hh-502');
-    expect(alarmPlace(alarm('a', { site: null, householdId: null }))).toBe('华洲街道');
-    expect(alarmPlace(alarm('a', { site: null, householdId: null, streetName: null }))).toBe('dev-a');
   });
 });
 

@@ -65,11 +65,6 @@ export function formatConfidence(confidence: number | null): string | undefined 
   return `${Math.round(share * 100)}%`;
 }
 
-/** Where the alarm is, as an owner knows the place: the room/site, else the household, else the street. */
-export function alarmPlace(alarm: Pick<Alarm, 'site' | 'householdId' | 'streetName' | 'deviceId'>): string {
-  return alarm.site ?? alarm.householdId ?? alarm.streetName ?? alarm.deviceId;
-}
-
 const ms = (iso: string | null): number => {
   const value = iso === null ? NaN : Date.parse(iso);
   return Number.isFinite(value) ? value : 0;

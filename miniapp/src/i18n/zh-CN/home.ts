@@ -31,6 +31,8 @@ export const homeMessages = {
   'entry.escort.hours.desc': '累计志愿服务时长和服务记录',
   'entry.charging.alerts.title': '屋主告警',
   'entry.charging.alerts.desc': '出租屋室内充电、烟感告警，一键确认',
+  'entry.household.bind.title': '绑定住户',
+  'entry.household.bind.desc': '输入社区给的邀请码，成为住户的业主',
   'entry.noise.nearby.title': '身边噪音',
   'entry.noise.nearby.desc': '查看附近监测点的实时噪音',
   'entry.community.services.title': '社区服务',

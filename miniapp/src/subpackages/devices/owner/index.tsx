@@ -1,8 +1,8 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { Alarm } from '@jiefang/contracts';
+import type { Alarm, Household } from '@jiefang/contracts';
 import { ApiError } from '../../../api/client';
 import { LargeTextToggle } from '../../../components/LargeTextToggle';
 import { ErrorBox, LoadingBox } from '../../../components/LoadStates';
@@ -12,7 +12,6 @@ import { alarmsApi } from '../../../features/devices/devicesServices';
 import { SubscribeTip } from '../../../features/notifications/SubscribeTip';
 import {
   FIRE_NUMBER,
-  alarmPlace,
   alarmStatusLabel,
   alarmTypeIcon,
   alarmTypeLabel,
@@ -28,7 +27,9 @@ import {
   sortHistory,
   summarizeCurrent,
 } from '../../../features/devices/ownerAlarms';
-import { AUTO_REFRESH_MS } from '../../../features/devices/routes';
+import { addressBook, ownerAlarmPlace } from '../../../features/devices/bindHousehold';
+import { householdsApi } from '../../../features/devices/householdsServices';
+import { AUTO_REFRESH_MS, BIND_HOUSEHOLD_PAGE } from '../../../features/devices/routes';
 import { useLiveRefresh } from '../../../live/useLiveRefresh';
 import { formatTime } from '../../../features/report/labels';
 import { t } from '../../../i18n';
@@ -68,8 +69,10 @@ function AlarmCard({
   busy,
   error,
   onAcknowledge,
+  addresses,
 }: {
   alarm: Alarm;
+  addresses: ReadonlyMap<string, string>;
   now: number;
   busy: boolean;
   error: string | undefined;
@@ -77,7 +80,8 @@ function AlarmCard({
 }) {
   const critical = isCritical(alarm);
   const confidence = formatConfidence(alarm.confidence);
-  const place = alarmPlace(alarm);
+  const place = ownerAlarmPlace(alarm, addresses);
+  const address = alarm.householdId ? addresses.get(alarm.householdId) : undefined;
   return (
     <View
       className={`jf-card jf-alarm jf-alarm--${alarm.status}${critical ? ' jf-alarm--critical' : ''}`}
@@ -117,9 +121,7 @@ function AlarmCard({
 
       <View className="jf-alarm__rows">
         <Row label={t('owner.alarm.place')} value={place} />
-        {alarm.householdId && alarm.householdId !== place && (
-          <Row label={t('owner.alarm.household')} value={alarm.householdId} />
-        )}
+        {address && address !== place && <Row label={t('owner.alarm.household')} value={address} />}
         <Row label={t('owner.alarm.openedAt')} value={formatTime(alarm.openedAt, now)} />
         {alarm.lastDetectedAt !== alarm.openedAt && (
           <Row label={t('owner.alarm.lastDetectedAt')} value={formatTime(alarm.lastDetectedAt, now)} />
@@ -197,7 +199,15 @@ function ChargingAdvice({ open, onToggle }: { open: boolean; onToggle: () => voi
   );
 }
 
-function HistoryRow({ alarm, now }: { alarm: Alarm; now: number }) {
+function HistoryRow({
+  alarm,
+  now,
+  addresses,
+}: {
+  alarm: Alarm;
+  now: number;
+  addresses: ReadonlyMap<string, string>;
+}) {
   return (
     <View className="jf-history__row" data-testid={`owner-history-${alarm.id}`} data-type={alarm.type}>
       <Text className="jf-history__icon">{alarmTypeIcon(alarm.type)}</Text>
@@ -206,7 +216,7 @@ function HistoryRow({ alarm, now }: { alarm: Alarm; now: number }) {
           <Text className="jf-dv-item__title">{alarmTypeLabel(alarm.type)}</Text>
           <Text className="jf-badge jf-status--cleared">{alarmStatusLabel(alarm.status)}</Text>
         </View>
-        <Text className="jf-dv-item__text">{alarmPlace(alarm)}</Text>
+        <Text className="jf-dv-item__text">{ownerAlarmPlace(alarm, addresses)}</Text>
         <Text className="jf-dv-muted">
           {`${t('owner.alarm.openedAt')} ${formatTime(alarm.openedAt, now)}`}
           {alarm.clearedAt ? `，${t('owner.alarm.clearedAt')} ${formatTime(alarm.clearedAt, now)}` : ''}
@@ -225,6 +235,9 @@ export default function OwnerAlarmsPage() {
   const [acking, setAcking] = useState<string | undefined>(undefined);
   const [ackErrors, setAckErrors] = useState<Record<string, string>>({});
   const [adviceOpen, setAdviceOpen] = useState<boolean | undefined>(undefined);
+  /** The owner's households, by id: alarms are named by address, never by id. */
+  const [homes, setHomes] = useState<Household[]>([]);
+  const addresses = useMemo(() => addressBook(homes), [homes]);
   const loaded = useRef(false);
   const historyCount = useRef(0);
 
@@ -233,10 +246,12 @@ export default function OwnerAlarmsPage() {
     if (loaded.current) setRefreshing(true);
     // A refresh keeps as much history as was already shown, so the list does not jump back to one page.
     const historyLimit = Math.min(200, Math.max(historyPageSize, historyCount.current));
-    const [now, past] = await Promise.allSettled([
+    const [now, past, mine] = await Promise.allSettled([
       alarmsApi.mine(currentStatuses, { limit: 100 }),
       alarmsApi.mine(historyStatuses, { limit: historyLimit }),
+      householdsApi.mine(),
     ]);
+    if (mine.status === 'fulfilled') setHomes(mine.value.items);
     setRefreshing(false);
     const authFailed = [now, past].some(
       (result) =>
@@ -333,7 +348,16 @@ export default function OwnerAlarmsPage() {
       <PageShell>
         {header}
         <View className="jf-card jf-status-box" data-testid="owner-not-owner">
-          <Text>{t('owner.notOwner')}</Text>
+          <Text className="jf-block">{t('owner.notOwner')}</Text>
+          <Text className="jf-muted jf-block">{t('owner.notOwnerBind')}</Text>
+          <Button
+            type="primary"
+            block
+            data-testid="owner-bind"
+            onClick={() => void Taro.navigateTo({ url: BIND_HOUSEHOLD_PAGE })}
+          >
+            {t('owner.bindNow')}
+          </Button>
         </View>
       </PageShell>
     );
@@ -347,6 +371,21 @@ export default function OwnerAlarmsPage() {
     <PageShell>
       {header}
       <Text className="jf-dv-intro">{t('owner.intro')}</Text>
+      <View className="jf-card" data-testid="owner-homes">
+        <Text className="jf-card__title">{t('owner.homes')}</Text>
+        {homes.map((home) => (
+          <Text key={home.id} className="jf-block" data-testid="owner-home">
+            {home.streetName ? `${home.address}（${home.streetName}）` : home.address}
+          </Text>
+        ))}
+        <Text
+          className="jf-link"
+          data-testid="owner-bind-more"
+          onClick={() => void Taro.navigateTo({ url: BIND_HOUSEHOLD_PAGE })}
+        >
+          {t('owner.bindMore')}
+        </Text>
+      </View>
       <SubscribeTip ask="alarms" />
 
       {current.status === 'loading' && <LoadingBox testId="owner-loading" text={t('owner.loading')} />}
@@ -402,6 +441,7 @@ export default function OwnerAlarmsPage() {
             <View data-testid="owner-current">
               {current.items.map((alarm) => (
                 <AlarmCard
+                  addresses={addresses}
                   key={alarm.id}
                   alarm={alarm}
                   now={now}
@@ -437,7 +477,7 @@ export default function OwnerAlarmsPage() {
         ) : (
           <View className="jf-card" data-testid="owner-history">
             {history.items.map((alarm) => (
-              <HistoryRow key={alarm.id} alarm={alarm} now={now} />
+              <HistoryRow key={alarm.id} alarm={alarm} now={now} addresses={addresses} />
             ))}
             {history.items.length < history.total ? (
               <Text

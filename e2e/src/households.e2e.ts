@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { householdListSchema } from '@jiefang/contracts';
+import { launchBrowser, phoneContext, screenshot } from './browser';
+import { stackApi, startStack, type RunningStack } from './stack';
+
+let stack: RunningStack;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+before(async () => {
+  stack = await startStack();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('households end to end', () => {
+  it('an admin places a household on the map and invites its owner, who binds it in H5', async () => {
+    const address = `赤岗北路 ${Date.now() % 1000} 号 502 房`;
+    const consoleContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    contexts.push(consoleContext);
+    const admin = await consoleContext.newPage();
+    await admin.goto(`${stack.baseUrl}/admin/`);
+    await admin.getByTestId('login-username').fill('admin');
+    await admin.getByTestId('login-password').fill(stack.demoPassword);
+    await admin.getByTestId('login-submit').click();
+    await admin.getByTestId('current-user-name').waitFor();
+    await admin.goto(`${stack.baseUrl}/admin/#/households`);
+    await admin.getByTestId('household-create').click();
+
+    // The address, then the place: a click inside the first grid of 赤岗街道 names street and grid.
+    await admin.getByTestId('household-address').fill(address);
+    const grid = admin.getByTestId('pin-picker-map').getByTestId('map-grid-chigang-g1');
+    await grid.waitFor({ timeout: 15_000 });
+    // A point that is really inside the grid (its box's centre may not be): the first one the grid answers for.
+    const inside = await grid.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      for (let i = 1; i < 12; i += 1)
+        for (let j = 1; j < 12; j += 1) {
+          const x = box.left + (box.width * i) / 12;
+          const y = box.top + (box.height * j) / 12;
+          if (document.elementFromPoint(x, y) === element) return { x, y };
+        }
+      return null;
+    });
+    assert.ok(inside, 'the grid can be clicked');
+    await admin.mouse.click(inside.x, inside.y);
+    await admin.getByTestId('map-pin').waitFor();
+    const place = (await admin.getByTestId('pin-place').textContent()) ?? '';
+    assert.match(place, /赤岗街道 · /);
+    // Away from the grid, so its tooltip does not hide the pin.
+    await admin.getByTestId('household-address').hover();
+    await screenshot(admin, 'admin-household-map');
+    await admin.getByTestId('household-save').click();
+
+    // Saved: the drawer now offers 邀请业主; the code is shown once.
+    const phone = `139${String(Date.now()).slice(-8)}`;
+    await admin.getByTestId('invite-phone').fill(phone);
+    await admin.getByTestId('invite-submit').click();
+    const invitation = admin.getByTestId('invite-code');
+    await invitation.waitFor({ timeout: 15_000 });
+    const code = /\d{6}/.exec((await invitation.textContent()) ?? '')?.[0];
+    assert.ok(code, 'the invitation code is shown');
+    await invitation.scrollIntoViewIfNeeded();
+    await screenshot(admin, 'admin-household-invitation');
+
+    // The owner, signed in on the phone, binds the household with phone + code.
+    const ownerPhone = await phoneContext(browser);
+    contexts.push(ownerPhone);
+    const h5 = await ownerPhone.newPage();
+    await h5.goto(`${stack.baseUrl}/h5/`);
+    await h5.getByTestId('dev-login-name').fill('微信业主');
+    await h5.getByTestId('dev-login-role-resident').click();
+    await h5.getByTestId('dev-login-submit').click();
+    await h5.locator('[data-testid="feature-household.bind"]:visible').click();
+    await h5.locator('[data-testid="bind-phone"]:visible').first().fill(phone);
+    await h5.locator('[data-testid="bind-code"]:visible').first().fill(code);
+    await screenshot(h5, 'h5-bind-household');
+    await h5.locator('[data-testid="bind-submit"]:visible').click();
+    await h5.locator('[data-testid="bind-done"]:visible').waitFor({ timeout: 15_000 });
+    assert.match(
+      (await h5.locator('[data-testid="bind-done"]:visible').textContent()) ?? '',
+      new RegExp(address),
+    );
+    await screenshot(h5, 'h5-bind-household-done');
+
+    // The owner's page names the household by its address.
+    await h5.locator('[data-testid="bind-to-alarms"]:visible').click();
+    await h5.locator('[data-testid="owner-home"]:visible').first().waitFor({ timeout: 15_000 });
+    const homes = await h5.locator('[data-testid="owner-homes"]:visible').textContent();
+    assert.ok(homes?.includes(address), 'the owner sees the address');
+    await screenshot(h5, 'h5-owner-homes');
+
+    const token = (
+      await stackApi(stack, 'POST', '/api/auth/login', null, {
+        username: 'admin',
+        password: stack.demoPassword,
+      })
+    ).body.token as string;
+    const listed = householdListSchema.parse(
+      (await stackApi(stack, 'GET', `/api/households?q=${encodeURIComponent(address)}`, token)).body,
+    );
+    assert.equal(listed.items[0]?.owners.length, 1);
+  });
+});

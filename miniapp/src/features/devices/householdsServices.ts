@@ -1,0 +1,4 @@
+import { createHouseholdsApi } from '../../api/households';
+import { apiClient } from '../../services';
+
+export const householdsApi = createHouseholdsApi(apiClient);
