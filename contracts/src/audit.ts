@@ -14,6 +14,7 @@ import { exportDatasets, exportFormatsOf, exportPath } from './exports';
 /** What an entry's action was done to. */
 export const auditTargetKinds = [
   'ticket',
+  'category',
   'user',
   'device',
   'squad',
@@ -111,6 +112,15 @@ const byId = { param: 'id' } as const;
 export const auditedRoutes: Readonly<Record<string, AuditedRoute>> = {
   'POST /api/users': { action: 'user.create', target: 'user', targetId: 'created' },
   'PATCH /api/users/:id': { action: 'user.update', target: 'user', targetId: byId },
+  'POST /api/users/:id/password-reset': { action: 'user.password-reset', target: 'user', targetId: byId },
+  'POST /api/auth/password': { action: 'user.password-change', target: 'user', targetId: 'caller' },
+  'POST /api/users/import': { action: 'user.import', target: 'user', targetId: { fixed: 'import' } },
+
+  'PATCH /api/categories/:code': {
+    action: 'category.update',
+    target: 'category',
+    targetId: { param: 'code' },
+  },
 
   'POST /api/tickets/:id/accept': { action: 'ticket.accept', target: 'ticket', targetId: byId },
   'POST /api/tickets/:id/reject': { action: 'ticket.reject', target: 'ticket', targetId: byId },
@@ -151,6 +161,22 @@ export const auditedRoutes: Readonly<Record<string, AuditedRoute>> = {
     targetId: byId,
   },
   'POST /api/households': { action: 'household.create', target: 'household', targetId: 'created' },
+  'PATCH /api/households/:id': { action: 'household.update', target: 'household', targetId: byId },
+  'POST /api/households/:id/invitations': {
+    action: 'household.invite-owner',
+    target: 'household',
+    targetId: byId,
+  },
+  'DELETE /api/households/:id/owners/:userId': {
+    action: 'household.remove-owner',
+    target: 'household',
+    targetId: byId,
+  },
+  'POST /api/households/import': {
+    action: 'household.import',
+    target: 'household',
+    targetId: { fixed: 'import' },
+  },
 
   'POST /api/alarms/:id/acknowledge': { action: 'alarm.acknowledge', target: 'alarm', targetId: byId },
   'POST /api/alarms/:id/clear': { action: 'alarm.clear', target: 'alarm', targetId: byId },
@@ -185,6 +211,9 @@ export const auditExemptRoutes: Readonly<Record<string, string>> = {
     'an upload ahead of the report or resolve that names it; that action is what is audited',
   'POST /api/notifications/read': "the caller's own inbox state",
   'POST /api/notifications/subscriptions': "the caller's own WeChat subscription credits",
+  'POST /api/users/import/preview': 'reads an uploaded file and writes nothing; the import itself is audited',
+  'DELETE /api/me':
+    "a resident deleting their own account (staff accounts are refused); what it removed is kept on the account's deletion record",
   'POST /api/escorts/:id/rate': "a family's rating of a finished escort",
   'POST /api/escorts/:id/sos':
     "an emergency call from an escort under way; on the escort's timeline and sent to staff at once",
