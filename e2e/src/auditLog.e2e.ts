@@ -39,7 +39,14 @@ describe('audit log', () => {
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const officerId = created.body.id as string;
 
-    const officerToken = await signIn('audit-e2e-officer', 'officer-first-password');
+    // The password an admin gave is for the first sign-in only: the officer sets their own.
+    const firstToken = await signIn('audit-e2e-officer', 'officer-first-password');
+    const changed = await api('POST', '/api/auth/password', firstToken, {
+      currentPassword: 'officer-first-password',
+      newPassword: 'officer-own-password-1',
+    });
+    assert.equal(changed.status, 200, JSON.stringify(changed.body));
+    const officerToken = changed.body.token as string;
     const duty = await api('POST', '/api/officer/duty', officerToken, { onDuty: true, travelMode: 'ebike' });
     assert.equal(duty.status, 200, JSON.stringify(duty.body));
 
@@ -50,7 +57,7 @@ describe('audit log', () => {
     const logged = await api('GET', `/api/audit?target=${officerId}`, adminToken);
     assert.deepEqual(
       (logged.body.items as Array<{ action: string }>).map((entry) => entry.action),
-      ['user.update', 'officer.duty', 'user.create'],
+      ['user.update', 'officer.duty', 'user.password-change', 'user.create'],
     );
 
     const page = await browser.newPage({ viewport: { width: 1366, height: 820 } });
