@@ -48,7 +48,7 @@ describe('the audit log page’s labels', () => {
     for (const action of auditActions) expect(auditActionLabel(action)).not.toBe(action);
     expect(auditActionLabel('ticket.assign')).toBe('指派工单');
     expect(auditActionLabel('export.download')).toBe('导出数据');
-    expect(auditActionLabel('category.update')).toBe('category.update');
+    expect(auditActionLabel('weather.forecast')).toBe('weather.forecast');
     expect(auditActionLabel('user.update', { disabled: true })).toBe('停用账号');
     expect(auditActionLabel('user.update', { disabled: false })).toBe('启用账号');
     expect(auditActionLabel('user.update', { phone: '13800001111' })).toBe('修改账号');
