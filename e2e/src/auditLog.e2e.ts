@@ -70,13 +70,21 @@ describe('audit log', () => {
     const rows = page.locator('[data-testid^="audit-row-"]');
     await rows.first().waitFor();
     const text = await page.locator('.ant-table-tbody').innerText();
-    for (const label of ['创建账号', '上下班', '停用账号', '审计测试队员', '系统管理员', '赤岗街道'])
+    for (const label of [
+      '创建账号',
+      '修改本人密码',
+      '上下班',
+      '停用账号',
+      '审计测试队员',
+      '系统管理员',
+      '赤岗街道',
+    ])
       assert.match(text, new RegExp(label));
     await screenshot(page, 'admin-audit-log');
 
     await page.getByTestId('audit-filter-target').fill(officerId);
     await page.getByTestId('audit-filter-target').press('Enter');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="audit-row-"]').length === 3);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="audit-row-"]').length === 4);
     await rows.first().click();
     const detail = page.getByTestId('audit-detail');
     await detail.waitFor();
