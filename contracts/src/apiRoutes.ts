@@ -264,6 +264,10 @@ export const apiRoutes: readonly ApiRoute[] = [
   { method: 'POST', path: '/api/volunteers/:id/hours/:escortId/review', access: elderStaff },
 
   { method: 'POST', path: '/api/devices', access: ['admin'], body: registerDeviceRequestSchema },
+  // Bulk registration: multipart .xlsx or .csv (read by the handler); a street's admin only into their street.
+  { method: 'GET', path: '/api/devices/import/template', access: ['admin'] },
+  { method: 'POST', path: '/api/devices/import/preview', access: ['admin'] },
+  { method: 'POST', path: '/api/devices/import', access: ['admin'] },
   { method: 'GET', path: '/api/devices', access: deviceWatchers, query: deviceListQuerySchema },
   { method: 'GET', path: '/api/devices/:id', access: deviceWatchers },
   { method: 'PATCH', path: '/api/devices/:id', access: ['admin'], body: updateDeviceRequestSchema },

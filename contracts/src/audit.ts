@@ -154,6 +154,7 @@ export const auditedRoutes: Readonly<Record<string, AuditedRoute>> = {
   },
 
   'POST /api/devices': { action: 'device.register', target: 'device', targetId: 'created' },
+  'POST /api/devices/import': { action: 'device.import', target: 'device', targetId: { fixed: 'import' } },
   'PATCH /api/devices/:id': { action: 'device.update', target: 'device', targetId: byId },
   'POST /api/devices/:id/rotate-secret': {
     action: 'device.rotate-secret',
@@ -212,6 +213,8 @@ export const auditExemptRoutes: Readonly<Record<string, string>> = {
   'POST /api/notifications/read': "the caller's own inbox state",
   'POST /api/notifications/subscriptions': "the caller's own WeChat subscription credits",
   'POST /api/users/import/preview': 'reads an uploaded file and writes nothing; the import itself is audited',
+  'POST /api/devices/import/preview':
+    'reads an uploaded file and writes nothing; the import itself is audited (its secrets never are)',
   'DELETE /api/me':
     "a resident deleting their own account (staff accounts are refused); what it removed is kept on the account's deletion record",
   'POST /api/escorts/:id/rate': "a family's rating of a finished escort",

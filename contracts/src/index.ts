@@ -12,6 +12,7 @@ export * from './categories';
 export * from './closeout';
 export * from './exports';
 export * from './devices';
+export * from './deviceImport';
 export * from './households';
 export * from './alarms';
 export * from './escorts';

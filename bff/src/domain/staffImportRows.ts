@@ -17,17 +17,18 @@ import {
   type StaffImportHeader,
 } from '@jiefang/contracts';
 
-/** A row of the sheet as read: its number in the sheet (the header is usually 1) and its cells as text. */
-export interface SheetLine {
-  row: number;
-  values: string[];
-}
+import {
+  readHeaderedSheet,
+  wholeRow,
+  type HeaderedRow,
+  type HeaderedSheet,
+  type SheetLine,
+} from './importSheets';
+
+export { cleanCell, wholeRow, type SheetLine } from './importSheets';
 
 /** A data row with its cells by header. */
-export interface StaffSheetRow {
-  row: number;
-  cells: Partial<Record<StaffImportHeader, string>>;
-}
+export type StaffSheetRow = HeaderedRow<StaffImportHeader>;
 
 /** The streets and grids a row may name (the district's). */
 export interface ImportPlaces {
@@ -46,74 +47,21 @@ export interface CheckedStaffRow extends StaffSheetRow {
 }
 
 /** What a file as a whole lacks (no header, too many rows): nothing of it can be imported. */
-export type StaffSheet = { ok: true; rows: StaffSheetRow[] } | { ok: false; errors: FieldError[] };
-
-/** The row as a whole, for errors that are no one column's. */
-export const wholeRow = '(行)';
-
-/** Cell text as a person means it: zero-width characters gone, full-width spaces as spaces, trimmed. */
-export function cleanCell(value: string): string {
-  return value
-    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
-    .replace(/\u3000/g, ' ')
-    .trim();
-}
-
-/** A header as written, without the marks a template puts on required columns ("*用户名", "用户名（必填）"). */
-const headerName = (value: string) =>
-  cleanCell(value)
-    .replace(/^[*＊]+|[*＊]+$/g, '')
-    .replace(/[(（][^)）]*[)）]$/, '')
-    .trim();
-
-const isHeader = (value: string): value is StaffImportHeader =>
-  (staffImportHeaders as readonly string[]).includes(value);
+export type StaffSheet = HeaderedSheet<StaffImportHeader>;
 
 /**
  * Finds the header row (the first with 用户名; a title above it is allowed) and reads the rows below it by
  * header. Empty rows are skipped; unknown columns are ignored.
  */
 export function readStaffSheet(lines: readonly SheetLine[]): StaffSheet {
-  const headerIndex = lines.findIndex((line) => line.values.some((value) => headerName(value) === '用户名'));
-  if (headerIndex < 0) {
-    return {
-      ok: false,
-      errors: [{ path: '(表头)', message: `找不到表头：第一行应为 ${staffImportHeaders.join('、')}` }],
-    };
-  }
-  const columns = new Map<number, StaffImportHeader>();
-  const errors: FieldError[] = [];
-  lines[headerIndex]!.values.forEach((value, index) => {
-    const header = headerName(value);
-    if (!isHeader(header)) return;
-    if ([...columns.values()].includes(header)) {
-      errors.push({ path: header, message: `表头“${header}”出现了两次` });
-    }
-    columns.set(index, header);
+  return readHeaderedSheet(lines, {
+    headers: staffImportHeaders,
+    required: requiredStaffImportHeaders,
+    anchor: '用户名',
+    maxRows: staffImportLimits.maxRows,
+    noun: '工作人员',
+    counter: '人',
   });
-  const present = new Set(columns.values());
-  for (const header of requiredStaffImportHeaders) {
-    if (!present.has(header)) errors.push({ path: header, message: `缺少“${header}”列` });
-  }
-  const rows: StaffSheetRow[] = [];
-  for (const line of lines.slice(headerIndex + 1)) {
-    const cells: StaffSheetRow['cells'] = {};
-    for (const [index, header] of columns) {
-      const value = cleanCell(line.values[index] ?? '');
-      if (value) cells[header] = value;
-    }
-    if (Object.keys(cells).length > 0) rows.push({ row: line.row, cells });
-  }
-  if (rows.length === 0 && errors.length === 0) {
-    errors.push({ path: wholeRow, message: '文件里没有工作人员（表头下面是空的）' });
-  }
-  if (rows.length > staffImportLimits.maxRows) {
-    errors.push({
-      path: wholeRow,
-      message: `一次最多导入 ${staffImportLimits.maxRows} 人，这个文件有 ${rows.length} 人，请分批导入`,
-    });
-  }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
 }
 
 /** Roles by their Chinese names (or the system's own codes, e.g. "officer"), in the system's order. */

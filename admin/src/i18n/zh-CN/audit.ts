@@ -91,6 +91,7 @@ export const audit = {
   'audit.action.device.register': '登记设备',
   'audit.action.device.update': '修改设备',
   'audit.action.device.rotate-secret': '重置设备密钥',
+  'audit.action.device.import': '批量导入设备',
   'audit.action.household.create': '登记住户',
   'audit.action.alarm.acknowledge': '确认告警',
   'audit.action.alarm.clear': '解除告警',

@@ -13,7 +13,7 @@ import type { Caller } from '../../http/appState';
 import { HttpError } from '../../http/httpError';
 import type { Clock } from '../../infra/clock';
 import type { District } from '../district/district';
-import { readSheetLines } from './staffImportFile';
+import { readSheetLines } from '../../http/importSheetFile';
 import { oneTimePasswordsWorkbook } from './staffImportWorkbooks';
 import type { StaffChanges } from './staffChanges';
 import { identityKey, type UserDocument, type UserModels } from './userModel';
@@ -88,7 +88,7 @@ export function staffImport(deps: {
 
   /** Every row with what would happen to it now: two queries for the existing usernames, whatever the size. */
   async function check(caller: Caller, file: Buffer): Promise<StaffImportRow[]> {
-    const sheet = readStaffSheet(await readSheetLines(file));
+    const sheet = readStaffSheet(await readSheetLines(file, '工作人员'));
     if (!sheet.ok) {
       throw new HttpError(422, 'unprocessable', '这个文件无法导入：' + sheet.errors[0]!.message, {
         fields: sheet.errors,

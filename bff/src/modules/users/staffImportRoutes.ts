@@ -1,12 +1,13 @@
 import type Router from '@koa/router';
 import type { Middleware } from 'koa';
+import { staffImportFileField, staffImportLimits } from '@jiefang/contracts';
 import type { AppState } from '../../http/appState';
 import { callerOf } from '../../http/callerAccess';
 import { forbidden } from '../../http/httpError';
 import type { RouteRegistry } from '../../http/routeRegistry';
 import type { District } from '../district/district';
 import type { StaffImport } from './staffImport';
-import { readImportUpload } from './staffImportUpload';
+import { readImportUpload } from '../../http/importUpload';
 import { staffImportTemplate } from './staffImportWorkbooks';
 
 /** As for single accounts: a dev-login admin must not mint lasting staff access. */
@@ -14,6 +15,8 @@ const refuseDevLogin: Middleware<AppState> = async (ctx, next) => {
   if (callerOf(ctx.state).viaDevLogin) throw forbidden('开发登录不能管理工作人员账号，请使用账号密码登录');
   await next();
 };
+
+const staffUpload = { field: staffImportFileField, maxBytes: staffImportLimits.maxBytes };
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -35,12 +38,12 @@ export function staffImportRoutes(
   });
 
   route({ method: 'POST', path: '/api/users/import/preview', guards: [refuseDevLogin] }, async (ctx) => {
-    ctx.body = await imports.preview(callerOf(ctx.state), await readImportUpload(ctx));
+    ctx.body = await imports.preview(callerOf(ctx.state), await readImportUpload(ctx, staffUpload));
   });
 
   route({ method: 'POST', path: '/api/users/import', guards: [refuseDevLogin] }, async (ctx) => {
     const caller = callerOf(ctx.state);
-    const result = await imports.commit(caller, await readImportUpload(ctx));
+    const result = await imports.commit(caller, await readImportUpload(ctx, staffUpload));
     ctx.state.logger.info({ importedBy: caller.userId, totals: result.totals }, 'staff imported');
     // The one-time passwords are in this answer only: no cache may keep it.
     ctx.set('Cache-Control', 'no-store');

@@ -1,7 +1,11 @@
 import ExcelJS from 'exceljs';
-import { csvRecords } from '../../domain/csvRecords';
-import type { SheetLine } from '../../domain/staffImportRows';
-import { HttpError, unprocessable } from '../../http/httpError';
+import { csvRecords } from '../domain/csvRecords';
+import type { SheetLine } from '../domain/importSheets';
+import { HttpError, unprocessable } from './httpError';
+
+/**
+ * An uploaded import sheet (staff, devices) as lines of text, whether .xlsx or .csv (UTF-8 or GB18030).
+ */
 
 /** What an upload is, by its first bytes rather than its name or declared type. */
 export type SheetKind = 'xlsx' | 'csv';
@@ -77,18 +81,18 @@ export function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-async function xlsxLines(buffer: Buffer): Promise<SheetLine[]> {
+async function xlsxLines(buffer: Buffer, sheetName: string): Promise<SheetLine[]> {
   const unpacked = unpackedSizeOfZip(buffer);
   if (unpacked === null) throw unprocessable('无法读取这个 Excel 文件，请确认它是 .xlsx 格式');
-  if (unpacked > maxUnpackedBytes) throw unprocessable('这个 Excel 文件解压后过大，请只保留工作人员名单');
+  if (unpacked > maxUnpackedBytes) throw unprocessable('这个 Excel 文件解压后过大，请只保留要导入的表格');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
     throw unprocessable('无法读取这个 Excel 文件，请确认它是 .xlsx 格式');
   }
-  // The template's first sheet is 工作人员; a sheet of one's own making is read from the first.
-  const sheet = workbook.getWorksheet('工作人员') ?? workbook.worksheets[0];
+  // The template's first sheet is named (工作人员, 设备); a sheet of one's own making is read from the first.
+  const sheet = workbook.getWorksheet(sheetName) ?? workbook.worksheets[0];
   if (!sheet) throw unprocessable('这个 Excel 文件里没有工作表');
   const lines: SheetLine[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -101,8 +105,8 @@ async function xlsxLines(buffer: Buffer): Promise<SheetLine[]> {
   return lines;
 }
 
-/** The sheet's rows as text, whichever kind the upload is. */
-export async function readSheetLines(buffer: Buffer): Promise<SheetLine[]> {
-  if (sheetKindOf(buffer) === 'xlsx') return xlsxLines(buffer);
+/** The sheet's rows as text, whichever kind the upload is; an .xlsx's sheet `sheetName`, else its first. */
+export async function readSheetLines(buffer: Buffer, sheetName: string): Promise<SheetLine[]> {
+  if (sheetKindOf(buffer) === 'xlsx') return xlsxLines(buffer, sheetName);
   return csvRecords(decodeText(buffer)).map((values, index) => ({ row: index + 1, values }));
 }
