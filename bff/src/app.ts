@@ -101,6 +101,9 @@ import { routeRegistry } from './http/routeRegistry';
 import { deviceModel } from './modules/devices/deviceModel';
 import { deviceRegistry } from './modules/devices/deviceRegistry';
 import { deviceRoutes } from './modules/devices/deviceRoutes';
+import { deviceImport } from './modules/devices/deviceImport';
+import type { ImportHousehold } from './domain/deviceImportRows';
+import { deviceImportRoutes } from './modules/devices/deviceImportRoutes';
 import { deviceBrokerAccounts } from './modules/devices/deviceBrokerAccounts';
 import { delayedJobs } from './infra/delayedJobs';
 import { alarmBook, alarmNotificationSource } from './modules/alarms/alarmBook';
@@ -692,6 +695,41 @@ export function createApp(deps: AppDeps): JiefangApp {
     heard: (ids) => lastHeard(redis, ids),
   });
   const deviceRoutesRouter = deviceRoutes(api, registry, staff);
+  const deviceImportRouter = deviceImportRoutes(
+    api,
+    deviceImport({
+      devices,
+      district,
+      clock,
+      mqttUrl: config.DEVICE_MQTT_URL ?? config.MQTT_URL,
+      accounts: brokerAccounts,
+      // A 住户 cell is a household's id or its address (an address of several households is ambiguous).
+      households: async (texts) => {
+        const found = texts.length
+          ? await households
+              .find(
+                { $or: [{ _id: { $in: texts } }, { address: { $in: texts } }] },
+                { address: 1, streetId: 1, location: 1 },
+              )
+              .lean()
+          : [];
+        const byText = new Map<string, ImportHousehold[]>();
+        for (const household of found) {
+          const match: ImportHousehold = {
+            id: household._id,
+            address: household.address,
+            streetId: household.streetId,
+            location: household.location ?? null,
+          };
+          for (const text of new Set([household._id, household.address]))
+            if (texts.includes(text)) byText.set(text, [...(byText.get(text) ?? []), match]);
+        }
+        return byText;
+      },
+      streetOf: (userId) => staff.streetOf(userId),
+    }),
+    district,
+  );
   const escortTimers = delayedJobs<EscortTimerJob>({
     queueName: 'escorts',
     jobId: (job) => `${job.escortId}-${job.kind}-${job.volunteerId ?? 'open'}`,
@@ -783,6 +821,7 @@ export function createApp(deps: AppDeps): JiefangApp {
       clock,
       proximitySecret: config.JWT_SECRET,
     }),
+    deviceImportRouter,
     deviceRoutesRouter,
     householdRoutes(api, {
       households: householdRecords,

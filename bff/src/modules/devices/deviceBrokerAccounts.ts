@@ -86,22 +86,32 @@ export function deviceBrokerAccounts(deps: { mqtt: MqttClient; managed: boolean;
 
   const roleOf = (deviceId: string) => `device:${deviceId}`;
 
+  const grantCommands = (deviceId: string, secret: string): Command[] => [
+    { command: 'createRole', rolename: roleOf(deviceId), acls: deviceBrokerAcls(deviceId) },
+    {
+      command: 'createClient',
+      username: deviceId,
+      clientid: deviceId,
+      password: secret,
+      roles: [{ rolename: roleOf(deviceId) }],
+    },
+    // For an account that already existed: the new secret and an enabled state win.
+    { command: 'setClientPassword', username: deviceId, password: secret },
+    { command: 'enableClient', username: deviceId },
+  ];
+
   return {
     /** Creates (or re-keys) a device's account; the secret is known only at this moment. */
     async grant(deviceId: string, secret: string): Promise<void> {
-      await run([
-        { command: 'createRole', rolename: roleOf(deviceId), acls: deviceBrokerAcls(deviceId) },
-        {
-          command: 'createClient',
-          username: deviceId,
-          clientid: deviceId,
-          password: secret,
-          roles: [{ rolename: roleOf(deviceId) }],
-        },
-        // For an account that already existed: the new secret and an enabled state win.
-        { command: 'setClientPassword', username: deviceId, password: secret },
-        { command: 'enableClient', username: deviceId },
-      ]);
+      await run(grantCommands(deviceId, secret));
+    },
+    /** Creates (or re-keys) many devices' accounts, 25 devices per control message. */
+    async grantMany(grants: ReadonlyArray<{ deviceId: string; secret: string }>): Promise<void> {
+      for (let start = 0; start < grants.length; start += 25) {
+        await run(
+          grants.slice(start, start + 25).flatMap(({ deviceId, secret }) => grantCommands(deviceId, secret)),
+        );
+      }
     },
     async setEnabled(deviceId: string, enabled: boolean): Promise<void> {
       await run([{ command: enabled ? 'enableClient' : 'disableClient', username: deviceId }]);

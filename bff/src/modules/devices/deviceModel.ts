@@ -19,6 +19,14 @@ export interface DeviceDocument {
   lastReading: Record<string, unknown> | null;
   createdAt: Date;
   updatedAt: Date;
+  /** Set by a bulk import: what the row was (`deviceImportFingerprint`), so a retry knows its own devices. */
+  importFingerprint?: string | null;
+  /**
+   * Set while an import's answer, the only copy of the device's secret, has not been produced: the import
+   * attempt and when it began. A later attempt finding it stale re-keys the device (see docs/devices.md).
+   */
+  secretPendingAttempt?: string | null;
+  secretPendingSince?: Date | null;
 }
 
 const deviceSchema = new Schema<DeviceDocument>(
@@ -40,6 +48,9 @@ const deviceSchema = new Schema<DeviceDocument>(
     lastReading: { type: Schema.Types.Mixed, default: null },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
+    importFingerprint: { type: String, default: null },
+    secretPendingAttempt: { type: String, default: null },
+    secretPendingSince: { type: Date, default: null },
   },
   { versionKey: false, minimize: false },
 );

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Model } from 'mongoose';
 import type {
   Device,
@@ -13,14 +13,7 @@ import { badRequest, conflict, notFound } from '../../http/httpError';
 import { findStreet, type District } from '../district/district';
 import type { DeviceBrokerAccounts } from './deviceBrokerAccounts';
 import type { DeviceDocument } from './deviceModel';
-
-/**
- * Secrets are 192 random bits, so a salted SHA-256 is enough to store them (there is nothing to
- * brute-force), and it keeps every device connection cheap to verify.
- */
-const hashSecret = (salt: string, secret: string) =>
-  createHash('sha256').update(`${salt}:${secret}`).digest('hex');
-const newSecret = () => randomBytes(24).toString('base64url');
+import { hashSecret, newSecret } from './deviceSecrets';
 
 export function deviceRegistry(deps: {
   devices: Model<DeviceDocument>;
