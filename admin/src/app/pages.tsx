@@ -3,6 +3,7 @@ import {
   AppstoreOutlined,
   ApiOutlined,
   AuditOutlined,
+  CloudUploadOutlined,
   BellOutlined,
   CalendarOutlined,
   DashboardOutlined,
@@ -29,6 +30,8 @@ import { AlarmConsolePage } from '../pages/alarms/AlarmConsolePage';
 import { AuditLogPage } from '../pages/audit/AuditLogPage';
 import { CategoriesPage } from '../pages/categories/CategoriesPage';
 import { DeviceListPage } from '../pages/devices/DeviceListPage';
+import { DeviceImportPage } from '../pages/devices/import/DeviceImportPage';
+import { deviceImportRoles } from '../pages/devices/import/deviceImportModel';
 import { EldersPage } from '../pages/escorts/EldersPage';
 import { HouseholdsPage } from '../pages/households/HouseholdsPage';
 import { householdRoles } from '../households/permissions';
@@ -96,6 +99,13 @@ export const pages: readonly PageDefinition<ReactNode>[] = [
     icon: <ApiOutlined />,
     element: <DeviceListPage />,
     roles: deviceRoles,
+  },
+  {
+    path: '/devices/import',
+    labelKey: 'nav.deviceImport',
+    icon: <CloudUploadOutlined />,
+    element: <DeviceImportPage />,
+    roles: deviceImportRoles,
   },
   {
     path: '/households',

@@ -15,6 +15,7 @@ import { alerts } from './alerts';
 import { dataExports } from './exports';
 import { staff } from './staff';
 import { staffImport } from './staffImport';
+import { deviceImport } from './deviceImport';
 import { audit } from './audit';
 import { categories } from './categories';
 import { households } from './households';
@@ -42,6 +43,7 @@ export const zhCN = {
   ...dataExports,
   ...staff,
   ...staffImport,
+  ...deviceImport,
   ...audit,
   ...categories,
   ...households,
@@ -66,6 +68,7 @@ export const zhCNAreas = {
   dataExports,
   staff,
   staffImport,
+  deviceImport,
   audit,
   categories,
   households,

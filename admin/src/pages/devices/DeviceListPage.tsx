@@ -1,4 +1,4 @@
-import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, KeyOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   deviceTypes,
   type Alarm,
@@ -25,6 +25,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { describeError } from '../../api/errors';
 import { openAlarmStatuses } from '../../alarms/alarmCache';
 import { deviceTypeLabel } from '../../alarms/labels';
@@ -63,6 +64,7 @@ export function DeviceListPage() {
   const { params, setParam, clearFilters } = useUrlState({ keepOnClear: ['view', 'device'] });
   const current = useSession();
   const admin = current ? canManageDevices(current.user) : false;
+  const navigate = useNavigate();
   const live = useAlarmLive();
   const { token } = theme.useToken();
   const screens = Grid.useBreakpoint();
@@ -278,6 +280,15 @@ export function DeviceListPage() {
             onClick={() => setForm({ device: null })}
           >
             {t('device.register')}
+          </Button>
+        )}
+        {admin && (
+          <Button
+            icon={<UploadOutlined />}
+            data-testid="device-import"
+            onClick={() => navigate('/devices/import')}
+          >
+            {t('device.import')}
           </Button>
         )}
       </ListPageHeader>

@@ -61,15 +61,8 @@ export function passwordsFilename(now: number): string {
   return `一次性密码_${beijingDate(now)}_${beijingClock(now).replace(':', '')}.xlsx`;
 }
 
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** The BFF's workbook of one-time passwords (base64 in the import's answer) as a file to save. */
-export function workbookBlob(base64: string): Blob {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  return new Blob([bytes], { type: xlsxType });
-}
+export { workbookBlob } from '../../../imports/importWorkbook';
 
 /** The message key of a row's status tag. */
 export const statusKey = (row: StaffImportRow): MessageKey => `staffImport.status.${row.status}`;
