@@ -104,6 +104,8 @@ describe('device bulk import in the admin panel', () => {
     await page.getByTestId('login-submit').click();
     await page.getByTestId('current-user-name').waitFor();
     await page.goto(`${stack.baseUrl}/admin/#/devices`);
+    await page.getByTestId('device-import').waitFor();
+    await screenshot(page, 'admin-devices-import-button');
     await page.getByTestId('device-import').click();
     await page.getByTestId('device-import-page').waitFor();
 

@@ -26,8 +26,7 @@ import { newStoredSecret } from './deviceSecrets';
  */
 export const pendingSecretStaleMs = 2 * 60_000;
 
-const alreadyImportedNote =
-  '之前的导入已登记这台设备，密钥已在那次导入的密钥文件中给出，不再显示；如已遗失，请在设备列表中“重置密钥”';
+const alreadyImportedNote = '之前的导入已登记，密钥不再显示；如已遗失，请在设备列表中重置密钥';
 const rekeyNote = '上次导入没有完成，它的密钥从未给出：已重新生成密钥';
 const rekeyPreviewNote = '上次导入没有完成，它的密钥从未给出：导入时将重新生成密钥';
 

@@ -71,6 +71,9 @@ function columnsFor(result: DeviceImportResult): ColumnsType<DeviceImportRow> {
     {
       title: t('deviceImport.column.note'),
       key: 'note',
+      // Kept in view however wide the sheet's columns make the table: it says why a row is not imported.
+      fixed: 'right',
+      width: 300,
       render: (_, row) => (
         <Space direction="vertical" size={0}>
           {row.errors.map((error) => (
