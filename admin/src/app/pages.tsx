@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   AppstoreOutlined,
+  BorderOuterOutlined,
   ApiOutlined,
   AuditOutlined,
   BellOutlined,
@@ -22,6 +23,7 @@ import { Skeleton } from 'antd';
 import { alarmRoles, deviceRoles } from '../alarms/permissions';
 import { auditRoles } from '../audit/auditLog';
 import { categoryRoles } from '../categories/permissions';
+import { districtGridRoles } from '../district/permissions';
 import { escortRoles } from '../escorts/permissions';
 import { exportRoles } from '../exports/exportDownload';
 import { type PageDefinition } from '../layout/navigation';
@@ -29,6 +31,7 @@ import { AlarmConsolePage } from '../pages/alarms/AlarmConsolePage';
 import { AuditLogPage } from '../pages/audit/AuditLogPage';
 import { CategoriesPage } from '../pages/categories/CategoriesPage';
 import { DeviceListPage } from '../pages/devices/DeviceListPage';
+import { DistrictGridsPage } from '../pages/district/DistrictGridsPage';
 import { EldersPage } from '../pages/escorts/EldersPage';
 import { HouseholdsPage } from '../pages/households/HouseholdsPage';
 import { householdRoles } from '../households/permissions';
@@ -173,6 +176,13 @@ export const pages: readonly PageDefinition<ReactNode>[] = [
     icon: <AppstoreOutlined />,
     element: <CategoriesPage />,
     roles: categoryRoles,
+  },
+  {
+    path: '/district/grids',
+    labelKey: 'nav.districtGrids',
+    icon: <BorderOuterOutlined />,
+    element: <DistrictGridsPage />,
+    roles: districtGridRoles,
   },
   {
     path: '/officer',

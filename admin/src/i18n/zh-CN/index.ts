@@ -18,6 +18,7 @@ import { staffImport } from './staffImport';
 import { audit } from './audit';
 import { categories } from './categories';
 import { households } from './households';
+import { district } from './district';
 
 /**
  * Simplified Chinese message catalogue: every string the admin panel shows lives in these files, one
@@ -45,6 +46,7 @@ export const zhCN = {
   ...audit,
   ...categories,
   ...households,
+  ...district,
 } as const;
 
 /** Each area's file, for the test that no key is defined in two of them. */
@@ -69,4 +71,5 @@ export const zhCNAreas = {
   audit,
   categories,
   households,
+  district,
 };
