@@ -210,4 +210,14 @@ describe('辖区网格 uploads', () => {
       }),
     ]);
   });
+
+  test('two administrators publishing on the same version at once: one lands, the other gets 409', async () => {
+    const answers = await Promise.all([
+      publish(first, admin, files.split, 1),
+      publish(second, admin, files.shipped, 1),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
+    const history = await first.http.get('/api/district/streets/huazhou/grids/versions').set(auth(admin));
+    expect(gridVersionListSchema.parse(history.body).current).toBe(2);
+  });
 });

@@ -62,16 +62,12 @@ export function gridVersionStore(connection: Connection, clock: Clock) {
       by: { id: string; name: string | null };
       summary: GridVersionDocument['summary'];
     }): Promise<GridVersionSummary> {
-      const stale = () =>
-        conflict('该街道的网格已被他人更新，请重新上传预览后再发布', {
-          currentVersion: input.baseVersion + 1,
-        });
-      // A base older than the newest never gets to the insert (its next id would exist too, but a
-      // base two behind would not collide).
-      if ((await this.currentVersion(input.streetId)) !== input.baseVersion) {
-        const currentVersion = await this.currentVersion(input.streetId);
-        throw conflict('该街道的网格已被他人更新，请重新上传预览后再发布', { currentVersion });
-      }
+      const stale = (currentVersion: number) =>
+        conflict('该街道的网格已被他人更新，请重新上传预览后再发布', { currentVersion });
+      // A base older than the newest would not collide on its next id: refused here. A racing twin on
+      // the same base collides on the id below.
+      const current = await this.currentVersion(input.streetId);
+      if (current !== input.baseVersion) throw stale(current);
       const version = input.baseVersion + 1;
       const document: GridVersionDocument = {
         _id: `${input.streetId}:${version}`,
@@ -86,7 +82,8 @@ export function gridVersionStore(connection: Connection, clock: Clock) {
       try {
         await Versions.create(document);
       } catch (error) {
-        if ((error as { code?: number }).code === 11000) throw stale();
+        if ((error as { code?: number }).code === 11000)
+          throw stale(await this.currentVersion(input.streetId));
         throw error;
       }
       return summaryOf(document);
