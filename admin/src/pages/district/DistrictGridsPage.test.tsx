@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '../../test/leafletDom';
-import { type GridPreview, type GridVersionList } from '@jiefang/contracts';
+import { type GridPreview, type GridProblem, type GridVersionList } from '@jiefang/contracts';
 import { describe, expect, it } from 'vitest';
 import { session } from '../../app/services';
 import {
@@ -25,7 +25,7 @@ const streets = {
   items: [{ id: 'chigang', name: '赤岗街道', squadId: 'squad-chigang', squadName: '赤岗街道综合执法中队' }],
 };
 const [g1, g2] = testDistrict.grids as unknown as GridPreview['current'];
-const overlap = {
+const overlap: GridProblem = {
   code: 'overlap',
   severity: 'error',
   gridId: 'chigang-g1',
@@ -44,7 +44,7 @@ const overlap = {
       ],
     ],
   },
-} as const;
+};
 const overlapping: GridPreview = {
   streetId: 'chigang',
   baseVersion: 0,

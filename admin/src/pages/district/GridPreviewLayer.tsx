@@ -78,9 +78,15 @@ export function GridPreviewLayer({
   }, [map, projection, grids, problems, selected]);
 
   useEffect(() => {
-    if (!focus?.length || map.getSize().x === 0) return;
+    if (!focus?.length) return;
     const bounds = L.latLngBounds(focus.flatMap((ring) => projection.ring(ring)));
-    if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], animate: false });
+    if (!bounds.isValid()) return;
+    // After the BaseMap's own fit to the whole district, which runs after this (a parent's effects run
+    // after its children's) whenever the district is read again, e.g. after a publication.
+    const timer = window.setTimeout(() => {
+      if (map.getSize().x > 0) map.fitBounds(bounds, { padding: [24, 24], animate: false });
+    }, 0);
+    return () => window.clearTimeout(timer);
   }, [map, projection, focus]);
 
   useEffect(() => {
