@@ -148,6 +148,7 @@ export function DistrictGridsPage() {
                 grids={preview?.grids ?? []}
                 problems={preview?.problems ?? []}
                 focus={(street?.geometry.coordinates as Array<Array<[number, number]>> | undefined) ?? null}
+                districtReadAt={district.dataUpdatedAt}
                 selected={selected}
               />
             </BaseMap>

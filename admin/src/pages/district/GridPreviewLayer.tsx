@@ -18,11 +18,14 @@ export function GridPreviewLayer({
   grids,
   problems,
   focus,
+  districtReadAt,
   selected,
 }: {
   grids: readonly GridMapFeature[];
   problems: readonly GridProblem[];
   focus: readonly Ring[] | null;
+  /** When the district was last read: the BaseMap fits the whole district again then, and so do we the street. */
+  districtReadAt: number;
   selected: number | null;
 }) {
   const { map, projection } = useMapContext();
@@ -87,7 +90,8 @@ export function GridPreviewLayer({
       if (map.getSize().x > 0) map.fitBounds(bounds, { padding: [24, 24], animate: false });
     }, 0);
     return () => window.clearTimeout(timer);
-  }, [map, projection, focus]);
+    // districtReadAt: the street's outline keeps its identity across reads (structural sharing).
+  }, [map, projection, focus, districtReadAt]);
 
   useEffect(() => {
     const location = selected === null ? null : problems[selected]?.location;
