@@ -46,14 +46,27 @@ const gridPropertiesSchema = z.object({
 });
 
 const positionSchema = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+/**
+ * Bounds that keep a check within a second or so: the self-intersection check compares a ring's edges
+ * pairwise, and a street has a few dozen grids. Drawn grids have a few hundred points at most.
+ */
+export const gridLimits = { grids: 200, ringPositions: 2_000, rings: 20 } as const;
+
 const polygonGeometrySchema = z.object({
   type: z.literal('Polygon', { message: '只支持 Polygon 面' }),
-  coordinates: z.array(z.array(positionSchema)).min(1, '面没有坐标'),
+  coordinates: z
+    .array(
+      z
+        .array(positionSchema)
+        .max(gridLimits.ringPositions, `边界坐标点不能超过 ${gridLimits.ringPositions} 个`),
+    )
+    .min(1, '面没有坐标')
+    .max(gridLimits.rings, `内环不能超过 ${gridLimits.rings - 1} 个`),
 });
 
 const collectionSchema = z.object({
   type: z.literal('FeatureCollection', { message: '文件须为 GeoJSON FeatureCollection' }),
-  features: z.array(z.unknown()),
+  features: z.array(z.unknown()).max(gridLimits.grids, `一个街道的网格不能超过 ${gridLimits.grids} 个`),
 });
 
 const problem = (fields: Partial<GridProblem> & Pick<GridProblem, 'code' | 'message'>): GridProblem => ({
@@ -226,6 +239,14 @@ function duplicateProblems(grids: readonly GridMapFeature[], street: GridStreet)
   return problems;
 }
 
+/**
+ * Positions rounded to 1e-7° (about 1 cm) for the clipping: two grids' copies of a shared vertex that
+ * differ in the last digits (exported by different tools) become one, which spares the clipping slivers
+ * of nothing that cost it seconds. Drawings are not more precise than that.
+ */
+const snapped = (rings: Position[][]): Position[][] =>
+  rings.map((ring) => ring.map(([lng, lat]) => [Math.round(lng * 1e7) / 1e7, Math.round(lat * 1e7) / 1e7]));
+
 type Box = [number, number, number, number];
 
 function boxOf(rings: Position[][]): Box {
@@ -243,46 +264,38 @@ const boxesMeet = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] 
 
 /**
  * Outside the street, overlaps and gaps, measured geodesically (turf). Only grids with valid rings are
- * measured: the polygon clipping assumes them. Pairs are first compared by bounding box, so ~50 grids
- * cost a few dozen intersections rather than 1,225.
+ * measured: the polygon clipping assumes them. Clipping is the slow part (a grid drawn with many points
+ * along an edge it shares costs seconds pairwise), so the grids are united once and each of the three
+ * questions starts from that union: the street minus it are the gaps; it minus the street is what lies
+ * outside, looked up grid by grid only when there is some; and only when the grids' areas add up to more
+ * than the union's are there overlaps to look for pair by pair (bounding boxes first).
  */
 function areaProblems(grids: readonly GridMapFeature[], street: GridStreet): GridProblem[] {
   const problems: GridProblem[] = [];
-  const streetArea = polygon(street.rings);
+  const streetArea = polygon(snapped(street.rings));
   const shapes = grids.map((grid) => ({
     id: grid.properties.id,
-    shape: polygon(grid.geometry.coordinates as Position[][]),
+    shape: polygon(snapped(grid.geometry.coordinates as Position[][])),
     box: boxOf(grid.geometry.coordinates as Position[][]),
   }));
+  const covered: Area | null =
+    shapes.length === 1
+      ? (shapes[0]?.shape ?? null)
+      : turfUnion(featureCollection(shapes.map(({ shape }) => shape)));
+  if (!covered) return problems;
 
-  for (const { id, shape } of shapes) {
-    for (const { piece, areaM2 } of significantPieces(
-      turfDifference(featureCollection([shape, streetArea])),
-    )) {
-      problems.push(
-        problem({
-          code: 'outside_street',
-          gridId: id,
-          message: `网格 ${id} 有约 ${roundedArea(areaM2)} 平方米在街道范围之外`,
-          areaM2: roundedArea(areaM2),
-          location: markerOf(piece),
-          area: outlineOf(piece),
-        }),
-      );
-    }
-  }
-
-  shapes.forEach((first, index) => {
-    for (const second of shapes.slice(index + 1)) {
-      if (!boxesMeet(first.box, second.box)) continue;
-      const common = turfIntersect(featureCollection([first.shape, second.shape]));
-      for (const { piece, areaM2 } of significantPieces(common)) {
+  for (const outside of significantPieces(turfDifference(featureCollection([covered, streetArea])))) {
+    const box = boxOf(outside.piece.geometry.coordinates as Position[][]);
+    for (const { id, shape, box: gridBox } of shapes) {
+      if (!boxesMeet(box, gridBox)) continue;
+      for (const { piece, areaM2 } of significantPieces(
+        turfIntersect(featureCollection([shape, outside.piece])),
+      )) {
         problems.push(
           problem({
-            code: 'overlap',
-            gridId: first.id,
-            otherGridId: second.id,
-            message: `网格 ${first.id} 与 ${second.id} 重叠约 ${roundedArea(areaM2)} 平方米`,
+            code: 'outside_street',
+            gridId: id,
+            message: `网格 ${id} 有约 ${roundedArea(areaM2)} 平方米在街道范围之外`,
             areaM2: roundedArea(areaM2),
             location: markerOf(piece),
             area: outlineOf(piece),
@@ -290,14 +303,35 @@ function areaProblems(grids: readonly GridMapFeature[], street: GridStreet): Gri
         );
       }
     }
-  });
+  }
 
-  const covered =
-    shapes.length === 1
-      ? (shapes[0]?.shape ?? null)
-      : turfUnion(featureCollection(shapes.map((s) => s.shape)));
-  const uncovered = covered ? turfDifference(featureCollection([streetArea, covered])) : streetArea;
-  for (const { piece, areaM2 } of significantPieces(uncovered)) {
+  const overlapping =
+    shapes.reduce((sum, { shape }) => sum + turfArea(shape), 0) - turfArea(covered) > gridAreaToleranceM2;
+  if (overlapping) {
+    shapes.forEach((first, index) => {
+      for (const second of shapes.slice(index + 1)) {
+        if (!boxesMeet(first.box, second.box)) continue;
+        const common = turfIntersect(featureCollection([first.shape, second.shape]));
+        for (const { piece, areaM2 } of significantPieces(common)) {
+          problems.push(
+            problem({
+              code: 'overlap',
+              gridId: first.id,
+              otherGridId: second.id,
+              message: `网格 ${first.id} 与 ${second.id} 重叠约 ${roundedArea(areaM2)} 平方米`,
+              areaM2: roundedArea(areaM2),
+              location: markerOf(piece),
+              area: outlineOf(piece),
+            }),
+          );
+        }
+      }
+    });
+  }
+
+  for (const { piece, areaM2 } of significantPieces(
+    turfDifference(featureCollection([streetArea, covered])),
+  )) {
     problems.push(
       problem({
         code: 'gap',
