@@ -42,7 +42,10 @@ import { adminReaches } from './modules/users/adminReach';
 import { staffImport } from './modules/users/staffImport';
 import { staffImportRoutes } from './modules/users/staffImportRoutes';
 import { findStreet, loadDistrict, type District } from './modules/district/district';
-import { districtRoutes } from './modules/district/districtRoutes';
+import { districtRoutes, freshDistrictGrids } from './modules/district/districtRoutes';
+import { gridUploads } from './modules/district/gridUploads';
+import { gridVersionStore } from './modules/district/gridVersionStore';
+import { gridChanges, liveDistrictGrids } from './modules/district/liveDistrictGrids';
 import { mapRoutes } from './modules/maps/mapRoutes';
 import { tileOrigins } from './domain/mapTiles';
 import { ticketView } from './modules/tickets/ticketView';
@@ -189,9 +192,22 @@ export interface JiefangApp {
 
 const version = process.env.npm_package_version ?? '0.1.0';
 
+/** The routes that take a street's grids file (preview and publish). */
+const gridUploadPath = /^\/api\/district\/streets\/[^/]+\/grids(\/preview)?$/;
+
 export function createApp(deps: AppDeps): JiefangApp {
   const { config, mongo, redis, mqtt, clock, logger } = deps;
   const district = deps.district ?? loadDistrict();
+  // Streets' grids are published by administrators (辖区网格): `district.grids` follows the newest ones.
+  const gridVersions = gridVersionStore(mongo, clock);
+  const gridVersionChanges = gridChanges(redis);
+  const districtGrids = liveDistrictGrids({
+    district,
+    store: gridVersions,
+    changes: gridVersionChanges,
+    clock,
+    logger,
+  });
   // Categories live in MongoDB and are edited by administrators; every part reads them synchronously.
   const categoryRecords = categoryStore(mongo, clock);
   const categoryVersions = categoryChanges(redis);
@@ -434,6 +450,7 @@ export function createApp(deps: AppDeps): JiefangApp {
   koa.use(errorMiddleware);
   koa.use(startupGate(starting));
   koa.use(freshCategories(categories));
+  koa.use(freshDistrictGrids(districtGrids));
   koa.use(
     helmet({
       // antd and Taro H5 inject inline styles at run time.
@@ -457,15 +474,18 @@ export function createApp(deps: AppDeps): JiefangApp {
       maxAge: 600,
     }),
   );
-  koa.use(
+  const jsonBodies = (jsonLimit: string) =>
     bodyParser({
       enableTypes: ['json'],
-      jsonLimit: `${config.BODY_LIMIT_KB}kb`,
+      jsonLimit,
       encoding: 'utf-8',
       // DELETE /api/me carries its confirmation in the body.
       parsedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'],
-    }),
-  );
+    });
+  const smallBodies = jsonBodies(`${config.BODY_LIMIT_KB}kb`);
+  // A street's grids file travels as text in JSON (up to gridUploadMaxChars, quotes escaped): only there.
+  const gridFileBodies = jsonBodies('3mb');
+  koa.use((ctx, next) => (gridUploadPath.test(ctx.path) ? gridFileBodies : smallBodies)(ctx, next));
   koa.use(refusePrototypeKeys);
   if (config.ADMIN_DIST_DIR) koa.use(staticSite('/admin', config.ADMIN_DIST_DIR));
   if (config.H5_DIST_DIR) koa.use(staticSite('/h5', config.H5_DIST_DIR));
@@ -482,6 +502,7 @@ export function createApp(deps: AppDeps): JiefangApp {
       // Devices and households are set up below; this runs per request, long after.
       if (kind === 'device') return (await devices.findById(id, { streetId: 1 }).lean())?.streetId ?? null;
       if (kind === 'household') return (await householdRecords.findById(id))?.streetId ?? null;
+      if (kind === 'street') return streetNamed(id);
       if (kind === 'squad')
         return district.features.find(({ properties }) => properties.squadId === id)?.properties.id ?? null;
       return null;
@@ -532,7 +553,19 @@ export function createApp(deps: AppDeps): JiefangApp {
       reaches: adminReaches(users),
     }),
     staffImportRoutes(api, staffImport({ models: users, district, clock, changes: staffRoster }), district),
-    districtRoutes(api, district),
+    districtRoutes(api, {
+      district,
+      grids: districtGrids,
+      uploads: gridUploads({
+        district,
+        grids: districtGrids,
+        store: gridVersions,
+        changes: gridVersionChanges,
+        mongo,
+        streetOf: (userId) => staff.streetOf(userId),
+        onAnnounceFailed: (error) => logger.warn({ err: error }, 'grid publication not announced'),
+      }),
+    }),
     categoryRoutes(api, {
       catalogue: categories,
       store: categoryRecords,

@@ -44,6 +44,7 @@ import {
 } from './reports';
 import { noiseSitesQuerySchema } from './alarms';
 import { updateCategoryRequestSchema } from './categories';
+import { gridPublishRequestSchema, gridUploadRequestSchema } from './districtGrids';
 import { closeTicketRequestSchema } from './closeout';
 import { exportDatasets, exportFormatsOf, exportPath, exportQuerySchema } from './exports';
 import { rosterEntryRequestSchema, rosterQuerySchema, squadScheduleRequestSchema } from './rosters';
@@ -145,6 +146,20 @@ export const apiRoutes: readonly ApiRoute[] = [
 
   { method: 'GET', path: '/api/streets', access: 'public' },
   { method: 'GET', path: '/api/district', access: 'public' },
+  // 辖区网格: a street's grids uploaded, checked and published (a street's administrator their own street only).
+  {
+    method: 'POST',
+    path: '/api/district/streets/:streetId/grids/preview',
+    access: ['admin'],
+    body: gridUploadRequestSchema,
+  },
+  {
+    method: 'POST',
+    path: '/api/district/streets/:streetId/grids',
+    access: ['admin'],
+    body: gridPublishRequestSchema,
+  },
+  { method: 'GET', path: '/api/district/streets/:streetId/grids/versions', access: ['admin'] },
   // Residents get the enabled categories; administrators every one, to edit (district administrators only).
   { method: 'GET', path: '/api/categories', access: 'public' },
   { method: 'GET', path: '/api/categories/all', access: ['admin'] },

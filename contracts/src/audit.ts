@@ -15,6 +15,7 @@ import { exportDatasets, exportFormatsOf, exportPath } from './exports';
 export const auditTargetKinds = [
   'ticket',
   'category',
+  'street',
   'user',
   'device',
   'squad',
@@ -122,6 +123,12 @@ export const auditedRoutes: Readonly<Record<string, AuditedRoute>> = {
     targetId: { param: 'code' },
   },
 
+  'POST /api/district/streets/:streetId/grids': {
+    action: 'district.grids-publish',
+    target: 'street',
+    targetId: { param: 'streetId' },
+  },
+
   'POST /api/tickets/:id/accept': { action: 'ticket.accept', target: 'ticket', targetId: byId },
   'POST /api/tickets/:id/reject': { action: 'ticket.reject', target: 'ticket', targetId: byId },
   'POST /api/tickets/:id/check-in': { action: 'ticket.check-in', target: 'ticket', targetId: byId },
@@ -212,6 +219,8 @@ export const auditExemptRoutes: Readonly<Record<string, string>> = {
     'an upload ahead of the report or resolve that names it; that action is what is audited',
   'POST /api/notifications/read': "the caller's own inbox state",
   'POST /api/notifications/subscriptions': "the caller's own WeChat subscription credits",
+  'POST /api/district/streets/:streetId/grids/preview':
+    'checks an uploaded grids file and writes nothing; publishing it is audited',
   'POST /api/users/import/preview': 'reads an uploaded file and writes nothing; the import itself is audited',
   'POST /api/devices/import/preview':
     'reads an uploaded file and writes nothing; the import itself is audited (its secrets never are)',

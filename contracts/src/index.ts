@@ -3,6 +3,7 @@ export * from './errors';
 export * from './auth';
 export * from './health';
 export * from './district';
+export * from './districtGrids';
 export * from './mqtt';
 export * from './users';
 export * from './staffImport';

@@ -21,6 +21,14 @@ import {
   householdSchema,
   ownerInvitationSchema,
   districtMapSchema,
+  gridPreviewSchema,
+  gridVersionListSchema,
+  gridVersionSummarySchema,
+  type GridPreview,
+  type GridPublishRequest,
+  type GridUploadRequest,
+  type GridVersionList,
+  type GridVersionSummary,
   mapConfigSchema,
   meResponseSchema,
   notificationRecordListSchema,
@@ -133,6 +141,9 @@ const routes = {
   categoryRevisions: bffRoute('GET', '/api/categories/:code/revisions'),
   streets: bffRoute('GET', '/api/streets'),
   district: bffRoute('GET', '/api/district'),
+  previewGrids: bffRoute('POST', '/api/district/streets/:streetId/grids/preview'),
+  publishGrids: bffRoute('POST', '/api/district/streets/:streetId/grids'),
+  gridVersions: bffRoute('GET', '/api/district/streets/:streetId/grids/versions'),
   mapConfig: bffRoute('GET', '/api/map/config'),
   tickets: bffRoute('GET', '/api/tickets'),
   ticket: bffRoute('GET', '/api/tickets/:id'),
@@ -242,6 +253,16 @@ export function createEndpoints(client: ApiClient, upload?: Uploader) {
 
     district: (signal?: AbortSignal): Promise<DistrictMap> =>
       get(routes.district.at(), districtMapSchema, signal),
+
+    /** 辖区网格: checks a street's grids file and shows what publishing it would change. */
+    previewGrids: (streetId: string, body: GridUploadRequest): Promise<GridPreview> =>
+      send(routes.previewGrids.at({ streetId }), gridPreviewSchema, body),
+
+    publishGrids: (streetId: string, body: GridPublishRequest): Promise<GridVersionSummary> =>
+      send(routes.publishGrids.at({ streetId }), gridVersionSummarySchema, body),
+
+    gridVersions: (streetId: string, signal?: AbortSignal): Promise<GridVersionList> =>
+      get(routes.gridVersions.at({ streetId }), gridVersionListSchema, signal),
 
     mapConfig: (signal?: AbortSignal): Promise<MapConfig> =>
       get(routes.mapConfig.at(), mapConfigSchema, signal),

@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   AppstoreOutlined,
+  BorderOuterOutlined,
   ApiOutlined,
   AuditOutlined,
   CloudUploadOutlined,
@@ -23,6 +24,7 @@ import { Skeleton } from 'antd';
 import { alarmRoles, deviceRoles } from '../alarms/permissions';
 import { auditRoles } from '../audit/auditLog';
 import { categoryRoles } from '../categories/permissions';
+import { districtGridRoles } from '../district/permissions';
 import { escortRoles } from '../escorts/permissions';
 import { exportRoles } from '../exports/exportDownload';
 import { type PageDefinition } from '../layout/navigation';
@@ -32,6 +34,7 @@ import { CategoriesPage } from '../pages/categories/CategoriesPage';
 import { DeviceListPage } from '../pages/devices/DeviceListPage';
 import { DeviceImportPage } from '../pages/devices/import/DeviceImportPage';
 import { deviceImportRoles } from '../pages/devices/import/deviceImportModel';
+import { DistrictGridsPage } from '../pages/district/DistrictGridsPage';
 import { EldersPage } from '../pages/escorts/EldersPage';
 import { HouseholdsPage } from '../pages/households/HouseholdsPage';
 import { householdRoles } from '../households/permissions';
@@ -183,6 +186,13 @@ export const pages: readonly PageDefinition<ReactNode>[] = [
     icon: <AppstoreOutlined />,
     element: <CategoriesPage />,
     roles: categoryRoles,
+  },
+  {
+    path: '/district/grids',
+    labelKey: 'nav.districtGrids',
+    icon: <BorderOuterOutlined />,
+    element: <DistrictGridsPage />,
+    roles: districtGridRoles,
   },
   {
     path: '/officer',

@@ -19,6 +19,7 @@ import { deviceImport } from './deviceImport';
 import { audit } from './audit';
 import { categories } from './categories';
 import { households } from './households';
+import { district } from './district';
 
 /**
  * Simplified Chinese message catalogue: every string the admin panel shows lives in these files, one
@@ -47,6 +48,7 @@ export const zhCN = {
   ...audit,
   ...categories,
   ...households,
+  ...district,
 } as const;
 
 /** Each area's file, for the test that no key is defined in two of them. */
@@ -72,4 +74,5 @@ export const zhCNAreas = {
   audit,
   categories,
   households,
+  district,
 };

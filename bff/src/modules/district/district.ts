@@ -54,7 +54,11 @@ export type GridFeature = z.infer<typeof gridFeatureSchema>;
 
 /** The street polygons (a GeoJSON FeatureCollection) and, separately, the grids that tile them. */
 export type District = z.infer<typeof streetCollectionSchema> & {
-  /** Grid (网格) polygons, each inside its street; in the data file's order. */
+  /**
+   * Grid (网格) polygons, each inside its street; in the data file's order. Replaced as a whole when a
+   * street publishes new grids (liveDistrictGrids): read it when needed, never keep it or what is
+   * derived from it beyond the array it came from.
+   */
   grids: GridFeature[];
 };
 
@@ -123,17 +127,21 @@ export function gridsOfStreet(district: District, streetId: string): GridFeature
   return district.grids.filter(({ properties }) => properties.streetId === streetId);
 }
 
-const gridAreas = new WeakMap<District, GridArea[]>();
+/**
+ * Keyed by the grids array, not the district: a publication replaces the array (liveDistrictGrids), so
+ * the next look-up builds the areas of the new grids.
+ */
+const gridAreas = new WeakMap<GridFeature[], GridArea[]>();
 
 function areasOf(district: District): GridArea[] {
-  let areas = gridAreas.get(district);
+  let areas = gridAreas.get(district.grids);
   if (!areas) {
     areas = district.grids.map((grid) => ({
       id: grid.properties.id,
       streetId: grid.properties.streetId,
       rings: grid.geometry.coordinates as Array<Array<[number, number]>>,
     }));
-    gridAreas.set(district, areas);
+    gridAreas.set(district.grids, areas);
   }
   return areas;
 }

@@ -1,17 +1,31 @@
 import type Router from '@koa/router';
-import type { DistrictMap, StreetList } from '@jiefang/contracts';
+import {
+  gridPublishRequestSchema,
+  gridUploadRequestSchema,
+  type DistrictMap,
+  type StreetList,
+} from '@jiefang/contracts';
+import type { Middleware } from 'koa';
 import type { AppState } from '../../http/appState';
+import { callerOf } from '../../http/callerAccess';
 import type { RouteRegistry } from '../../http/routeRegistry';
-import { streetSummaries, type District } from './district';
+import { streetSummaries, type District, type GridFeature } from './district';
+import type { GridUploads } from './gridUploads';
+import type { LiveDistrictGrids } from './liveDistrictGrids';
 
-export function districtRoutes(api: RouteRegistry, district: District): Router<AppState> {
-  const { router, route } = api.router();
-  const streets: StreetList = { items: streetSummaries(district) };
-  route({ method: 'GET', path: '/api/streets' }, (ctx) => {
-    ctx.body = streets;
-  });
+/**
+ * Every API request reads the grids as they are now (within `gridsCheckEveryMs` of a publication).
+ * Health checks and static files do not wait for it.
+ */
+export function freshDistrictGrids(grids: LiveDistrictGrids): Middleware<AppState> {
+  return async (ctx, next) => {
+    if (ctx.path.startsWith('/api/')) await grids.fresh();
+    await next();
+  };
+}
 
-  const map: DistrictMap = {
+function districtMapOf(district: District): DistrictMap {
+  return {
     type: 'FeatureCollection',
     name: district.name,
     features: district.features.map((feature) => ({
@@ -35,9 +49,63 @@ export function districtRoutes(api: RouteRegistry, district: District): Router<A
       geometry: { type: 'Polygon', coordinates: grid.geometry.coordinates },
     })),
   };
+}
+
+export function districtRoutes(
+  api: RouteRegistry,
+  deps: { district: District; grids: LiveDistrictGrids; uploads: GridUploads },
+): Router<AppState> {
+  const { district } = deps;
+  const { router, route } = api.router();
+  const streets: StreetList = { items: streetSummaries(district) };
+  route({ method: 'GET', path: '/api/streets' }, (ctx) => {
+    ctx.body = streets;
+  });
+
+  // Built again only when a publication replaced the grids array.
+  const maps = new WeakMap<GridFeature[], DistrictMap>();
   route({ method: 'GET', path: '/api/district' }, (ctx) => {
-    ctx.set('Cache-Control', 'public, max-age=3600');
+    let map = maps.get(district.grids);
+    if (!map) {
+      map = districtMapOf(district);
+      maps.set(district.grids, map);
+    }
+    // Grids change when a street publishes new ones: clients revalidate (a 304 while nothing changed).
+    ctx.set('Cache-Control', 'no-cache');
+    ctx.set('ETag', `W/"grids-${deps.grids.tag()}"`);
+    ctx.status = 200; // koa compares the ETag only for a successful status
+    if (ctx.fresh) {
+      ctx.status = 304;
+      return;
+    }
     ctx.body = map;
   });
+
+  route(
+    { method: 'POST', path: '/api/district/streets/:streetId/grids/preview', body: gridUploadRequestSchema },
+    async (ctx, { body }) => {
+      const caller = callerOf(ctx.state);
+      ctx.body = await deps.uploads.preview(caller.userId, ctx.params.streetId ?? '', body.geojson);
+    },
+  );
+
+  route(
+    { method: 'POST', path: '/api/district/streets/:streetId/grids', body: gridPublishRequestSchema },
+    async (ctx, { body }) => {
+      const caller = callerOf(ctx.state);
+      ctx.status = 201;
+      ctx.body = await deps.uploads.publish(
+        { id: caller.userId, name: caller.name ?? null },
+        ctx.params.streetId ?? '',
+        body.geojson,
+        body.baseVersion,
+      );
+    },
+  );
+
+  route({ method: 'GET', path: '/api/district/streets/:streetId/grids/versions' }, async (ctx) => {
+    ctx.body = await deps.uploads.versions(callerOf(ctx.state).userId, ctx.params.streetId ?? '');
+  });
+
   return router;
 }

@@ -1,6 +1,6 @@
 import type { CategoryCatalogue } from '../../domain/categories';
 import type { CategoryCode } from '@jiefang/contracts';
-import type { District } from '../district/district';
+import type { District, GridFeature } from '../district/district';
 
 const officerNamesFreshForMs = 5 * 60_000;
 
@@ -19,7 +19,16 @@ export function statisticsNames(deps: {
       { name: properties.squadName, streetId: properties.id },
     ]),
   );
-  const grids = new Map(deps.district.grids.map(({ properties }) => [properties.id, properties.name]));
+  // Keyed by the grids array: a street publishing new grids replaces it (liveDistrictGrids).
+  const gridNames = new WeakMap<GridFeature[], Map<string, string>>();
+  const gridName = (id: string) => {
+    let names = gridNames.get(deps.district.grids);
+    if (!names) {
+      names = new Map(deps.district.grids.map(({ properties }) => [properties.id, properties.name]));
+      gridNames.set(deps.district.grids, names);
+    }
+    return names.get(id);
+  };
   const officers = new Map<string, { at: number; name: Promise<string | null> }>();
 
   return {
@@ -28,7 +37,7 @@ export function statisticsNames(deps: {
     street: (id: string) => streets.get(id)?.name ?? id,
     squad: (id: string) => squads.get(id)?.name ?? id,
     squadStreet: (id: string) => squads.get(id)?.streetId ?? null,
-    grid: (id: string) => grids.get(id) ?? id,
+    grid: (id: string) => gridName(id) ?? id,
     category: (code: string) => {
       try {
         return deps.categories.get(code as CategoryCode).name;

@@ -68,14 +68,19 @@ export function staffImport(deps: {
   changes?: StaffChanges;
 }) {
   const { models, clock } = deps;
-  const places: ImportPlaces = {
-    streets: deps.district.features.map(({ properties }) => ({ id: properties.id, name: properties.name })),
+  const streets = deps.district.features.map(({ properties }) => ({
+    id: properties.id,
+    name: properties.name,
+  }));
+  /** Read per import: a street may have published new grids since the start. */
+  const placesNow = (): ImportPlaces => ({
+    streets,
     grids: deps.district.grids.map(({ properties }) => ({
       id: properties.id,
       name: properties.name,
       streetId: properties.streetId,
     })),
-  };
+  });
   const squadOf = new Map(
     deps.district.features.map(({ properties }) => [properties.id, properties.squadId]),
   );
@@ -94,7 +99,7 @@ export function staffImport(deps: {
         fields: sheet.errors,
       });
     }
-    const checked = checkStaffRows(sheet.rows, places, await scopeOf(caller));
+    const checked = checkStaffRows(sheet.rows, placesNow(), await scopeOf(caller));
     const keys = checked.flatMap((row) => (row.account ? [identityKey.username(row.account.username)] : []));
     const identities = keys.length
       ? await models.Identity.find({ _id: { $in: keys } }, { userId: 1 }).lean()
