@@ -34,7 +34,8 @@ import { type DeviceFilters } from '../../alarms/queryKeys';
 import { useSession } from '../../auth/useSession';
 import { AlarmTypeTag } from '../../components/AlarmTags';
 import { DeviceMap } from '../../components/map/DeviceMap';
-import { FilterBar, OptionFilter, StreetFilter } from '../../components/listPage/FilterBar';
+import { OptionFilter, StreetFilter } from '../../components/listPage/FilterBar';
+import { FilteredListPage } from '../../components/listPage/FilteredListPage';
 import { ListPageHeader } from '../../components/listPage/ListPageHeader';
 import { ListTable } from '../../components/listPage/ListTable';
 import { StatCards } from '../../components/listPage/StatCards';
@@ -257,64 +258,69 @@ export function DeviceListPage() {
   }
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <ListPageHeader
-        title={t('device.title')}
-        live={<LiveIndicator status={live} openHint="alarm.liveOpenHint" />}
-        updatedAt={list.dataUpdatedAt}
-        updatedAtKey="alarm.updatedAt"
-        refreshKey="device.refresh"
-        refreshing={list.isFetching}
-        onRefresh={() => {
-          void list.refetch();
-          void alarms.refetch();
-        }}
-      >
-        {admin && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            data-testid="device-register"
-            onClick={() => setForm({ device: null })}
-          >
-            {t('device.register')}
-          </Button>
-        )}
-      </ListPageHeader>
-
-      <DeviceStats devices={devices} alarmed={byDevice} />
-
-      <FilterBar filtered={filtered} onClear={clearFilters} clearKey="device.clearFilters">
-        <OptionFilter
-          testId="device-filter-type"
-          label={t('device.filterType')}
-          allLabel={t('device.allTypes')}
-          minWidth={150}
-          value={filters.type}
-          onChange={(value) => setParam('type', value)}
-          options={deviceTypes.map((value) => ({ value, label: deviceTypeLabel(value) }))}
-        />
-        <StreetFilter
-          testId="device-filter-street"
-          label={t('device.filterStreet')}
-          allLabel={t('device.allStreets')}
-          value={filters.street}
-          onChange={(value) => setParam('street', value)}
-        />
-        <OptionFilter
-          testId="device-filter-online"
-          label={t('device.filterOnline')}
-          allLabel={t('device.allOnline')}
-          minWidth={120}
-          value={filters.online}
-          onChange={(value) => setParam('online', value)}
-          options={[
-            { value: 'true', label: t('device.online') },
-            { value: 'false', label: t('device.offline') },
-          ]}
-        />
-      </FilterBar>
-
+    <FilteredListPage
+      header={
+        <ListPageHeader
+          title={t('device.title')}
+          live={<LiveIndicator status={live} openHint="alarm.liveOpenHint" />}
+          updatedAt={list.dataUpdatedAt}
+          updatedAtKey="alarm.updatedAt"
+          refreshKey="device.refresh"
+          refreshing={list.isFetching}
+          onRefresh={() => {
+            void list.refetch();
+            void alarms.refetch();
+          }}
+        >
+          {admin && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              data-testid="device-register"
+              onClick={() => setForm({ device: null })}
+            >
+              {t('device.register')}
+            </Button>
+          )}
+        </ListPageHeader>
+      }
+      summary={<DeviceStats devices={devices} alarmed={byDevice} />}
+      filtered={filtered}
+      onClearFilters={clearFilters}
+      clearFiltersKey="device.clearFilters"
+      filters={
+        <>
+          <OptionFilter
+            testId="device-filter-type"
+            label={t('device.filterType')}
+            allLabel={t('device.allTypes')}
+            minWidth={150}
+            value={filters.type}
+            onChange={(value) => setParam('type', value)}
+            options={deviceTypes.map((value) => ({ value, label: deviceTypeLabel(value) }))}
+          />
+          <StreetFilter
+            testId="device-filter-street"
+            label={t('device.filterStreet')}
+            allLabel={t('device.allStreets')}
+            value={filters.street}
+            onChange={(value) => setParam('street', value)}
+          />
+          <OptionFilter
+            testId="device-filter-online"
+            label={t('device.filterOnline')}
+            allLabel={t('device.allOnline')}
+            minWidth={120}
+            value={filters.online}
+            onChange={(value) => setParam('online', value)}
+            options={[
+              { value: 'true', label: t('device.online') },
+              { value: 'false', label: t('device.offline') },
+            ]}
+          />
+        </>
+      }
+    >
       {list.data && list.data.total > list.data.items.length && (
         <Alert
           type="info"
@@ -353,7 +359,7 @@ export function DeviceListPage() {
           rotate.reset();
         }}
       />
-    </Space>
+    </FilteredListPage>
   );
 }
 
