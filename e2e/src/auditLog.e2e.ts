@@ -1,35 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot } from './browser';
-import { stackApi, startStack, type RunningStack } from './stack';
+import { describe, it } from 'node:test';
+import { screenshot } from './browser';
+import { useStackAndBrowser } from './suite';
 
-let stack: RunningStack;
-let browser: Browser;
-
-before(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-const api = (method: string, route: string, token: string | null, body?: unknown) =>
-  stackApi(stack, method, route, token, body);
+const suite = useStackAndBrowser();
 
 const signIn = async (username: string, password: string) => {
-  const response = await api('POST', '/api/auth/login', null, { username, password });
+  const response = await suite.api('POST', '/api/auth/login', null, { username, password });
   assert.equal(response.status, 200, JSON.stringify(response.body));
   return response.body.token as string;
 };
 
 describe('audit log', () => {
   it('shows each step of an officer created, on duty and disabled', async () => {
-    const adminToken = await signIn('admin', stack.demoPassword);
-    const created = await api('POST', '/api/users', adminToken, {
+    const adminToken = await signIn('admin', suite.stack.demoPassword);
+    const created = await suite.api('POST', '/api/users', adminToken, {
       username: 'audit-e2e-officer',
       password: 'officer-first-password',
       name: '审计测试队员',
@@ -41,32 +26,35 @@ describe('audit log', () => {
 
     // The password an admin gave is for the first sign-in only: the officer sets their own.
     const firstToken = await signIn('audit-e2e-officer', 'officer-first-password');
-    const changed = await api('POST', '/api/auth/password', firstToken, {
+    const changed = await suite.api('POST', '/api/auth/password', firstToken, {
       currentPassword: 'officer-first-password',
       newPassword: 'officer-own-password-1',
     });
     assert.equal(changed.status, 200, JSON.stringify(changed.body));
     const officerToken = changed.body.token as string;
-    const duty = await api('POST', '/api/officer/duty', officerToken, { onDuty: true, travelMode: 'ebike' });
+    const duty = await suite.api('POST', '/api/officer/duty', officerToken, {
+      onDuty: true,
+      travelMode: 'ebike',
+    });
     assert.equal(duty.status, 200, JSON.stringify(duty.body));
 
-    const disabled = await api('PATCH', `/api/users/${officerId}`, adminToken, { disabled: true });
+    const disabled = await suite.api('PATCH', `/api/users/${officerId}`, adminToken, { disabled: true });
     assert.equal(disabled.status, 200, JSON.stringify(disabled.body));
-    assert.equal((await api('GET', '/api/officer/status', officerToken)).status, 401);
+    assert.equal((await suite.api('GET', '/api/officer/status', officerToken)).status, 401);
 
-    const logged = await api('GET', `/api/audit?target=${officerId}`, adminToken);
+    const logged = await suite.api('GET', `/api/audit?target=${officerId}`, adminToken);
     assert.deepEqual(
       (logged.body.items as Array<{ action: string }>).map((entry) => entry.action),
       ['user.update', 'officer.duty', 'user.password-change', 'user.create'],
     );
 
-    const page = await browser.newPage({ viewport: { width: 1366, height: 820 } });
-    await page.goto(`${stack.baseUrl}/admin/`);
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 820 } });
+    await page.goto(`${suite.stack.baseUrl}/admin/`);
     await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill(stack.demoPassword);
+    await page.getByTestId('login-password').fill(suite.stack.demoPassword);
     await page.getByTestId('login-submit').click();
     await page.waitForURL(/#\/(?!login)/);
-    await page.goto(`${stack.baseUrl}/admin/#/audit`);
+    await page.goto(`${suite.stack.baseUrl}/admin/#/audit`);
     const rows = page.locator('[data-testid^="audit-row-"]');
     await rows.first().waitFor();
     const text = await page.locator('.ant-table-tbody').innerText();

@@ -1,25 +1,14 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, phoneContext } from './browser';
-import { repoRoot, stackApi, startStack, type RunningStack } from './stack';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { repoRoot } from './stack';
+import { useStackAndBrowser } from './suite';
 
 const docsScreens = path.join(repoRoot, 'docs/screenshots');
 
-let stack: RunningStack;
-let browser: Browser;
-
-before(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const suite = useStackAndBrowser();
 
 async function docsScreenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(docsScreens, { recursive: true });
@@ -30,20 +19,20 @@ async function docsScreenshot(page: Page, name: string): Promise<void> {
 
 /** The panel signed in as the district administrator, on 事项分类. */
 async function categoriesPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1080 } });
+  const context = await suite.newContext({ viewport: { width: 1440, height: 1080 } });
   const page = await context.newPage();
-  await page.goto(`${stack.baseUrl}/admin/`);
+  await page.goto(`${suite.stack.baseUrl}/admin/`);
   await page.getByTestId('login-username').fill('admin');
-  await page.getByTestId('login-password').fill(stack.demoPassword);
+  await page.getByTestId('login-password').fill(suite.stack.demoPassword);
   await page.getByTestId('login-submit').click();
   await page.waitForURL(/#\/(?!login)/);
-  await page.goto(`${stack.baseUrl}/admin/#/categories`);
+  await page.goto(`${suite.stack.baseUrl}/admin/#/categories`);
   await page.getByTestId('category-row-street_vending').waitFor();
   return page;
 }
 
 const offeredNames = async () => {
-  const response = await stackApi(stack, 'GET', '/api/categories', null);
+  const response = await suite.api('GET', '/api/categories', null);
   return (response.body.items as Array<{ code: string; name: string }>).map((item) => item.name);
 };
 
@@ -79,9 +68,9 @@ describe('事项分类 in the admin panel', () => {
     await docsScreenshot(page, 'admin-categories-history');
 
     // The resident's 随手拍 draws the same icon and name, and no longer offers the category switched off.
-    const context = await phoneContext(browser, { latitude: 23.1066, longitude: 113.3245 });
+    const context = await suite.phoneContext({ latitude: 23.1066, longitude: 113.3245 });
     const resident = await context.newPage();
-    await resident.goto(`${stack.baseUrl}/h5/`);
+    await resident.goto(`${suite.stack.baseUrl}/h5/`);
     await resident.getByTestId('dev-login-name').fill('王阿姨');
     await resident.getByTestId('dev-login-role-resident').click();
     await resident.getByTestId('dev-login-submit').click();

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Locator, Page, Response } from 'playwright-core';
 import { publicBoardSchema } from '@jiefang/contracts';
-import { launchBrowser, phoneContext } from './browser';
 import { reportWithPhoto, scenePhoto, uploadPhoto } from './reportFixtures';
-import { repoRoot, stackApi, startStack, type RunningStack } from './stack';
+import { repoRoot } from './stack';
+import { useStackAndBrowser } from './suite';
 
 /**
  * 指挥看板 and 街道办理公示 over the real stack: five tickets in two streets driven through their lives
@@ -17,27 +17,15 @@ import { repoRoot, stackApi, startStack, type RunningStack } from './stack';
 const docsScreens = path.join(repoRoot, 'docs/screenshots');
 const SLA_TIME_SCALE = 0.05;
 
-let stack: RunningStack;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const suite = useStackAndBrowser({ env: { SLA_TIME_SCALE: String(SLA_TIME_SCALE), MAP_TILES: 'none' } });
 
-before(async () => {
-  stack = await startStack({ env: { SLA_TIME_SCALE: String(SLA_TIME_SCALE), MAP_TILES: 'none' } });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await stack?.stop();
-});
-
-const api = (method: string, route: string, token: string | null, body?: unknown) =>
-  stackApi(stack, method, route, token, body);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function staffLogin(username: string): Promise<{ token: string; userId: string }> {
-  const login = await api('POST', '/api/auth/login', null, { username, password: stack.demoPassword });
+  const login = await suite.api('POST', '/api/auth/login', null, {
+    username,
+    password: suite.stack.demoPassword,
+  });
   assert.equal(login.status, 200, JSON.stringify(login.body));
   return { token: login.body.token as string, userId: (login.body.user as { id: string }).id };
 }
@@ -49,15 +37,14 @@ async function expectOk(call: Promise<{ status: number; body: unknown }>, what: 
 
 /** The panel signed in as `username`, on the dashboard. */
 async function dashboardAs(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 960 } });
-  contexts.push(context);
+  const context = await suite.newContext({ viewport: { width: 1440, height: 960 } });
   const page = await context.newPage();
-  await page.goto(`${stack.baseUrl}/admin/`);
+  await page.goto(`${suite.stack.baseUrl}/admin/`);
   await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(stack.demoPassword);
+  await page.getByTestId('login-password').fill(suite.stack.demoPassword);
   await page.getByTestId('login-submit').click();
   await page.waitForURL(/#\/(?!login)/);
-  await page.goto(`${stack.baseUrl}/admin/#/`);
+  await page.goto(`${suite.stack.baseUrl}/admin/#/`);
   await page.getByTestId('dashboard').waitFor();
   return page;
 }
@@ -132,18 +119,19 @@ describe('command centre end to end', () => {
       [huazhouOfficer, { lat: 23.091, lng: 113.356 }],
     ] as const) {
       await expectOk(
-        api('POST', '/api/officer/duty', officer.token, { onDuty: true, travelMode: 'ebike' }),
+        suite.api('POST', '/api/officer/duty', officer.token, { onDuty: true, travelMode: 'ebike' }),
         'duty',
       );
       await expectOk(
-        api('POST', '/api/officer/location', officer.token, { ...at, accuracy: 10 }),
+        suite.api('POST', '/api/officer/location', officer.token, { ...at, accuracy: 10 }),
         'location',
       );
     }
     const [zhao, qian] = await Promise.all(
       residents.map(
         async (name) =>
-          (await api('POST', '/api/auth/dev-login', null, { role: 'resident', name })).body.token as string,
+          (await suite.api('POST', '/api/auth/dev-login', null, { role: 'resident', name })).body
+            .token as string,
       ),
     );
 
@@ -155,7 +143,7 @@ describe('command centre end to end', () => {
       officer: { userId: string },
     ) => {
       reports += 1;
-      const created = await reportWithPhoto(stack, resident, await scenePhoto(browser, '📷'), {
+      const created = await reportWithPhoto(suite.stack, resident, await scenePhoto(suite.browser, '📷'), {
         category,
         ...site,
         description: `看板测试第 ${reports} 单，联系电话 ${phones[reports % 2]}`,
@@ -165,16 +153,16 @@ describe('command centre end to end', () => {
       return created.id;
     };
     const accept = (officer: { token: string }, id: string) =>
-      expectOk(api('POST', `/api/tickets/${id}/accept`, officer.token, {}), `accept ${id}`);
+      expectOk(suite.api('POST', `/api/tickets/${id}/accept`, officer.token, {}), `accept ${id}`);
     const checkIn = (officer: { token: string }, id: string, site: { lat: number; lng: number }) =>
       expectOk(
-        api('POST', `/api/tickets/${id}/check-in`, officer.token, { lat: site.lat, lng: site.lng }),
+        suite.api('POST', `/api/tickets/${id}/check-in`, officer.token, { lat: site.lat, lng: site.lng }),
         `check in ${id}`,
       );
     const resolve = async (officer: { token: string }, id: string) => {
-      const photoId = await uploadPhoto(stack, officer.token, await scenePhoto(browser, '✅'));
+      const photoId = await uploadPhoto(suite.stack, officer.token, await scenePhoto(suite.browser, '✅'));
       await expectOk(
-        api('POST', `/api/tickets/${id}/resolve`, officer.token, {
+        suite.api('POST', `/api/tickets/${id}/resolve`, officer.token, {
           note: '看板测试：已现场处置',
           photoIds: [photoId],
         }),
@@ -191,14 +179,14 @@ describe('command centre end to end', () => {
     await accept(chigangOfficer, vending);
     await checkIn(chigangOfficer, vending, sites.vending);
     await resolve(chigangOfficer, vending);
-    await expectOk(api('POST', `/api/reports/${vending}/confirm`, zhao!, {}), 'confirm');
+    await expectOk(suite.api('POST', `/api/reports/${vending}/confirm`, zhao!, {}), 'confirm');
     await expectOk(
-      api('POST', `/api/reports/${vending}/rate`, zhao!, { score: 5, comment: '看板测试：很快' }),
+      suite.api('POST', `/api/reports/${vending}/rate`, zhao!, { score: 5, comment: '看板测试：很快' }),
       'rate 5',
     );
     const noise = await report(qian!, 'noise', sites.noise, chigangOfficer);
     await expectOk(
-      api('POST', `/api/tickets/${noise}/close`, dispatcher.token, {
+      suite.api('POST', `/api/tickets/${noise}/close`, dispatcher.token, {
         kind: 'invalid',
         reason: '现场核实无噪音',
       }),
@@ -210,7 +198,10 @@ describe('command centre end to end', () => {
     await accept(huazhouOfficer, garbage);
     await checkIn(huazhouOfficer, garbage, sites.garbage);
     await resolve(huazhouOfficer, garbage);
-    await expectOk(api('POST', `/api/reports/${garbage}/rate`, qian!, { score: 4, comment: '' }), 'rate 4');
+    await expectOk(
+      suite.api('POST', `/api/reports/${garbage}/rate`, qian!, { score: 4, comment: '' }),
+      'rate 4',
+    );
     const road = await report(zhao!, 'road_damage', sites.road, huazhouOfficer);
     await accept(huazhouOfficer, road);
     await checkIn(huazhouOfficer, road, sites.road);
@@ -220,7 +211,7 @@ describe('command centre end to end', () => {
     await sleep(Math.max(0, breachAt - Date.now()));
     await eventually(
       async () => {
-        const ticket = await api('GET', `/api/tickets/${fire}`, dispatcher.token);
+        const ticket = await suite.api('GET', `/api/tickets/${fire}`, dispatcher.token);
         return (ticket.body.timeline as Array<{ action: string }>).some(
           (entry) => entry.action === 'sla_breached',
         );
@@ -230,7 +221,7 @@ describe('command centre end to end', () => {
     );
     const statuses = await Promise.all(
       [fire, vending, noise, garbage, road].map(
-        async (id) => (await api('GET', `/api/tickets/${id}`, dispatcher.token)).body.status,
+        async (id) => (await suite.api('GET', `/api/tickets/${id}`, dispatcher.token)).body.status,
       ),
     );
     assert.deepEqual(statuses, ['accepted', 'confirmed', 'closed', 'resolved', 'on_site']);
@@ -364,8 +355,7 @@ describe('command centre end to end', () => {
     }
 
     // 街道办理公示, for anyone, on a phone, without signing in.
-    const visitor = await phoneContext(browser);
-    contexts.push(visitor);
+    const visitor = await suite.phoneContext();
     const board = await visitor.newPage();
     const bodies: Array<Promise<{ url: string; body: string }>> = [];
     const requests: string[] = [];
@@ -380,7 +370,7 @@ describe('command centre end to end', () => {
       );
     });
     const boardResponse = board.waitForResponse((response) => response.url().endsWith('/api/public/board'));
-    await board.goto(`${stack.baseUrl}/admin/public`);
+    await board.goto(`${suite.stack.baseUrl}/admin/public`);
     const published = publicBoardSchema.parse(await (await boardResponse).json());
     const street = (id: string) => board.getByTestId(`public-street-${id}`);
     const figure = (id: string, testId: string) => statistic(street(id).getByTestId(testId));

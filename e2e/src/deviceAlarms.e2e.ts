@@ -1,50 +1,33 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import mqtt from 'mqtt';
-import type { Browser, BrowserContext } from 'playwright-core';
 import { alarmListSchema, deviceCredentialsSchema } from '@jiefang/contracts';
-import { launchBrowser, phoneContext, screenshot } from './browser';
-import { stackApi, startStack, type RunningStack } from './stack';
+import { screenshot } from './browser';
+import { useStackAndBrowser } from './suite';
 
-let stack: RunningStack;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-before(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await stack?.stop();
-});
-
-const api = (method: string, route: string, token: string | null, body?: unknown) =>
-  stackApi(stack, method, route, token, body);
+const suite = useStackAndBrowser();
 
 describe('device alarms end to end', () => {
   it('a charging detector alarms; the console shows it live; the owner acknowledges it in H5', async () => {
-    const admin = await api('POST', '/api/auth/login', null, {
+    const admin = await suite.api('POST', '/api/auth/login', null, {
       username: 'admin',
-      password: stack.demoPassword,
+      password: suite.stack.demoPassword,
     });
     const adminToken = admin.body.token as string;
-    const owner = await api('POST', '/api/auth/dev-login', null, {
+    const owner = await suite.api('POST', '/api/auth/dev-login', null, {
       role: 'property_owner',
       name: '房东黄先生',
     });
     const ownerId = (owner.body.user as { id: string }).id;
     const household = `e2e-${Date.now().toString(36)}`;
-    const created = await api('POST', '/api/households', adminToken, {
+    const created = await suite.api('POST', '/api/households', adminToken, {
       id: household,
       street: 'chigang',
       address: '赤岗北路 18 号 502 房',
       ownerIds: [ownerId],
     });
     assert.equal(created.status, 201);
-    const registered = await api('POST', '/api/devices', adminToken, {
+    const registered = await suite.api('POST', '/api/devices', adminToken, {
       id: `charge-${household}`,
       type: 'charging_detector',
       street: 'chigang',
@@ -56,16 +39,15 @@ describe('device alarms end to end', () => {
     const credentials = deviceCredentialsSchema.parse(registered.body);
 
     // The console is open before anything happens: the alarm must arrive live.
-    const consoleContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    contexts.push(consoleContext);
+    const consoleContext = await suite.newContext({ viewport: { width: 1440, height: 900 } });
     const console = await consoleContext.newPage();
-    await console.goto(`${stack.baseUrl}/admin/`);
+    await console.goto(`${suite.stack.baseUrl}/admin/`);
     await console.getByTestId('login-username').fill('admin');
-    await console.getByTestId('login-password').fill(stack.demoPassword);
+    await console.getByTestId('login-password').fill(suite.stack.demoPassword);
     await console.getByTestId('login-submit').click();
     // Signed in before navigating: otherwise the session may not be stored yet.
     await console.getByTestId('current-user-name').waitFor();
-    await console.goto(`${stack.baseUrl}/admin/#/alarms`);
+    await console.goto(`${suite.stack.baseUrl}/admin/#/alarms`);
     await console.getByTestId('alarm-filter-type').waitFor();
 
     const device = await mqtt.connectAsync(credentials.mqttUrl, {
@@ -88,10 +70,9 @@ describe('device alarms end to end', () => {
     await screenshot(console, 'admin-alarm-console');
 
     // The owner sees it in 屋主告警 and acknowledges with one tap.
-    const ownerPhone = await phoneContext(browser);
-    contexts.push(ownerPhone);
+    const ownerPhone = await suite.phoneContext();
     const phone = await ownerPhone.newPage();
-    await phone.goto(`${stack.baseUrl}/h5/`);
+    await phone.goto(`${suite.stack.baseUrl}/h5/`);
     await phone.getByTestId('dev-login-name').fill('房东黄先生');
     await phone.getByTestId('dev-login-role-property_owner').click();
     await phone.getByTestId('dev-login-submit').click();
@@ -102,7 +83,7 @@ describe('device alarms end to end', () => {
 
     const ownerToken = owner.body.token as string;
     for (let attempt = 0; ; attempt += 1) {
-      const mine = alarmListSchema.parse((await api('GET', '/api/alarms?mine=1', ownerToken)).body);
+      const mine = alarmListSchema.parse((await suite.api('GET', '/api/alarms?mine=1', ownerToken)).body);
       if (mine.items.find((alarm) => alarm.id === alarmId)?.status === 'acknowledged') break;
       assert.ok(attempt < 50, 'the owner’s acknowledgement did not arrive');
       await new Promise((resolve) => setTimeout(resolve, 200));

@@ -1,30 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { volunteerHoursSchema } from '@jiefang/contracts';
-import { launchBrowser, phoneContext, screenshot } from './browser';
-import { stackApi, startStack, type RunningStack } from './stack';
+import { screenshot } from './browser';
+import { useStackAndBrowser } from './suite';
 
 // The elder lives by 广州塔南广场, inside 赤岗街道.
 const home = { latitude: 23.1066, longitude: 113.3245 };
 
-let stack: RunningStack;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-before(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await stack?.stop();
-});
-
-const api = (method: string, route: string, token: string | null, body?: unknown) =>
-  stackApi(stack, method, route, token, body);
+const suite = useStackAndBrowser();
 
 /** Tomorrow's date in Beijing, YYYY-MM-DD. */
 const tomorrowInBeijing = () =>
@@ -51,12 +35,12 @@ async function pickClock(page: Page, testId: string, hour: string, minute: strin
 
 describe('volunteer escorts end to end', () => {
   it('a worker books by phone in the admin panel, a volunteer accepts and completes in H5, the worker reviews the hours', async () => {
-    const worker = await api('POST', '/api/auth/login', null, {
+    const worker = await suite.api('POST', '/api/auth/login', null, {
       username: 'chigang-worker',
-      password: stack.demoPassword,
+      password: suite.stack.demoPassword,
     });
     const workerToken = worker.body.token as string;
-    const elder = await api('POST', '/api/elders', workerToken, {
+    const elder = await suite.api('POST', '/api/elders', workerToken, {
       name: '周伯',
       phone: '13811112222',
       address: '赤岗北路 21 号 301',
@@ -66,9 +50,12 @@ describe('volunteer escorts end to end', () => {
     });
     assert.equal(elder.status, 201);
     const elderId = elder.body.id as string;
-    const helper = await api('POST', '/api/auth/dev-login', null, { role: 'volunteer', name: '志愿者阿杰' });
+    const helper = await suite.api('POST', '/api/auth/dev-login', null, {
+      role: 'volunteer',
+      name: '志愿者阿杰',
+    });
     const volunteerId = (helper.body.user as { id: string }).id;
-    const registered = await api('POST', '/api/volunteers/me', helper.body.token as string, {
+    const registered = await suite.api('POST', '/api/volunteers/me', helper.body.token as string, {
       realName: '林杰',
       phone: '13622223333',
       skills: ['first_aid'],
@@ -78,18 +65,17 @@ describe('volunteer escorts end to end', () => {
     assert.equal(registered.status, 200);
 
     // The community worker verifies the volunteer and books for the elder, who phoned in.
-    const adminContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    contexts.push(adminContext);
+    const adminContext = await suite.newContext({ viewport: { width: 1440, height: 900 } });
     const admin = await adminContext.newPage();
-    await admin.goto(`${stack.baseUrl}/admin/`);
+    await admin.goto(`${suite.stack.baseUrl}/admin/`);
     await admin.getByTestId('login-username').fill('chigang-worker');
-    await admin.getByTestId('login-password').fill(stack.demoPassword);
+    await admin.getByTestId('login-password').fill(suite.stack.demoPassword);
     await admin.getByTestId('login-submit').click();
     // Signed in before navigating: otherwise the session may not be stored yet.
     await admin.getByTestId('current-user-name').waitFor();
-    await admin.goto(`${stack.baseUrl}/admin/#/volunteers`);
+    await admin.goto(`${suite.stack.baseUrl}/admin/#/volunteers`);
     await admin.getByTestId(`volunteer-verify-${volunteerId}`).click();
-    await admin.goto(`${stack.baseUrl}/admin/#/escorts/book?elder=${elderId}`);
+    await admin.goto(`${suite.stack.baseUrl}/admin/#/escorts/book?elder=${elderId}`);
     await admin.getByTestId('booking-service-home_visit').click();
     // antd's pickers in Chinese: the day typed as the worker would, the times picked on the 24-hour panel.
     const day = tomorrowInBeijing();
@@ -115,16 +101,15 @@ describe('volunteer escorts end to end', () => {
     const escortId = await success.getAttribute('data-escort-id');
     assert.ok(escortId);
     // 15:00–16:00 tomorrow in Beijing, whatever zone the browser runs in.
-    const booked = await api('GET', `/api/escorts/${escortId}`, workerToken);
+    const booked = await suite.api('GET', `/api/escorts/${escortId}`, workerToken);
     assert.equal(Date.parse(booked.body.windowStart as string), Date.parse(`${day}T15:00:00+08:00`));
     assert.equal(Date.parse(booked.body.windowEnd as string), Date.parse(`${day}T16:00:00+08:00`));
     await screenshot(admin, 'admin-escort-booked');
 
     // The volunteer finds it among open requests, accepts, checks in at the elder's home and completes.
-    const volunteerPhone = await phoneContext(browser, home);
-    contexts.push(volunteerPhone);
+    const volunteerPhone = await suite.phoneContext(home);
     const phone = await volunteerPhone.newPage();
-    await phone.goto(`${stack.baseUrl}/h5/`);
+    await phone.goto(`${suite.stack.baseUrl}/h5/`);
     await phone.getByTestId('dev-login-name').fill('志愿者阿杰');
     await phone.getByTestId('dev-login-role-volunteer').click();
     await phone.getByTestId('dev-login-submit').click();
@@ -149,7 +134,7 @@ describe('volunteer escorts end to end', () => {
       .waitFor({ timeout: 15_000 });
 
     // The worker sees the service in the volunteer's ledger and confirms it.
-    await admin.goto(`${stack.baseUrl}/admin/#/volunteers?tab=verified&volunteer=${volunteerId}`);
+    await admin.goto(`${suite.stack.baseUrl}/admin/#/volunteers?tab=verified&volunteer=${volunteerId}`);
     await admin.getByTestId(`hours-entry-${escortId}`).waitFor({ timeout: 15_000 });
     await admin.getByTestId(`hours-review-${escortId}`).click();
     await admin
@@ -157,7 +142,7 @@ describe('volunteer escorts end to end', () => {
       .waitFor({ timeout: 15_000 });
     await screenshot(admin, 'admin-volunteer-hours');
     const ledger = volunteerHoursSchema.parse(
-      (await api('GET', `/api/volunteers/${volunteerId}/hours`, workerToken)).body,
+      (await suite.api('GET', `/api/volunteers/${volunteerId}/hours`, workerToken)).body,
     );
     assert.deepEqual(
       ledger.entries.map((entry) => [entry.escortId, entry.reviewed]),

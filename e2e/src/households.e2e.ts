@@ -1,37 +1,22 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext } from 'playwright-core';
+import { describe, it } from 'node:test';
 import { householdListSchema } from '@jiefang/contracts';
-import { launchBrowser, phoneContext, screenshot } from './browser';
-import { stackApi, startStack, type RunningStack } from './stack';
+import { screenshot } from './browser';
+import { useStackAndBrowser } from './suite';
 
-let stack: RunningStack;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-before(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await stack?.stop();
-});
+const suite = useStackAndBrowser();
 
 describe('households end to end', () => {
   it('an admin places a household on the map and invites its owner, who binds it in H5', async () => {
     const address = `赤岗北路 ${Date.now() % 1000} 号 502 房`;
-    const consoleContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    contexts.push(consoleContext);
+    const consoleContext = await suite.newContext({ viewport: { width: 1440, height: 900 } });
     const admin = await consoleContext.newPage();
-    await admin.goto(`${stack.baseUrl}/admin/`);
+    await admin.goto(`${suite.stack.baseUrl}/admin/`);
     await admin.getByTestId('login-username').fill('admin');
-    await admin.getByTestId('login-password').fill(stack.demoPassword);
+    await admin.getByTestId('login-password').fill(suite.stack.demoPassword);
     await admin.getByTestId('login-submit').click();
     await admin.getByTestId('current-user-name').waitFor();
-    await admin.goto(`${stack.baseUrl}/admin/#/households`);
+    await admin.goto(`${suite.stack.baseUrl}/admin/#/households`);
     await admin.getByTestId('household-create').click();
 
     // The address, then the place: a click inside the first grid of 赤岗街道 names street and grid.
@@ -71,10 +56,9 @@ describe('households end to end', () => {
     await screenshot(admin, 'admin-household-invitation');
 
     // The owner, signed in on the phone, binds the household with phone + code.
-    const ownerPhone = await phoneContext(browser);
-    contexts.push(ownerPhone);
+    const ownerPhone = await suite.phoneContext();
     const h5 = await ownerPhone.newPage();
-    await h5.goto(`${stack.baseUrl}/h5/`);
+    await h5.goto(`${suite.stack.baseUrl}/h5/`);
     await h5.getByTestId('dev-login-name').fill('微信业主');
     await h5.getByTestId('dev-login-role-resident').click();
     await h5.getByTestId('dev-login-submit').click();
@@ -98,13 +82,13 @@ describe('households end to end', () => {
     await screenshot(h5, 'h5-owner-homes');
 
     const token = (
-      await stackApi(stack, 'POST', '/api/auth/login', null, {
+      await suite.api('POST', '/api/auth/login', null, {
         username: 'admin',
-        password: stack.demoPassword,
+        password: suite.stack.demoPassword,
       })
     ).body.token as string;
     const listed = householdListSchema.parse(
-      (await stackApi(stack, 'GET', `/api/households?q=${encodeURIComponent(address)}`, token)).body,
+      (await suite.api('GET', `/api/households?q=${encodeURIComponent(address)}`, token)).body,
     );
     assert.equal(listed.items[0]?.owners.length, 1);
   });

@@ -1,26 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot } from './browser';
-import { startStack, type RunningStack } from './stack';
+import { describe, it } from 'node:test';
+import { screenshot } from './browser';
+import { useStackAndBrowser } from './suite';
 
-let stack: RunningStack;
-let browser: Browser;
-
-before(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const suite = useStackAndBrowser();
 
 describe('admin panel', () => {
   it('refuses a wrong password, then signs in and shows the user and a ready system', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 820 } });
-    await page.goto(`${stack.baseUrl}/admin/`);
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 820 } });
+    await page.goto(`${suite.stack.baseUrl}/admin/`);
     await page.getByTestId('login-username').fill('admin');
     await page.getByTestId('login-password').fill('wrong-password');
     await page.getByTestId('login-submit').click();
@@ -28,7 +16,7 @@ describe('admin panel', () => {
     assert.match(await page.getByTestId('login-error').innerText(), /用户名或密码错误/);
     await screenshot(page, 'admin-login-error');
 
-    await page.getByTestId('login-password').fill(stack.demoPassword);
+    await page.getByTestId('login-password').fill(suite.stack.demoPassword);
     await page.getByTestId('login-submit').click();
     await page.getByTestId('current-user-name').waitFor();
     assert.equal((await page.getByTestId('current-user-name').innerText()).trim(), '系统管理员');
@@ -40,8 +28,8 @@ describe('admin panel', () => {
 
 describe('H5 mini-program', () => {
   it('signs in through the dev login and shows the role entries', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
-    await page.goto(`${stack.baseUrl}/h5/`);
+    const page = await suite.browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+    await page.goto(`${suite.stack.baseUrl}/h5/`);
     await page
       .getByTestId('dev-login-name')
       .locator('input')

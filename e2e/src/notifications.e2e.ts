@@ -1,26 +1,23 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import mqtt from 'mqtt';
-import type { Browser, BrowserContext } from 'playwright-core';
 import { deviceCredentialsSchema } from '@jiefang/contracts';
 // The providers' stand-ins check each request as the provider documents it (the BFF's tests use them too).
 import { tencentSmsStandIn, type TencentSmsStandIn } from '../../bff/src/testing/standIns/tencentSmsStandIn';
 import { wechatStandIn, type WechatStandIn } from '../../bff/src/testing/standIns/wechatStandIn';
 import { wecomStandIn, type WecomStandIn } from '../../bff/src/testing/standIns/wecomStandIn';
-import { launchBrowser, phoneContext, screenshot } from './browser';
+import { screenshot } from './browser';
 import { reportWithPhoto, scenePhoto } from './reportFixtures';
-import { stackApi, startStack, type RunningStack } from './stack';
+import { useStackAndBrowser } from './suite';
 
 const site = { lat: 23.1066, lng: 113.3245 };
 
-let stack: RunningStack;
-let browser: Browser;
 let wechat: WechatStandIn;
 let wecom: WecomStandIn;
 let sms: TencentSmsStandIn;
-const contexts: BrowserContext[] = [];
 
-before(async () => {
+// The providers' stand-ins first: the stack is pointed at them.
+const suite = useStackAndBrowser(async () => {
   wechat = await wechatStandIn({ appId: 'wx-e2e', secret: 'wx-secret' });
   wecom = await wecomStandIn({
     corpId: 'ww-e2e',
@@ -34,7 +31,7 @@ before(async () => {
     sdkAppId: '1400000009',
     signName: '街坊',
   });
-  stack = await startStack({
+  return {
     env: {
       WECHAT_APPID: 'wx-e2e',
       WECHAT_SECRET: 'wx-secret',
@@ -58,19 +55,12 @@ before(async () => {
       TENCENT_SMS_ENDPOINT: sms.url,
       TENCENT_SMS_TEMPLATES: JSON.stringify({ smoke_alarm: { id: '3001', params: ['deviceId'] } }),
     },
-  });
-  browser = await launchBrowser();
+  };
 });
 
 after(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await stack?.stop();
   await Promise.all([wechat?.close(), wecom?.close(), sms?.close()]);
 });
-
-const api = (method: string, route: string, token: string | null, body?: unknown) =>
-  stackApi(stack, method, route, token, body);
 
 async function until<T>(check: () => Promise<T | null | undefined | false>, what: string): Promise<T> {
   const deadline = Date.now() + 15_000;
@@ -84,11 +74,11 @@ async function until<T>(check: () => Promise<T | null | undefined | false>, what
 
 /** A resident signed in through WeChat (the stand-in's openid is `openid-<code>`) who answered the ask. */
 async function wechatResident(code: string, answer: 'accept' | 'reject') {
-  const login = await api('POST', '/api/auth/wechat', null, { code });
+  const login = await suite.api('POST', '/api/auth/wechat', null, { code });
   assert.equal(login.status, 200, JSON.stringify(login.body));
   const token = login.body.token as string;
   // What the mini-program records after wx.requestSubscribeMessage (WeChat's own dialog is not in H5).
-  const answered = await api('POST', '/api/notifications/subscriptions', token, {
+  const answered = await suite.api('POST', '/api/notifications/subscriptions', token, {
     batchId: `e2e-${code}`,
     answers: [{ template: 'officer_on_site', answer }],
   });
@@ -97,7 +87,7 @@ async function wechatResident(code: string, answer: 'accept' | 'reject') {
 }
 
 async function reportAs(token: string, at: { lat: number; lng: number }, key: string) {
-  return reportWithPhoto(stack, token, await scenePhoto(browser, '🛒'), {
+  return reportWithPhoto(suite.stack, token, await scenePhoto(suite.browser, '🛒'), {
     category: 'street_vending',
     ...at,
     address: '赤岗北路',
@@ -108,14 +98,14 @@ async function reportAs(token: string, at: { lat: number; lng: number }, key: st
 
 describe('notifications that reach people', () => {
   it('sends WeChat only to the resident who subscribed; the one who refused still finds it in 消息', async () => {
-    const officer = await api('POST', '/api/auth/dev-login', null, {
+    const officer = await suite.api('POST', '/api/auth/dev-login', null, {
       role: 'officer',
       name: '通知队员',
       street: 'chigang',
     });
     const officerToken = officer.body.token as string;
-    await api('POST', '/api/officer/duty', officerToken, { onDuty: true, travelMode: 'ebike' });
-    await api('POST', '/api/officer/location', officerToken, {
+    await suite.api('POST', '/api/officer/duty', officerToken, { onDuty: true, travelMode: 'ebike' });
+    await suite.api('POST', '/api/officer/location', officerToken, {
       lat: site.lat + 0.0003,
       lng: site.lng,
       accuracy: 10,
@@ -133,15 +123,15 @@ describe('notifications that reach people', () => {
     ];
     for (const ticket of tickets) {
       assert.ok(ticket.assigneeId, 'the report went to the officer on duty');
-      assert.equal((await api('POST', `/api/tickets/${ticket.id}/accept`, officerToken)).status, 200);
-      const onSite = await api('POST', `/api/tickets/${ticket.id}/check-in`, officerToken, {
+      assert.equal((await suite.api('POST', `/api/tickets/${ticket.id}/accept`, officerToken)).status, 200);
+      const onSite = await suite.api('POST', `/api/tickets/${ticket.id}/check-in`, officerToken, {
         lat: site.lat + 0.0001,
         lng: site.lng,
         accuracy: 10,
       });
       // The second site is 700 m away: the officer checks in there.
       if (onSite.status !== 200) {
-        const there = await api('POST', `/api/tickets/${ticket.id}/check-in`, officerToken, {
+        const there = await suite.api('POST', `/api/tickets/${ticket.id}/check-in`, officerToken, {
           lat: site.lat - 0.006,
           lng: site.lng,
           accuracy: 10,
@@ -160,14 +150,13 @@ describe('notifications that reach people', () => {
     assert.deepEqual(wechat.violations, []);
 
     // The resident who refused opens 消息 in H5 and finds 执法队员已到场 there.
-    const context = await phoneContext(browser);
-    contexts.push(context);
+    const context = await suite.phoneContext();
     await context.addInitScript((session) => {
       // Taro's H5 storage keeps each value as JSON `{ data }`.
       localStorage.setItem('jf.session', JSON.stringify({ data: session }));
     }, JSON.stringify(refused.auth));
     const phone = await context.newPage();
-    await phone.goto(`${stack.baseUrl}/h5/`);
+    await phone.goto(`${suite.stack.baseUrl}/h5/`);
     await phone.locator('[data-testid="feature-messages.inbox"]:visible').click();
     const inbox = phone.locator('[data-testid="messages"]:visible');
     await inbox.waitFor();
@@ -178,12 +167,12 @@ describe('notifications that reach people', () => {
   });
 
   it('a smoke alarm reaches the street’s community worker over WeCom and SMS', async () => {
-    const admin = await api('POST', '/api/auth/login', null, {
+    const admin = await suite.api('POST', '/api/auth/login', null, {
       username: 'admin',
-      password: stack.demoPassword,
+      password: suite.stack.demoPassword,
     });
     const adminToken = admin.body.token as string;
-    const worker = await api('POST', '/api/users', adminToken, {
+    const worker = await suite.api('POST', '/api/users', adminToken, {
       username: 'grid.li',
       password: 'grid.li-password-1',
       name: '李网格员',
@@ -196,7 +185,7 @@ describe('notifications that reach people', () => {
     const household = `e2e-smoke-${Date.now().toString(36)}`;
     assert.equal(
       (
-        await api('POST', '/api/households', adminToken, {
+        await suite.api('POST', '/api/households', adminToken, {
           id: household,
           street: 'chigang',
           address: '赤岗北路 20 号 301 房',
@@ -205,7 +194,7 @@ describe('notifications that reach people', () => {
       ).status,
       201,
     );
-    const registered = await api('POST', '/api/devices', adminToken, {
+    const registered = await suite.api('POST', '/api/devices', adminToken, {
       id: `smoke-${household}`,
       type: 'smoke_detector',
       street: 'chigang',

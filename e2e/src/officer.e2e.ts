@@ -1,33 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, phoneContext, screenshot } from './browser';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { screenshot } from './browser';
 import { reportWithPhoto, scenePhoto } from './reportFixtures';
-import { stackApi, startStack, type RunningStack } from './stack';
+import { useStackAndBrowser } from './suite';
 
 // 广州塔南广场 in 赤岗街道; the officer waits 40 m north of it. A second site ~400 m east for the board.
 const site = { lat: 23.1066, lng: 113.3245 };
 const officerSpot = { latitude: 23.10696, longitude: 113.3245 };
 const secondSite = { lat: 23.1066, lng: 113.3285 };
 
-let stack: RunningStack;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-before(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await stack?.stop();
-});
+const suite = useStackAndBrowser();
 
 async function phone(geolocation: { latitude: number; longitude: number }): Promise<Page> {
-  const context = await phoneContext(browser, geolocation);
-  contexts.push(context);
+  const context = await suite.phoneContext(geolocation);
   return context.newPage();
 }
 
@@ -45,7 +31,7 @@ async function settle(page: Page): Promise<void> {
 }
 
 async function devLogin(page: Page, name: string, role: string): Promise<void> {
-  await page.goto(`${stack.baseUrl}/h5/`);
+  await page.goto(`${suite.stack.baseUrl}/h5/`);
   await page.getByTestId('dev-login-name').fill(name);
   await page.getByTestId(`dev-login-role-${role}`).click();
   await page.getByTestId('dev-login-street-chigang').click();
@@ -55,11 +41,11 @@ async function devLogin(page: Page, name: string, role: string): Promise<void> {
 
 /** A resident's report through the API (photo first, then the JSON report); returns the ticket. */
 async function report(photo: Buffer, at: { lat: number; lng: number }, category: string, text: string) {
-  const login = await stackApi(stack, 'POST', '/api/auth/dev-login', null, {
+  const login = await suite.api('POST', '/api/auth/dev-login', null, {
     role: 'resident',
     name: '街坊居民',
   });
-  return reportWithPhoto(stack, login.body.token as string, photo, {
+  return reportWithPhoto(suite.stack, login.body.token as string, photo, {
     category,
     ...at,
     address: text,
@@ -85,7 +71,7 @@ describe('执法工单 in the mini-program (H5)', () => {
     await screenshot(officer, 'officer-duty');
 
     // A resident reports nearby: the assignment arrives within the live refresh and rings.
-    const evidence = await scenePhoto(browser, '🛒🧺');
+    const evidence = await scenePhoto(suite.browser, '🛒🧺');
     const ticket = await report(evidence, site, 'street_vending', '阅江西路广州塔南广场');
     const incoming = officer.locator(
       `[data-testid="officer-incoming"][data-ticket-id="${ticket.id}"][data-ringing="1"]:visible`,
@@ -105,7 +91,7 @@ describe('执法工单 in the mini-program (H5)', () => {
 
     // Another report while the officer is on this page: it rings and is announced here too.
     const third = await report(
-      await scenePhoto(browser, '🗑️'),
+      await scenePhoto(suite.browser, '🗑️'),
       { lat: site.lat - 0.0006, lng: site.lng },
       'garbage',
       '广州塔南门外',
@@ -125,7 +111,9 @@ describe('执法工单 in the mini-program (H5)', () => {
       .fill('摊贩已劝离，人行道恢复通行');
     await officer
       .getByTestId('officer-resolve-input')
-      .setInputFiles([{ name: 'after.png', mimeType: 'image/png', buffer: await scenePhoto(browser, '🌳') }]);
+      .setInputFiles([
+        { name: 'after.png', mimeType: 'image/png', buffer: await scenePhoto(suite.browser, '🌳') },
+      ]);
     await officer.locator('[data-testid="officer-resolve-photo-0"]:visible').waitFor();
     await settle(officer);
     await officer
@@ -148,15 +136,20 @@ describe('执法工单 in the mini-program (H5)', () => {
     await screenshot(officer, 'officer-history');
 
     // A colleague on duty near the second site; the squad leader's board shows both and the clock.
-    const colleague = await stackApi(stack, 'POST', '/api/auth/dev-login', null, {
+    const colleague = await suite.api('POST', '/api/auth/dev-login', null, {
       role: 'officer',
       name: '王队员',
       street: 'chigang',
     });
     const colleagueToken = colleague.body.token as string;
-    await stackApi(stack, 'POST', '/api/officer/duty', colleagueToken, { onDuty: true, travelMode: 'walk' });
-    await stackApi(stack, 'POST', '/api/officer/location', colleagueToken, { ...secondSite, accuracy: 15 });
-    const second = await report(await scenePhoto(browser, '🗑️'), secondSite, 'garbage', '赤岗路垃圾堆放点');
+    await suite.api('POST', '/api/officer/duty', colleagueToken, { onDuty: true, travelMode: 'walk' });
+    await suite.api('POST', '/api/officer/location', colleagueToken, { ...secondSite, accuracy: 15 });
+    const second = await report(
+      await scenePhoto(suite.browser, '🗑️'),
+      secondSite,
+      'garbage',
+      '赤岗路垃圾堆放点',
+    );
     assert.ok(second.assigneeId, 'the second report went to an officer on duty');
 
     const leader = await phone(officerSpot);

@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { after, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { gcj02ToWgs84, metersBetween } from '@jiefang/contracts';
-import { launchBrowser, phoneContext } from './browser';
 import { reportWithPhoto, scenePhoto } from './reportFixtures';
-import { repoRoot, stackApi, startStack, type RunningStack } from './stack';
+import { repoRoot } from './stack';
+import { useStackAndBrowser } from './suite';
 
 // 广州塔南广场, inside 赤岗街道; a neighbour reported rubbish 25 m north of it a moment ago.
 const site = { latitude: 23.1066, longitude: 113.3245 };
@@ -51,23 +51,15 @@ async function tencentGeocoder() {
   };
 }
 
-let stack: RunningStack;
 let geocoder: Awaited<ReturnType<typeof tencentGeocoder>>;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 
-before(async () => {
+// The geocoder first: the stack is pointed at it.
+const suite = useStackAndBrowser(async () => {
   geocoder = await tencentGeocoder();
-  stack = await startStack({
-    env: { GEOCODER: 'tencent', GEOCODER_KEY: 'e2e-key', GEOCODER_BASE_URL: geocoder.url },
-  });
-  browser = await launchBrowser();
+  return { env: { GEOCODER: 'tencent', GEOCODER_KEY: 'e2e-key', GEOCODER_BASE_URL: geocoder.url } };
 });
 
 after(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await stack?.stop();
   await geocoder?.close();
 });
 
@@ -79,23 +71,27 @@ async function shot(page: Page, name: string) {
 describe('随手拍 from the map pin', () => {
   it('a resident pans the map, sees the street named and a nearby ticket, joins it with one tap and gets its reference number', async () => {
     // A neighbour has just reported rubbish a few steps away.
-    const neighbour = await stackApi(stack, 'POST', '/api/auth/dev-login', null, {
+    const neighbour = await suite.api('POST', '/api/auth/dev-login', null, {
       role: 'resident',
       name: '邻居陈先生',
     });
     const neighbourToken = neighbour.body.token as string;
-    const existing = await reportWithPhoto(stack, neighbourToken, await scenePhoto(browser, '🗑️'), {
-      category: 'garbage',
-      ...rubbish,
-      address: '电话 13900001111 陈先生家楼下',
-      description: '垃圾堆了两天没人清',
-      key: `e2e-pin-${Date.now().toString(36)}`,
-    });
+    const existing = await reportWithPhoto(
+      suite.stack,
+      neighbourToken,
+      await scenePhoto(suite.browser, '🗑️'),
+      {
+        category: 'garbage',
+        ...rubbish,
+        address: '电话 13900001111 陈先生家楼下',
+        description: '垃圾堆了两天没人清',
+        key: `e2e-pin-${Date.now().toString(36)}`,
+      },
+    );
 
-    const context = await phoneContext(browser, site);
-    contexts.push(context);
+    const context = await suite.phoneContext(site);
     const resident = await context.newPage();
-    await resident.goto(`${stack.baseUrl}/h5/`);
+    await resident.goto(`${suite.stack.baseUrl}/h5/`);
     await resident.getByTestId('dev-login-name').fill('王阿姨');
     await resident.getByTestId('dev-login-role-resident').click();
     await resident.getByTestId('dev-login-submit').click();

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import mqtt from 'mqtt';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { deviceCredentialsSchema } from '@jiefang/contracts';
-import { launchBrowser } from './browser';
 import { reportWithPhoto, scenePhoto } from './reportFixtures';
-import { repoRoot, stackApi, startStack, type RunningStack } from './stack';
+import { repoRoot } from './stack';
+import { useStackAndBrowser } from './suite';
 
 /**
  * The queue on a map and the device map, over the real stack with no tile source (these machines have
@@ -16,31 +16,14 @@ import { repoRoot, stackApi, startStack, type RunningStack } from './stack';
  */
 const docsScreens = path.join(repoRoot, 'docs/screenshots');
 
-let stack: RunningStack;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-before(async () => {
-  stack = await startStack({ env: { SLA_TIME_SCALE: '0.2', MAP_TILES: 'none' } });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await stack?.stop();
-});
-
-const api = (method: string, route: string, token: string | null, body?: unknown) =>
-  stackApi(stack, method, route, token, body);
+const suite = useStackAndBrowser({ env: { SLA_TIME_SCALE: '0.2', MAP_TILES: 'none' } });
 
 async function adminPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 960 } });
-  contexts.push(context);
+  const context = await suite.newContext({ viewport: { width: 1440, height: 960 } });
   const page = await context.newPage();
-  await page.goto(`${stack.baseUrl}/admin/`);
+  await page.goto(`${suite.stack.baseUrl}/admin/`);
   await page.getByTestId('login-username').fill('admin');
-  await page.getByTestId('login-password').fill(stack.demoPassword);
+  await page.getByTestId('login-password').fill(suite.stack.demoPassword);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('current-user-name').waitFor();
   return page;
@@ -68,14 +51,18 @@ const sites = {
 describe('maps end to end', () => {
   it('shows the queue on a map coloured by SLA, live, and the devices by state', async () => {
     const adminToken = (
-      await api('POST', '/api/auth/login', null, { username: 'admin', password: stack.demoPassword })
+      await suite.api('POST', '/api/auth/login', null, {
+        username: 'admin',
+        password: suite.stack.demoPassword,
+      })
     ).body.token as string;
-    const resident = (await api('POST', '/api/auth/dev-login', null, { role: 'resident', name: '陈街坊' }))
-      .body.token as string;
+    const resident = (
+      await suite.api('POST', '/api/auth/dev-login', null, { role: 'resident', name: '陈街坊' })
+    ).body.token as string;
     let reports = 0;
     const report = async (category: string, site: (typeof sites)[keyof typeof sites], emoji: string) => {
       reports += 1;
-      return reportWithPhoto(stack, resident, await scenePhoto(browser, emoji), {
+      return reportWithPhoto(suite.stack, resident, await scenePhoto(suite.browser, emoji), {
         category,
         lat: site.lat,
         lng: site.lng,
@@ -87,14 +74,19 @@ describe('maps end to end', () => {
 
     // An officer on duty in 赤岗: tickets there go to him; one he reaches stops its clock.
     const officer = (
-      await api('POST', '/api/auth/dev-login', null, { role: 'officer', name: '李队员', street: 'chigang' })
+      await suite.api('POST', '/api/auth/dev-login', null, {
+        role: 'officer',
+        name: '李队员',
+        street: 'chigang',
+      })
     ).body.token as string;
     assert.equal(
-      (await api('POST', '/api/officer/duty', officer, { onDuty: true, travelMode: 'walk' })).status,
+      (await suite.api('POST', '/api/officer/duty', officer, { onDuty: true, travelMode: 'walk' })).status,
       200,
     );
     assert.equal(
-      (await api('POST', '/api/officer/location', officer, { ...sites.chigangSouth, accuracy: 10 })).status,
+      (await suite.api('POST', '/api/officer/location', officer, { ...sites.chigangSouth, accuracy: 10 }))
+        .status,
       200,
     );
 
@@ -103,8 +95,8 @@ describe('maps end to end', () => {
     const reachedAt = Date.now();
     const reached = await report('street_vending', sites.chigangSouth, '🛒');
     assert.ok(reached.assigneeId, 'the report went to the officer on duty');
-    assert.equal((await api('POST', `/api/tickets/${reached.id}/accept`, officer, {})).status, 200);
-    const checkIn = await api('POST', `/api/tickets/${reached.id}/check-in`, officer, {
+    assert.equal((await suite.api('POST', `/api/tickets/${reached.id}/accept`, officer, {})).status, 200);
+    const checkIn = await suite.api('POST', `/api/tickets/${reached.id}/check-in`, officer, {
       lat: sites.chigangSouth.lat,
       lng: sites.chigangSouth.lng,
     });
@@ -112,7 +104,7 @@ describe('maps end to end', () => {
     // He has walked on a little since: his dot is not under the ticket's.
     assert.equal(
       (
-        await api('POST', '/api/officer/location', officer, {
+        await suite.api('POST', '/api/officer/location', officer, {
           lat: sites.chigangSouth.lat + 0.0025,
           lng: sites.chigangSouth.lng - 0.004,
           accuracy: 10,
@@ -128,7 +120,7 @@ describe('maps end to end', () => {
     const placed = [sites.cantonTower, sites.chigangEast, sites.huazhou, sites.chigangWest];
     const credentials = [];
     for (const [index, id] of meters.entries()) {
-      const registered = await api('POST', '/api/devices', adminToken, {
+      const registered = await suite.api('POST', '/api/devices', adminToken, {
         id,
         type: 'noise_meter',
         street: index === 2 ? 'huazhou' : 'chigang',
@@ -166,7 +158,7 @@ describe('maps end to end', () => {
     );
 
     const page = await adminPage();
-    await page.goto(`${stack.baseUrl}/admin/#/devices?view=map`);
+    await page.goto(`${suite.stack.baseUrl}/admin/#/devices?view=map`);
     const deviceMap = page.getByTestId('device-map');
     await deviceMap.waitFor({ timeout: 15_000 });
     assert.equal(await deviceMap.getAttribute('data-tiles'), 'outlines');
@@ -191,7 +183,7 @@ describe('maps end to end', () => {
     const warning = await report('oil_fume', sites.chigangEast, '💨');
     const queued = await report('road_damage', sites.huazhou, '🚧');
 
-    await page.goto(`${stack.baseUrl}/admin/#/tickets`);
+    await page.goto(`${suite.stack.baseUrl}/admin/#/tickets`);
     await page.getByTestId('queue-view').getByText('地图').click();
     await page.getByTestId('queue-map').waitFor();
     assert.equal(await page.getByTestId('queue-map-canvas').getAttribute('data-tiles'), 'outlines');

@@ -1,29 +1,16 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, phoneContext } from './browser';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { reportWithPhoto, scenePhoto } from './reportFixtures';
-import { repoRoot, stackApi, startStack, type RunningStack } from './stack';
+import { repoRoot } from './stack';
+import { useStackAndBrowser } from './suite';
 
 const site = { latitude: 23.1066, longitude: 113.3245 };
 const docsShots = path.join(repoRoot, 'docs/screenshots');
 
-let stack: RunningStack;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-before(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await stack?.stop();
-});
+const suite = useStackAndBrowser();
 
 async function shot(page: Page, name: string, fullPage = true) {
   fs.mkdirSync(docsShots, { recursive: true });
@@ -42,12 +29,12 @@ async function unrollPage(page: Page) {
 
 describe('我的数据 (PIPL)', () => {
   it('a resident sees what is held about them, exports it and deletes the account; the report stays for staff', async () => {
-    const login = await stackApi(stack, 'POST', '/api/auth/dev-login', null, {
+    const login = await suite.api('POST', '/api/auth/dev-login', null, {
       role: 'resident',
       name: '数据阿姨',
     });
     const residentToken = login.body.token as string;
-    const report = await reportWithPhoto(stack, residentToken, await scenePhoto(browser, '🛒'), {
+    const report = await reportWithPhoto(suite.stack, residentToken, await scenePhoto(suite.browser, '🛒'), {
       category: 'street_vending',
       lat: site.latitude,
       lng: site.longitude,
@@ -56,10 +43,9 @@ describe('我的数据 (PIPL)', () => {
       key: `e2e-data-${Date.now().toString(36)}`,
     });
 
-    const context = await phoneContext(browser, site);
-    contexts.push(context);
+    const context = await suite.phoneContext(site);
     const page = await context.newPage();
-    await page.goto(`${stack.baseUrl}/h5/`);
+    await page.goto(`${suite.stack.baseUrl}/h5/`);
     await page.getByTestId('dev-login-name').fill('数据阿姨');
     await page.getByTestId('dev-login-role-resident').click();
     await page.getByTestId('dev-login-submit').click();
@@ -108,12 +94,12 @@ describe('我的数据 (PIPL)', () => {
     await page.getByTestId('dev-login-submit').waitFor();
 
     // The old token fails; staff still see the report, without the resident's name or phone.
-    assert.equal((await stackApi(stack, 'GET', '/api/me', residentToken)).status, 401);
-    const admin = await stackApi(stack, 'POST', '/api/auth/login', null, {
+    assert.equal((await suite.api('GET', '/api/me', residentToken)).status, 401);
+    const admin = await suite.api('POST', '/api/auth/login', null, {
       username: 'admin',
-      password: stack.demoPassword,
+      password: suite.stack.demoPassword,
     });
-    const ticket = await stackApi(stack, 'GET', `/api/tickets/${report.id}`, admin.body.token as string);
+    const ticket = await suite.api('GET', `/api/tickets/${report.id}`, admin.body.token as string);
     assert.equal(ticket.status, 200);
     const text = JSON.stringify(ticket.body);
     assert.doesNotMatch(text, /13800002222|数据阿姨/);

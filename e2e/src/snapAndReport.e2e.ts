@@ -1,31 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, phoneContext, screenshot } from './browser';
-import { startStack, type RunningStack } from './stack';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { screenshot } from './browser';
+import { useStackAndBrowser } from './suite';
 
 // 广州塔南广场, inside 赤岗街道; the officer waits 40 m north of it.
 const site = { latitude: 23.1066, longitude: 113.3245 };
 const officerSpot = { latitude: 23.10696, longitude: 113.3245 };
 
-let stack: RunningStack;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-before(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await stack?.stop();
-});
+const suite = useStackAndBrowser();
 
 async function phone(geolocation: { latitude: number; longitude: number }): Promise<Page> {
-  const context = await phoneContext(browser, geolocation);
-  contexts.push(context);
+  const context = await suite.phoneContext(geolocation);
   return context.newPage();
 }
 
@@ -33,12 +19,12 @@ describe('随手拍 end to end', () => {
   it('a resident reports in H5, an officer accepts, checks in and resolves, the resident rates it', async () => {
     // The officer goes on duty in the mobile web view and shares a position near the site.
     const officer = await phone(officerSpot);
-    await officer.goto(`${stack.baseUrl}/admin/`);
+    await officer.goto(`${suite.stack.baseUrl}/admin/`);
     await officer.getByTestId('login-username').fill('chigang-officer1');
-    await officer.getByTestId('login-password').fill(stack.demoPassword);
+    await officer.getByTestId('login-password').fill(suite.stack.demoPassword);
     await officer.getByTestId('login-submit').click();
     await officer.getByTestId('current-user-name').waitFor();
-    await officer.goto(`${stack.baseUrl}/admin/#/officer`);
+    await officer.goto(`${suite.stack.baseUrl}/admin/#/officer`);
     const sharedPosition = officer.waitForResponse(
       (response) => response.url().endsWith('/api/officer/location') && response.status() === 200,
     );
@@ -47,7 +33,7 @@ describe('随手拍 end to end', () => {
 
     // The resident reports a street vendor from the H5 mini-program.
     const resident = await phone(site);
-    await resident.goto(`${stack.baseUrl}/h5/`);
+    await resident.goto(`${suite.stack.baseUrl}/h5/`);
     await resident.getByTestId('dev-login-name').fill('王阿姨');
     await resident.getByTestId('dev-login-role-resident').click();
     await resident.getByTestId('dev-login-submit').click();
@@ -105,7 +91,7 @@ describe('随手拍 end to end', () => {
     await screenshot(resident, 'report-result');
 
     // The resident follows the report on its detail page, which changes live from here on (no reload).
-    await resident.goto(`${stack.baseUrl}/h5/`);
+    await resident.goto(`${suite.stack.baseUrl}/h5/`);
     await resident.getByTestId('feature-report.mine').click();
     await resident.getByTestId(`my-report-${ticket.id}`).click();
     await resident.locator('[data-testid="report-status"][data-status="assigned"]').waitFor();

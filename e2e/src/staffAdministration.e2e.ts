@@ -1,37 +1,23 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './browser';
-import { stackApi, startStack, type RunningStack } from './stack';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { screenshot } from './browser';
+import { useStackAndBrowser } from './suite';
 
-let stack: RunningStack;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-before(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await stack?.stop();
-});
+const suite = useStackAndBrowser();
 
 /** A desktop browser of its own (its own session), placed at 广州塔 for an officer's location sharing. */
 async function desktop(): Promise<Page> {
-  const context = await browser.newContext({
+  const context = await suite.newContext({
     viewport: { width: 1366, height: 820 },
     geolocation: { latitude: 23.10696, longitude: 113.3245, accuracy: 10 },
     permissions: ['geolocation'],
   });
-  contexts.push(context);
   return context.newPage();
 }
 
 async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${stack.baseUrl}/admin/`);
+  await page.goto(`${suite.stack.baseUrl}/admin/`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
@@ -55,9 +41,9 @@ const sessionToken = (page: Page) =>
 describe('人员管理 in the admin panel', () => {
   it('an admin creates an officer who changes the first password and goes on duty; disabling them ends it', async () => {
     const admin = await desktop();
-    await signIn(admin, 'admin', stack.demoPassword);
+    await signIn(admin, 'admin', suite.stack.demoPassword);
     await admin.getByTestId('current-user-name').waitFor();
-    await admin.goto(`${stack.baseUrl}/admin/#/staff`);
+    await admin.goto(`${suite.stack.baseUrl}/admin/#/staff`);
     await admin.locator('[data-testid^="staff-row-"]').first().waitFor();
     await screenshot(admin, 'staff-list');
 
@@ -97,7 +83,7 @@ describe('人员管理 in the admin panel', () => {
     await officer.getByTestId('change-password').waitFor();
     const restricted = await sessionToken(officer);
     assert.ok(restricted);
-    const refused = await stackApi(stack, 'GET', '/api/me', restricted);
+    const refused = await suite.api('GET', '/api/me', restricted);
     assert.equal(refused.status, 403);
     assert.equal((refused.body.error as { code: string }).code, 'password_change_required');
     await screenshot(officer, 'staff-first-login-password');
@@ -108,7 +94,7 @@ describe('人员管理 in the admin panel', () => {
     await officer.getByTestId('current-user-name').waitFor();
 
     // On duty in the officer view.
-    await officer.goto(`${stack.baseUrl}/admin/#/officer`);
+    await officer.goto(`${suite.stack.baseUrl}/admin/#/officer`);
     const toggle = officer.getByTestId('officer-duty-toggle');
     await toggle.waitFor();
     const onDuty = officer.waitForResponse(
@@ -119,7 +105,7 @@ describe('人员管理 in the admin panel', () => {
     await officer.locator('[data-testid="officer-duty-toggle"][aria-checked="true"]').waitFor();
     await screenshot(officer, 'staff-officer-on-duty');
     const fullToken = await sessionToken(officer);
-    assert.equal((await stackApi(stack, 'GET', '/api/me', fullToken)).status, 200);
+    assert.equal((await suite.api('GET', '/api/me', fullToken)).status, 200);
 
     // The admin disables the officer, after a confirmation.
     await admin.getByTestId(`staff-status-${officerId}`).click();
@@ -131,7 +117,7 @@ describe('人员管理 in the admin panel', () => {
 
     // The officer's next request fails: the API refuses the token and the panel returns to sign-in,
     // on the officer's next tap or sooner (the location sharing and the task list keep asking).
-    assert.equal((await stackApi(stack, 'GET', '/api/me', fullToken)).status, 401);
+    assert.equal((await suite.api('GET', '/api/me', fullToken)).status, 401);
     await officer
       .getByTestId('officer-duty-toggle')
       .click({ timeout: 2_000 })

@@ -4,23 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot } from './browser';
-import { stackApi, startStack, type RunningStack } from './stack';
+import { screenshot } from './browser';
+import { useStackAndBrowser } from './suite';
 
-let stack: RunningStack;
-let browser: Browser;
+const suite = useStackAndBrowser();
 let workDir: string;
 
-before(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
+before(() => {
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'staff-import-e2e-'));
 });
 
-after(async () => {
-  await browser?.close();
-  await stack?.stop();
+after(() => {
   if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
 });
 
@@ -52,14 +46,14 @@ describe('staff bulk import in the admin panel', () => {
     const file = path.join(workDir, '南石头街道执法队员.xlsx');
     await onboardingWorkbook(file);
 
-    const context = await browser.newContext({
+    const context = await suite.newContext({
       viewport: { width: 1440, height: 900 },
       acceptDownloads: true,
     });
     const page = await context.newPage();
-    await page.goto(`${stack.baseUrl}/admin/`);
+    await page.goto(`${suite.stack.baseUrl}/admin/`);
     await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill(stack.demoPassword);
+    await page.getByTestId('login-password').fill(suite.stack.demoPassword);
     await page.getByTestId('login-submit').click();
     await page.getByTestId('current-user-name').waitFor();
     await page.getByRole('menuitem', { name: '导入工作人员' }).click();
@@ -108,12 +102,11 @@ describe('staff bulk import in the admin panel', () => {
     assert.equal(sheet.getRow(2).getCell(6).value, password);
 
     // 50 accounts exist, in 南石头街道's squad.
-    const login = await stackApi(stack, 'POST', '/api/auth/login', null, {
+    const login = await suite.api('POST', '/api/auth/login', null, {
       username: 'admin',
-      password: stack.demoPassword,
+      password: suite.stack.demoPassword,
     });
-    const listed = await stackApi(
-      stack,
+    const listed = await suite.api(
       'GET',
       '/api/users?street=nanshitou&role=officer&limit=200',
       login.body.token as string,
@@ -124,9 +117,9 @@ describe('staff bulk import in the admin panel', () => {
     assert.ok(imported.every((user) => user.squadId === 'squad-nanshitou'));
 
     // The first officer signs in to the panel with the one-time password.
-    const officerContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const officerContext = await suite.newContext({ viewport: { width: 1280, height: 800 } });
     const officer = await officerContext.newPage();
-    await officer.goto(`${stack.baseUrl}/admin/`);
+    await officer.goto(`${suite.stack.baseUrl}/admin/`);
     await officer.getByTestId('login-username').fill(`${prefix}-1`);
     await officer.getByTestId('login-password').fill(password);
     await officer.getByTestId('login-submit').click();

@@ -1,27 +1,19 @@
 // @vitest-environment jsdom
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { session } from '../app/services';
 import {
   byTestId,
   click,
   fakeBff,
   findByTestId,
-  installDom,
   render,
-  resetApp,
+  setUpPageTests,
   typeInto,
   waitUntil,
-  type Rendered,
 } from '../test/dom';
 import { RequireAuth } from './RequireAuth';
 
-let page: Rendered | undefined;
-beforeAll(installDom);
-afterEach(() => {
-  page?.unmount();
-  page = undefined;
-  resetApp();
-});
+setUpPageTests();
 
 const user = { id: 'u-zhou', name: '周队员', roles: ['officer' as const] };
 
@@ -35,7 +27,7 @@ describe('RequireAuth after a one-time password', { timeout: 60_000 }, () => {
     const bff = fakeBff({
       'POST /api/auth/password': { token: 'tok-full', expiresAt: '2099-01-01T00:00:00.000Z', user },
     });
-    page = await render(
+    await render(
       <RequireAuth>
         <div data-testid="panel" />
       </RequireAuth>,

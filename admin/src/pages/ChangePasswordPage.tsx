@@ -1,10 +1,10 @@
-import { LockOutlined } from '@ant-design/icons';
 import { passwordKinds, passwordRules, type ChangePasswordRequest } from '@jiefang/contracts';
-import { Alert, App, Button, Card, Form, Input, Layout, Space, Typography, theme } from 'antd';
+import { Alert, App, Button, Card, Form, Layout, Space, Typography, theme } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { describeError } from '../api/errors';
 import { session } from '../app/services';
 import { useSession } from '../auth/useSession';
+import { PasswordField } from '../components/PasswordField';
 import { t } from '../i18n';
 import { useChangePassword } from '../staff/queries';
 
@@ -74,20 +74,16 @@ export function ChangePasswordPage() {
         onValuesChange={() => change.isError && change.reset()}
         disabled={change.isPending}
       >
-        <Form.Item
+        <PasswordField
           label={t('password.current')}
           name="currentPassword"
           rules={[{ required: true, message: t('password.required', { field: t('password.current') }) }]}
-        >
-          <Input.Password
-            data-testid="password-current"
-            prefix={<LockOutlined />}
-            autoComplete="current-password"
-            maxLength={passwordRules.maxLength}
-            autoFocus
-          />
-        </Form.Item>
-        <Form.Item
+          testId="password-current"
+          autoComplete="current-password"
+          maxLength={passwordRules.maxLength}
+          autoFocus
+        />
+        <PasswordField
           label={t('password.new')}
           name="newPassword"
           extra={t('password.rules', { min: passwordRules.minLength })}
@@ -103,15 +99,11 @@ export function ChangePasswordPage() {
               },
             },
           ]}
-        >
-          <Input.Password
-            data-testid="password-new"
-            prefix={<LockOutlined />}
-            autoComplete="new-password"
-            maxLength={passwordRules.maxLength}
-          />
-        </Form.Item>
-        <Form.Item
+          testId="password-new"
+          autoComplete="new-password"
+          maxLength={passwordRules.maxLength}
+        />
+        <PasswordField
           label={t('password.confirm')}
           name="confirm"
           dependencies={['newPassword']}
@@ -124,14 +116,10 @@ export function ChangePasswordPage() {
                   : Promise.reject(new Error(t('password.mismatch'))),
             },
           ]}
-        >
-          <Input.Password
-            data-testid="password-confirm"
-            prefix={<LockOutlined />}
-            autoComplete="new-password"
-            maxLength={passwordRules.maxLength}
-          />
-        </Form.Item>
+          testId="password-confirm"
+          autoComplete="new-password"
+          maxLength={passwordRules.maxLength}
+        />
         {change.isError && (
           <Alert
             data-testid="password-error"

@@ -1,4 +1,4 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { UserOutlined } from '@ant-design/icons';
 import { type PasswordLoginRequest } from '@jiefang/contracts';
 import { Alert, Button, Card, Form, Input, Layout, Space, Typography, theme } from 'antd';
 import { Navigate, useLocation } from 'react-router-dom';
@@ -6,6 +6,7 @@ import { describeError } from '../api/errors';
 import { useLogin } from '../api/queries';
 import { session } from '../app/services';
 import { useSession } from '../auth/useSession';
+import { PasswordField } from '../components/PasswordField';
 import { t, type MessageKey } from '../i18n';
 import { LargeTextToggle } from '../layout/LargeTextToggle';
 
@@ -85,19 +86,15 @@ export function LoginPage() {
                 autoFocus
               />
             </Form.Item>
-            <Form.Item
+            <PasswordField
               label={t('login.password')}
               name="password"
               rules={[{ required: true, message: t('login.passwordRequired') }]}
-            >
-              <Input.Password
-                data-testid="login-password"
-                prefix={<LockOutlined />}
-                placeholder={t('login.passwordPlaceholder')}
-                autoComplete="current-password"
-                maxLength={200}
-              />
-            </Form.Item>
+              testId="login-password"
+              placeholder={t('login.passwordPlaceholder')}
+              autoComplete="current-password"
+              maxLength={200}
+            />
             {login.isError && (
               <Alert
                 data-testid="login-error"

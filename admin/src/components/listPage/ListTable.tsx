@@ -26,6 +26,28 @@ export function truncationNotice(
     : undefined;
 }
 
+export interface ListTableProps<T extends { id: string }> {
+  query: ListQueryState;
+  items: readonly T[];
+  columns: TableColumnsType<T>;
+  testIdPrefix: string;
+  /** "加载失败：{message}" in the page's area. */
+  loadFailedKey: MessageKey;
+  retryKey: MessageKey;
+  emptyText: string;
+  /** From `truncationNotice`. */
+  truncated?: string;
+  /** Horizontal scroll width on wide screens; phones show fewer columns instead. */
+  scrollX?: number;
+  loading?: boolean;
+  /** The table fills a card without padding, so notices keep a margin; false inside a padded card. */
+  inset?: boolean;
+  /** Whether a failed refresh over a list already shown says so (the device, elder and volunteer lists never have). */
+  warnWhenStale?: boolean;
+  onOpen?: (id: string) => void;
+  rowAttributes?: (item: T) => RowAttributes;
+}
+
 /**
  * A list page's table with its states: loading, failed with nothing to show (and a retry), failed to
  * refresh (the last answer stays, with a warning), cut short by the page size, and empty. Rows carry
@@ -46,27 +68,7 @@ export function ListTable<T extends { id: string }>({
   warnWhenStale = true,
   onOpen,
   rowAttributes,
-}: {
-  query: ListQueryState;
-  items: readonly T[];
-  columns: TableColumnsType<T>;
-  testIdPrefix: string;
-  /** "加载失败：{message}" in the page's area. */
-  loadFailedKey: MessageKey;
-  retryKey: MessageKey;
-  emptyText: string;
-  /** From `truncationNotice`. */
-  truncated?: string;
-  /** Horizontal scroll width on wide screens; phones show fewer columns instead. */
-  scrollX?: number;
-  loading?: boolean;
-  /** The table fills a card without padding, so notices keep a margin; false inside a padded card. */
-  inset?: boolean;
-  /** Whether a failed refresh over a list already shown says so (the device, elder and volunteer lists never have). */
-  warnWhenStale?: boolean;
-  onOpen?: (id: string) => void;
-  rowAttributes?: (item: T) => RowAttributes;
-}) {
+}: ListTableProps<T>) {
   const { token } = theme.useToken();
   const screens = Grid.useBreakpoint();
   const noticeStyle = inset ? { margin: token.padding } : undefined;

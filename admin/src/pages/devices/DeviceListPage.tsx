@@ -35,7 +35,8 @@ import { type DeviceFilters } from '../../alarms/queryKeys';
 import { useSession } from '../../auth/useSession';
 import { AlarmTypeTag } from '../../components/AlarmTags';
 import { DeviceMap } from '../../components/map/DeviceMap';
-import { FilterBar, OptionFilter, StreetFilter } from '../../components/listPage/FilterBar';
+import { OptionFilter, StreetFilter } from '../../components/listPage/FilterBar';
+import { FilteredListPage } from '../../components/listPage/FilteredListPage';
 import { ListPageHeader } from '../../components/listPage/ListPageHeader';
 import { ListTable } from '../../components/listPage/ListTable';
 import { StatCards } from '../../components/listPage/StatCards';
@@ -259,7 +260,8 @@ export function DeviceListPage() {
   }
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <FilteredListPage
+      header={
       <ListPageHeader
         title={t('device.title')}
         live={<LiveIndicator status={live} openHint="alarm.liveOpenHint" />}
@@ -292,10 +294,13 @@ export function DeviceListPage() {
           </Button>
         )}
       </ListPageHeader>
-
-      <DeviceStats devices={devices} alarmed={byDevice} />
-
-      <FilterBar filtered={filtered} onClear={clearFilters} clearKey="device.clearFilters">
+      }
+      summary={<DeviceStats devices={devices} alarmed={byDevice} />}
+      filtered={filtered}
+      onClearFilters={clearFilters}
+      clearFiltersKey="device.clearFilters"
+      filters={
+        <>
         <OptionFilter
           testId="device-filter-type"
           label={t('device.filterType')}
@@ -324,8 +329,9 @@ export function DeviceListPage() {
             { value: 'false', label: t('device.offline') },
           ]}
         />
-      </FilterBar>
-
+        </>
+      }
+    >
       {list.data && list.data.total > list.data.items.length && (
         <Alert
           type="info"
@@ -364,7 +370,7 @@ export function DeviceListPage() {
           rotate.reset();
         }}
       />
-    </Space>
+    </FilteredListPage>
   );
 }
 

@@ -1,28 +1,20 @@
 // @vitest-environment jsdom
 import { type User } from '@jiefang/contracts';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { session } from '../../app/services';
 import {
   byTestId,
   click,
   fakeBff,
   findByTestId,
-  installDom,
   render,
-  resetApp,
+  setUpPageTests,
   typeInto,
   waitUntil,
-  type Rendered,
 } from '../../test/dom';
 import { StaffPage } from './StaffPage';
 
-let page: Rendered | undefined;
-beforeAll(installDom);
-afterEach(() => {
-  page?.unmount();
-  page = undefined;
-  resetApp();
-});
+setUpPageTests();
 
 const officer: User = {
   id: 'u-zhou',
@@ -66,7 +58,7 @@ describe('StaffPage', { timeout: 60_000 }, () => {
         return { ...officer, disabled };
       },
     });
-    page = await render(<StaffPage />, '/staff?q=周&role=officer&status=enabled');
+    await render(<StaffPage />, '/staff?q=周&role=officer&status=enabled');
     const row = await findByTestId('staff-row-u-zhou');
     expect(row.textContent).toContain('待改初始密码');
     expect(bff.requests.find((request) => request.path.startsWith('/api/users'))?.path).toBe(
@@ -87,7 +79,7 @@ describe('StaffPage', { timeout: 60_000 }, () => {
       'GET /api/users': { items: [officer], total: 1 },
       'POST /api/users/u-zhou/password-reset': { user: officer, temporaryPassword: 'Kp7mQ2wx9Rtz' },
     });
-    page = await render(<StaffPage />, '/staff');
+    await render(<StaffPage />, '/staff');
     await findByTestId('staff-row-u-zhou');
     expect(document.body.textContent).toContain('只能管理本街道的人员');
     // No street filter for a street's administrator: the list is their street's.
@@ -110,7 +102,7 @@ describe('StaffPage', { timeout: 60_000 }, () => {
       'GET /api/users': { items: [officer], total: 1 },
       'PATCH /api/users/u-zhou': (request) => ({ ...officer, ...(request.body as object) }),
     });
-    page = await render(<StaffPage />, '/staff');
+    await render(<StaffPage />, '/staff');
     await click(await findByTestId('staff-edit-u-zhou'));
     const name = await findByTestId('staff-name');
     expect((name as HTMLInputElement).value).toBe('周队员');

@@ -11,7 +11,6 @@ import {
   Alert,
   App,
   Button,
-  Card,
   Input,
   Space,
   Tag,
@@ -24,9 +23,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { describeError } from '../../api/errors';
 import { useSession } from '../../auth/useSession';
-import { FilterBar, OptionFilter, StreetFilter } from '../../components/listPage/FilterBar';
+import { OptionFilter, StreetFilter } from '../../components/listPage/FilterBar';
+import { FilteredListPage } from '../../components/listPage/FilteredListPage';
 import { ListPageHeader } from '../../components/listPage/ListPageHeader';
-import { ListTable, truncationNotice } from '../../components/listPage/ListTable';
+import { truncationNotice } from '../../components/listPage/ListTable';
+import { ListTableCard } from '../../components/listPage/ListTableCard';
 import { useUrlState } from '../../components/listPage/useUrlState';
 import { t } from '../../i18n';
 import { roleLabel, roleLabels } from '../../i18n/roles';
@@ -223,101 +224,105 @@ export function StaffPage() {
   ];
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <ListPageHeader
-        title={t('staff.title')}
-        updatedAt={list.dataUpdatedAt}
-        updatedAtKey="staff.updatedAt"
-        refreshKey="staff.refresh"
-        refreshing={list.isFetching}
-        onRefresh={() => void list.refetch()}
-      >
-        {/* The import page belongs to 批量导入 (staff import). */}
-        <Button
-          icon={<UploadOutlined />}
-          data-testid="staff-import"
-          onClick={() => navigate('/staff/import')}
+    <FilteredListPage
+      header={
+        <ListPageHeader
+          title={t('staff.title')}
+          updatedAt={list.dataUpdatedAt}
+          updatedAtKey="staff.updatedAt"
+          refreshKey="staff.refresh"
+          refreshing={list.isFetching}
+          onRefresh={() => void list.refetch()}
         >
-          {t('staff.import')}
-        </Button>
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          data-testid="staff-create"
-          onClick={() => setDrawer({ user: null })}
-        >
-          {t('staff.create')}
-        </Button>
-      </ListPageHeader>
-      {ownStreet && (
-        <Alert
-          type="info"
-          showIcon
-          message={t('staff.scopeStreet', { street: ownStreetName ?? ownStreet })}
-        />
-      )}
-      <FilterBar
-        filtered={Object.keys(filters).length > 0}
-        onClear={clearFilters}
-        clearKey="staff.clearFilters"
-      >
-        <Input.Search
-          data-testid="staff-search"
-          aria-label={t('staff.search')}
-          placeholder={t('staff.searchPlaceholder')}
-          allowClear
-          style={{ width: 260 }}
-          value={search}
-          maxLength={40}
-          onChange={(event) => setSearch(event.target.value)}
-          onSearch={(value) => setParam('q', value.trim() || undefined)}
-        />
-        <OptionFilter
-          testId="staff-filter-role"
-          label={t('staff.filterRole')}
-          allLabel={t('staff.allRoles')}
-          minWidth={140}
-          value={filters.role}
-          onChange={(value) => setParam('role', value)}
-          options={roleOptions}
-        />
-        {!ownStreet && (
-          <StreetFilter
-            testId="staff-filter-street"
-            label={t('staff.filterStreet')}
-            allLabel={t('staff.allStreets')}
-            value={filters.street}
-            onChange={(value) => setParam('street', value)}
+          {/* The import page belongs to 批量导入 (staff import). */}
+          <Button
+            icon={<UploadOutlined />}
+            data-testid="staff-import"
+            onClick={() => navigate('/staff/import')}
+          >
+            {t('staff.import')}
+          </Button>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            data-testid="staff-create"
+            onClick={() => setDrawer({ user: null })}
+          >
+            {t('staff.create')}
+          </Button>
+        </ListPageHeader>
+      }
+      summary={
+        ownStreet && (
+          <Alert
+            type="info"
+            showIcon
+            message={t('staff.scopeStreet', { street: ownStreetName ?? ownStreet })}
           />
-        )}
-        <OptionFilter
-          testId="staff-filter-status"
-          label={t('staff.filterStatus')}
-          allLabel={t('staff.allStatuses')}
-          minWidth={120}
-          value={filters.status}
-          onChange={(value) => setParam('status', value)}
-          options={[
-            { value: 'enabled', label: t('staff.statusEnabled') },
-            { value: 'disabled', label: t('staff.statusDisabled') },
-          ]}
-        />
-      </FilterBar>
-      <Card styles={{ body: { padding: 0 } }}>
-        <ListTable<User>
-          query={list}
-          items={items}
-          columns={columns}
-          testIdPrefix="staff"
-          loadFailedKey="staff.loadFailed"
-          retryKey="staff.retry"
-          emptyText={t('staff.empty')}
-          truncated={truncationNotice(list.data, 'staff.truncated')}
-          scrollX={960}
-        />
-      </Card>
+        )
+      }
+      filtered={Object.keys(filters).length > 0}
+      onClearFilters={clearFilters}
+      clearFiltersKey="staff.clearFilters"
+      filters={
+        <>
+          <Input.Search
+            data-testid="staff-search"
+            aria-label={t('staff.search')}
+            placeholder={t('staff.searchPlaceholder')}
+            allowClear
+            style={{ width: 260 }}
+            value={search}
+            maxLength={40}
+            onChange={(event) => setSearch(event.target.value)}
+            onSearch={(value) => setParam('q', value.trim() || undefined)}
+          />
+          <OptionFilter
+            testId="staff-filter-role"
+            label={t('staff.filterRole')}
+            allLabel={t('staff.allRoles')}
+            minWidth={140}
+            value={filters.role}
+            onChange={(value) => setParam('role', value)}
+            options={roleOptions}
+          />
+          {!ownStreet && (
+            <StreetFilter
+              testId="staff-filter-street"
+              label={t('staff.filterStreet')}
+              allLabel={t('staff.allStreets')}
+              value={filters.street}
+              onChange={(value) => setParam('street', value)}
+            />
+          )}
+          <OptionFilter
+            testId="staff-filter-status"
+            label={t('staff.filterStatus')}
+            allLabel={t('staff.allStatuses')}
+            minWidth={120}
+            value={filters.status}
+            onChange={(value) => setParam('status', value)}
+            options={[
+              { value: 'enabled', label: t('staff.statusEnabled') },
+              { value: 'disabled', label: t('staff.statusDisabled') },
+            ]}
+          />
+        </>
+      }
+    >
+      <ListTableCard<User>
+        query={list}
+        items={items}
+        columns={columns}
+        testIdPrefix="staff"
+        loadFailedKey="staff.loadFailed"
+        retryKey="staff.retry"
+        emptyText={t('staff.empty')}
+        truncated={truncationNotice(list.data, 'staff.truncated')}
+        scrollX={960}
+      />
       {drawer && <StaffFormDrawer user={drawer.user} ownStreet={ownStreet} onClose={() => setDrawer(null)} />}
       {issued && <PasswordResetModal issued={issued} onClose={() => setIssued(null)} />}
-    </Space>
+    </FilteredListPage>
   );
 }

@@ -7,9 +7,11 @@ import {
 } from '@jiefang/contracts';
 import { Card, Grid, Segmented, Space, Tag, Typography, theme, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
-import { FilterBar, OptionFilter, StreetFilter } from '../../components/listPage/FilterBar';
+import { OptionFilter, StreetFilter } from '../../components/listPage/FilterBar';
+import { FilteredListPage } from '../../components/listPage/FilteredListPage';
 import { ListPageHeader } from '../../components/listPage/ListPageHeader';
-import { ListTable, truncationNotice } from '../../components/listPage/ListTable';
+import { truncationNotice } from '../../components/listPage/ListTable';
+import { ListTableCard } from '../../components/listPage/ListTableCard';
 import { StatCards } from '../../components/listPage/StatCards';
 import { useUrlState } from '../../components/listPage/useUrlState';
 import { LiveIndicator } from '../../components/LiveIndicator';
@@ -143,48 +145,53 @@ export function TicketQueuePage() {
   ];
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <ListPageHeader
-        title={t('queue.title')}
-        live={<LiveIndicator status={live} />}
-        updatedAt={list.dataUpdatedAt}
-        updatedAtKey="queue.updatedAt"
-        refreshKey="queue.refresh"
-        refreshing={list.isFetching}
-        onRefresh={() => void list.refetch()}
-      />
-
-      <QueueStats items={list.data?.items ?? []} />
-
-      <FilterBar filtered={filtered} onClear={clearFilters} clearKey="queue.clearFilters">
-        <OptionFilter
-          testId="queue-filter-status"
-          label={t('queue.filterStatus')}
-          allLabel={t('queue.allStatuses')}
-          minWidth={140}
-          value={filters.status}
-          onChange={(value) => setParam('status', value)}
-          options={ticketStatuses.map((value) => ({ value, label: statusLabel(value) }))}
+    <FilteredListPage
+      header={
+        <ListPageHeader
+          title={t('queue.title')}
+          live={<LiveIndicator status={live} />}
+          updatedAt={list.dataUpdatedAt}
+          updatedAtKey="queue.updatedAt"
+          refreshKey="queue.refresh"
+          refreshing={list.isFetching}
+          onRefresh={() => void list.refetch()}
         />
-        <OptionFilter
-          testId="queue-filter-category"
-          label={t('queue.filterCategory')}
-          allLabel={t('queue.allCategories')}
-          minWidth={160}
-          value={filters.category}
-          loading={categories.isPending}
-          onChange={(value) => setParam('category', value)}
-          options={(categories.data?.items ?? []).map((item) => ({ value: item.code, label: item.name }))}
-        />
-        <StreetFilter
-          testId="queue-filter-street"
-          label={t('queue.filterStreet')}
-          allLabel={t('queue.allStreets')}
-          value={filters.street}
-          onChange={(value) => setParam('street', value)}
-        />
-      </FilterBar>
-
+      }
+      summary={<QueueStats items={list.data?.items ?? []} />}
+      filtered={filtered}
+      onClearFilters={clearFilters}
+      clearFiltersKey="queue.clearFilters"
+      filters={
+        <>
+          <OptionFilter
+            testId="queue-filter-status"
+            label={t('queue.filterStatus')}
+            allLabel={t('queue.allStatuses')}
+            minWidth={140}
+            value={filters.status}
+            onChange={(value) => setParam('status', value)}
+            options={ticketStatuses.map((value) => ({ value, label: statusLabel(value) }))}
+          />
+          <OptionFilter
+            testId="queue-filter-category"
+            label={t('queue.filterCategory')}
+            allLabel={t('queue.allCategories')}
+            minWidth={160}
+            value={filters.category}
+            loading={categories.isPending}
+            onChange={(value) => setParam('category', value)}
+            options={(categories.data?.items ?? []).map((item) => ({ value: item.code, label: item.name }))}
+          />
+          <StreetFilter
+            testId="queue-filter-street"
+            label={t('queue.filterStreet')}
+            allLabel={t('queue.allStreets')}
+            value={filters.street}
+            onChange={(value) => setParam('street', value)}
+          />
+        </>
+      }
+    >
       <Segmented
         data-testid="queue-view"
         value={view}
@@ -201,24 +208,22 @@ export function TicketQueuePage() {
           <QueueMap tickets={items} officers={directory.officers} onOpen={openTicket} />
         </Card>
       ) : (
-        <Card size="small" styles={{ body: { padding: 0 } }}>
-          <ListTable<Ticket>
-            query={list}
-            items={items}
-            columns={columns}
-            testIdPrefix="queue"
-            loadFailedKey="queue.loadFailed"
-            retryKey="queue.retry"
-            emptyText={t(filtered ? 'queue.emptyFiltered' : 'queue.empty')}
-            truncated={truncationNotice(list.data, 'queue.truncated')}
-            scrollX={860}
-            onOpen={openTicket}
-          />
-        </Card>
+        <ListTableCard<Ticket>
+          query={list}
+          items={items}
+          columns={columns}
+          testIdPrefix="queue"
+          loadFailedKey="queue.loadFailed"
+          retryKey="queue.retry"
+          emptyText={t(filtered ? 'queue.emptyFiltered' : 'queue.empty')}
+          truncated={truncationNotice(list.data, 'queue.truncated')}
+          scrollX={860}
+          onOpen={openTicket}
+        />
       )}
 
       <TicketDetailDrawer ticketId={openId} live={live} onClose={() => setParam('ticket', undefined)} />
-    </Space>
+    </FilteredListPage>
   );
 }
 
