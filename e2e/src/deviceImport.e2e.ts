@@ -5,24 +5,18 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import mqtt from 'mqtt';
-import type { Browser } from 'playwright-core';
 import { alarmListSchema } from '@jiefang/contracts';
-import { launchBrowser, screenshot } from './browser';
-import { stackApi, startStack, type RunningStack } from './stack';
+import { screenshot } from './browser';
+import { useStackAndBrowser } from './suite';
 
-let stack: RunningStack;
-let browser: Browser;
+const suite = useStackAndBrowser();
 let workDir: string;
 
-before(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
+before(() => {
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'device-import-e2e-'));
 });
 
-after(async () => {
-  await browser?.close();
-  await stack?.stop();
+after(() => {
   if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
 });
 
@@ -79,12 +73,12 @@ async function installWorkbook(file: string): Promise<void> {
 
 describe('device bulk import in the admin panel', () => {
   it('an admin imports devices from an .xlsx and downloads their secrets; one connects and its alarm shows', async () => {
-    const login = await stackApi(stack, 'POST', '/api/auth/login', null, {
+    const login = await suite.api('POST', '/api/auth/login', null, {
       username: 'admin',
-      password: stack.demoPassword,
+      password: suite.stack.demoPassword,
     });
     const token = login.body.token as string;
-    const created = await stackApi(stack, 'POST', '/api/households', token, {
+    const created = await suite.api('POST', '/api/households', token, {
       id: household,
       address,
       location: { lat: 23.1066, lng: 113.3245 },
@@ -93,17 +87,17 @@ describe('device bulk import in the admin panel', () => {
     const file = path.join(workDir, '赤岗北路设备.xlsx');
     await installWorkbook(file);
 
-    const context = await browser.newContext({
+    const context = await suite.newContext({
       viewport: { width: 1440, height: 900 },
       acceptDownloads: true,
     });
     const page = await context.newPage();
-    await page.goto(`${stack.baseUrl}/admin/`);
+    await page.goto(`${suite.stack.baseUrl}/admin/`);
     await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill(stack.demoPassword);
+    await page.getByTestId('login-password').fill(suite.stack.demoPassword);
     await page.getByTestId('login-submit').click();
     await page.getByTestId('current-user-name').waitFor();
-    await page.goto(`${stack.baseUrl}/admin/#/devices`);
+    await page.goto(`${suite.stack.baseUrl}/admin/#/devices`);
     await page.getByTestId('device-import').waitFor();
     await screenshot(page, 'admin-devices-import-button');
     await page.getByTestId('device-import').click();
@@ -161,13 +155,13 @@ describe('device bulk import in the admin panel', () => {
     );
     await device.endAsync();
     const alarmId = `${deviceId}:indoor_charging:${detectedAt}:1`;
-    await page.goto(`${stack.baseUrl}/admin/#/alarms`);
+    await page.goto(`${suite.stack.baseUrl}/admin/#/alarms`);
     await page.getByTestId(`alarm-row-${alarmId}`).waitFor({ timeout: 15_000 });
-    const alarms = alarmListSchema.parse((await stackApi(stack, 'GET', '/api/alarms', token)).body);
+    const alarms = alarmListSchema.parse((await suite.api('GET', '/api/alarms', token)).body);
     assert.equal(alarms.items.find((alarm) => alarm.id === alarmId)?.householdId, household);
 
     // The same file again registers nothing twice and gives no secret again.
-    await page.goto(`${stack.baseUrl}/admin/#/devices/import`);
+    await page.goto(`${suite.stack.baseUrl}/admin/#/devices/import`);
     await page.locator('[data-testid="device-import-page"] input[type="file"]').setInputFiles(file);
     await page.getByTestId('device-import-preview').waitFor();
     assert.equal(
@@ -176,6 +170,5 @@ describe('device bulk import in the admin panel', () => {
     );
     await page.getByTestId('device-import-already').waitFor();
     await screenshot(page, 'admin-device-import-again');
-    await context.close();
   });
 });

@@ -3,15 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
+import type { Page } from 'playwright-core';
 import { reportWithPhoto, scenePhoto } from './reportFixtures';
-import { repoRoot, stackApi, startStack, type RunningStack } from './stack';
+import { repoRoot } from './stack';
+import { useStackAndBrowser } from './suite';
 
 const docsScreens = path.join(repoRoot, 'docs/screenshots');
 
-let stack: RunningStack;
-let browser: Browser;
+const suite = useStackAndBrowser();
 let files: string;
 
 type Position = [number, number];
@@ -70,16 +69,12 @@ function writeGridFiles(folder: string) {
   ]);
 }
 
-before(async () => {
+before(() => {
   files = fs.mkdtempSync(path.join(os.tmpdir(), 'district-grids-'));
   writeGridFiles(files);
-  stack = await startStack();
-  browser = await launchBrowser();
 });
 
-after(async () => {
-  await browser?.close();
-  await stack?.stop();
+after(() => {
   fs.rmSync(files, { recursive: true, force: true });
 });
 
@@ -91,14 +86,14 @@ async function docsScreenshot(page: Page, name: string): Promise<void> {
 
 /** The panel signed in as the district administrator, on 辖区网格 with 华洲街道 chosen. */
 async function districtGridsPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const context = await suite.newContext({ viewport: { width: 1440, height: 1000 } });
   const page = await context.newPage();
-  await page.goto(`${stack.baseUrl}/admin/`);
+  await page.goto(`${suite.stack.baseUrl}/admin/`);
   await page.getByTestId('login-username').fill('admin');
-  await page.getByTestId('login-password').fill(stack.demoPassword);
+  await page.getByTestId('login-password').fill(suite.stack.demoPassword);
   await page.getByTestId('login-submit').click();
   await page.waitForURL(/#\/(?!login)/);
-  await page.goto(`${stack.baseUrl}/admin/#/district/grids`);
+  await page.goto(`${suite.stack.baseUrl}/admin/#/district/grids`);
   await page.getByTestId('district-grids-current').waitFor();
   await page.getByTestId('district-grids-street').click();
   await page.locator('.ant-select-item-option[title="华洲街道"]').click();
@@ -139,15 +134,15 @@ describe('辖区网格 in the admin panel', () => {
     await docsScreenshot(page, 'admin-district-grids-published');
 
     // A resident reports in the east half of the old grid: the running BFF routes it to the new grid.
-    const resident = await stackApi(stack, 'POST', '/api/auth/dev-login', null, {
+    const resident = await suite.api('POST', '/api/auth/dev-login', null, {
       role: 'resident',
       name: '华洲街坊',
     });
     assert.equal(resident.status, 200);
     const report = await reportWithPhoto(
-      stack,
+      suite.stack,
       resident.body.token as string,
-      await scenePhoto(browser, '🗑️'),
+      await scenePhoto(suite.browser, '🗑️'),
       {
         category: 'garbage',
         lat: 23.09,
@@ -157,11 +152,11 @@ describe('辖区网格 in the admin panel', () => {
         key: `district-grids-${Date.now()}`,
       },
     );
-    const admin = await stackApi(stack, 'POST', '/api/auth/login', null, {
+    const admin = await suite.api('POST', '/api/auth/login', null, {
       username: 'admin',
-      password: stack.demoPassword,
+      password: suite.stack.demoPassword,
     });
-    const ticket = await stackApi(stack, 'GET', `/api/tickets/${report.id}`, admin.body.token as string);
+    const ticket = await suite.api('GET', `/api/tickets/${report.id}`, admin.body.token as string);
     assert.equal(ticket.status, 200);
     assert.equal(ticket.body.streetId, 'huazhou');
     assert.equal(ticket.body.gridId, 'huazhou-g4');
