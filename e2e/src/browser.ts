@@ -4,6 +4,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { repoRoot } from './stack';
 
 export const screenshotDir = path.join(repoRoot, 'e2e/screenshots');
+/** The pictures the docs show, taken by the E2E run so they follow the screens. */
+export const docsScreenshotDir = path.join(repoRoot, 'docs/screenshots');
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Debian's Chromium, headless; never a downloaded browser. */
@@ -45,4 +47,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(screenshotDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * A picture for the docs: staff alerts that pop up over the page's corner are closed first, and the page
+ * is given `settleMs` for what fades (toasts, map tiles).
+ */
+export async function docsScreenshot(page: Page, name: string, settleMs = 600): Promise<void> {
+  fs.mkdirSync(docsScreenshotDir, { recursive: true });
+  for (const close of await page.locator('.ant-notification-notice-close').all()) {
+    await close.click().catch(() => undefined);
+  }
+  await page.waitForTimeout(settleMs);
+  await page.screenshot({ path: path.join(docsScreenshotDir, `${name}.png`), fullPage: true });
 }

@@ -3,19 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { repoRoot } from './stack';
+import { docsScreenshot, docsScreenshotDir } from './browser';
 import { useStackAndBrowser } from './suite';
 
-const docsScreens = path.join(repoRoot, 'docs/screenshots');
-
 const suite = useStackAndBrowser();
-
-async function docsScreenshot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(docsScreens, { recursive: true });
-  // Toasts ("已保存…") fade out first.
-  await page.waitForTimeout(3_500);
-  await page.screenshot({ path: path.join(docsScreens, `${name}.png`), fullPage: true });
-}
 
 /** The panel signed in as the district administrator, on 事项分类. */
 async function categoriesPage(): Promise<Page> {
@@ -41,14 +32,15 @@ describe('事项分类 in the admin panel', () => {
     const page = await categoriesPage();
     const vending = page.getByTestId('category-row-street_vending');
     assert.match((await vending.textContent()) ?? '', /🛒.*占道经营.*城管执法.*15 分钟/);
-    await docsScreenshot(page, 'admin-categories');
+    // Toasts ("已保存…") fade out before each picture.
+    await docsScreenshot(page, 'admin-categories', 3_500);
 
     await page.getByTestId('category-edit-street_vending').click();
     await page.getByTestId('category-name').fill('流动摊贩');
     await page.getByTestId('category-sla').fill('20');
     await page.locator('.ant-radio-button-wrapper', { has: page.locator('input[value="warning"]') }).click();
     await page.waitForTimeout(400);
-    await docsScreenshot(page, 'admin-categories-edit');
+    await docsScreenshot(page, 'admin-categories-edit', 3_500);
     await page.getByTestId('category-save').click();
     await page.getByTestId('category-row-street_vending').filter({ hasText: '流动摊贩' }).waitFor();
     assert.match((await vending.textContent()) ?? '', /⚠️.*流动摊贩.*20 分钟/);
@@ -65,7 +57,7 @@ describe('事项分类 in the admin panel', () => {
     const text = (await revision.textContent()) ?? '';
     assert.match(text, /名称：占道经营 → 流动摊贩/);
     assert.match(text, /到场时限：15 分钟 → 20 分钟/);
-    await docsScreenshot(page, 'admin-categories-history');
+    await docsScreenshot(page, 'admin-categories-history', 3_500);
 
     // The resident's 随手拍 draws the same icon and name, and no longer offers the category switched off.
     const context = await suite.phoneContext({ latitude: 23.1066, longitude: 113.3245 });
@@ -82,8 +74,8 @@ describe('事项分类 in the admin panel', () => {
     assert.equal(await resident.getByTestId('report-category-fallen_tree').count(), 0);
     await picked.scrollIntoViewIfNeeded();
     await resident.waitForTimeout(600);
-    fs.mkdirSync(docsScreens, { recursive: true });
-    await resident.screenshot({ path: path.join(docsScreens, 'h5-report-categories-edited.png') });
+    fs.mkdirSync(docsScreenshotDir, { recursive: true });
+    await resident.screenshot({ path: path.join(docsScreenshotDir, 'h5-report-categories-edited.png') });
     await context.close();
   });
 });

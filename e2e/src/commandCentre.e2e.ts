@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Locator, Page, Response } from 'playwright-core';
 import { publicBoardSchema } from '@jiefang/contracts';
 import { reportWithPhoto, scenePhoto, uploadPhoto } from './reportFixtures';
-import { repoRoot } from './stack';
+import { docsScreenshot } from './browser';
 import { useStackAndBrowser } from './suite';
 
 /**
@@ -14,7 +12,6 @@ import { useStackAndBrowser } from './suite';
  * see, figure by figure. SLA clocks run at a twentieth of real time: the 10-minute fire hazard nobody
  * reaches is overdue after 30 s, while the others (15 and 30 minutes: 45 and 90 s) are reached in time.
  */
-const docsScreens = path.join(repoRoot, 'docs/screenshots');
 const SLA_TIME_SCALE = 0.05;
 
 const suite = useStackAndBrowser({ env: { SLA_TIME_SCALE: String(SLA_TIME_SCALE), MAP_TILES: 'none' } });
@@ -47,16 +44,6 @@ async function dashboardAs(username: string): Promise<Page> {
   await page.goto(`${suite.stack.baseUrl}/admin/#/`);
   await page.getByTestId('dashboard').waitFor();
   return page;
-}
-
-async function docsScreenshot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(docsScreens, { recursive: true });
-  // Staff alerts (超时, 催办) pop up over the corner of the page: close them for the picture.
-  for (const close of await page.locator('.ant-notification-notice-close').all()) {
-    await close.click().catch(() => undefined);
-  }
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(docsScreens, `${name}.png`), fullPage: true });
 }
 
 /**

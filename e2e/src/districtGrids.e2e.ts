@@ -5,10 +5,9 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { reportWithPhoto, scenePhoto } from './reportFixtures';
+import { docsScreenshot } from './browser';
 import { repoRoot } from './stack';
 import { useStackAndBrowser } from './suite';
-
-const docsScreens = path.join(repoRoot, 'docs/screenshots');
 
 const suite = useStackAndBrowser();
 let files: string;
@@ -77,12 +76,6 @@ before(() => {
 after(() => {
   fs.rmSync(files, { recursive: true, force: true });
 });
-
-async function docsScreenshot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(docsScreens, { recursive: true });
-  await page.waitForTimeout(600);
-  await page.screenshot({ path: path.join(docsScreens, `${name}.png`), fullPage: true });
-}
 
 /** The panel signed in as the district administrator, on 辖区网格 with 华洲街道 chosen. */
 async function districtGridsPage(): Promise<Page> {

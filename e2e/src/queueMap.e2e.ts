@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, it } from 'node:test';
 import mqtt from 'mqtt';
 import type { Page } from 'playwright-core';
 import { deviceCredentialsSchema } from '@jiefang/contracts';
 import { reportWithPhoto, scenePhoto } from './reportFixtures';
-import { repoRoot } from './stack';
+import { docsScreenshot } from './browser';
 import { useStackAndBrowser } from './suite';
 
 /**
@@ -14,7 +12,6 @@ import { useStackAndBrowser } from './suite';
  * no internet): the district's own outlines are the map. SLA clocks run at a fifth of real time, so a
  * 10-minute fire-hazard ticket breaches in two minutes while 30-minute ones are still on time.
  */
-const docsScreens = path.join(repoRoot, 'docs/screenshots');
 
 const suite = useStackAndBrowser({ env: { SLA_TIME_SCALE: '0.2', MAP_TILES: 'none' } });
 
@@ -27,16 +24,6 @@ async function adminPage(): Promise<Page> {
   await page.getByTestId('login-submit').click();
   await page.getByTestId('current-user-name').waitFor();
   return page;
-}
-
-async function docsScreenshot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(docsScreens, { recursive: true });
-  // Staff alerts (待人工派单, 已超时) pop up over the corner of the page: close them for the picture.
-  for (const close of await page.locator('.ant-notification-notice-close').all()) {
-    await close.click().catch(() => undefined);
-  }
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(docsScreens, `${name}.png`), fullPage: true });
 }
 
 const sites = {
