@@ -801,8 +801,9 @@ export function createApp(deps: AppDeps): JiefangApp {
       clock,
       staff,
       invitationSms: deps.invitationSms === undefined ? invitationSmsFrom(config, clock) : deps.invitationSms,
-      becomeOwner: ownerAccounts({
+      owners: ownerAccounts({
         models: users,
+        ownedBy: (userId) => householdRecords.idsOwnedBy(userId),
         reissue: (userId) => auth.reissue(userId),
         now: () => clock.now(),
       }),

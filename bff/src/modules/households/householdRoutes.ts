@@ -7,7 +7,6 @@ import {
   householdListQuerySchema,
   ownerInvitationRequestSchema,
   updateHouseholdRequestSchema,
-  type AuthResponse,
   type InvitationDelivery,
 } from '@jiefang/contracts';
 import type { AppState, Caller } from '../../http/appState';
@@ -23,6 +22,7 @@ import { importHouseholds, maxImportRows } from './householdImport';
 import { readSheet } from './householdSheet';
 import type { HouseholdStore } from './householdStore';
 import { householdView } from './householdView';
+import type { OwnerAccounts } from './ownerAccounts';
 import type { OwnerInvitations } from './ownerInvitations';
 
 /**
@@ -55,8 +55,8 @@ export function householdRoutes(
     clock: Clock;
     staff: StaffDirectory;
     invitationSms: InvitationSms | null;
-    /** Makes the invited user a property owner and signs them in again, so their token says so. */
-    becomeOwner: (userId: string) => Promise<AuthResponse>;
+    /** Gives and takes the property owner's role as ownership comes and goes. */
+    owners: Pick<OwnerAccounts, 'becomeOwner' | 'ownerRemoved'>;
   },
 ): Router<AppState> {
   const { router, route } = api.router();
@@ -172,7 +172,7 @@ export function householdRoutes(
       });
       const household = await deps.households.findById(householdId);
       if (!household) throw notFound('住户不存在');
-      const session = await deps.becomeOwner(caller.userId);
+      const session = await deps.owners.becomeOwner(caller.userId);
       ctx.body = { household: householdView(household, places, { fullPhones: true }), session };
     },
   );
@@ -238,8 +238,10 @@ export function householdRoutes(
   route({ method: 'DELETE', path: '/api/households/:id/owners/:userId' }, async (ctx) => {
     const caller = callerOf(ctx.state);
     const { household } = await keptHousehold(caller, ctx.params.id ?? '');
-    if (!(await deps.households.removeOwner(household._id, ctx.params.userId ?? '')))
+    const ownerId = ctx.params.userId ?? '';
+    if (!(await deps.households.removeOwner(household._id, ownerId)))
       throw notFound('该用户不是此住户的业主');
+    await deps.owners.ownerRemoved(ownerId);
     ctx.status = 204;
   });
 
