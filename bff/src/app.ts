@@ -202,7 +202,13 @@ export function createApp(deps: AppDeps): JiefangApp {
 
   const users = userModels(mongo);
   const revocations = tokenRevocations(redis, users, clock, logger);
-  const tokens = accessTokens(config.JWT_SECRET, config.JWT_TTL_SECONDS, clock, revocations);
+  const tokens = accessTokens(
+    config.JWT_SECRET,
+    config.JWT_TTL_SECONDS,
+    clock,
+    revocations,
+    async (userId) => (await users.User.findById(userId, { streetId: 1 }).lean())?.streetId ?? null,
+  );
   const wechat =
     deps.wechat !== undefined
       ? deps.wechat
@@ -567,6 +573,7 @@ export function createApp(deps: AppDeps): JiefangApp {
         presence,
         heldCounts: (officerIds) => queries.heldCounts(officerIds),
         shifts: rosters,
+        district,
         clock,
       }),
     ),
