@@ -76,7 +76,7 @@ import { staffDirectory } from './modules/dispatch/staffDirectory';
 import { ticketDispatcher } from './modules/dispatch/ticketDispatcher';
 import { slaTimerHandler } from './modules/dispatch/slaTimerHandler';
 import { slaTimerRecovery } from './modules/dispatch/slaTimerRecovery';
-import { ticketActions } from './modules/tickets/ticketActions';
+import { ticketActionPolicy, ticketActions } from './modules/tickets/ticketActions';
 import { ticketRoutes } from './modules/tickets/ticketRoutes';
 import { ticketEvents } from './modules/tickets/ticketEvents';
 import { officerDirectoryRoutes } from './modules/officers/officerDirectoryRoutes';
@@ -149,6 +149,8 @@ import { auditJournal } from './modules/audit/auditJournal';
 import { auditRecorder, type AuditStreets } from './modules/audit/auditRecorder';
 import { auditRoutes } from './modules/audit/auditRoutes';
 import { accountDeletion } from './modules/privacy/accountDeletion';
+import { erasedPhotoHoldModel } from './modules/privacy/erasedPhotoHoldModel';
+import { erasedPhotoRetention } from './modules/privacy/erasedPhotoRetention';
 import { personalDataReader } from './modules/privacy/personalDataReader';
 import { personalRecords } from './modules/privacy/personalRecords';
 import { personalRedisKeys } from './modules/privacy/personalRedisKeys';
@@ -402,6 +404,16 @@ export function createApp(deps: AppDeps): JiefangApp {
   // 我的数据 and account deletion (PIPL): reads every collection that names a person.
   const privacyRecords = personalRecords(mongo);
   const privacyRedisKeys = personalRedisKeys(redis);
+  // Photos an erased reporter left on open tickets go once the tickets are finished (the chores' sweep).
+  const erasedPhotos = erasedPhotoRetention({
+    holds: erasedPhotoHoldModel(mongo),
+    tickets: privacyRecords.Ticket,
+    ticketChanges,
+    photos,
+    reopenWithinMs: ticketActionPolicy.reopenWithinMs,
+    clock,
+    logger,
+  });
   const deletions = accountDeletion({
     records: privacyRecords,
     redisKeys: privacyRedisKeys,
@@ -418,6 +430,7 @@ export function createApp(deps: AppDeps): JiefangApp {
       logger,
     }),
     photos,
+    retention: erasedPhotos,
     locks,
     clock,
     logger,
@@ -872,6 +885,8 @@ export function createApp(deps: AppDeps): JiefangApp {
       auditEntries.sweep(),
       // Account deletions a crash or a failed step cut short.
       deletions.finishInterrupted(),
+      // An erased reporter's photos on tickets finished since.
+      erasedPhotos.sweep(),
     ]);
     for (const outcome of outcomes)
       if (outcome.status === 'rejected') logger.warn({ err: outcome.reason }, 'periodic chore failed');

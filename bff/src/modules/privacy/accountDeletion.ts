@@ -12,6 +12,7 @@ import type { EscortDocument } from '../escorts/escortModels';
 import type { TicketDocument } from '../tickets/ticketModel';
 import { submissionOf } from '../tickets/ticketSubmissions';
 import type { UserDocument } from '../users/userModel';
+import type { ErasedPhotoRetention } from './erasedPhotoRetention';
 import type { PersonalRedisKeys } from './personalRedisKeys';
 import { escortsOf, ownKeyPattern, type PersonalRecords } from './personalRecords';
 
@@ -43,6 +44,8 @@ export interface AccountDeletionDeps {
   ticketChanges: Pick<VersionedChanges<TicketDocument>, 'apply'>;
   escortChanges: Pick<VersionedChanges<EscortDocument>, 'apply'>;
   photos: { remove(ids: readonly string[]): Promise<void> };
+  /** Holds the photos kept on open tickets, for the retention sweep to remove once they are finished. */
+  retention: Pick<ErasedPhotoRetention, 'hold'>;
   locks: DocumentLocks;
   clock: Clock;
   logger: Logger;
@@ -98,9 +101,13 @@ export function accountDeletion(deps: AccountDeletionDeps) {
     await deps.ticketChanges.apply(id, async (ticket) => {
       if (!ticket.reporters.some((reporter) => reporter.userId === userId)) return null;
       const own = submissionOf(ticket, userId)?.photos ?? [];
-      const erasure = eraseReporter(ticket, userId, pseudonym(), own);
+      const name = pseudonym();
+      const erasure = eraseReporter(ticket, userId, name, own);
       // Before the write: should it fail, the next run finds the same photos and removes them again.
       if (erasure.photoIds.length) await deps.photos.remove(erasure.photoIds);
+      // Kept as evidence on an open ticket: held under the pseudonym before the write, so no crash loses
+      // them (a hold whose write failed finds nothing of its pseudonym and is simply released).
+      else if (own.length) await deps.retention.hold(ticket._id, name);
       return { set: erasure.set };
     });
   };
