@@ -150,6 +150,28 @@ describe('a street administrator lists their street only', () => {
   });
 });
 
+describe('a street administrator commands their street’s squad only', () => {
+  it('assigns their street’s officers, not another street’s, and plans only their squad’s roster', async () => {
+    const own = await t.loginAs('officer', '赤岗指派队员', '赤岗街道');
+    const other = await t.loginAs('officer', '华洲指派队员', '华洲街道');
+    const assign = (officerId: string) =>
+      t.http
+        .post(`/api/tickets/${ticketIds.chigang}/assign`)
+        .set(auth(streetAdmin.token))
+        .send({ officerId, reason: '街道管理员指派' });
+    expect((await assign(other.userId)).status).toBe(403);
+    expect((await assign(own.userId)).status).toBe(200);
+    await t.http
+      .get('/api/squads/squad-chigang/roster?from=2026-11-23&days=2')
+      .set(auth(streetAdmin.token))
+      .expect(200);
+    await t.http
+      .get('/api/squads/squad-huazhou/roster?from=2026-11-23&days=2')
+      .set(auth(streetAdmin.token))
+      .expect(403);
+  });
+});
+
 describe('the street in the session', () => {
   it('is read from the account for an administrator’s token issued before tokens carried it', async () => {
     const legacy = jwt.sign(
