@@ -4,6 +4,8 @@
  * module (modules/privacy) reads and writes the documents.
  */
 
+/** How the pseudonyms that replace an erased person on their records begin. */
+export const erasedPseudonymPrefix = 'erased-';
 /** Shown where a deleted account's name was. */
 export const erasedName = '已注销用户';
 /** Put in place of contact details found in free text. */

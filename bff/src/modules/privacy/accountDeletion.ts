@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Model } from 'mongoose';
 import { staffRoles, type AccountDeletion } from '@jiefang/contracts';
-import { deletionBlockers, eraseEscortParty, eraseReporter, erasedName } from '../../domain/accountErasure';
+import {
+  deletionBlockers,
+  eraseEscortParty,
+  eraseReporter,
+  erasedName,
+  erasedPseudonymPrefix,
+} from '../../domain/accountErasure';
 import { conflict, forbidden, notFound } from '../../http/httpError';
 import type { Clock } from '../../infra/clock';
 import type { DocumentLocks } from '../../infra/documentLocks';
@@ -54,7 +60,7 @@ export interface AccountDeletionDeps {
 }
 
 /** A pseudonym for one record: random, so it neither derives from the person nor ties records together. */
-const pseudonym = () => `erased-${randomBytes(8).toString('hex')}`;
+const pseudonym = () => `${erasedPseudonymPrefix}${randomBytes(8).toString('hex')}`;
 
 const unique = (ids: readonly string[]) => [...new Set(ids)];
 

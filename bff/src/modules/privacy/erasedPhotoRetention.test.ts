@@ -9,7 +9,7 @@ import { auth, submitReport } from '../../testing/reportFixtures';
 import { signInAsStaff } from '../../testing/staffLogin';
 import { startTestApp, type TestApp } from '../../testing/testApp';
 import { erasedPhotoHoldModel } from './erasedPhotoHoldModel';
-import { erasedPhotoRetention } from './erasedPhotoRetention';
+import { erasedPhotoRetention, holdErasedPhotoLeftovers } from './erasedPhotoRetention';
 import { personalRecords } from './personalRecords';
 
 let t: TestApp;
@@ -97,4 +97,42 @@ it('keeps an erased reporter’s photos while the ticket is open and removes the
   // Nothing is left to do: the next rounds release nothing.
   expect(await erasedPhotoHoldModel(t.mongo).countDocuments({ ticketId })).toBe(0);
   expect(await retention().sweep()).toBe(0);
+});
+
+it('holds the photos of a reporter erased before holds existed, and the sweep then removes them', async () => {
+  const dispatcher = await signInAsStaff(t, 'leftover-photos-dispatcher', ['dispatcher']);
+  const reporter = await t.loginAs('resident', '早先注销的上报人');
+  const ticketId = (
+    await submitReport(t, reporter.token, { category: 'garbage', description: '垃圾堆放' }, 201)
+  ).body.id as string;
+  await t.http
+    .delete('/api/me')
+    .set(auth(reporter.token))
+    .send({ confirm: accountDeletionPhrase })
+    .expect(200);
+  // As a deletion made before this release left it: photos on the ticket and no hold.
+  await erasedPhotoHoldModel(t.mongo).deleteMany({ ticketId });
+  const photos = (await storedTicket(ticketId)).photos.flatMap((photo) => [photo.id, photo.thumbnailId]);
+  expect(photos).toHaveLength(2);
+
+  const leftovers = () =>
+    holdErasedPhotoLeftovers({
+      holds: erasedPhotoHoldModel(t.mongo),
+      tickets: personalRecords(t.mongo).Ticket,
+      clock: t.clock,
+    });
+  expect(await leftovers()).toBeGreaterThanOrEqual(1);
+  expect(await erasedPhotoHoldModel(t.mongo).countDocuments({ ticketId })).toBe(1);
+  // Again: the same hold, not a second one.
+  await leftovers();
+  expect(await erasedPhotoHoldModel(t.mongo).countDocuments({ ticketId })).toBe(1);
+
+  await t.http
+    .post(`/api/tickets/${ticketId}/close`)
+    .set(auth(dispatcher.token))
+    .send({ kind: 'invalid', reason: '现场无此问题' })
+    .expect(200);
+  expect(await retention().sweep()).toBeGreaterThanOrEqual(1);
+  for (const id of photos) expect(await photoExists(id)).toBe(false);
+  expect((await storedTicket(ticketId)).photos).toEqual([]);
 });

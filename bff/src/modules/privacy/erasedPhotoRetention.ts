@@ -1,11 +1,54 @@
 import type { Model } from 'mongoose';
-import { erasedPhotosMayGo, withoutErasedPhotos } from '../../domain/accountErasure';
+import { erasedPhotosMayGo, erasedPseudonymPrefix, withoutErasedPhotos } from '../../domain/accountErasure';
 import type { Clock } from '../../infra/clock';
 import type { Logger } from '../../infra/logger';
 import type { VersionedChanges } from '../../infra/versionedChanges';
 import type { TicketDocument } from '../tickets/ticketModel';
 import { submissionOf } from '../tickets/ticketSubmissions';
 import type { ErasedPhotoHoldDocument } from './erasedPhotoHoldModel';
+
+/** Writes holds: once per ticket and pseudonym, however often asked. */
+export function erasedPhotoHolds(deps: { holds: Model<ErasedPhotoHoldDocument>; clock: Clock }) {
+  return {
+    async hold(ticketId: string, pseudonym: string): Promise<void> {
+      const now = deps.clock.now();
+      await deps.holds
+        .updateOne(
+          { _id: `${ticketId}:${pseudonym}` },
+          { $setOnInsert: { ticketId, pseudonym, heldAt: now, checkedAt: now } },
+          { upsert: true },
+        )
+        .exec();
+    },
+  };
+}
+
+/**
+ * Holds the photos of reporters erased before holds existed (still on their tickets, which were open
+ * then): a scan of the tickets, so run once (`npm run privacy:hold-erased-photos`), at any time; the
+ * sweep then removes them once their tickets are finished. Returns how many it holds.
+ */
+export async function holdErasedPhotoLeftovers(deps: {
+  holds: Model<ErasedPhotoHoldDocument>;
+  tickets: Pick<Model<TicketDocument>, 'find'>;
+  clock: Clock;
+}): Promise<number> {
+  const { hold } = erasedPhotoHolds(deps);
+  let held = 0;
+  const erased = deps.tickets
+    .find({ 'reporters.userId': { $regex: `^${erasedPseudonymPrefix}` } })
+    .lean<TicketDocument[]>()
+    .cursor();
+  for await (const ticket of erased) {
+    for (const reporter of ticket.reporters) {
+      if (!reporter.userId.startsWith(erasedPseudonymPrefix)) continue;
+      if (!submissionOf(ticket, reporter.userId)?.photos.length) continue;
+      await hold(ticket._id, reporter.userId);
+      held += 1;
+    }
+  }
+  return held;
+}
 
 /** How many holds one sweep looks at: the rest wait for the next round (every 15 s). */
 export const holdsPerSweep = 50;
@@ -53,18 +96,11 @@ export function erasedPhotoRetention(deps: {
     return done;
   };
 
+  const writer = erasedPhotoHolds(deps);
+
   return {
     /** Called by the deletion before it erases a reporter whose photos stay on an open ticket. */
-    async hold(ticketId: string, pseudonym: string): Promise<void> {
-      const now = clock.now();
-      await deps.holds
-        .updateOne(
-          { _id: `${ticketId}:${pseudonym}` },
-          { $setOnInsert: { ticketId, pseudonym, heldAt: now, checkedAt: now } },
-          { upsert: true },
-        )
-        .exec();
-    },
+    hold: writer.hold,
 
     /** Removes the held photos of finished tickets; returns how many holds it released. */
     async sweep(): Promise<number> {
