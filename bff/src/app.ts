@@ -79,7 +79,7 @@ import { staffDirectory } from './modules/dispatch/staffDirectory';
 import { ticketDispatcher } from './modules/dispatch/ticketDispatcher';
 import { slaTimerHandler } from './modules/dispatch/slaTimerHandler';
 import { slaTimerRecovery } from './modules/dispatch/slaTimerRecovery';
-import { ticketActions } from './modules/tickets/ticketActions';
+import { ticketActionPolicy, ticketActions } from './modules/tickets/ticketActions';
 import { ticketRoutes } from './modules/tickets/ticketRoutes';
 import { ticketEvents } from './modules/tickets/ticketEvents';
 import { officerDirectoryRoutes } from './modules/officers/officerDirectoryRoutes';
@@ -155,6 +155,8 @@ import { auditJournal } from './modules/audit/auditJournal';
 import { auditRecorder, type AuditStreets } from './modules/audit/auditRecorder';
 import { auditRoutes } from './modules/audit/auditRoutes';
 import { accountDeletion } from './modules/privacy/accountDeletion';
+import { erasedPhotoHoldModel } from './modules/privacy/erasedPhotoHoldModel';
+import { erasedPhotoRetention } from './modules/privacy/erasedPhotoRetention';
 import { personalDataReader } from './modules/privacy/personalDataReader';
 import { personalRecords } from './modules/privacy/personalRecords';
 import { personalRedisKeys } from './modules/privacy/personalRedisKeys';
@@ -221,7 +223,13 @@ export function createApp(deps: AppDeps): JiefangApp {
 
   const users = userModels(mongo);
   const revocations = tokenRevocations(redis, users, clock, logger);
-  const tokens = accessTokens(config.JWT_SECRET, config.JWT_TTL_SECONDS, clock, revocations);
+  const tokens = accessTokens(
+    config.JWT_SECRET,
+    config.JWT_TTL_SECONDS,
+    clock,
+    revocations,
+    async (userId) => (await users.User.findById(userId, { streetId: 1 }).lean())?.streetId ?? null,
+  );
   const wechat =
     deps.wechat !== undefined
       ? deps.wechat
@@ -415,6 +423,16 @@ export function createApp(deps: AppDeps): JiefangApp {
   // 我的数据 and account deletion (PIPL): reads every collection that names a person.
   const privacyRecords = personalRecords(mongo);
   const privacyRedisKeys = personalRedisKeys(redis);
+  // Photos an erased reporter left on open tickets go once the tickets are finished (the chores' sweep).
+  const erasedPhotos = erasedPhotoRetention({
+    holds: erasedPhotoHoldModel(mongo),
+    tickets: privacyRecords.Ticket,
+    ticketChanges,
+    photos,
+    reopenWithinMs: ticketActionPolicy.reopenWithinMs,
+    clock,
+    logger,
+  });
   const deletions = accountDeletion({
     records: privacyRecords,
     redisKeys: privacyRedisKeys,
@@ -431,6 +449,7 @@ export function createApp(deps: AppDeps): JiefangApp {
       logger,
     }),
     photos,
+    retention: erasedPhotos,
     locks,
     clock,
     logger,
@@ -603,6 +622,7 @@ export function createApp(deps: AppDeps): JiefangApp {
         presence,
         heldCounts: (officerIds) => queries.heldCounts(officerIds),
         shifts: rosters,
+        district,
         clock,
       }),
     ),
@@ -873,8 +893,9 @@ export function createApp(deps: AppDeps): JiefangApp {
       clock,
       staff,
       invitationSms: deps.invitationSms === undefined ? invitationSmsFrom(config, clock) : deps.invitationSms,
-      becomeOwner: ownerAccounts({
+      owners: ownerAccounts({
         models: users,
+        ownedBy: (userId) => householdRecords.idsOwnedBy(userId),
         reissue: (userId) => auth.reissue(userId),
         now: () => clock.now(),
       }),
@@ -936,6 +957,8 @@ export function createApp(deps: AppDeps): JiefangApp {
       auditEntries.sweep(),
       // Account deletions a crash or a failed step cut short.
       deletions.finishInterrupted(),
+      // An erased reporter's photos on tickets finished since.
+      erasedPhotos.sweep(),
     ]);
     for (const outcome of outcomes)
       if (outcome.status === 'rejected') logger.warn({ err: outcome.reason }, 'periodic chore failed');

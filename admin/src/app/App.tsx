@@ -28,7 +28,11 @@ export const appRoutes: RouteObject[] = [
     ),
     children: [
       ...pages.map((page) => {
-        const element = <PageGate roles={page.roles}>{page.element}</PageGate>;
+        const element = (
+          <PageGate roles={page.roles} districtOnly={page.districtOnly}>
+            {page.element}
+          </PageGate>
+        );
         return page.path === '/' ? { index: true, element } : { path: page.path, element };
       }),
       // 修改密码, for anyone signed in (outside the menu: the header's button opens it).

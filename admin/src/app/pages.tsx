@@ -151,6 +151,7 @@ export const pages: readonly PageDefinition<ReactNode>[] = [
     icon: <BellOutlined />,
     element: <NotificationRecordsPage />,
     roles: notificationRecordRoles,
+    districtOnly: true,
   },
   {
     path: '/exports',

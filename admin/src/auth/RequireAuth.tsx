@@ -4,6 +4,7 @@ import { type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { t } from '../i18n';
 import { canSee } from '../layout/navigation';
+import { isStreetAdmin } from '../statistics/scope';
 import { ChangePasswordPage } from '../pages/ChangePasswordPage';
 import { useSession } from './useSession';
 
@@ -20,9 +21,17 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 }
 
 /** Keeps a page from people whose roles may not see it (the BFF enforces the same on its side). */
-export function PageGate({ roles, children }: { roles?: readonly Role[]; children: ReactNode }) {
+export function PageGate({
+  roles,
+  districtOnly,
+  children,
+}: {
+  roles?: readonly Role[];
+  districtOnly?: true;
+  children: ReactNode;
+}) {
   const current = useSession();
-  if (!current || !canSee({ roles }, current.user.roles)) {
+  if (!current || !canSee({ roles, districtOnly }, current.user.roles, isStreetAdmin(current.user))) {
     return <Result status="403" title={t('error.forbidden')} />;
   }
   return children;

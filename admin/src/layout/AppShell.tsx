@@ -17,6 +17,7 @@ import { useSession } from '../auth/useSession';
 import { t } from '../i18n';
 import { roleLabels } from '../i18n/roles';
 import { LargeTextToggle } from './LargeTextToggle';
+import { isStreetAdmin } from '../statistics/scope';
 import { canSee, selectedPath } from './navigation';
 
 export function AppShell() {
@@ -29,8 +30,12 @@ export function AppShell() {
   const narrow = screens.lg === false;
   const [menuOpen, setMenuOpen] = useState(false);
   const userRoles = current?.user.roles;
+  const streetAdmin = current ? isStreetAdmin(current.user) : false;
 
-  const visible = useMemo(() => pages.filter((page) => canSee(page, userRoles ?? [])), [userRoles]);
+  const visible = useMemo(
+    () => pages.filter((page) => canSee(page, userRoles ?? [], streetAdmin)),
+    [userRoles, streetAdmin],
+  );
   const selected = selectedPath(
     visible.map((page) => page.path),
     location.pathname,

@@ -7,6 +7,9 @@ describe('navigation', () => {
     expect(canSee({}, ['officer'])).toBe(true);
     expect(canSee({ roles: ['dispatcher', 'admin'] }, ['officer'])).toBe(false);
     expect(canSee({ roles: ['dispatcher', 'admin'] }, ['officer', 'admin'])).toBe(true);
+    // A page the BFF serves to the district's staff only: not to a street's administrator.
+    expect(canSee({ roles: ['admin'], districtOnly: true }, ['admin'])).toBe(true);
+    expect(canSee({ roles: ['admin'], districtOnly: true }, ['admin'], true)).toBe(false);
   });
 
   it('selects the menu entry owning the current path', () => {

@@ -10,9 +10,17 @@ export interface PageDefinition<TNode> {
   element: TNode;
   /** Only people with one of these roles see the page; everyone signed in when absent. */
   roles?: readonly Role[];
+  /** What it shows carries no street, so the BFF serves it to the district's staff only, not a street's administrator. */
+  districtOnly?: true;
 }
 
-export function canSee(page: { roles?: readonly Role[] }, userRoles: readonly Role[]): boolean {
+export function canSee(
+  page: { roles?: readonly Role[]; districtOnly?: true },
+  userRoles: readonly Role[],
+  /** The person is a street's administrator (statistics/scope.ts `isStreetAdmin`). */
+  streetAdmin = false,
+): boolean {
+  if (page.districtOnly && streetAdmin) return false;
   return !page.roles || page.roles.some((role) => userRoles.includes(role));
 }
 

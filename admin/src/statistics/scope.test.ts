@@ -37,6 +37,13 @@ describe('dashboard scope rules', () => {
       streetName: null,
     });
     expect(dashboardScope({ roles: ['dispatcher'], streetId: 'huazhou' })).toEqual({ kind: 'district' });
+    // A street's administrator, like the street's staff; the district's administrator chooses.
+    expect(dashboardScope({ roles: ['admin'], streetId: 'chigang', streetName: '赤岗街道' })).toEqual({
+      kind: 'street',
+      streetId: 'chigang',
+      streetName: '赤岗街道',
+    });
+    expect(dashboardScope({ roles: ['admin'] })).toEqual({ kind: 'district' });
   });
 
   it('asks for a chosen street only on behalf of a district role', () => {

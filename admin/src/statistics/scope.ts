@@ -11,6 +11,13 @@ const hasAny = (roles: readonly Role[], wanted: readonly Role[]) =>
 
 export const isDistrictWide = (roles: readonly Role[]): boolean => hasAny(roles, districtRoles);
 
+/**
+ * A street's administrator (an admin account with a street, and no district-wide role such as
+ * dispatcher): the BFF limits them to their street, so the pages fix them to it like the street's staff.
+ */
+export const isStreetAdmin = (user: Pick<User, 'roles' | 'streetId'>): boolean =>
+  user.roles.includes('admin') && !user.roles.includes('dispatcher') && Boolean(user.streetId);
+
 export const canSeeSystemHealth = (roles: readonly Role[]): boolean => hasAny(roles, systemHealthRoles);
 
 /** The escort card only for roles the BFF lets read escort statistics (the contracts' access list). */
@@ -22,13 +29,13 @@ export function canSeeEscortStatistics(roles: readonly Role[]): boolean {
 
 /**
  * What the dashboard covers for this person: district-wide roles choose (no street = the whole district);
- * everyone else is fixed to the street of their account, which the BFF enforces whatever is asked.
+ * everyone else, a street's administrator included, is fixed to the street of their account, which the BFF enforces whatever is asked.
  */
 export type DashboardScope =
   { kind: 'district' } | { kind: 'street'; streetId: string | null; streetName: string | null };
 
 export function dashboardScope(user: Pick<User, 'roles' | 'streetId' | 'streetName'>): DashboardScope {
-  if (isDistrictWide(user.roles)) return { kind: 'district' };
+  if (isDistrictWide(user.roles) && !isStreetAdmin(user)) return { kind: 'district' };
   return { kind: 'street', streetId: user.streetId ?? null, streetName: user.streetName ?? null };
 }
 

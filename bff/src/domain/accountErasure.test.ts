@@ -3,10 +3,12 @@ import {
   eraseEscortParty,
   eraseReporter,
   erasedName,
+  erasedPhotosMayGo,
   redactContactDetails,
   redactedMark,
   type ReportedTicket,
   type ServedEscort,
+  withoutErasedPhotos,
 } from './accountErasure';
 
 const at = new Date('2026-11-23T08:00:00+08:00');
@@ -79,6 +81,34 @@ describe('eraseReporter', () => {
     const { set } = eraseReporter(ticket('accepted'), 'other', 'erased-2', [photo('p2')]);
     expect(set.description).toBeUndefined();
     expect(set.reporterIds).toEqual(['me']);
+  });
+});
+
+describe('the photos an erased reporter left on an open ticket', () => {
+  const week = 7 * 24 * 3600_000;
+  const now = new Date(at.getTime() + 30 * 24 * 3600_000);
+
+  it.each([
+    ['accepted', null, false],
+    ['confirmed', null, true],
+    ['closed', null, true],
+    ['resolved', new Date(now.getTime() - week + 60_000), false],
+    ['resolved', new Date(now.getTime() - week - 60_000), true],
+  ] as const)('%s (resolved at %s): may go %s', (status, resolvedAt, expected) =>
+    expect(erasedPhotosMayGo({ status, resolvedAt }, now, week)).toBe(expected),
+  );
+
+  it('go from the pseudonym’s submission and the ticket’s photos, and a second time there is nothing to do', () => {
+    const erased = {
+      ...ticket('closed'),
+      ...eraseReporter(ticket('accepted'), 'me', 'erased-1', [photo('p1')]).set,
+    };
+    const removal = withoutErasedPhotos(erased, 'erased-1', [photo('p1')]);
+    expect(removal?.photoIds).toEqual(['p1', 'p1-t']);
+    expect(removal?.set.photos).toEqual([photo('p2')]);
+    expect(removal?.set.submissions?.[0]?.photos).toEqual([]);
+    expect(removal?.set.submissions?.[1]?.photos).toEqual([photo('p2')]);
+    expect(withoutErasedPhotos({ ...erased, ...removal?.set }, 'erased-1', [])).toBeNull();
   });
 });
 

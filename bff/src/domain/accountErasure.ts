@@ -4,6 +4,8 @@
  * module (modules/privacy) reads and writes the documents.
  */
 
+/** How the pseudonyms that replace an erased person on their records begin. */
+export const erasedPseudonymPrefix = 'erased-';
 /** Shown where a deleted account's name was. */
 export const erasedName = '已注销用户';
 /** Put in place of contact details found in free text. */
@@ -226,4 +228,50 @@ export function deletionBlockers(userId: string, records: BlockingRecords): Bloc
       });
   }
   return blockers;
+}
+
+/**
+ * Whether the photos an erased reporter left on a ticket (kept as evidence while it was open) may go
+ * now: once it is finished (confirmed or closed), or resolved and past the time in which a reporter
+ * may still reopen it (no one may confirm for an erased reporter, so a resolved ticket can stay so).
+ */
+export function erasedPhotosMayGo(
+  ticket: { status: string; resolvedAt: Date | null },
+  now: Date,
+  reopenWithinMs: number,
+): boolean {
+  if (finishedTicketStatuses.includes(ticket.status)) return true;
+  return (
+    ticket.status === 'resolved' &&
+    ticket.resolvedAt !== null &&
+    now.getTime() - ticket.resolvedAt.getTime() > reopenWithinMs
+  );
+}
+
+/**
+ * A ticket without the photos an erased reporter (known on it by their pseudonym) left: gone from their
+ * submission and from the ticket's photos; null when it holds none of them any more (already done).
+ */
+export function withoutErasedPhotos<T extends Pick<ReportedTicket, 'photos' | 'submissions'>>(
+  ticket: T,
+  pseudonym: string,
+  /** The pseudonym's own photos (their submission's, also when it is the ticket's first, unstored one). */
+  ownPhotos: readonly PhotoRef[],
+): TicketErasure<T> | null {
+  const photoIds = ownPhotos.flatMap((photo) => [photo.id, photo.thumbnailId]);
+  if (!photoIds.length) return null;
+  const removed = new Set(photoIds);
+  const set: Partial<ReportedTicket> = {
+    photos: ticket.photos.filter((photo) => !removed.has(photo.id)),
+    ...(ticket.submissions
+      ? {
+          submissions: ticket.submissions.map((submission) =>
+            submission.reporterId === pseudonym
+              ? { ...submission, photos: submission.photos.filter((photo) => !removed.has(photo.id)) }
+              : submission,
+          ),
+        }
+      : {}),
+  };
+  return { set: set as Partial<T>, photoIds };
 }

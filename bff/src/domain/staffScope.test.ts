@@ -1,4 +1,14 @@
-import { listedStreet, manages, placementRefusal, reachOf, sessionsMustEnd, squadLeft } from './staffScope';
+import {
+  adminReachesStreet,
+  adminStreetOf,
+  listedStreet,
+  manages,
+  placementRefusal,
+  reachOf,
+  reachesDistrict,
+  sessionsMustEnd,
+  squadLeft,
+} from './staffScope';
 
 const district = reachOf({});
 const chigang = reachOf({ streetId: 'chigang' });
@@ -31,7 +41,31 @@ describe('an administrator’s reach', () => {
   });
 });
 
+describe('the street an administrator’s session limits them to', () => {
+  it('is a street admin’s own street; the district’s admin, dispatchers and other roles have none', () => {
+    expect(adminStreetOf({ roles: ['admin'], streetId: 'chigang' })).toBe('chigang');
+    expect(adminStreetOf({ roles: ['admin'] })).toBeUndefined();
+    expect(adminStreetOf({ roles: ['admin', 'dispatcher'], streetId: 'chigang' })).toBeUndefined();
+    expect(adminStreetOf({ roles: ['community_worker'], streetId: 'chigang' })).toBeUndefined();
+    expect(reachesDistrict({ roles: ['admin'] })).toBe(true);
+    expect(reachesDistrict({ roles: ['dispatcher'], streetId: 'chigang' })).toBe(true);
+    expect(reachesDistrict({ roles: ['admin'], streetId: 'chigang' })).toBe(false);
+    expect(reachesDistrict({ roles: ['squad_leader'] })).toBe(false);
+    expect(adminReachesStreet({ roles: ['admin'], streetId: 'chigang' }, 'chigang')).toBe(true);
+    expect(adminReachesStreet({ roles: ['admin'], streetId: 'chigang' }, 'huazhou')).toBe(false);
+    expect(adminReachesStreet({ roles: ['admin'], streetId: 'chigang' }, null)).toBe(false);
+    expect(adminReachesStreet({ roles: ['admin'] }, null)).toBe(true);
+  });
+});
+
 describe('what an edit ends', () => {
+  it('ends sessions when the street changes: the token carries it', () => {
+    const admin = { roles: ['admin' as const], streetId: 'chigang' };
+    expect(sessionsMustEnd(admin, { ...admin })).toBe(false);
+    expect(sessionsMustEnd(admin, { roles: ['admin'] })).toBe(true);
+    expect(sessionsMustEnd(admin, { ...admin, streetId: 'huazhou' })).toBe(true);
+  });
+
   it('ends sessions when the roles or the squad change, not for the same roles in another order', () => {
     const officer = { roles: ['officer' as const], squadId: 'squad-chigang' };
     expect(sessionsMustEnd(officer, { ...officer })).toBe(false);

@@ -46,16 +46,40 @@ export function listedStreet(reach: AdminReach, requested: string | undefined): 
   return reach.streetId;
 }
 
-/** After an edit: do the account's old tokens carry power it no longer has (roles or squad)? */
+/** After an edit: do the account's old tokens carry power it no longer has (roles, squad or street)? */
 export function sessionsMustEnd(
-  before: { roles: readonly Role[]; squadId?: string },
-  after: { roles: readonly Role[]; squadId?: string },
+  before: { roles: readonly Role[]; squadId?: string; streetId?: string },
+  after: { roles: readonly Role[]; squadId?: string; streetId?: string },
 ): boolean {
   const sameRoles =
     before.roles.length === after.roles.length && before.roles.every((role) => after.roles.includes(role));
-  return !sameRoles || before.squadId !== after.squadId;
+  return !sameRoles || before.squadId !== after.squadId || before.streetId !== after.streetId;
 }
 
 /** The squad an edit takes the account out of (it goes off duty there and hands its tickets on), if any. */
 export const squadLeft = (before: { squadId?: string }, after: { squadId?: string }): string | undefined =>
   before.squadId && before.squadId !== after.squadId ? before.squadId : undefined;
+
+/**
+ * The street a caller's administration stops at: a street administrator's own street (from their
+ * session, so no read), undefined for the district's administrator, for dispatchers (a district-wide
+ * role wins) and for callers who are not administrators.
+ */
+export const adminStreetOf = (caller: { roles: readonly Role[]; streetId?: string }): string | undefined =>
+  caller.roles.includes('admin') && !caller.roles.some((role) => districtWideRoles.includes(role))
+    ? caller.streetId
+    : undefined;
+
+/** Does an administrator or dispatcher reach everything in the district (no street limits them)? */
+export const reachesDistrict = (caller: { roles: readonly Role[]; streetId?: string }): boolean =>
+  caller.roles.some((role) => districtWideRoles.includes(role)) ||
+  (caller.roles.includes('admin') && adminStreetOf(caller) === undefined);
+
+/** May a street administrator (or the district's) act on a record in this street? */
+export const adminReachesStreet = (
+  caller: { roles: readonly Role[]; streetId?: string },
+  streetId: string | null | undefined,
+): boolean => {
+  const own = adminStreetOf(caller);
+  return own === undefined || own === streetId;
+};

@@ -6,6 +6,11 @@ export interface Caller {
   roles: Role[];
   /** The enforcement squad of an officer or squad leader. */
   squadId?: string;
+  /**
+   * The account's street, carried in the token: it limits a street's administrator to that street
+   * (domain/staffScope.ts). Editing an account's street ends its sessions, so this stays true.
+   */
+  streetId?: string;
   /** The caller's display name, for timelines. */
   name?: string;
   /** Signed in through the dev login (DEV_LOGIN): may not create staff accounts. */

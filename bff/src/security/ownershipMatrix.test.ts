@@ -2,6 +2,11 @@ import type { Role } from '@jiefang/contracts';
 import { startTestApp, type TestApp } from '../testing/testApp';
 import { signInAsStaff } from '../testing/staffLogin';
 import { auth, submitReport } from '../testing/reportFixtures';
+import { createLogger } from '../infra/logger';
+import { documentLocks } from '../infra/documentLocks';
+import { alarmBook } from '../modules/alarms/alarmBook';
+import { alarmModel } from '../modules/alarms/alarmModel';
+import { loadDistrict } from '../modules/district/district';
 import { send } from './routeRequests';
 
 /** Who reads or acts on a record someone else owns: its owner, strangers, and staff of this street or another. */
@@ -18,7 +23,9 @@ type Caller =
   | 'street leader'
   | 'other street leader'
   | 'dispatcher'
-  | 'admin';
+  | 'admin'
+  | 'street admin'
+  | 'other street admin';
 
 type Outcome = 'allowed' | 403 | 404;
 
@@ -28,11 +35,13 @@ const elsewhere = '华洲街道';
 describe('every caller against records somebody else owns', () => {
   let app: TestApp;
   const tokens = new Map<Caller, string>();
-  const ids: Record<'ticket' | 'household' | 'elder' | 'meter', string> = {
+  const ids: Record<'ticket' | 'household' | 'elder' | 'meter' | 'alarm' | 'escort', string> = {
     ticket: '',
     household: '',
     elder: '',
     meter: '',
+    alarm: '',
+    escort: '',
   };
 
   beforeAll(async () => {
@@ -59,6 +68,9 @@ describe('every caller against records somebody else owns', () => {
     await staff('other street leader', 'squad_leader', elsewhere);
     await staff('dispatcher', 'dispatcher');
     await staff('admin', 'admin');
+    // Administrators of a street (an admin account with a street): this street's and another's.
+    await staff('street admin', 'admin', home);
+    await staff('other street admin', 'admin', elsewhere);
 
     const report = await submitReport(
       app,
@@ -98,6 +110,40 @@ describe('every caller against records somebody else owns', () => {
       })
       .expect(201);
     ids.meter = meter.body.id as string;
+    const escort = await app.http
+      .post('/api/escorts')
+      .set(auth(tokens.get('owner')!))
+      .send({
+        elderId: ids.elder,
+        serviceType: 'home_visit',
+        windowStart: new Date(app.clock.now().getTime() + 26 * 3600_000).toISOString(),
+        windowEnd: new Date(app.clock.now().getTime() + 28 * 3600_000).toISOString(),
+      });
+    if (escort.status !== 201) throw new Error(`escort: ${escort.status} ${JSON.stringify(escort.body)}`);
+    ids.escort = escort.body.id as string;
+    // A smoke alarm in this street, raised the way the device bridge raises one.
+    const book = alarmBook({
+      alarms: alarmModel(app.mongo),
+      locks: documentLocks(app.redis),
+      clock: app.clock,
+      district: loadDistrict(),
+      relay: { markPending: async () => undefined, relay: async () => undefined },
+      logger: createLogger('silent'),
+      onChange: () => undefined,
+    });
+    const raised = await book.openOrRepeat(
+      {
+        id: `smoke-own-${app.runId.slice(-8)}`,
+        type: 'smoke_detector',
+        streetId: 'chigang',
+        site: null,
+        householdId: null,
+        location: { lat: 23.1066, lng: 113.3245 },
+      },
+      'smoke',
+      { seq: 1, at: app.clock.now() },
+    );
+    ids.alarm = raised.alarm._id;
   });
   afterAll(() => app.close());
 
@@ -115,7 +161,7 @@ describe('every caller against records somebody else owns', () => {
       method: 'GET',
       path: '/api/reports/:id',
       record: 'ticket',
-      allowed: ['owner', 'street officer', 'street leader', 'dispatcher', 'admin'],
+      allowed: ['owner', 'street officer', 'street leader', 'dispatcher', 'admin', 'street admin'],
       others: 403,
     },
     {
@@ -139,7 +185,7 @@ describe('every caller against records somebody else owns', () => {
       method: 'GET',
       path: '/api/tickets/:id',
       record: 'ticket',
-      allowed: ['street officer', 'street leader', 'dispatcher', 'admin'],
+      allowed: ['street officer', 'street leader', 'dispatcher', 'admin', 'street admin'],
       others: 403,
     },
     {
@@ -147,17 +193,17 @@ describe('every caller against records somebody else owns', () => {
       path: '/api/tickets/:id/assign',
       record: 'ticket',
       body: { officerId: 'nobody' },
-      allowed: ['street leader', 'dispatcher', 'admin'],
+      allowed: ['street leader', 'dispatcher', 'admin', 'street admin'],
       others: 403,
     },
     {
       method: 'GET',
       path: '/api/households/:id',
       record: 'household',
-      allowed: ['property owner', 'street worker', 'street leader', 'dispatcher', 'admin'],
+      allowed: ['property owner', 'street worker', 'street leader', 'dispatcher', 'admin', 'street admin'],
       others: 403,
       // Another street's staff are not told the household exists.
-      exceptions: { 'other street worker': 404, 'other street leader': 404 },
+      exceptions: { 'other street worker': 404, 'other street leader': 404, 'other street admin': 404 },
     },
     // Editing a household and inviting its owners: its street's community workers and admins.
     ...[
@@ -166,32 +212,76 @@ describe('every caller against records somebody else owns', () => {
     ].map((request) => ({
       ...request,
       record: 'household' as const,
-      allowed: ['street worker', 'admin'] as Caller[],
+      allowed: ['street worker', 'admin', 'street admin'] as Caller[],
       others: 403 as const,
-      exceptions: { 'other street worker': 404 as const },
+      exceptions: { 'other street worker': 404 as const, 'other street admin': 404 as const },
     })),
     {
       method: 'GET',
       path: '/api/elders/:id',
       record: 'elder',
-      allowed: ['owner', 'street worker', 'dispatcher', 'admin'],
+      allowed: ['owner', 'street worker', 'dispatcher', 'admin', 'street admin'],
+      others: 403,
+    },
+    {
+      method: 'POST',
+      path: '/api/escorts/:id/reassign',
+      record: 'escort',
+      body: { reason: '矩阵核对' },
+      allowed: ['street worker', 'dispatcher', 'admin', 'street admin'],
       others: 403,
     },
     {
       method: 'GET',
       path: '/api/devices/:id',
       record: 'meter',
-      allowed: ['street leader', 'dispatcher', 'admin'],
+      allowed: ['street leader', 'dispatcher', 'admin', 'street admin'],
       others: 403,
-      exceptions: { 'other street leader': 404 },
+      exceptions: { 'other street leader': 404, 'other street admin': 404 },
     },
+    // Editing and re-keying a device: the district's admins and its street's; another street's admin
+    // is not told it exists.
+    ...[
+      { method: 'PATCH' as const, path: '/api/devices/:id', body: { site: '赤岗路口' } },
+      { method: 'POST' as const, path: '/api/devices/:id/rotate-secret' },
+    ].map((request) => ({
+      ...request,
+      record: 'meter' as const,
+      allowed: ['admin', 'street admin'] as Caller[],
+      others: 403 as const,
+      exceptions: { 'other street admin': 404 as const },
+    })),
+    // A street's alarm: its street's staff and squad, district staff and its street's admin.
+    ...[
+      { method: 'GET' as const, path: '/api/alarms/:id' },
+      { method: 'POST' as const, path: '/api/alarms/:id/acknowledge', body: { note: '矩阵核对' } },
+      { method: 'POST' as const, path: '/api/alarms/:id/warning', body: {} },
+      { method: 'POST' as const, path: '/api/alarms/:id/clear', body: { note: '矩阵核对' } },
+    ].map((request) => ({
+      ...request,
+      record: 'alarm' as const,
+      allowed: [
+        'street worker',
+        'street officer',
+        'street leader',
+        'dispatcher',
+        'admin',
+        'street admin',
+      ] as Caller[],
+      others: 403 as const,
+    })),
     {
       method: 'GET',
       path: '/api/devices/:id/readings',
       record: 'meter',
-      allowed: ['street worker', 'street officer', 'street leader', 'dispatcher', 'admin'],
+      allowed: ['street worker', 'street officer', 'street leader', 'dispatcher', 'admin', 'street admin'],
       others: 403,
-      exceptions: { 'other street worker': 404, 'other street officer': 404, 'other street leader': 404 },
+      exceptions: {
+        'other street worker': 404,
+        'other street officer': 404,
+        'other street leader': 404,
+        'other street admin': 404,
+      },
     },
     // A street's figures: its own staff and district staff; another street's staff are refused.
     ...[
@@ -202,7 +292,14 @@ describe('every caller against records somebody else owns', () => {
       method: 'GET' as const,
       path,
       record: 'ticket' as const,
-      allowed: ['street worker', 'street officer', 'street leader', 'dispatcher', 'admin'] as Caller[],
+      allowed: [
+        'street worker',
+        'street officer',
+        'street leader',
+        'dispatcher',
+        'admin',
+        'street admin',
+      ] as Caller[],
       others: 403 as const,
     })),
     {
@@ -210,15 +307,15 @@ describe('every caller against records somebody else owns', () => {
       method: 'GET',
       path: '/api/exports/tickets.csv?from=2026-11-01&to=2026-11-30&street=chigang',
       record: 'ticket',
-      allowed: ['street worker', 'street leader', 'dispatcher', 'admin'],
+      allowed: ['street worker', 'street leader', 'dispatcher', 'admin', 'street admin'],
       others: 403,
     },
     {
-      // A street's audit log: administrators only (a street's administrator is limited to their street).
+      // A street's audit log: administrators only, a street's administrator for their own street.
       method: 'GET',
       path: '/api/audit?street=chigang',
       record: 'ticket',
-      allowed: ['admin'],
+      allowed: ['admin', 'street admin'],
       others: 403,
     },
     {
@@ -227,7 +324,7 @@ describe('every caller against records somebody else owns', () => {
       path: '/api/tickets/:id/close',
       record: 'ticket',
       body: { kind: 'invalid', reason: '矩阵核对' },
-      allowed: ['dispatcher', 'admin'],
+      allowed: ['dispatcher', 'admin', 'street admin'],
       others: 403,
     },
   ];

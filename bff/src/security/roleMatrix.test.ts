@@ -1,12 +1,28 @@
 import { apiRoutes, type ApiRoute, type Role } from '@jiefang/contracts';
 import { startTestApp, type TestApp } from '../testing/testApp';
 import { mountedRoutes } from '../testing/mountedRoutes';
-import { callerOfEveryRole, registerVerifiedVolunteer, type ApiCaller } from '../testing/apiCallers';
+import {
+  callerOfEveryRole,
+  registerVerifiedVolunteer,
+  streetAdminCaller,
+  type ApiCaller,
+} from '../testing/apiCallers';
 import { describeRoute, pathOf, send } from './routeRequests';
 
 type Expected = 'allowed' | 401 | 403;
 
-function expectedFor(route: ApiRoute, role: Role | null): Expected {
+/**
+ * Admin routes a street's administrator is refused whatever the record: what they govern is the same in
+ * every street, or it carries no street to limit it by.
+ */
+const refusedToStreetAdmins: Record<string, string> = {
+  'PATCH /api/categories/:code': 'a category is the same in every street',
+  'GET /api/notification-records': 'delivery records name residents of every street and carry no street',
+};
+
+function expectedFor(route: ApiRoute, caller: ApiCaller | null): Expected {
+  const role: Role | null = caller?.role ?? null;
+  if (caller?.street !== undefined && describeRoute(route) in refusedToStreetAdmins) return 403;
   if (route.access === 'public') return 'allowed';
   // The matrix forges the link, so everyone is refused.
   if (route.access === 'signed-link') return 403;
@@ -28,7 +44,7 @@ describe('every role against every route', () => {
 
   beforeAll(async () => {
     app = await startTestApp('role-matrix', { background: false });
-    callers = await callerOfEveryRole(app);
+    callers = [...(await callerOfEveryRole(app)), await streetAdminCaller(app)];
     await registerVerifiedVolunteer(app, callers);
   });
   afterAll(() => app.close());
@@ -52,11 +68,11 @@ describe('every role against every route', () => {
           token: caller?.token,
           body: route.method === 'GET' ? undefined : '{}',
         });
-        const expected = expectedFor(route, caller?.role ?? null);
+        const expected = expectedFor(route, caller);
         const actual = outcomeOf(response.status);
         if (actual !== expected) {
           violations.push(
-            `${describeRoute(route)} as ${caller?.role ?? 'anonymous'}: expected ${expected}, got ${response.status} ${response.body.slice(0, 120)}`,
+            `${describeRoute(route)} as ${caller ? `${caller.role}${caller.street ? ` of ${caller.street}` : ''}` : 'anonymous'}: expected ${expected}, got ${response.status} ${response.body.slice(0, 120)}`,
           );
         }
       }

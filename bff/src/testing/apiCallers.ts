@@ -6,6 +6,8 @@ export interface ApiCaller {
   role: Role;
   token: string;
   userId: string;
+  /** Set for an administrator limited to a street (the role alone says district-wide). */
+  street?: string;
 }
 
 // Officers and squad leaders belong to a street's squad; community workers to a street.
@@ -25,6 +27,12 @@ export async function callerOfEveryRole(app: TestApp): Promise<ApiCaller[]> {
       return { role, token, userId };
     }),
   );
+}
+
+/** A street's administrator (an admin account with a street): of 赤岗 unless told. */
+export async function streetAdminCaller(app: TestApp, street = '赤岗街道', username = 'matrix-street-admin') {
+  const { token, userId } = await signInAsStaff(app, username, ['admin'], street);
+  return { role: 'admin' as const, token, userId, street };
 }
 
 /** Registers the volunteer among the callers and has the community worker verify them. */

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { beijingDate } from '@jiefang/contracts';
 import { describe, expect, it, vi } from 'vitest';
+import { session } from '../../app/services';
 import { filenameOf, monthRanges } from '../../exports/exportDownload';
 import {
   byTestId,
@@ -114,6 +115,18 @@ describe('ExportsPage', { timeout: 60_000 }, () => {
     await findByTestId('exports-own-street');
     await click(await findByTestId('exports-download'));
     await waitUntil(() => byTestId('exports-error')?.textContent?.includes('只能导出本街道的数据') ?? false);
+  });
+
+  it('fixes a street’s administrator to their own street: no street to choose', async () => {
+    session.set({
+      token: 'tok-street-admin',
+      expiresAt: '2099-01-01T00:00:00.000Z',
+      user: { id: 'u-street-admin', name: '赤岗管理员', roles: ['admin'], streetId: 'chigang' },
+    });
+    fakeBff({ 'GET /api/streets': streets });
+    await render(<ExportsPage />, '/exports');
+    expect(byTestId('exports-street')).toBeNull();
+    await waitUntil(() => byTestId('exports-own-street')?.textContent?.includes('赤岗街道') ?? false);
   });
 });
 

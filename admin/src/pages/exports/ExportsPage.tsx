@@ -14,6 +14,7 @@ import {
 } from '../../exports/exportDownload';
 import { t } from '../../i18n';
 import { useStreets } from '../../tickets/queries';
+import { isStreetAdmin } from '../../statistics/scope';
 import { DayRangePicker } from '../../components/pickers/WallClockPickers';
 
 interface ExportForm {
@@ -53,7 +54,8 @@ export function ExportsPage() {
   // Exports cover days that have happened; this month's range ends today.
   const today = ranges.thisMonth[1];
   const roles = current?.user.roles ?? [];
-  const districtWide = choosesStreet(roles);
+  // A street's administrator exports their own street, like the street's staff.
+  const districtWide = choosesStreet(roles) && !(current && isStreetAdmin(current.user));
   const ownStreet = streets.data?.items.find((street) =>
     roles.includes('squad_leader') && current?.user.squadId
       ? street.squadId === current.user.squadId

@@ -1,4 +1,5 @@
 import type { Caller } from '../../http/appState';
+import { adminStreetOf, reachesDistrict } from '../../domain/staffScope';
 import type { AlarmDocument } from './alarmModel';
 
 /** Who the caller is with respect to alarms, resolved once per request. */
@@ -12,13 +13,18 @@ export interface AlarmViewer {
   squadOfStreet: (streetId: string) => string | null;
 }
 
-const seesEverything = (caller: Caller) =>
-  caller.roles.includes('admin') || caller.roles.includes('dispatcher');
+/** Dispatchers and the district's administrators (a street's administrator sees their street's). */
+const seesEverything = (caller: Caller) => reachesDistrict(caller);
 
-/** Staff who work alarms: everyone for dispatchers and admins, their squad's or street's for the rest. */
+/**
+ * Staff who work alarms: everyone for dispatchers and the district's admins, their street's for a
+ * street's admin (from the session), their squad's or street's for the rest.
+ */
 export function canWorkAlarm(viewer: AlarmViewer, alarm: Pick<AlarmDocument, 'streetId'>): boolean {
   const { caller } = viewer;
   if (seesEverything(caller)) return true;
+  const adminStreet = adminStreetOf(caller);
+  if (adminStreet !== undefined && adminStreet === alarm.streetId) return true;
   const inSquad = caller.roles.includes('officer') || caller.roles.includes('squad_leader');
   if (inSquad && caller.squadId && viewer.squadOfStreet(alarm.streetId) === caller.squadId) return true;
   return caller.roles.includes('community_worker') && viewer.streetId === alarm.streetId;
@@ -47,6 +53,8 @@ export function alarmScope(
   }
   if (seesEverything(caller)) return {};
   const streets = new Set<string>();
+  const adminStreet = adminStreetOf(caller);
+  if (adminStreet !== undefined) streets.add(adminStreet);
   if (caller.squadId && (caller.roles.includes('officer') || caller.roles.includes('squad_leader'))) {
     for (const street of streetsOfSquad(caller.squadId)) streets.add(street);
   }

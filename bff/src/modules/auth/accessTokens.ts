@@ -11,6 +11,8 @@ const claimsSchema = z.object({
   sub: z.string().min(1),
   roles: z.array(roleSchema).min(1),
   squadId: z.string().optional(),
+  /** The account's street, null for none; absent on tokens issued before it was carried. */
+  st: z.string().nullable().optional(),
   name: z.string().optional(),
   // A token without an expiry would be valid for ever.
   exp: z.number().int(),
@@ -26,6 +28,8 @@ export interface TokenSubject {
   userId: string;
   roles: Role[];
   squadId?: string;
+  /** The account's street (a street's staff, a street's administrator). */
+  streetId?: string;
   name?: string;
   tokenVersion?: number;
   /** Marks the token as one from the dev login, which may not do everything a real sign-in may. */
@@ -46,12 +50,17 @@ export function accessTokens(
   ttlSeconds: number,
   clock: Clock,
   revocations: TokenRevocations,
+  /**
+   * The street of an account, read for an administrator's token issued before tokens carried it, so
+   * that a street's administrator is never taken for the district's; new tokens need no read.
+   */
+  legacyStreetOf: (userId: string) => Promise<string | null> = async () => null,
 ): AccessTokens {
   const issuer = 'jiefang-bff';
   // A key object made once: given a string, jsonwebtoken first tries (and fails) to read it as a public
   // key on every verification, which costs more than the HMAC itself.
   const key = createSecretKey(Buffer.from(secret, 'utf8'));
-  const verifySignature = (token: string): Caller & { tokenVersion: number } => {
+  const verifySignature = (token: string): Caller & { tokenVersion: number; streetKnown: boolean } => {
     let payload: unknown;
     try {
       payload = jwt.verify(token, key, {
@@ -71,10 +80,12 @@ export function accessTokens(
       userId: claims.data.sub,
       roles: claims.data.roles,
       ...(claims.data.squadId ? { squadId: claims.data.squadId } : {}),
+      ...(claims.data.st ? { streetId: claims.data.st } : {}),
       ...(claims.data.name ? { name: claims.data.name } : {}),
       ...(claims.data.dev ? { viaDevLogin: true } : {}),
       ...(claims.data.pwc ? { passwordChangeOnly: true } : {}),
       tokenVersion: claims.data.ver,
+      streetKnown: claims.data.st !== undefined,
     };
   };
 
@@ -86,6 +97,7 @@ export function accessTokens(
           sub: subject.userId,
           roles: subject.roles,
           ...(subject.squadId ? { squadId: subject.squadId } : {}),
+          st: subject.streetId ?? null,
           ...(subject.name ? { name: subject.name } : {}),
           ...(subject.tokenVersion ? { ver: subject.tokenVersion } : {}),
           ...(subject.viaDevLogin ? { dev: true } : {}),
@@ -99,8 +111,12 @@ export function accessTokens(
       return { token, expiresAt: new Date((issuedAt + ttlSeconds) * 1000) };
     },
     async authenticate(token) {
-      const { tokenVersion, ...caller } = verifySignature(token);
+      const { tokenVersion, streetKnown, ...caller } = verifySignature(token);
       await revocations.assertCurrent(caller.userId, tokenVersion);
+      if (!streetKnown && caller.roles.includes('admin')) {
+        const streetId = await legacyStreetOf(caller.userId);
+        if (streetId) return { ...caller, streetId };
+      }
       return caller;
     },
   };

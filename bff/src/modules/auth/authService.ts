@@ -39,6 +39,7 @@ export function authService(deps: AuthServiceDeps) {
       userId: user._id,
       roles: user.roles,
       ...(user.squadId ? { squadId: user.squadId } : {}),
+      ...(user.streetId ? { streetId: user.streetId } : {}),
       name: user.name,
       ...(user.tokenVersion ? { tokenVersion: user.tokenVersion } : {}),
       ...(options.viaDevLogin ? { viaDevLogin: true } : {}),

@@ -9,7 +9,7 @@ import type {
   UpdateDeviceRequest,
 } from '@jiefang/contracts';
 import type { Clock } from '../../infra/clock';
-import { badRequest, conflict, notFound } from '../../http/httpError';
+import { badRequest, conflict, forbidden, notFound } from '../../http/httpError';
 import { findStreet, type District } from '../district/district';
 import type { DeviceBrokerAccounts } from './deviceBrokerAccounts';
 import type { DeviceDocument } from './deviceModel';
@@ -81,7 +81,11 @@ export function deviceRegistry(deps: {
   return {
     view,
 
-    async register(request: RegisterDeviceRequest): Promise<DeviceCredentials> {
+    /** Registers a device; `onlyStreetId` (a street's administrator) refuses another street's. */
+    async register(request: RegisterDeviceRequest, onlyStreetId?: string): Promise<DeviceCredentials> {
+      const streetId = streetIdOf(request.street);
+      if (onlyStreetId !== undefined && streetId !== onlyStreetId)
+        throw forbidden('街道管理员只能登记本街道的设备');
       const now = clock.now();
       const secret = newSecret();
       const salt = randomBytes(12).toString('hex');
@@ -89,7 +93,7 @@ export function deviceRegistry(deps: {
         await devices.create({
           _id: request.id,
           type: request.type,
-          streetId: streetIdOf(request.street),
+          streetId,
           location: { lat: request.lat, lng: request.lng },
           zoneClass: request.zoneClass ?? null,
           householdId: request.householdId ?? null,
@@ -119,16 +123,23 @@ export function deviceRegistry(deps: {
       return credentials(request.id, secret);
     },
 
-    async update(id: string, request: UpdateDeviceRequest): Promise<Device> {
+    /**
+     * Edits a device; `onlyStreetId` (a street's administrator) answers another street's device as if it
+     * did not exist and refuses moving one out of the street.
+     */
+    async update(id: string, request: UpdateDeviceRequest, onlyStreetId?: string): Promise<Device> {
       const { street, lat, lng, ...rest } = request;
-      const current = await devices.findById(id).lean<DeviceDocument>();
+      const inReach = { _id: id, ...(onlyStreetId !== undefined ? { streetId: onlyStreetId } : {}) };
+      const current = await devices.findOne(inReach).lean<DeviceDocument>();
       if (!current) throw notFound('设备不存在');
       const set: Partial<DeviceDocument> = { ...rest, updatedAt: clock.now() };
       if (street) set.streetId = streetIdOf(street);
+      if (onlyStreetId !== undefined && set.streetId !== undefined && set.streetId !== onlyStreetId)
+        throw forbidden('街道管理员不能把设备移到其他街道');
       if (lat !== undefined || lng !== undefined)
         set.location = { lat: lat ?? current.location.lat, lng: lng ?? current.location.lng };
       const updated = await devices
-        .findByIdAndUpdate(id, { $set: set }, { new: true })
+        .findOneAndUpdate(inReach, { $set: set }, { new: true })
         .lean<DeviceDocument>();
       if (!updated) throw notFound('设备不存在');
       if (request.disabled !== undefined && request.disabled !== current.disabled) {
@@ -137,11 +148,12 @@ export function deviceRegistry(deps: {
       return view(updated);
     },
 
-    /** Issues a new secret; the old one stops working at once. */
-    async rotateSecret(id: string): Promise<DeviceCredentials> {
+    /** Issues a new secret; the old one stops working at once. `onlyStreetId`: as for update. */
+    async rotateSecret(id: string, onlyStreetId?: string): Promise<DeviceCredentials> {
       const secret = newSecret();
       const salt = randomBytes(12).toString('hex');
-      if (!(await devices.exists({ _id: id }))) throw notFound('设备不存在');
+      const inReach = { _id: id, ...(onlyStreetId !== undefined ? { streetId: onlyStreetId } : {}) };
+      if (!(await devices.exists(inReach))) throw notFound('设备不存在');
       // Broker first: if it refuses, the registry still holds the secret the device is using.
       await deps.accounts.grant(id, secret);
       const updated = await devices.updateOne(

@@ -8,6 +8,7 @@ import type { AppState } from '../../http/appState';
 import { callerOf } from '../../http/callerAccess';
 import { notFound } from '../../http/httpError';
 import type { RouteRegistry } from '../../http/routeRegistry';
+import { adminStreetOf, reachesDistrict } from '../../domain/staffScope';
 import type { StaffDirectory } from '../dispatch/staffDirectory';
 import type { DeviceRegistry } from './deviceRegistry';
 
@@ -24,15 +25,18 @@ export function deviceRoutes(
     async (ctx, { body }) => {
       ctx.status = 201;
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = await registry.register(body);
+      ctx.body = await registry.register(body, adminStreetOf(callerOf(ctx.state)));
     },
   );
 
-  /** Street staff (squad leaders) see their own street's devices; dispatchers and admins all. */
+  /**
+   * Street staff (squad leaders) and a street's administrator see their own street's devices;
+   * dispatchers and the district's administrators all. An administrator's street is in their session.
+   */
   const ownStreetOf = async (state: AppState): Promise<string | undefined> => {
     const caller = callerOf(state);
-    const seesAll = caller.roles.includes('admin') || caller.roles.includes('dispatcher');
-    return seesAll ? undefined : ((await staff.streetOf(caller.userId)) ?? '(none)');
+    if (reachesDistrict(caller)) return undefined;
+    return adminStreetOf(caller) ?? (await staff.streetOf(caller.userId)) ?? '(none)';
   };
 
   route({ method: 'GET', path: '/api/devices', query: deviceListQuerySchema }, async (ctx, { query }) => {
@@ -51,13 +55,13 @@ export function deviceRoutes(
   route(
     { method: 'PATCH', path: '/api/devices/:id', body: updateDeviceRequestSchema },
     async (ctx, { body }) => {
-      ctx.body = await registry.update(ctx.params.id ?? '', body);
+      ctx.body = await registry.update(ctx.params.id ?? '', body, adminStreetOf(callerOf(ctx.state)));
     },
   );
 
   route({ method: 'POST', path: '/api/devices/:id/rotate-secret' }, async (ctx) => {
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = await registry.rotateSecret(ctx.params.id ?? '');
+    ctx.body = await registry.rotateSecret(ctx.params.id ?? '', adminStreetOf(callerOf(ctx.state)));
   });
 
   return router;

@@ -1,24 +1,32 @@
 import type { Caller } from '../../http/appState';
+import { adminStreetOf, reachesDistrict } from '../../domain/staffScope';
 import type { ElderDocument, EscortDocument } from './escortModels';
 
 /** Who the caller is with respect to escorts, resolved once per request. */
 export interface EscortViewer {
   caller: Caller;
-  /** Community workers: their street. */
+  /** Street staff (community workers, a street's administrator): their street. */
   streetId: string | null;
 }
 
-const isDistrictStaff = (caller: Caller) =>
-  caller.roles.includes('admin') || caller.roles.includes('dispatcher');
+/** Dispatchers and the district's administrators: every street's elders and escorts. */
+export const isDistrictStaff = (caller: Caller) => reachesDistrict(caller);
 
-/** The elder's community worker (or district staff): manages the elder and every booking. */
+/** Staff who look after one street's elders: its community workers and its administrator. */
+export const isStreetStaff = (caller: Caller) =>
+  caller.roles.includes('community_worker') || adminStreetOf(caller) !== undefined;
+
+/** The street staff's street: a street administrator's from the session, a community worker's looked up. */
+export const streetStaffStreet = async (
+  caller: Caller,
+  streetOf: (userId: string) => Promise<string | null>,
+): Promise<string | null> =>
+  adminStreetOf(caller) ?? (caller.roles.includes('community_worker') ? await streetOf(caller.userId) : null);
+
+/** The elder's community worker or street administrator (or district staff): manages the elder and every booking. */
 export function isElderStaff(viewer: EscortViewer, elder: Pick<ElderDocument, 'streetId'>): boolean {
   if (isDistrictStaff(viewer.caller)) return true;
-  return (
-    viewer.caller.roles.includes('community_worker') &&
-    !!viewer.streetId &&
-    viewer.streetId === elder.streetId
-  );
+  return isStreetStaff(viewer.caller) && !!viewer.streetId && viewer.streetId === elder.streetId;
 }
 
 export const isFamily = (viewer: EscortViewer, elder: Pick<ElderDocument, 'familyUserIds'>) =>

@@ -4,7 +4,7 @@ import { responsibleArea, type JurisdictionArea } from '../../domain/jurisdictio
 import { forbidden, notFound } from '../../http/httpError';
 import type { Clock } from '../../infra/clock';
 import type { District } from '../district/district';
-import { isElderStaff, isFamily, type EscortViewer } from './escortAccess';
+import { isDistrictStaff, isElderStaff, isFamily, isStreetStaff, type EscortViewer } from './escortAccess';
 import type { ElderDocument, EscortDocument, EscortModels } from './escortModels';
 
 /** Elders: registered by their community or family, seen by their street's staff and their family. */
@@ -64,12 +64,11 @@ export function escortElders(deps: {
 
     async listElders(viewer: EscortViewer): Promise<ElderDocument[]> {
       const { caller } = viewer;
-      const filter =
-        caller.roles.includes('admin') || caller.roles.includes('dispatcher')
-          ? {}
-          : caller.roles.includes('community_worker')
-            ? { streetId: viewer.streetId ?? '(none)' }
-            : { familyUserIds: caller.userId };
+      const filter = isDistrictStaff(caller)
+        ? {}
+        : isStreetStaff(caller)
+          ? { streetId: viewer.streetId ?? '(none)' }
+          : { familyUserIds: caller.userId };
       return Elder.find(filter).sort({ name: 1 }).limit(500).lean<ElderDocument[]>();
     },
 

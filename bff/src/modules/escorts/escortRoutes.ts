@@ -26,7 +26,13 @@ import type { RouteRegistry } from '../../http/routeRegistry';
 import type { Clock } from '../../infra/clock';
 import { findStreet, type District } from '../district/district';
 import type { StaffDirectory } from '../dispatch/staffDirectory';
-import { actsForElder, isElderStaff, type EscortViewer } from './escortAccess';
+import {
+  actsForElder,
+  isDistrictStaff,
+  isElderStaff,
+  streetStaffStreet,
+  type EscortViewer,
+} from './escortAccess';
 import type { EscortBook } from './escortBook';
 import type { EscortDocument } from './escortModels';
 import { elderView, escortView, volunteerView } from './escortView';
@@ -58,7 +64,7 @@ export function escortRoutes(
     const caller = callerOf(state);
     return {
       caller,
-      streetId: caller.roles.includes('community_worker') ? await deps.staff.streetOf(caller.userId) : null,
+      streetId: await streetStaffStreet(caller, deps.staff.streetOf),
     };
   };
 
@@ -153,7 +159,7 @@ export function escortRoutes(
     { method: 'GET', path: '/api/escorts/statistics', query: escortStatisticsQuerySchema },
     async (ctx, { query }) => {
       const viewer = await viewerOf(ctx.state);
-      const district = viewer.caller.roles.includes('admin') || viewer.caller.roles.includes('dispatcher');
+      const district = isDistrictStaff(viewer.caller);
       ctx.body = await book.statistics(district ? (query.street ?? null) : viewer.streetId);
     },
   );
@@ -171,7 +177,7 @@ export function escortRoutes(
         { createdBy: caller.userId },
         { elderId: { $in: elders } },
       ];
-    } else if (!caller.roles.includes('admin') && !caller.roles.includes('dispatcher')) {
+    } else if (!isDistrictStaff(caller)) {
       filter.streetId = viewer.streetId ?? '(none)';
     }
     const page = await book.list(filter, query.limit, query.offset);

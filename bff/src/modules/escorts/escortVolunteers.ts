@@ -3,7 +3,7 @@ import { escortServices, matchScore } from '../../domain/escortRules';
 import { badRequest, forbidden, notFound } from '../../http/httpError';
 import type { Clock } from '../../infra/clock';
 import { findStreet, type District } from '../district/district';
-import { isElderStaff, type EscortViewer } from './escortAccess';
+import { isDistrictStaff, isElderStaff, type EscortViewer } from './escortAccess';
 import type { EscortDocument, EscortModels, VolunteerDocument } from './escortModels';
 
 /** Volunteers: registration, the community's verification, and who fits a request. */
@@ -105,8 +105,7 @@ export function escortVolunteers(deps: {
     async listVolunteers(viewer: EscortViewer, verified?: boolean): Promise<VolunteerDocument[]> {
       const filter: Record<string, unknown> = {};
       if (verified !== undefined) filter.verified = verified;
-      const district = viewer.caller.roles.includes('admin') || viewer.caller.roles.includes('dispatcher');
-      if (!district) filter['serviceArea.streetId'] = viewer.streetId ?? '(none)';
+      if (!isDistrictStaff(viewer.caller)) filter['serviceArea.streetId'] = viewer.streetId ?? '(none)';
       return Volunteer.find(filter).sort({ createdAt: 1 }).limit(500).lean<VolunteerDocument[]>();
     },
   };

@@ -1,3 +1,4 @@
+import { adminStreetOf, reachesDistrict } from '../../domain/staffScope';
 import type { Writable } from 'node:stream';
 import type { ExportDataset, ExportFormat, ExportQuery } from '@jiefang/contracts';
 import type { Caller } from '../../http/appState';
@@ -60,13 +61,17 @@ export function exportService(deps: {
     const street = requested === undefined ? undefined : findStreet(deps.district, requested);
     if (requested !== undefined && !street)
       throw badRequest([{ path: 'street', message: `没有这个街道：${requested}` }]);
-    if (caller.roles.includes('admin') || caller.roles.includes('dispatcher'))
+    if (reachesDistrict(caller))
       return street
         ? { streetId: street.properties.id, name: street.properties.name }
         : { streetId: undefined, name: '全区' };
-    const ownStreetId = caller.roles.includes('squad_leader')
-      ? deps.district.features.find((feature) => feature.properties.squadId === caller.squadId)?.properties.id
-      : await deps.staff.streetOf(caller.userId);
+    // A street's administrator: their street, from the session.
+    const ownStreetId =
+      adminStreetOf(caller) ??
+      (caller.roles.includes('squad_leader')
+        ? deps.district.features.find((feature) => feature.properties.squadId === caller.squadId)?.properties
+            .id
+        : await deps.staff.streetOf(caller.userId));
     const own = ownStreetId ? findStreet(deps.district, ownStreetId) : undefined;
     if (!own) throw forbidden('你的账号没有所属街道，无法导出');
     if (street && street.properties.id !== own.properties.id) throw forbidden('只能导出本街道的数据');

@@ -196,6 +196,58 @@ describe('owner invitations', () => {
     expect(after.body.ownerIds).not.toContain(owner.userId);
     await t.http.get(`/api/households/${householdId}`).set(auth(owner.token)).expect(403);
   });
+  it('takes the owner role away with the last household, keeps the resident, and gives it back on a new invitation', async () => {
+    const second = (
+      (await createAt(worker, chigangSite, '赤岗路 7 号 101').expect(201)).body as { id: string }
+    ).id;
+    const owner = await t.loginAs('resident', '两套房业主');
+    const own = async (household: string) => {
+      const phone = nextPhone();
+      const invitation = ownerInvitationSchema.parse(
+        (await invite(worker, household, phone).expect(201)).body,
+      );
+      return confirmOwnerInvitationResponseSchema.parse(
+        (await confirm(owner.token, phone, invitation.code).expect(200)).body,
+      ).session;
+    };
+    await own(householdId);
+    const session = await own(second);
+    const rolesNow = async () =>
+      (
+        (await t.http.get('/api/me').set(auth(session.token)).expect(200)).body as {
+          user: { roles: string[] };
+        }
+      ).user.roles;
+    const remove = (household: string) =>
+      t.http.delete(`/api/households/${household}/owners/${owner.userId}`).set(auth(worker)).expect(204);
+
+    await remove(householdId);
+    expect(await rolesNow()).toEqual(['resident', 'property_owner']);
+    await remove(second);
+    expect(await rolesNow()).toEqual(['resident']);
+    // Nothing else ends: the session still works and the resident still reports.
+    await t.http.get('/api/reports').set(auth(session.token)).expect(200);
+    const again = await own(second);
+    expect(again.user.roles).toEqual(['resident', 'property_owner']);
+    expect(await rolesNow()).toEqual(['resident', 'property_owner']);
+  });
+
+  it('leaves an account that was only an owner a resident when its last household goes', async () => {
+    const owner = await t.loginAs('property_owner', '仅业主');
+    const household = (
+      (
+        await t.http
+          .post('/api/households')
+          .set(auth(worker))
+          .send({ location: chigangSite, address: '赤岗路 8 号 202', ownerIds: [owner.userId] })
+          .expect(201)
+      ).body as { id: string }
+    ).id;
+    await t.http.delete(`/api/households/${household}/owners/${owner.userId}`).set(auth(worker)).expect(204);
+    const me = await t.http.get('/api/me').set(auth(owner.token)).expect(200);
+    expect(me.body.user.roles).toEqual(['resident']);
+  });
+
   it('refuses an expired code and one replaced by a newer invitation', async () => {
     const phone = nextPhone();
     const first = ownerInvitationSchema.parse((await invite(admin, householdId, phone).expect(201)).body);

@@ -7,13 +7,13 @@ import {
   householdListQuerySchema,
   ownerInvitationRequestSchema,
   updateHouseholdRequestSchema,
-  type AuthResponse,
   type InvitationDelivery,
 } from '@jiefang/contracts';
 import type { AppState, Caller } from '../../http/appState';
 import { badRequest, conflict, forbidden, notFound } from '../../http/httpError';
 import type { Clock } from '../../infra/clock';
 import { callerOf } from '../../http/callerAccess';
+import { adminStreetOf, reachesDistrict } from '../../domain/staffScope';
 import type { RouteRegistry } from '../../http/routeRegistry';
 import type { StaffDirectory } from '../dispatch/staffDirectory';
 import type { District } from '../district/district';
@@ -23,6 +23,7 @@ import { importHouseholds, maxImportRows } from './householdImport';
 import { readSheet } from './householdSheet';
 import type { HouseholdStore } from './householdStore';
 import { householdView } from './householdView';
+import type { OwnerAccounts } from './ownerAccounts';
 import type { OwnerInvitations } from './ownerInvitations';
 
 /**
@@ -55,15 +56,19 @@ export function householdRoutes(
     clock: Clock;
     staff: StaffDirectory;
     invitationSms: InvitationSms | null;
-    /** Makes the invited user a property owner and signs them in again, so their token says so. */
-    becomeOwner: (userId: string) => Promise<AuthResponse>;
+    /** Gives and takes the property owner's role as ownership comes and goes. */
+    owners: Pick<OwnerAccounts, 'becomeOwner' | 'ownerRemoved'>;
   },
 ): Router<AppState> {
   const { router, route } = api.router();
   const places = householdPlaces(deps.district);
 
   const scopeOf = async (caller: Caller): Promise<HouseholdScope> => {
-    const districtWide = caller.roles.includes('admin') || caller.roles.includes('dispatcher');
+    // A street's administrator keeps their street's households like its community workers; their
+    // street is in the session.
+    const adminStreet = adminStreetOf(caller);
+    if (adminStreet !== undefined) return { districtWide: false, streetId: adminStreet, streetStaff: true };
+    const districtWide = reachesDistrict(caller);
     const streetStaff = caller.roles.includes('community_worker') || caller.roles.includes('squad_leader');
     const streetId = streetStaff && !districtWide ? await deps.staff.streetOf(caller.userId) : null;
     return { districtWide, streetId, streetStaff };
@@ -76,7 +81,8 @@ export function householdRoutes(
   const fullPhones = (caller: Caller, scope: HouseholdScope, household: HouseholdDocument) =>
     household.ownerIds.includes(caller.userId) ||
     scope.districtWide ||
-    (caller.roles.includes('community_worker') && scope.streetId === household.streetId);
+    ((caller.roles.includes('community_worker') || caller.roles.includes('admin')) &&
+      scope.streetId === household.streetId);
 
   const view = (caller: Caller, scope: HouseholdScope, household: HouseholdDocument) =>
     householdView(household, places, { fullPhones: fullPhones(caller, scope, household) });
@@ -85,13 +91,15 @@ export function householdRoutes(
   const keptHousehold = async (caller: Caller, id: string) => {
     const household = await deps.households.findById(id);
     const scope = await scopeOf(caller);
-    if (!household || (!caller.roles.includes('admin') && scope.streetId !== household.streetId))
+    if (!household || (!scope.districtWide && scope.streetId !== household.streetId))
       throw notFound('住户不存在');
     return { household, scope };
   };
 
-  const mayKeepStreet = async (caller: Caller, streetId: string) =>
-    caller.roles.includes('admin') || (await scopeOf(caller)).streetId === streetId;
+  const mayKeepStreet = async (caller: Caller, streetId: string) => {
+    const scope = await scopeOf(caller);
+    return scope.districtWide || scope.streetId === streetId;
+  };
 
   route(
     { method: 'POST', path: '/api/households', body: createHouseholdRequestSchema },
@@ -143,9 +151,8 @@ export function householdRoutes(
         throw badRequest([{ path: 'file', message: '无法读取该文件，请上传 .xlsx 格式的表格' }]);
       if (rows === 'too_many')
         throw badRequest([{ path: 'file', message: `一次最多导入 ${maxImportRows} 行` }]);
-      const onlyStreetId = caller.roles.includes('admin')
-        ? null
-        : ((await scopeOf(caller)).streetId ?? '(none)');
+      const scope = await scopeOf(caller);
+      const onlyStreetId = scope.districtWide ? null : (scope.streetId ?? '(none)');
       ctx.body = await importHouseholds(rows, {
         commit: body.commit,
         onlyStreetId,
@@ -172,7 +179,7 @@ export function householdRoutes(
       });
       const household = await deps.households.findById(householdId);
       if (!household) throw notFound('住户不存在');
-      const session = await deps.becomeOwner(caller.userId);
+      const session = await deps.owners.becomeOwner(caller.userId);
       ctx.body = { household: householdView(household, places, { fullPhones: true }), session };
     },
   );
@@ -238,8 +245,10 @@ export function householdRoutes(
   route({ method: 'DELETE', path: '/api/households/:id/owners/:userId' }, async (ctx) => {
     const caller = callerOf(ctx.state);
     const { household } = await keptHousehold(caller, ctx.params.id ?? '');
-    if (!(await deps.households.removeOwner(household._id, ctx.params.userId ?? '')))
+    const ownerId = ctx.params.userId ?? '';
+    if (!(await deps.households.removeOwner(household._id, ownerId)))
       throw notFound('该用户不是此住户的业主');
+    await deps.owners.ownerRemoved(ownerId);
     ctx.status = 204;
   });
 

@@ -6,6 +6,8 @@ import {
 } from '@jiefang/contracts';
 import type { AppState } from '../../http/appState';
 import { callerOf } from '../../http/callerAccess';
+import { forbidden } from '../../http/httpError';
+import { reachesDistrict } from '../../domain/staffScope';
 import type { RouteRegistry } from '../../http/routeRegistry';
 import type { NotificationInbox } from './inbox/notificationInbox';
 import type { NotificationRecords } from './notificationRecords';
@@ -38,6 +40,9 @@ export function notificationRoutes(
   route(
     { method: 'GET', path: '/api/notification-records', query: notificationRecordQuerySchema },
     async (ctx, { query }) => {
+      // Records name every street's residents and tickets and carry no street: district staff only.
+      if (!reachesDistrict(callerOf(ctx.state)))
+        throw forbidden('通知发送记录涉及全区，只有区级管理员和调度员可以查看');
       ctx.body = await records.list(query);
     },
   );

@@ -1,6 +1,8 @@
 import type { OfficerList } from '@jiefang/contracts';
 import type { Caller } from '../../http/appState';
 import type { Clock } from '../../infra/clock';
+import { adminStreetOf, reachesDistrict } from '../../domain/staffScope';
+import { findStreet, type District } from '../district/district';
 import type { RosterStore } from '../rosters/rosterStore';
 import type { OfficerAccounts } from '../users/officerAccounts';
 import type { OfficerPresence } from './officerPresence';
@@ -12,13 +14,25 @@ export function officerDirectory(deps: {
   /** How many tickets each officer holds (modules/tickets). */
   heldCounts: (officerIds: readonly string[]) => Promise<Map<string, number>>;
   shifts: Pick<RosterStore, 'officersOnShift'>;
+  district: District;
   clock: Clock;
 }) {
   return {
-    /** Dispatchers and admins see any squad's officers (all by default), squad leaders their own squad's. */
+    /**
+     * Dispatchers and the district's admins see any squad's officers (all by default), a street's admin
+     * their street's squad's (asking for another lists none), squad leaders their own squad's.
+     */
     async visibleTo(caller: Caller, requestedSquadId: string | undefined): Promise<OfficerList> {
-      const seesAll = caller.roles.includes('dispatcher') || caller.roles.includes('admin');
-      const officers = await deps.accounts.enabled(seesAll ? requestedSquadId : caller.squadId);
+      const ownStreet = adminStreetOf(caller);
+      const streetSquad =
+        ownStreet === undefined
+          ? undefined
+          : (findStreet(deps.district, ownStreet)?.properties.squadId ?? '(none)');
+      if (streetSquad !== undefined && requestedSquadId !== undefined && requestedSquadId !== streetSquad)
+        return { items: [] };
+      const officers = await deps.accounts.enabled(
+        reachesDistrict(caller) ? requestedSquadId : (streetSquad ?? caller.squadId),
+      );
       const load = await deps.heldCounts(officers.map((officer) => officer._id));
       const rosters = await deps.shifts.officersOnShift(
         officers.map((officer) => officer.squadId ?? ''),

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Model } from 'mongoose';
 import { staffRoles, type AccountDeletion } from '@jiefang/contracts';
-import { deletionBlockers, eraseEscortParty, eraseReporter, erasedName } from '../../domain/accountErasure';
+import {
+  deletionBlockers,
+  eraseEscortParty,
+  eraseReporter,
+  erasedName,
+  erasedPseudonymPrefix,
+} from '../../domain/accountErasure';
 import { conflict, forbidden, notFound } from '../../http/httpError';
 import type { Clock } from '../../infra/clock';
 import type { DocumentLocks } from '../../infra/documentLocks';
@@ -12,6 +18,7 @@ import type { EscortDocument } from '../escorts/escortModels';
 import type { TicketDocument } from '../tickets/ticketModel';
 import { submissionOf } from '../tickets/ticketSubmissions';
 import type { UserDocument } from '../users/userModel';
+import type { ErasedPhotoRetention } from './erasedPhotoRetention';
 import type { PersonalRedisKeys } from './personalRedisKeys';
 import { escortsOf, ownKeyPattern, type PersonalRecords } from './personalRecords';
 
@@ -43,6 +50,8 @@ export interface AccountDeletionDeps {
   ticketChanges: Pick<VersionedChanges<TicketDocument>, 'apply'>;
   escortChanges: Pick<VersionedChanges<EscortDocument>, 'apply'>;
   photos: { remove(ids: readonly string[]): Promise<void> };
+  /** Holds the photos kept on open tickets, for the retention sweep to remove once they are finished. */
+  retention: Pick<ErasedPhotoRetention, 'hold'>;
   locks: DocumentLocks;
   clock: Clock;
   logger: Logger;
@@ -51,7 +60,7 @@ export interface AccountDeletionDeps {
 }
 
 /** A pseudonym for one record: random, so it neither derives from the person nor ties records together. */
-const pseudonym = () => `erased-${randomBytes(8).toString('hex')}`;
+const pseudonym = () => `${erasedPseudonymPrefix}${randomBytes(8).toString('hex')}`;
 
 const unique = (ids: readonly string[]) => [...new Set(ids)];
 
@@ -98,9 +107,13 @@ export function accountDeletion(deps: AccountDeletionDeps) {
     await deps.ticketChanges.apply(id, async (ticket) => {
       if (!ticket.reporters.some((reporter) => reporter.userId === userId)) return null;
       const own = submissionOf(ticket, userId)?.photos ?? [];
-      const erasure = eraseReporter(ticket, userId, pseudonym(), own);
+      const name = pseudonym();
+      const erasure = eraseReporter(ticket, userId, name, own);
       // Before the write: should it fail, the next run finds the same photos and removes them again.
       if (erasure.photoIds.length) await deps.photos.remove(erasure.photoIds);
+      // Kept as evidence on an open ticket: held under the pseudonym before the write, so no crash loses
+      // them (a hold whose write failed finds nothing of its pseudonym and is simply released).
+      else if (own.length) await deps.retention.hold(ticket._id, name);
       return { set: erasure.set };
     });
   };

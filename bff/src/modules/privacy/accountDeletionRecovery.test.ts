@@ -9,6 +9,9 @@ import { userModels } from '../users/userModel';
 import { auth, submitReport } from '../../testing/reportFixtures';
 import { startTestApp, type TestApp } from '../../testing/testApp';
 import { accountDeletion, interruptedAfterMs, type DeletionStep } from './accountDeletion';
+import { ticketActionPolicy } from '../tickets/ticketActions';
+import { erasedPhotoHoldModel } from './erasedPhotoHoldModel';
+import { erasedPhotoRetention } from './erasedPhotoRetention';
 import { personalRecords } from './personalRecords';
 import { personalRedisKeys } from './personalRedisKeys';
 
@@ -45,6 +48,21 @@ function deletionProcess(stopAfter?: DeletionStep) {
       logger,
     }),
     photos: photoStore(t.mongo),
+    retention: erasedPhotoRetention({
+      holds: erasedPhotoHoldModel(t.mongo),
+      tickets: records.Ticket,
+      ticketChanges: ticketStore(t.mongo).changes({
+        locks,
+        clock: t.clock,
+        relay,
+        logger,
+        written: async () => undefined,
+      }),
+      photos: photoStore(t.mongo),
+      reopenWithinMs: ticketActionPolicy.reopenWithinMs,
+      clock: t.clock,
+      logger,
+    }),
     locks,
     clock: t.clock,
     logger,

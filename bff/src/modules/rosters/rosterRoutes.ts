@@ -13,7 +13,8 @@ import { callerOf } from '../../http/callerAccess';
 import { badRequest, forbidden, notFound } from '../../http/httpError';
 import type { RouteRegistry } from '../../http/routeRegistry';
 import type { Clock } from '../../infra/clock';
-import type { District } from '../district/district';
+import { adminStreetOf, reachesDistrict } from '../../domain/staffScope';
+import { findStreet, type District } from '../district/district';
 import type { OfficerAccounts } from '../users/officerAccounts';
 import type { RosterEntryDocument } from './rosterModel';
 import { rosterDates, type RosterStore } from './rosterStore';
@@ -38,8 +39,12 @@ export function rosterRoutes(
   const squadFor = (caller: Caller, squadId: string) => {
     if (!deps.district.features.some((street) => street.properties.squadId === squadId))
       throw notFound('没有这个中队');
-    const districtWide = caller.roles.includes('dispatcher') || caller.roles.includes('admin');
-    if (!districtWide && caller.squadId !== squadId) throw forbidden('只能查看或安排本中队的排班');
+    const ownStreet = adminStreetOf(caller);
+    if (ownStreet !== undefined) {
+      if (findStreet(deps.district, ownStreet)?.properties.squadId !== squadId)
+        throw forbidden('街道管理员只能查看或安排本街道中队的排班');
+    } else if (!reachesDistrict(caller) && caller.squadId !== squadId)
+      throw forbidden('只能查看或安排本中队的排班');
     return squadId;
   };
 

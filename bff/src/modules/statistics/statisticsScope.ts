@@ -1,12 +1,14 @@
 import type { Caller } from '../../http/appState';
 import { badRequest, forbidden } from '../../http/httpError';
+import { adminStreetOf, reachesDistrict } from '../../domain/staffScope';
 import { findStreet, type District } from '../district/district';
 
 /** The street a caller's figures are limited to; null for the whole district. */
 export type StatisticsScope = { streetId: string | null };
 
 /**
- * Whose figures a caller sees: dispatchers and admins the district (or one street they ask for); squad
+ * Whose figures a caller sees: dispatchers and the district's admins the district (a street's admin
+ * their street) (or one street they ask for); squad
  * leaders and officers their squad's street; community workers their street. Asking for a street
  * outside one's own is refused.
  */
@@ -26,13 +28,14 @@ export function statisticsScopes(deps: {
         if (!street) throw badRequest([{ path: 'street', message: `没有这个街道：${asked}` }]);
         askedId = street.properties.id;
       }
-      if (caller.roles.includes('admin') || caller.roles.includes('dispatcher')) return { streetId: askedId };
+      if (reachesDistrict(caller)) return { streetId: askedId };
       const own =
-        caller.roles.includes('squad_leader') || caller.roles.includes('officer')
+        adminStreetOf(caller) ??
+        (caller.roles.includes('squad_leader') || caller.roles.includes('officer')
           ? streetOfSquad(caller.squadId)
           : caller.roles.includes('community_worker')
             ? await deps.streetOf(caller.userId)
-            : null;
+            : null);
       if (!own) throw forbidden('您的账号没有所属街道，无法查看统计');
       if (askedId !== null && askedId !== own) throw forbidden('只能查看本街道的统计', { streetId: own });
       return { streetId: own };

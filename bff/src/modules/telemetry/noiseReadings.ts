@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Model } from 'mongoose';
 import type { DeviceReadings, NoiseSites, NoiseSitesQuery } from '@jiefang/contracts';
 import { noiseLimitFor } from '../../domain/noiseLimits';
+import { adminStreetOf, reachesDistrict } from '../../domain/staffScope';
 import { notFound } from '../../http/httpError';
 import { isoOrNull } from '../../http/isoDate';
 import type { Clock } from '../../infra/clock';
@@ -30,11 +31,14 @@ export function noiseReadings(deps: {
   return {
     /** A meter's minutes of the last `minutes`; street staff only for their own street's meters. */
     async meterHistory(caller: Caller, deviceId: string, minutes: number): Promise<DeviceReadings> {
-      const seesAll = caller.roles.includes('admin') || caller.roles.includes('dispatcher');
-      // Street staff read their own street's meters; another street's is answered as if it did not exist.
-      const filter = seesAll
+      // Street staff (and a street's administrator) read their own street's meters; another street's is
+      // answered as if it did not exist.
+      const filter = reachesDistrict(caller)
         ? { _id: deviceId }
-        : { _id: deviceId, streetId: (await deps.staff.streetOf(caller.userId)) ?? '(none)' };
+        : {
+            _id: deviceId,
+            streetId: adminStreetOf(caller) ?? (await deps.staff.streetOf(caller.userId)) ?? '(none)',
+          };
       if (!(await deps.devices.exists(filter))) throw notFound('设备不存在');
       const since = new Date(deps.clock.now().getTime() - minutes * 60_000);
       const items = await deps.readings

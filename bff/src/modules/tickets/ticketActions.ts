@@ -25,6 +25,7 @@ import { assertAcceptablePhotos, processPhoto } from '../photos/photoProcessing'
 import type { PhotoStore, StoredPhoto } from '../photos/photoStore';
 import type { PhotoUploads } from '../photos/photoUploads';
 import type { SlaSchedule, StaffLookup, TicketDispatch } from './dispatchPort';
+import { adminStreetOf, reachesDistrict } from '../../domain/staffScope';
 import { canManageTicket } from './ticketAccess';
 import { applyTicketChange, systemActor, type TicketChange, type TicketChanges } from './ticketChanges';
 import type { TicketDocument } from './ticketModel';
@@ -410,9 +411,13 @@ export function ticketActions(deps: TicketActionsDeps) {
       const to = guardTransition(ticket, 'assign');
       const officerSquad = await deps.staff.officerSquad(officerId);
       if (!officerSquad) throw badRequest([{ path: 'officerId', message: '该用户不是执法队员' }]);
-      // A squad leader commands their own squad; another squad's officers go through a dispatcher or a transfer.
-      const districtWide = caller.roles.includes('dispatcher') || caller.roles.includes('admin');
-      if (!districtWide && officerSquad !== caller.squadId)
+      // A squad leader commands their own squad, a street's administrator their street's squad; another
+      // squad's officers go through a dispatcher or a transfer.
+      const ownStreet = adminStreetOf(caller);
+      if (ownStreet !== undefined) {
+        if (officerSquad !== findStreet(deps.district, ownStreet)?.properties.squadId)
+          throw forbidden('街道管理员只能指派本街道中队的队员；跨街道请联系调度员或转办');
+      } else if (!reachesDistrict(caller) && officerSquad !== caller.squadId)
         throw forbidden('中队长只能指派本中队的队员；跨中队请联系调度员或转办');
       const { acceptBy, escalateToLeaderAt, escalateToDispatcherAt } = slaDeadlines({
         reportedAt: ticket.slaStartedAt,

@@ -3,6 +3,7 @@ import type { Clock } from '../../infra/clock';
 import type { Caller } from '../../http/appState';
 import { notFound } from '../../http/httpError';
 import { findStreet, type District } from '../district/district';
+import { adminStreetOf, reachesDistrict } from '../../domain/staffScope';
 import { assertCanViewTicket } from './ticketAccess';
 import type { TicketDocument } from './ticketModel';
 import type { TicketPage, TicketStore } from './ticketStore';
@@ -27,17 +28,24 @@ export function ticketQueries(deps: { store: TicketStore; district: District; cl
     reportedBy: (caller: Caller, query: ReportListQuery): Promise<TicketPage> =>
       store.page({ reporterId: caller.userId, ...(query.status ? { status: query.status } : {}) }, query),
 
-    /** The console's queue: dispatchers and admins see every squad's, others their own squad's. */
+    /**
+     * The console's queue: dispatchers and the district's admins see every squad's, a street's admin
+     * their street's (asking for another street lists nothing), others their own squad's.
+     */
     queueFor(caller: Caller, query: ReportListQuery): Promise<TicketPage> {
-      const seesAll = caller.roles.includes('dispatcher') || caller.roles.includes('admin');
+      const asked = query.street
+        ? (findStreet(deps.district, query.street)?.properties.id ?? query.street)
+        : undefined;
+      const ownStreet = adminStreetOf(caller);
+      const streetId =
+        ownStreet === undefined ? asked : asked === undefined || asked === ownStreet ? ownStreet : '(none)';
+      const squadWide = !reachesDistrict(caller) && ownStreet === undefined;
       return store.page(
         {
-          ...(seesAll ? {} : { squadId: caller.squadId ?? '(none)' }),
+          ...(squadWide ? { squadId: caller.squadId ?? '(none)' } : {}),
           ...(query.status ? { status: query.status } : {}),
           ...(query.category ? { category: query.category } : {}),
-          ...(query.street
-            ? { streetId: findStreet(deps.district, query.street)?.properties.id ?? query.street }
-            : {}),
+          ...(streetId !== undefined ? { streetId } : {}),
         },
         query,
       );

@@ -159,12 +159,20 @@ describe('a street administrator', () => {
     expect(unchanged.body).toMatchObject({ streetId: 'chigang', squadId: 'squad-chigang' });
   });
 
-  it('has the street from their account: an edit of it takes effect on their next request', async () => {
+  it('has the street from their account: an edit of it ends their sessions, and the next sign-in has it', async () => {
     const helper = await signInAsStaff(t, 'moving-admin', ['admin'], '赤岗街道');
     await t.http.get(`/api/users/${otherOfficer}`).set(auth(helper.token)).expect(403);
     await t.http.patch(`/api/users/${helper.userId}`).set(auth(district)).send({ street: null }).expect(200);
-    // Same roles, no squad: the token still works, and now reaches the district.
-    await t.http.get(`/api/users/${otherOfficer}`).set(auth(helper.token)).expect(200);
+    // The street travels in the token (no read per request), so the old token ends with it.
+    await t.http.get(`/api/users/${otherOfficer}`).set(auth(helper.token)).expect(401);
+    const again = await t.http
+      .post('/api/auth/login')
+      .send({ username: 'moving-admin', password: 'moving-admin-password' })
+      .expect(200);
+    await t.http
+      .get(`/api/users/${otherOfficer}`)
+      .set(auth(again.body.token as string))
+      .expect(200);
   });
 });
 
