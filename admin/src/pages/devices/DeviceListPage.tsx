@@ -262,38 +262,38 @@ export function DeviceListPage() {
   return (
     <FilteredListPage
       header={
-      <ListPageHeader
-        title={t('device.title')}
-        live={<LiveIndicator status={live} openHint="alarm.liveOpenHint" />}
-        updatedAt={list.dataUpdatedAt}
-        updatedAtKey="alarm.updatedAt"
-        refreshKey="device.refresh"
-        refreshing={list.isFetching}
-        onRefresh={() => {
-          void list.refetch();
-          void alarms.refetch();
-        }}
-      >
-        {admin && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            data-testid="device-register"
-            onClick={() => setForm({ device: null })}
-          >
-            {t('device.register')}
-          </Button>
-        )}
-        {admin && (
-          <Button
-            icon={<UploadOutlined />}
-            data-testid="device-import"
-            onClick={() => navigate('/devices/import')}
-          >
-            {t('device.import')}
-          </Button>
-        )}
-      </ListPageHeader>
+        <ListPageHeader
+          title={t('device.title')}
+          live={<LiveIndicator status={live} openHint="alarm.liveOpenHint" />}
+          updatedAt={list.dataUpdatedAt}
+          updatedAtKey="alarm.updatedAt"
+          refreshKey="device.refresh"
+          refreshing={list.isFetching}
+          onRefresh={() => {
+            void list.refetch();
+            void alarms.refetch();
+          }}
+        >
+          {admin && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              data-testid="device-register"
+              onClick={() => setForm({ device: null })}
+            >
+              {t('device.register')}
+            </Button>
+          )}
+          {admin && (
+            <Button
+              icon={<UploadOutlined />}
+              data-testid="device-import"
+              onClick={() => navigate('/devices/import')}
+            >
+              {t('device.import')}
+            </Button>
+          )}
+        </ListPageHeader>
       }
       summary={<DeviceStats devices={devices} alarmed={byDevice} />}
       filtered={filtered}
@@ -301,34 +301,34 @@ export function DeviceListPage() {
       clearFiltersKey="device.clearFilters"
       filters={
         <>
-        <OptionFilter
-          testId="device-filter-type"
-          label={t('device.filterType')}
-          allLabel={t('device.allTypes')}
-          minWidth={150}
-          value={filters.type}
-          onChange={(value) => setParam('type', value)}
-          options={deviceTypes.map((value) => ({ value, label: deviceTypeLabel(value) }))}
-        />
-        <StreetFilter
-          testId="device-filter-street"
-          label={t('device.filterStreet')}
-          allLabel={t('device.allStreets')}
-          value={filters.street}
-          onChange={(value) => setParam('street', value)}
-        />
-        <OptionFilter
-          testId="device-filter-online"
-          label={t('device.filterOnline')}
-          allLabel={t('device.allOnline')}
-          minWidth={120}
-          value={filters.online}
-          onChange={(value) => setParam('online', value)}
-          options={[
-            { value: 'true', label: t('device.online') },
-            { value: 'false', label: t('device.offline') },
-          ]}
-        />
+          <OptionFilter
+            testId="device-filter-type"
+            label={t('device.filterType')}
+            allLabel={t('device.allTypes')}
+            minWidth={150}
+            value={filters.type}
+            onChange={(value) => setParam('type', value)}
+            options={deviceTypes.map((value) => ({ value, label: deviceTypeLabel(value) }))}
+          />
+          <StreetFilter
+            testId="device-filter-street"
+            label={t('device.filterStreet')}
+            allLabel={t('device.allStreets')}
+            value={filters.street}
+            onChange={(value) => setParam('street', value)}
+          />
+          <OptionFilter
+            testId="device-filter-online"
+            label={t('device.filterOnline')}
+            allLabel={t('device.allOnline')}
+            minWidth={120}
+            value={filters.online}
+            onChange={(value) => setParam('online', value)}
+            options={[
+              { value: 'true', label: t('device.online') },
+              { value: 'false', label: t('device.offline') },
+            ]}
+          />
         </>
       }
     >
