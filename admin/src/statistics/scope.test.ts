@@ -5,6 +5,7 @@ import {
   canSeeSystemHealth,
   dashboardScope,
   isDistrictWide,
+  streetsInReach,
   streetToAsk,
 } from './scope';
 
@@ -52,5 +53,16 @@ describe('dashboard scope rules', () => {
     expect(
       streetToAsk({ kind: 'street', streetId: 'ruibao', streetName: '瑞宝街道' }, 'huazhou'),
     ).toBeUndefined();
+  });
+
+  it('offers a street filter all streets district-wide, and only their own to a street’s administrator', () => {
+    const streets = [{ id: 'huazhou' }, { id: 'chigang' }];
+    expect(streetsInReach({ roles: ['admin'] }, streets)).toEqual(streets);
+    expect(streetsInReach({ roles: ['admin', 'dispatcher'], streetId: 'chigang' }, streets)).toEqual(streets);
+    expect(streetsInReach({ roles: ['admin'], streetId: 'chigang' }, streets)).toEqual([{ id: 'chigang' }]);
+    expect(streetsInReach({ roles: ['squad_leader'], streetId: 'huazhou' }, streets)).toEqual([
+      { id: 'huazhou' },
+    ]);
+    expect(streetsInReach(undefined, streets)).toEqual(streets);
   });
 });

@@ -1,4 +1,4 @@
-import { type Role, type User } from '@jiefang/contracts';
+import { type Role, type StreetSummary, type User } from '@jiefang/contracts';
 import { statisticsRouteAccess } from './endpoints';
 
 /** Roles that look at the whole district and may narrow the dashboard to any street. */
@@ -42,4 +42,14 @@ export function dashboardScope(user: Pick<User, 'roles' | 'streetId' | 'streetNa
 /** The street to ask for: the chosen one for district roles, none otherwise (the BFF scopes by session). */
 export function streetToAsk(scope: DashboardScope, chosen: string | undefined): string | undefined {
   return scope.kind === 'district' ? chosen : undefined;
+}
+
+/** The streets a filter offers: all for district-wide roles, only their own for someone fixed to a street. */
+export function streetsInReach<T extends Pick<StreetSummary, 'id'>>(
+  user: Pick<User, 'roles' | 'streetId' | 'streetName'> | undefined,
+  streets: readonly T[],
+): T[] {
+  const scope = user ? dashboardScope(user) : ({ kind: 'district' } as const);
+  if (scope.kind === 'district' || !scope.streetId) return [...streets];
+  return streets.filter((street) => street.id === scope.streetId);
 }

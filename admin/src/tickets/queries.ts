@@ -33,8 +33,16 @@ export function useStreets() {
   return useQuery({ queryKey: ['streets'], queryFn: ({ signal }) => api.streets(signal), ...reference });
 }
 
+/** Grids are published during a shift (辖区网格): other tabs read them again within ten minutes (an ETag makes it cheap). */
+const districtFreshFor = 10 * 60_000;
+
 export function useDistrict() {
-  return useQuery({ queryKey: ['district'], queryFn: ({ signal }) => api.district(signal), ...reference });
+  return useQuery({
+    queryKey: ['district'],
+    queryFn: ({ signal }) => api.district(signal),
+    staleTime: districtFreshFor,
+    refetchInterval: districtFreshFor,
+  });
 }
 
 export function useTicketList(filters: TicketFilters, live: LiveStatus) {

@@ -1,6 +1,8 @@
 import { Button, Card, Select, Space } from 'antd';
 import { type ReactNode } from 'react';
 import { t, type MessageKey } from '../../i18n';
+import { useSession } from '../../auth/useSession';
+import { streetsInReach } from '../../statistics/scope';
 import { useStreets } from '../../tickets/queries';
 
 /** The filters above a list, with "清除筛选" while any is set. */
@@ -66,15 +68,19 @@ export function OptionFilter({
   );
 }
 
-/** The street filter, with the district's streets. */
+/** The street filter, with the streets the signed-in person can see (the BFF answers nothing for others). */
 export function StreetFilter(props: Omit<OptionFilterProps, 'options' | 'loading' | 'minWidth'>) {
   const streets = useStreets();
+  const user = useSession()?.user;
   return (
     <OptionFilter
       {...props}
       minWidth={160}
       loading={streets.isPending}
-      options={(streets.data?.items ?? []).map((item) => ({ value: item.id, label: item.name }))}
+      options={streetsInReach(user, streets.data?.items ?? []).map((item) => ({
+        value: item.id,
+        label: item.name,
+      }))}
     />
   );
 }
