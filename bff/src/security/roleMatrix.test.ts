@@ -23,6 +23,10 @@ const refusedToStreetAdmins: Record<string, string> = {
 function expectedFor(route: ApiRoute, caller: ApiCaller | null): Expected {
   const role: Role | null = caller?.role ?? null;
   if (caller?.street !== undefined && describeRoute(route) in refusedToStreetAdmins) return 403;
+  // The matrix names a street that is not theirs (`missing-streetId`): another street's, to them. (Its empty
+  // bodies are refused as invalid before that, as for every caller.)
+  const namesStreet = route.path.includes(':streetId') && route.method === 'GET' && route.access !== 'public';
+  if (caller?.street !== undefined && namesStreet) return 403;
   if (route.access === 'public') return 'allowed';
   // The matrix forges the link, so everyone is refused.
   if (route.access === 'signed-link') return 403;
