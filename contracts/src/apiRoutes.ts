@@ -11,7 +11,7 @@ import {
 import {
   confirmOwnerInvitationRequestSchema,
   createHouseholdRequestSchema,
-  householdImportRequestSchema,
+  householdImportQuerySchema,
   householdListQuerySchema,
   ownerInvitationRequestSchema,
   updateHouseholdRequestSchema,
@@ -300,12 +300,13 @@ export const apiRoutes: readonly ApiRoute[] = [
     body: createHouseholdRequestSchema,
   },
   { method: 'GET', path: '/api/households', access: 'signed-in', query: householdListQuerySchema },
-  // Bulk import from .xlsx: preview, then commit; street staff only rows of their street.
+  // Bulk import: multipart .xlsx or .csv (read by the handler); a preview, then `?commit=1`; street staff
+  // only rows of their street.
   {
     method: 'POST',
     path: '/api/households/import',
     access: householdKeepers,
-    body: householdImportRequestSchema,
+    query: householdImportQuerySchema,
   },
   { method: 'GET', path: '/api/households/:id', access: 'signed-in' },
   // Street staff only for their street's households (another street's: 404).

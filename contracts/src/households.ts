@@ -126,16 +126,31 @@ export const confirmOwnerInvitationResponseSchema = z.object({
 export type ConfirmOwnerInvitationResponse = z.infer<typeof confirmOwnerInvitationResponseSchema>;
 
 /**
- * POST /api/households/import: households from an .xlsx (first sheet; a header row naming 地址, 纬度,
- * 经度 and optionally 住户编号, 联系人, 联系电话). Without `commit` nothing is stored: the preview says what
- * each row would do. Committing again stores nothing twice.
+ * POST /api/households/import: households from an .xlsx (its 住户 sheet, else its first) or a .csv (UTF-8 or
+ * GB18030), sent as multipart/form-data in the field `householdImportFileField`. The header row names 地址,
+ * 纬度, 经度 and optionally 住户编号, 联系人, 联系电话. Without `?commit=1` nothing is stored: the preview says
+ * what each row would do. Committing again stores nothing twice.
  */
-export const householdImportRequestSchema = z.object({
-  /** The .xlsx file, base64. */
-  file: z.string().min(1).max(120_000),
-  commit: z.boolean().default(false),
-});
-export type HouseholdImportRequest = z.infer<typeof householdImportRequestSchema>;
+export const householdImportQuerySchema = z.object({ commit: z.enum(['1']).optional() });
+export type HouseholdImportQuery = z.infer<typeof householdImportQuerySchema>;
+
+/** The multipart field the file comes in. */
+export const householdImportFileField = 'file';
+
+export const householdImportLimits = {
+  /** A street onboarding its households at once: a few thousand rows is one sheet, well under 2 MB. */
+  maxBytes: 2 * 1024 * 1024,
+  maxRows: 2000,
+};
+
+/** The columns of a household sheet; the first three are required. */
+export const householdImportHeaders = ['住户编号', '地址', '纬度', '经度', '联系人', '联系电话'] as const;
+export type HouseholdImportHeader = (typeof householdImportHeaders)[number];
+export const requiredHouseholdImportHeaders = [
+  '地址',
+  '纬度',
+  '经度',
+] as const satisfies readonly HouseholdImportHeader[];
 
 export const householdImportRowSchema = z.object({
   /** The row's number in the sheet (the header is row 1). */

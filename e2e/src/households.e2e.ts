@@ -92,4 +92,49 @@ describe('households end to end', () => {
     );
     assert.equal(listed.items[0]?.owners.length, 1);
   });
+
+  it('an admin imports households from a .csv saved as GB18030, previewed then stored', async () => {
+    const run = Date.now() % 100_000;
+    // 地址,纬度,经度,联系人 / 赤岗路 <run> 号 101,…,黄先生 as Excel saves a CSV on a Chinese Windows (GB18030).
+    const gb = (hex: string) => Buffer.from(hex, 'hex');
+    const csv = Buffer.concat([
+      gb('b5d8d6b72cceb3b6c82cbeadb6c82cc1aacfb5c8cb0d0a'),
+      gb('b3e0b8dac2b7'),
+      Buffer.from(` ${run} `),
+      gb('bac5'),
+      Buffer.from(' 101,23.1066,113.3245,'),
+      gb('bbc6cfc8c9fa0d0a'),
+    ]);
+    const address = `赤岗路 ${run} 号 101`;
+    const consoleContext = await suite.newContext({ viewport: { width: 1440, height: 900 } });
+    const admin = await consoleContext.newPage();
+    await admin.goto(`${suite.stack.baseUrl}/admin/`);
+    await admin.getByTestId('login-username').fill('admin');
+    await admin.getByTestId('login-password').fill(suite.stack.demoPassword);
+    await admin.getByTestId('login-submit').click();
+    await admin.getByTestId('current-user-name').waitFor();
+    await admin.goto(`${suite.stack.baseUrl}/admin/#/households`);
+    await admin.getByTestId('household-import').click();
+    await admin
+      .locator('.ant-modal input[type="file"]')
+      .setInputFiles({ name: '赤岗住户.csv', mimeType: 'text/csv', buffer: csv });
+    const preview = admin.getByTestId('household-import-preview');
+    await preview.waitFor({ timeout: 15_000 });
+    assert.match((await preview.textContent()) ?? '', new RegExp(`${address}.*赤岗街道.*新增`));
+    await screenshot(admin, 'admin-household-import-preview');
+    await admin.getByTestId('household-import-commit').click();
+    await preview.waitFor({ state: 'detached', timeout: 15_000 });
+
+    const token = (
+      await suite.api('POST', '/api/auth/login', null, {
+        username: 'admin',
+        password: suite.stack.demoPassword,
+      })
+    ).body.token as string;
+    const listed = householdListSchema.parse(
+      (await suite.api('GET', `/api/households?q=${encodeURIComponent(address)}`, token)).body,
+    );
+    assert.equal(listed.items[0]?.address, address);
+    assert.equal(listed.items[0]?.contacts[0]?.name, '黄先生');
+  });
 });

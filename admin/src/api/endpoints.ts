@@ -16,7 +16,6 @@ import {
   deviceListSchema,
   deviceReadingsSchema,
   deviceSchema,
-  householdImportResultSchema,
   householdListSchema,
   householdSchema,
   ownerInvitationSchema,
@@ -67,7 +66,6 @@ import {
   type CreateHouseholdRequest,
   type Device,
   type Household,
-  type HouseholdImportResult,
   type HouseholdList,
   type OwnerInvitation,
   type UpdateHouseholdRequest,
@@ -173,7 +171,6 @@ const routes = {
   updateDevice: bffRoute('PATCH', '/api/devices/:id'),
   rotateDeviceSecret: bffRoute('POST', '/api/devices/:id/rotate-secret'),
   households: bffRoute('GET', '/api/households'),
-  importHouseholds: bffRoute('POST', '/api/households/import'),
   createHousehold: bffRoute('POST', '/api/households'),
   updateHousehold: bffRoute('PATCH', '/api/households/:id'),
   inviteOwner: bffRoute('POST', '/api/households/:id/invitations'),
@@ -377,9 +374,6 @@ export function createEndpoints(client: ApiClient, upload?: Uploader) {
         householdListSchema,
         signal,
       ),
-    /** An .xlsx (base64) of households: previewed, or with `commit` stored. */
-    importHouseholds: (file: string, commit: boolean): Promise<HouseholdImportResult> =>
-      send(routes.importHouseholds.at(), householdImportResultSchema, { file, commit }),
     createHousehold: (body: CreateHouseholdRequest): Promise<Household> =>
       send(routes.createHousehold.at(), householdSchema, body),
     updateHousehold: (id: string, body: UpdateHouseholdRequest): Promise<Household> =>

@@ -1,6 +1,7 @@
 import { type CreateHouseholdRequest, type UpdateHouseholdRequest } from '@jiefang/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../app/services';
+import { sendHouseholdFile } from './householdImportApi';
 
 export const householdKeys = {
   all: ['households'] as const,
@@ -36,4 +37,4 @@ export const useInviteOwner = () =>
 export const useRemoveOwner = () =>
   useHouseholdMutation((v: { id: string; userId: string }) => api.removeOwner(v.id, v.userId));
 export const useImportHouseholds = () =>
-  useHouseholdMutation((v: { file: string; commit: boolean }) => api.importHouseholds(v.file, v.commit));
+  useHouseholdMutation((v: { file: File; commit: boolean }) => sendHouseholdFile(v.file, v.commit));

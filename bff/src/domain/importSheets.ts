@@ -1,8 +1,8 @@
 import type { FieldError } from '@jiefang/contracts';
 
 /**
- * Reading an import sheet (staff, devices) by its header row: the part every bulk import shares. What
- * each column means is the import's own business.
+ * Reading an import sheet (staff, devices, households) by its header row: the part every bulk import
+ * shares. What each column means is the import's own business.
  */
 
 /** A row of the sheet as read: its number in the sheet (the header is usually 1) and its cells as text. */

@@ -4,7 +4,8 @@ import type { SheetLine } from '../domain/importSheets';
 import { HttpError, unprocessable } from './httpError';
 
 /**
- * An uploaded import sheet (staff, devices) as lines of text, whether .xlsx or .csv (UTF-8 or GB18030).
+ * An uploaded import sheet (staff, devices, households) as lines of text, whether .xlsx or .csv (UTF-8 or
+ * GB18030).
  */
 
 /** What an upload is, by its first bytes rather than its name or declared type. */

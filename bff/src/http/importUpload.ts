@@ -41,8 +41,8 @@ function toHttpError(error: unknown, { field, maxBytes }: ImportUploadLimits): H
 }
 
 /**
- * Reads the one file of a multipart/form-data import (staff, devices) into memory, cut off at the size
- * limit (413 before the rest is read).
+ * Reads the one file of a multipart/form-data import (staff, devices, households) into memory, cut off at
+ * the size limit (413 before the rest is read).
  */
 export async function readImportUpload(ctx: Context, limits: ImportUploadLimits): Promise<Buffer> {
   const { field } = limits;

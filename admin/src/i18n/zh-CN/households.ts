@@ -58,8 +58,8 @@ export const households = {
   'household.import': '批量导入',
   'household.importTitle': '批量导入住户',
   'household.importHint':
-    '上传 .xlsx 表格：第一行为表头，需包含“地址”“纬度”“经度”（WGS-84），可选“住户编号”“联系人”“联系电话”。先预览，确认无误后再导入；重复导入不会重复登记。',
-  'household.importPick': '选择 .xlsx 文件',
+    '上传 .xlsx 或 .csv 表格（CSV 可为 UTF-8 或 GBK/GB18030 编码）：第一行为表头，需包含“地址”“纬度”“经度”（WGS-84），可选“住户编号”“联系人”“联系电话”。先预览，确认无误后再导入；重复导入不会重复登记。',
+  'household.importPick': '选择 .xlsx / .csv 文件',
   'household.importTooLarge': '文件过大，请拆分后分批导入',
   'household.importFailed': '导入失败：{message}',
   'household.importCounts': '新增 {new} 户，已存在 {exists} 户，有误 {error} 行',

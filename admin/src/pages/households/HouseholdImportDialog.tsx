@@ -1,5 +1,9 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { type HouseholdImportResult, type HouseholdImportRow } from '@jiefang/contracts';
+import {
+  householdImportLimits,
+  type HouseholdImportResult,
+  type HouseholdImportRow,
+} from '@jiefang/contracts';
 import {
   Alert,
   App,
@@ -14,17 +18,16 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { ActionFailed } from '../../components/ActionFailed';
-import { bytesToBase64, maxImportFileBytes } from '../../households/importFile';
 import { useImportHouseholds } from '../../households/queries';
 import { t } from '../../i18n';
 
 const outcomeColor = { new: 'green', exists: 'default', error: 'red' } as const;
 
-/** 批量导入: pick an .xlsx, see each row's outcome, then commit the good rows (again is harmless). */
+/** 批量导入: pick an .xlsx or .csv, see each row's outcome, then commit the good rows (again is harmless). */
 export function HouseholdImportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { message } = App.useApp();
   const importing = useImportHouseholds();
-  const [file, setFile] = useState<string | null>(null);
+  const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<HouseholdImportResult | null>(null);
 
   const close = () => {
@@ -34,11 +37,11 @@ export function HouseholdImportDialog({ open, onClose }: { open: boolean; onClos
     onClose();
   };
 
-  const pick = async (picked: File) => {
-    if (picked.size > maxImportFileBytes) return void message.error(t('household.importTooLarge'));
-    const encoded = bytesToBase64(await picked.arrayBuffer());
-    setFile(encoded);
-    importing.mutate({ file: encoded, commit: false }, { onSuccess: setPreview });
+  const pick = (picked: File) => {
+    if (picked.size > householdImportLimits.maxBytes)
+      return void message.error(t('household.importTooLarge'));
+    setFile(picked);
+    importing.mutate({ file: picked, commit: false }, { onSuccess: setPreview });
   };
 
   const commit = () => {
@@ -95,11 +98,11 @@ export function HouseholdImportDialog({ open, onClose }: { open: boolean; onClos
       <Space direction="vertical" style={{ width: '100%' }}>
         <Typography.Paragraph type="secondary">{t('household.importHint')}</Typography.Paragraph>
         <Upload
-          accept=".xlsx"
+          accept=".xlsx,.csv"
           maxCount={1}
           showUploadList={false}
           beforeUpload={(picked) => {
-            void pick(picked);
+            pick(picked);
             return false;
           }}
         >

@@ -4,13 +4,11 @@ import { HttpError } from '../../http/httpError';
 import type { Clock } from '../../infra/clock';
 import type { HouseholdDocument } from './householdModel';
 import type { HouseholdPlace, HouseholdPlaces } from './householdPlaces';
-import type { SheetRow } from './householdSheet';
+import type { HouseholdSheetRow } from './householdSheet';
 import type { HouseholdStore } from './householdStore';
 
-/** A street onboarding its households at once: a few thousand rows is one sheet. */
-export const maxImportRows = 2000;
-
-export const importColumns = {
+/** The sheet's columns (householdImportHeaders in the contracts), by what they hold. */
+const importColumns = {
   id: '住户编号',
   address: '地址',
   lat: '纬度',
@@ -36,7 +34,7 @@ interface CheckedRow {
 
 /** Checks each row (and, with `commit`, stores the good ones); rows of another street are refused for street staff. */
 export async function importHouseholds(
-  rows: readonly SheetRow[],
+  rows: readonly HouseholdSheetRow[],
   options: {
     commit: boolean;
     /** The only street the caller may import into; null for the district's staff. */

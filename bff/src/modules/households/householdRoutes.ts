@@ -3,14 +3,18 @@ import type Router from '@koa/router';
 import {
   confirmOwnerInvitationRequestSchema,
   createHouseholdRequestSchema,
-  householdImportRequestSchema,
+  householdImportFileField,
+  householdImportLimits,
+  householdImportQuerySchema,
   householdListQuerySchema,
   ownerInvitationRequestSchema,
   updateHouseholdRequestSchema,
   type InvitationDelivery,
 } from '@jiefang/contracts';
 import type { AppState, Caller } from '../../http/appState';
-import { badRequest, conflict, forbidden, notFound } from '../../http/httpError';
+import { conflict, forbidden, notFound, unprocessable } from '../../http/httpError';
+import { readSheetLines } from '../../http/importSheetFile';
+import { readImportUpload } from '../../http/importUpload';
 import type { Clock } from '../../infra/clock';
 import { callerOf } from '../../http/callerAccess';
 import { adminStreetOf, reachesDistrict } from '../../domain/staffScope';
@@ -19,12 +23,14 @@ import type { StaffDirectory } from '../dispatch/staffDirectory';
 import type { District } from '../district/district';
 import type { HouseholdDocument } from './householdModel';
 import { householdPlaces } from './householdPlaces';
-import { importHouseholds, maxImportRows } from './householdImport';
-import { readSheet } from './householdSheet';
+import { importHouseholds } from './householdImport';
+import { readHouseholdSheet } from './householdSheet';
 import type { HouseholdStore } from './householdStore';
 import { householdView } from './householdView';
 import type { OwnerAccounts } from './ownerAccounts';
 import type { OwnerInvitations } from './ownerInvitations';
+
+const householdUpload = { field: householdImportFileField, maxBytes: householdImportLimits.maxBytes };
 
 /**
  * Sends an owner their invitation code by SMS; null when no SMS channel is configured (the staff member
@@ -143,18 +149,18 @@ export function householdRoutes(
   );
 
   route(
-    { method: 'POST', path: '/api/households/import', body: householdImportRequestSchema },
-    async (ctx, { body }) => {
+    { method: 'POST', path: '/api/households/import', query: householdImportQuerySchema },
+    async (ctx, { query }) => {
       const caller = callerOf(ctx.state);
-      const rows = await readSheet(Buffer.from(body.file, 'base64'), maxImportRows);
-      if (rows === 'unreadable')
-        throw badRequest([{ path: 'file', message: '无法读取该文件，请上传 .xlsx 格式的表格' }]);
-      if (rows === 'too_many')
-        throw badRequest([{ path: 'file', message: `一次最多导入 ${maxImportRows} 行` }]);
+      const file = await readImportUpload(ctx, householdUpload);
+      const sheet = readHouseholdSheet(await readSheetLines(file, '住户'));
+      if (!sheet.ok) {
+        throw unprocessable('这个文件无法导入：' + sheet.errors[0]!.message, { fields: sheet.errors });
+      }
       const scope = await scopeOf(caller);
       const onlyStreetId = scope.districtWide ? null : (scope.streetId ?? '(none)');
-      ctx.body = await importHouseholds(rows, {
-        commit: body.commit,
+      ctx.body = await importHouseholds(sheet.rows, {
+        commit: query.commit === '1',
         onlyStreetId,
         places,
         households: deps.households,
