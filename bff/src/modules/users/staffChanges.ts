@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { changeCounter, type ChangeCounter } from '../../infra/changeCounter';
 
 const staffVersionKey = 'staff:version';
 
@@ -6,15 +7,6 @@ const staffVersionKey = 'staff:version';
  * A counter in Redis bumped whenever someone gains a staff role, so every BFF instance's remembered
  * role look-ups (see staffDirectory) know at once that they are out of date.
  */
-export function staffChanges(redis: Redis) {
-  return {
-    async changed(): Promise<void> {
-      await redis.incr(staffVersionKey);
-    },
-    async version(): Promise<string> {
-      return (await redis.get(staffVersionKey)) ?? '0';
-    },
-  };
-}
+export const staffChanges = (redis: Redis): ChangeCounter => changeCounter(redis, staffVersionKey);
 
-export type StaffChanges = ReturnType<typeof staffChanges>;
+export type StaffChanges = ChangeCounter;
