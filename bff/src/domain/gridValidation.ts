@@ -80,6 +80,8 @@ const problem = (fields: Partial<GridProblem> & Pick<GridProblem, 'code' | 'mess
 });
 
 const roundedArea = (squareMetres: number) => Math.round(squareMetres * 10) / 10;
+/** An area as the messages say it: "341,221.5". */
+const areaText = (squareMetres: number) => roundedArea(squareMetres).toLocaleString('zh-CN');
 
 function markerOf(area: Area): Position {
   return turfPointOnFeature(area).geometry.coordinates as Position;
@@ -295,7 +297,7 @@ function areaProblems(grids: readonly GridMapFeature[], street: GridStreet): Gri
           problem({
             code: 'outside_street',
             gridId: id,
-            message: `网格 ${id} 有约 ${roundedArea(areaM2)} 平方米在街道范围之外`,
+            message: `网格 ${id} 有约 ${areaText(areaM2)} 平方米在街道范围之外`,
             areaM2: roundedArea(areaM2),
             location: markerOf(piece),
             area: outlineOf(piece),
@@ -318,7 +320,7 @@ function areaProblems(grids: readonly GridMapFeature[], street: GridStreet): Gri
               code: 'overlap',
               gridId: first.id,
               otherGridId: second.id,
-              message: `网格 ${first.id} 与 ${second.id} 重叠约 ${roundedArea(areaM2)} 平方米`,
+              message: `网格 ${first.id} 与 ${second.id} 重叠约 ${areaText(areaM2)} 平方米`,
               areaM2: roundedArea(areaM2),
               location: markerOf(piece),
               area: outlineOf(piece),
@@ -335,7 +337,7 @@ function areaProblems(grids: readonly GridMapFeature[], street: GridStreet): Gri
     problems.push(
       problem({
         code: 'gap',
-        message: `街道内约 ${roundedArea(areaM2)} 平方米不属于任何网格`,
+        message: `街道内约 ${areaText(areaM2)} 平方米不属于任何网格`,
         areaM2: roundedArea(areaM2),
         location: markerOf(piece),
         area: outlineOf(piece),

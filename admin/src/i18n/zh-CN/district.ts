@@ -24,7 +24,6 @@ export const district = {
   'districtGrids.ok': '校验通过，可以发布',
   'districtGrids.blocked': '发现 {count} 个问题，修正后才能发布',
   'districtGrids.problems': '校验问题',
-  'districtGrids.problemArea': '约 {area} 平方米',
   'districtGrids.showOnMap': '在地图上查看',
   'districtGrids.changes': '变更',
   'districtGrids.added': '新增',

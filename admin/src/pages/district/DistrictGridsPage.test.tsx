@@ -30,7 +30,7 @@ const overlap: GridProblem = {
   severity: 'error',
   gridId: 'chigang-g1',
   otherGridId: 'chigang-g2',
-  message: '网格 chigang-g1 与 chigang-g2 重叠约 2040.5 平方米',
+  message: '网格 chigang-g1 与 chigang-g2 重叠约 2,040.5 平方米',
   areaM2: 2040.5,
   location: [113.321, 23.1],
   area: {

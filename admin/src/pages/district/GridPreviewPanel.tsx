@@ -83,14 +83,7 @@ export function GridPreviewPanel({
               }
             >
               <Space direction="vertical" size={0}>
-                <Space size={4} wrap>
-                  <Tag color={problem.severity === 'error' ? 'red' : 'orange'}>{problemLabel(problem)}</Tag>
-                  {problem.areaM2 !== null && (
-                    <Typography.Text type="secondary">
-                      {t('districtGrids.problemArea', { area: problem.areaM2.toLocaleString('zh-CN') })}
-                    </Typography.Text>
-                  )}
-                </Space>
+                <Tag color={problem.severity === 'error' ? 'red' : 'orange'}>{problemLabel(problem)}</Tag>
                 <Typography.Text>{problem.message}</Typography.Text>
               </Space>
             </List.Item>
