@@ -21,7 +21,7 @@ export interface ImportPageProps<Row extends ImportRowShape, Result extends Impo
   downloadTemplate: () => Promise<{ blob: Blob; filename: string }>;
   /** The page's own columns, between 状态 and the last one (the errors, or the note). */
   columns: (result: Result) => ColumnsType<Row>;
-  /** The last column: the row's errors, and whatever else explains it. */
+  /** The last column: the row's errors, and whatever else explains it (`extra`: one keyed element, or null). */
   errorsColumn: { title: string; key: string; extra?: (row: Row) => ReactNode; fixedWidth?: number };
   /** The alerts after the totals (the one-time file, nothing created…), before the 只导入无误的行 warning. */
   notices: (result: Result) => ReactNode;
@@ -131,12 +131,15 @@ export function ImportPage<Row extends ImportRowShape, Result extends ImportResu
         ...(fixedWidth ? { fixed: 'right' as const, width: fixedWidth } : {}),
         render: (_, row) => (
           <Space direction="vertical" size={0}>
-            {row.errors.map((error) => (
-              <Typography.Text type="danger" key={`${error.path}:${error.message}`}>
-                {error.path === '(行)' ? error.message : `${error.path}：${error.message}`}
-              </Typography.Text>
-            ))}
-            {extra?.(row)}
+            {[
+              ...row.errors.map((error) => (
+                <Typography.Text type="danger" key={`${error.path}:${error.message}`}>
+                  {error.path === '(行)' ? error.message : `${error.path}：${error.message}`}
+                </Typography.Text>
+              )),
+              // Only a page with something to add gets the slot (an empty Space renders nothing).
+              ...(extra ? [extra(row)] : []),
+            ]}
           </Space>
         ),
       },

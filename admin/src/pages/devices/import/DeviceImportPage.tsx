@@ -54,7 +54,11 @@ function notices(result: DeviceImportResult) {
 }
 
 const note = (row: DeviceImportRow) =>
-  row.note ? <Typography.Text type="secondary">{row.note}</Typography.Text> : null;
+  row.note ? (
+    <Typography.Text type="secondary" key="note">
+      {row.note}
+    </Typography.Text>
+  ) : null;
 
 /**
  * 批量导入设备: the shared import steps, with the devices' MQTT secrets as an .xlsx, given once.
