@@ -15,8 +15,10 @@ import {
   type NoiseZoneClass,
 } from '@jiefang/contracts';
 import {
+  checkSheetRows,
+  findNamedStreet,
+  firstRowOfKey,
   readHeaderedSheet,
-  wholeRow,
   type HeaderedRow,
   type HeaderedSheet,
   type SheetLine,
@@ -74,10 +76,7 @@ export const householdCells = (rows: readonly DeviceSheetRow[]): string[] => [
   ...new Set(rows.flatMap((row) => (row.cells.住户 ? [row.cells.住户] : []))),
 ];
 
-const findStreet = (places: DeviceImportPlaces, text: string) =>
-  places.streets.find(
-    (street) => street.id === text || street.name === text || street.name === `${text}街道`,
-  );
+const findStreet = (places: DeviceImportPlaces, text: string) => findNamedStreet(places.streets, text);
 
 const coordinate = (text: string | undefined, min: number, max: number): number | null | 'bad' => {
   if (!text) return null;
@@ -98,99 +97,99 @@ export function checkDeviceRows(
   households: ReadonlyMap<string, readonly ImportHousehold[]>,
   scope: { streetId?: string },
 ): CheckedDeviceRow[] {
-  const firstRowOf = new Map<string, number>();
+  const earlierRowOf = firstRowOfKey();
   const scopeStreet = scope.streetId
     ? places.streets.find((street) => street.id === scope.streetId)
     : undefined;
+  const template = { headers: deviceImportHeaders, example: deviceImportExample };
 
-  return rows.map(({ row, cells }) => {
-    const errors: FieldError[] = [];
-    const fail = (path: string, message: string) => errors.push({ path, message });
-    if (deviceImportHeaders.every((header) => (cells[header] ?? '') === deviceImportExample[header])) {
-      return { row, cells, errors: [{ path: wholeRow, message: '这是模板里的示例行，请删除后再导入' }] };
-    }
+  return checkSheetRows(
+    rows,
+    template,
+    ({ row, cells }, fail): { device: DeviceImportDevice } | undefined => {
+      const id = cells.设备编号 ?? '';
+      if (!id) fail('设备编号', '请填写设备编号');
+      else if (!deviceIdSchema.safeParse(id).success)
+        fail('设备编号', '设备编号为 3–64 位字母、数字、"-" 或 "_"');
+      else {
+        const earlier = earlierRowOf(id, row);
+        if (earlier !== undefined) fail('设备编号', `与第 ${earlier} 行的设备编号重复`);
+      }
 
-    const id = cells.设备编号 ?? '';
-    if (!id) fail('设备编号', '请填写设备编号');
-    else if (!deviceIdSchema.safeParse(id).success)
-      fail('设备编号', '设备编号为 3–64 位字母、数字、"-" 或 "_"');
-    else {
-      const earlier = firstRowOf.get(id);
-      if (earlier !== undefined) fail('设备编号', `与第 ${earlier} 行的设备编号重复`);
-      else firstRowOf.set(id, row);
-    }
+      const type = cells.类型 ? parseDeviceType(cells.类型) : undefined;
+      if (!cells.类型) fail('类型', '请填写类型');
+      else if (!type) fail('类型', `不认识的类型：${cells.类型}（可选：噪声监测仪、充电检测器、烟感探测器）`);
 
-    const type = cells.类型 ? parseDeviceType(cells.类型) : undefined;
-    if (!cells.类型) fail('类型', '请填写类型');
-    else if (!type) fail('类型', `不认识的类型：${cells.类型}（可选：噪声监测仪、充电检测器、烟感探测器）`);
+      let household: ImportHousehold | undefined;
+      if (cells.住户) {
+        const found = households.get(cells.住户) ?? [];
+        if (found.length === 0) fail('住户', `找不到住户：${cells.住户}（填写住户编号或完整地址）`);
+        else if (found.length > 1) fail('住户', `有 ${found.length} 户是这个地址，请填写住户编号`);
+        else household = found[0];
+      } else if (type && type !== 'noise_meter') {
+        fail('住户', '充电检测器和烟感探测器装在住户家中，请填写住户');
+      }
 
-    let household: ImportHousehold | undefined;
-    if (cells.住户) {
-      const found = households.get(cells.住户) ?? [];
-      if (found.length === 0) fail('住户', `找不到住户：${cells.住户}（填写住户编号或完整地址）`);
-      else if (found.length > 1) fail('住户', `有 ${found.length} 户是这个地址，请填写住户编号`);
-      else household = found[0];
-    } else if (type && type !== 'noise_meter') {
-      fail('住户', '充电检测器和烟感探测器装在住户家中，请填写住户');
-    }
+      let zoneClass: NoiseZoneClass | undefined;
+      if (type === 'noise_meter') {
+        zoneClass = cells.声环境功能区 ? parseZoneClass(cells.声环境功能区) : undefined;
+        if (!cells.声环境功能区) fail('声环境功能区', '噪声监测仪需要声环境功能区类别（0、1、2、3、4a、4b）');
+        else if (!zoneClass)
+          fail('声环境功能区', `不认识的类别：${cells.声环境功能区}（可选：0、1、2、3、4a、4b）`);
+      }
 
-    let zoneClass: NoiseZoneClass | undefined;
-    if (type === 'noise_meter') {
-      zoneClass = cells.声环境功能区 ? parseZoneClass(cells.声环境功能区) : undefined;
-      if (!cells.声环境功能区) fail('声环境功能区', '噪声监测仪需要声环境功能区类别（0、1、2、3、4a、4b）');
-      else if (!zoneClass)
-        fail('声环境功能区', `不认识的类别：${cells.声环境功能区}（可选：0、1、2、3、4a、4b）`);
-    }
+      const lat = coordinate(cells.纬度, -90, 90);
+      const lng = coordinate(cells.经度, -180, 180);
+      let point: { lat: number; lng: number } | undefined;
+      if (lat === 'bad') fail('纬度', `纬度应为 WGS-84 小数：${cells.纬度}`);
+      if (lng === 'bad') fail('经度', `经度应为 WGS-84 小数：${cells.经度}`);
+      if (typeof lat === 'number' && typeof lng === 'number') point = { lat, lng };
+      else if (lat === null && lng === null) {
+        if (household?.location) point = household.location;
+        else if (household) fail('纬度', '该住户在地图上没有位置，请填写经纬度');
+        else if (!cells.住户) fail('纬度', '请填写经纬度（WGS-84 小数）');
+      } else if (lat !== 'bad' && lng !== 'bad') fail(lat === null ? '纬度' : '经度', '经纬度要一起填写');
 
-    const lat = coordinate(cells.纬度, -90, 90);
-    const lng = coordinate(cells.经度, -180, 180);
-    let point: { lat: number; lng: number } | undefined;
-    if (lat === 'bad') fail('纬度', `纬度应为 WGS-84 小数：${cells.纬度}`);
-    if (lng === 'bad') fail('经度', `经度应为 WGS-84 小数：${cells.经度}`);
-    if (typeof lat === 'number' && typeof lng === 'number') point = { lat, lng };
-    else if (lat === null && lng === null) {
-      if (household?.location) point = household.location;
-      else if (household) fail('纬度', '该住户在地图上没有位置，请填写经纬度');
-      else if (!cells.住户) fail('纬度', '请填写经纬度（WGS-84 小数）');
-    } else if (lat !== 'bad' && lng !== 'bad') fail(lat === null ? '纬度' : '经度', '经纬度要一起填写');
+      let street: (typeof places.streets)[number] | undefined;
+      if (point) {
+        const match = responsibleArea(point, places.streets);
+        if (match.kind !== 'single') fail(cells.纬度 ? '纬度' : '住户', '该位置不在本区任何一个街道内');
+        else street = places.streets.find((candidate) => candidate.id === match.areaId);
+      }
+      if (cells.街道) {
+        const named = findStreet(places, cells.街道);
+        if (!named) fail('街道', `没有这个街道：${cells.街道}`);
+        else if (street && named.id !== street.id)
+          fail('街道', `所填位置在${street.name}，不在${named.name}`);
+      }
+      if (street && household && household.streetId !== street.id) {
+        fail('经度', '所填位置与住户不在同一个街道');
+      }
+      if (street && scopeStreet && street.id !== scopeStreet.id) {
+        fail(cells.街道 ? '街道' : '纬度', `只能导入本街道（${scopeStreet.name}）的设备`);
+      }
 
-    let street: (typeof places.streets)[number] | undefined;
-    if (point) {
-      const match = responsibleArea(point, places.streets);
-      if (match.kind !== 'single') fail(cells.纬度 ? '纬度' : '住户', '该位置不在本区任何一个街道内');
-      else street = places.streets.find((candidate) => candidate.id === match.areaId);
-    }
-    if (cells.街道) {
-      const named = findStreet(places, cells.街道);
-      if (!named) fail('街道', `没有这个街道：${cells.街道}`);
-      else if (street && named.id !== street.id) fail('街道', `所填位置在${street.name}，不在${named.name}`);
-    }
-    if (street && household && household.streetId !== street.id) {
-      fail('经度', '所填位置与住户不在同一个街道');
-    }
-    if (street && scopeStreet && street.id !== scopeStreet.id) {
-      fail(cells.街道 ? '街道' : '纬度', `只能导入本街道（${scopeStreet.name}）的设备`);
-    }
+      for (const header of ['楼栋', '安装位置'] as const) {
+        if ((cells[header] ?? '').length > 60) fail(header, `${header}最多 60 个字`);
+      }
 
-    for (const header of ['楼栋', '安装位置'] as const) {
-      if ((cells[header] ?? '').length > 60) fail(header, `${header}最多 60 个字`);
-    }
-
-    if (errors.length > 0 || !type || !point || !street) return { row, cells, errors };
-    const device: DeviceImportDevice = {
-      id,
-      type,
-      streetId: street.id,
-      streetName: street.name,
-      lat: point.lat,
-      lng: point.lng,
-      ...(zoneClass ? { zoneClass } : {}),
-      ...(household ? { householdId: household.id, householdAddress: household.address } : {}),
-      ...(cells.楼栋 ? { building: cells.楼栋 } : {}),
-      ...(cells.安装位置 ? { site: cells.安装位置 } : {}),
-    };
-    return { row, cells, device, errors };
-  });
+      // Kept only when no check above failed.
+      if (!type || !point || !street) return undefined;
+      const device: DeviceImportDevice = {
+        id,
+        type,
+        streetId: street.id,
+        streetName: street.name,
+        lat: point.lat,
+        lng: point.lng,
+        ...(zoneClass ? { zoneClass } : {}),
+        ...(household ? { householdId: household.id, householdAddress: household.address } : {}),
+        ...(cells.楼栋 ? { building: cells.楼栋 } : {}),
+        ...(cells.安装位置 ? { site: cells.安装位置 } : {}),
+      };
+      return { device };
+    },
+  );
 }
 
 /**

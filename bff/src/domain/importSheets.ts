@@ -103,3 +103,54 @@ export function readHeaderedSheet<H extends string>(
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
 }
+
+/** How a row's check says a cell is wrong, and why. */
+export type FailCell = (path: string, message: string) => void;
+
+/** A checked row: its cells, its errors and, when it has none, what it became (an account, a device). */
+export type CheckedRow<H extends string, T extends object> = HeaderedRow<H> &
+  Partial<T> & { errors: FieldError[] };
+
+/**
+ * The row-check loop every import shares: the template's example row is refused as a whole; each other row
+ * goes to `check`, which reports what is wrong through `fail` and returns what the row became. That is kept
+ * only when nothing failed (and `check` could build it).
+ */
+export function checkSheetRows<H extends string, T extends object>(
+  rows: ReadonlyArray<HeaderedRow<H>>,
+  template: { headers: readonly H[]; example: Readonly<Record<H, string>> },
+  check: (row: HeaderedRow<H>, fail: FailCell) => T | undefined,
+): Array<CheckedRow<H, T>> {
+  // A row without what it became has none of T's keys, which is a Partial<T>: TypeScript cannot see that
+  // for a generic T, hence the cast.
+  const unbuilt = (row: HeaderedRow<H>, errors: FieldError[]) => ({ ...row, errors }) as CheckedRow<H, T>;
+  return rows.map(({ row, cells }): CheckedRow<H, T> => {
+    if (template.headers.every((header) => (cells[header] ?? '') === template.example[header])) {
+      return unbuilt({ row, cells }, [{ path: wholeRow, message: '这是模板里的示例行，请删除后再导入' }]);
+    }
+    const errors: FieldError[] = [];
+    const became = check({ row, cells }, (path, message) => errors.push({ path, message }));
+    if (errors.length > 0 || !became) return unbuilt({ row, cells }, errors);
+    return { row, cells, ...became, errors };
+  });
+}
+
+/**
+ * For keys a file must not repeat (usernames, device ids): notes the row that first has a key, and for a
+ * later row with it answers that first row's number.
+ */
+export function firstRowOfKey(): (key: string, row: number) => number | undefined {
+  const firstRowOf = new Map<string, number>();
+  return (key, row) => {
+    const earlier = firstRowOf.get(key);
+    if (earlier === undefined) firstRowOf.set(key, row);
+    return earlier;
+  };
+}
+
+/** A street as a row may name it: by id, by name, or by name without the trailing 街道. */
+export const findNamedStreet = <S extends { id: string; name: string }>(
+  streets: readonly S[],
+  text: string,
+): S | undefined =>
+  streets.find((street) => street.id === text || street.name === text || street.name === `${text}街道`);

@@ -18,8 +18,10 @@ import {
 } from '@jiefang/contracts';
 
 import {
+  checkSheetRows,
+  findNamedStreet,
+  firstRowOfKey,
   readHeaderedSheet,
-  wholeRow,
   type HeaderedRow,
   type HeaderedSheet,
   type SheetLine,
@@ -77,10 +79,7 @@ export function parseRoles(text: string): { roles: Role[]; unknown: string[] } {
   return { roles: allRoles.filter((role) => found.has(role)), unknown };
 }
 
-const findStreet = (places: ImportPlaces, text: string) =>
-  places.streets.find(
-    (street) => street.id === text || street.name === text || street.name === `${text}街道`,
-  );
+const findStreet = (places: ImportPlaces, text: string) => findNamedStreet(places.streets, text);
 
 const findGrid = (places: ImportPlaces, text: string) =>
   places.grids.find((grid) => grid.id === text || grid.name === text);
@@ -98,26 +97,20 @@ export function checkStaffRows(
   places: ImportPlaces,
   scope: ImportScope,
 ): CheckedStaffRow[] {
-  const firstRowOf = new Map<string, number>();
+  const earlierRowOf = firstRowOfKey();
   const scopeStreet = scope.streetId
     ? places.streets.find((street) => street.id === scope.streetId)
     : undefined;
+  const template = { headers: staffImportHeaders, example: staffImportExample };
 
-  return rows.map(({ row, cells }) => {
-    const errors: FieldError[] = [];
-    const fail = (path: string, message: string) => errors.push({ path, message });
-    if (staffImportHeaders.every((header) => (cells[header] ?? '') === staffImportExample[header])) {
-      return { row, cells, errors: [{ path: wholeRow, message: '这是模板里的示例行，请删除后再导入' }] };
-    }
-
+  return checkSheetRows(rows, template, ({ row, cells }, fail): { account: StaffImportAccount } => {
     const username = (cells.用户名 ?? '').toLowerCase();
     if (!username) fail('用户名', '请填写用户名');
     else {
       const parsed = createStaffAccountRequestSchema.shape.username.safeParse(username);
       if (!parsed.success) fail('用户名', firstIssue(parsed.error));
-      const earlier = firstRowOf.get(username);
+      const earlier = earlierRowOf(username, row);
       if (earlier !== undefined) fail('用户名', `与第 ${earlier} 行的用户名重复`);
-      else firstRowOf.set(username, row);
     }
 
     const name = cells.姓名 ?? '';
@@ -171,7 +164,7 @@ export function checkStaffRows(
       else fail('企业微信', firstIssue(parsed.error));
     }
 
-    if (errors.length > 0) return { row, cells, errors };
+    // Kept only when no check above failed.
     const account: StaffImportAccount = {
       username,
       name,
@@ -181,7 +174,7 @@ export function checkStaffRows(
       ...(phone ? { phone } : {}),
       ...(wecomUserId ? { wecomUserId } : {}),
     };
-    return { row, cells, account, errors };
+    return { account };
   });
 }
 

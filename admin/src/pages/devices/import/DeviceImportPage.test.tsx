@@ -1,26 +1,11 @@
 // @vitest-environment jsdom
 import { type DeviceImportResult } from '@jiefang/contracts';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  byTestId,
-  click,
-  findByTestId,
-  installDom,
-  render,
-  resetApp,
-  signIn,
-  waitUntil,
-  type Rendered,
-} from '../../../test/dom';
+import { describe, expect, it } from 'vitest';
+import { byTestId, click, findByTestId, render, setUpPageTests, signIn, waitUntil } from '../../../test/dom';
+import { catchSavedFiles, chooseImportFile, fakeImportXhr } from '../../../test/importUpload';
 import { DeviceImportPage } from './DeviceImportPage';
 
-let page: Rendered | undefined;
-beforeAll(installDom);
-afterEach(() => {
-  page?.unmount();
-  page = undefined;
-  resetApp();
-});
+setUpPageTests();
 
 const smoke = {
   id: 'smoke-hz-101',
@@ -68,64 +53,13 @@ const imported: DeviceImportResult = {
   secretsWorkbook: btoa('PK\u0003\u0004'),
 };
 
-/** XMLHttpRequest as the uploader uses it, answering each POST from `answers` by path. */
-function fakeXhr(answers: Record<string, DeviceImportResult>) {
-  const sent: Array<{ url: string; token: string | undefined; file: File }> = [];
-  class FakeXhr {
-    upload: {
-      onprogress: ((event: { lengthComputable: boolean; loaded: number; total: number }) => void) | null;
-    } = { onprogress: null };
-    onload: (() => void) | null = null;
-    onerror: (() => void) | null = null;
-    onabort: (() => void) | null = null;
-    status = 0;
-    responseText = '';
-    private url = '';
-    private headers: Record<string, string> = {};
-    open(_: string, url: string) {
-      this.url = url;
-    }
-    setRequestHeader(name: string, value: string) {
-      this.headers[name] = value;
-    }
-    getResponseHeader() {
-      return null;
-    }
-    abort() {}
-    send(body: FormData) {
-      sent.push({ url: this.url, token: this.headers.Authorization, file: body.get('file') as File });
-      this.upload.onprogress?.({ lengthComputable: true, loaded: 50, total: 100 });
-      setTimeout(() => {
-        this.status = 200;
-        this.responseText = JSON.stringify(answers[this.url]);
-        this.onload?.();
-      }, 10);
-    }
-  }
-  vi.stubGlobal('XMLHttpRequest', FakeXhr);
-  return sent;
-}
-
-async function choose(file: File) {
-  const selector = '[data-testid="device-import-page"] input[type="file"]';
-  await waitUntil(() => document.querySelector(selector) !== null);
-  const input = document.querySelector<HTMLInputElement>(selector)!;
-  Object.defineProperty(input, 'files', { value: [file], configurable: true });
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-  await Promise.resolve();
-}
-
 describe('DeviceImportPage', { timeout: 60_000 }, () => {
   it('previews the file with its bad rows marked, imports it and offers the secrets file once', async () => {
     signIn(['admin']);
-    const sent = fakeXhr({ '/api/devices/import/preview': preview, '/api/devices/import': imported });
-    const saved: string[] = [];
-    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: () => 'blob:x', revokeObjectURL: () => {} }));
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      saved.push(this.download);
-    });
-    page = await render(<DeviceImportPage />, '/devices/import');
-    await choose(new File(['PK'], '华洲烟感.xlsx'));
+    const sent = fakeImportXhr({ '/api/devices/import/preview': preview, '/api/devices/import': imported });
+    const saved = catchSavedFiles();
+    await render(<DeviceImportPage />, '/devices/import');
+    await chooseImportFile('device-import', new File(['PK'], '华洲烟感.xlsx'));
 
     await findByTestId('device-import-preview');
     expect(byTestId('device-import-totals')!.textContent).toBe(
@@ -158,9 +92,9 @@ describe('DeviceImportPage', { timeout: 60_000 }, () => {
 
   it('refuses a file of another kind before sending it', async () => {
     signIn(['admin']);
-    const sent = fakeXhr({});
-    page = await render(<DeviceImportPage />, '/devices/import');
-    await choose(new File(['x'], '设备.xls'));
+    const sent = fakeImportXhr({});
+    await render(<DeviceImportPage />, '/devices/import');
+    await chooseImportFile('device-import', new File(['x'], '设备.xls'));
     expect((await findByTestId('device-import-error')).textContent).toContain('只能上传 .xlsx 或 .csv 文件');
     expect(sent).toEqual([]);
   });

@@ -11,6 +11,10 @@ import {
   type Role,
 } from '@jiefang/contracts';
 import { type MessageKey } from '../../../i18n';
+import { errorsByColumn } from '../../../imports/importRows';
+
+/** The row helpers every import page shares. */
+export { canCommit, errorsByColumn } from '../../../imports/importRows';
 
 /** Who may import devices: those who may register one (a street's admin into their street, as the BFF decides). */
 export const deviceImportRoles: readonly Role[] = ['admin'];
@@ -21,13 +25,6 @@ export function fileProblem(file: { name: string; size: number }): MessageKey | 
   if (file.size === 0) return 'deviceImport.fileEmpty';
   if (file.size > deviceImportLimits.maxBytes) return 'deviceImport.fileTooLarge';
   return null;
-}
-
-/** Each column's messages for a row, so a bad cell can be marked where it is. */
-export function errorsByColumn(row: DeviceImportRow): Map<string, string[]> {
-  const byColumn = new Map<string, string[]>();
-  for (const { path, message } of row.errors) byColumn.set(path, [...(byColumn.get(path) ?? []), message]);
-  return byColumn;
 }
 
 /**
@@ -56,14 +53,7 @@ export function usedColumns(result: DeviceImportResult): DeviceImportHeader[] {
   );
 }
 
-/** Whether 确认导入 has anything to do. */
-export const canCommit = (result: DeviceImportResult | null) =>
-  !!result && !result.committed && result.totals.ready > 0;
-
 /** `设备密钥_2026-12-03_1030.xlsx`, in Beijing time. */
 export function secretsFilename(now: number): string {
   return `设备密钥_${beijingDate(now)}_${beijingClock(now).replace(':', '')}.xlsx`;
 }
-
-/** The message key of a row's status tag. */
-export const statusKey = (row: DeviceImportRow): MessageKey => `deviceImport.status.${row.status}`;

@@ -1,27 +1,20 @@
 // @vitest-environment jsdom
 import { type StaffImportResult } from '@jiefang/contracts';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   allByTestId,
   byTestId,
   click,
   findByTestId,
-  installDom,
   render,
-  resetApp,
+  setUpPageTests,
   signIn,
   waitUntil,
-  type Rendered,
 } from '../../../test/dom';
+import { catchSavedFiles, chooseImportFile, fakeImportXhr } from '../../../test/importUpload';
 import { StaffImportPage } from './StaffImportPage';
 
-let page: Rendered | undefined;
-beforeAll(installDom);
-afterEach(() => {
-  page?.unmount();
-  page = undefined;
-  resetApp();
-});
+setUpPageTests();
 
 const account = {
   username: 'cg-li',
@@ -58,65 +51,14 @@ const imported: StaffImportResult = {
   passwordsWorkbook: btoa('PK\u0003\u0004'),
 };
 
-/** XMLHttpRequest as the uploader uses it, answering each POST from `answers` by path. */
-function fakeXhr(answers: Record<string, StaffImportResult>) {
-  const sent: Array<{ url: string; token: string | undefined; file: File }> = [];
-  class FakeXhr {
-    upload: {
-      onprogress: ((event: { lengthComputable: boolean; loaded: number; total: number }) => void) | null;
-    } = { onprogress: null };
-    onload: (() => void) | null = null;
-    onerror: (() => void) | null = null;
-    onabort: (() => void) | null = null;
-    status = 0;
-    responseText = '';
-    private url = '';
-    private headers: Record<string, string> = {};
-    open(_: string, url: string) {
-      this.url = url;
-    }
-    setRequestHeader(name: string, value: string) {
-      this.headers[name] = value;
-    }
-    getResponseHeader() {
-      return null;
-    }
-    abort() {}
-    send(body: FormData) {
-      sent.push({ url: this.url, token: this.headers.Authorization, file: body.get('file') as File });
-      this.upload.onprogress?.({ lengthComputable: true, loaded: 50, total: 100 });
-      setTimeout(() => {
-        this.status = 200;
-        this.responseText = JSON.stringify(answers[this.url]);
-        this.onload?.();
-      }, 10);
-    }
-  }
-  vi.stubGlobal('XMLHttpRequest', FakeXhr);
-  return sent;
-}
-
-async function choose(file: File) {
-  const selector = '[data-testid="staff-import-page"] input[type="file"]';
-  await waitUntil(() => document.querySelector(selector) !== null);
-  const input = document.querySelector<HTMLInputElement>(selector)!;
-  Object.defineProperty(input, 'files', { value: [file], configurable: true });
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-  await Promise.resolve();
-}
-
 describe('StaffImportPage', { timeout: 60_000 }, () => {
   it('previews the file with its bad rows marked, imports it and offers the one-time passwords once', async () => {
     signIn(['admin']);
-    const sent = fakeXhr({ '/api/users/import/preview': preview, '/api/users/import': imported });
-    const saved: string[] = [];
-    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: () => 'blob:x', revokeObjectURL: () => {} }));
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      saved.push(this.download);
-    });
-    page = await render(<StaffImportPage />, '/staff/import');
+    const sent = fakeImportXhr({ '/api/users/import/preview': preview, '/api/users/import': imported });
+    const saved = catchSavedFiles();
+    await render(<StaffImportPage />, '/staff/import');
     const file = new File(['PK'], '赤岗名单.xlsx');
-    await choose(file);
+    await chooseImportFile('staff-import', file);
 
     await findByTestId('staff-import-preview');
     expect(byTestId('staff-import-totals')!.textContent).toBe(
@@ -144,9 +86,9 @@ describe('StaffImportPage', { timeout: 60_000 }, () => {
 
   it('refuses a file of another kind before sending it', async () => {
     signIn(['admin']);
-    const sent = fakeXhr({});
-    page = await render(<StaffImportPage />, '/staff/import');
-    await choose(new File(['x'], '名单.xls'));
+    const sent = fakeImportXhr({});
+    await render(<StaffImportPage />, '/staff/import');
+    await chooseImportFile('staff-import', new File(['x'], '名单.xls'));
     expect((await findByTestId('staff-import-error')).textContent).toContain('只能上传 .xlsx 或 .csv 文件');
     expect(sent).toEqual([]);
   });

@@ -10,6 +10,10 @@ import {
   type StaffImportRow,
 } from '@jiefang/contracts';
 import { type MessageKey } from '../../../i18n';
+import { errorsByColumn } from '../../../imports/importRows';
+
+/** The row helpers every import page shares. */
+export { canCommit, errorsByColumn } from '../../../imports/importRows';
 
 /** Who may import staff: admins (a street's admin into their street, as the BFF decides). */
 export const staffImportRoles: readonly Role[] = ['admin'];
@@ -20,13 +24,6 @@ export function fileProblem(file: { name: string; size: number }): MessageKey | 
   if (file.size === 0) return 'staffImport.fileEmpty';
   if (file.size > staffImportLimits.maxBytes) return 'staffImport.fileTooLarge';
   return null;
-}
-
-/** Each column's messages for a row, so a bad cell can be marked where it is. */
-export function errorsByColumn(row: StaffImportRow): Map<string, string[]> {
-  const byColumn = new Map<string, string[]>();
-  for (const { path, message } of row.errors) byColumn.set(path, [...(byColumn.get(path) ?? []), message]);
-  return byColumn;
 }
 
 /** The cell as written, or, for a valid row, as understood (the street a grid implies, the roles). */
@@ -48,10 +45,6 @@ export function usedColumns(result: StaffImportResult): StaffImportHeader[] {
   );
 }
 
-/** Whether 确认导入 has anything to do. */
-export const canCommit = (result: StaffImportResult | null) =>
-  !!result && !result.committed && result.totals.ready > 0;
-
 /** The rows the import created, with their one-time passwords. */
 export const createdRows = (result: StaffImportResult) =>
   result.rows.filter((row) => row.status === 'created' && row.oneTimePassword);
@@ -63,6 +56,3 @@ export function passwordsFilename(now: number): string {
 
 /** The BFF's workbook of one-time passwords (base64 in the import's answer) as a file to save. */
 export { workbookBlob } from '../../../imports/importWorkbook';
-
-/** The message key of a row's status tag. */
-export const statusKey = (row: StaffImportRow): MessageKey => `staffImport.status.${row.status}`;
