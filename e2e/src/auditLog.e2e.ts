@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { screenshot } from './browser';
+import { screenshot, signInToAdmin } from './browser';
 import { useStackAndBrowser } from './suite';
 
 const suite = useStackAndBrowser();
@@ -49,10 +49,7 @@ describe('audit log', () => {
     );
 
     const page = await suite.browser.newPage({ viewport: { width: 1366, height: 820 } });
-    await page.goto(`${suite.stack.baseUrl}/admin/`);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill(suite.stack.demoPassword);
-    await page.getByTestId('login-submit').click();
+    await signInToAdmin(page, suite.stack.baseUrl, 'admin', suite.stack.demoPassword);
     await page.waitForURL(/#\/(?!login)/);
     await page.goto(`${suite.stack.baseUrl}/admin/#/audit`);
     const rows = page.locator('[data-testid^="audit-row-"]');

@@ -61,3 +61,16 @@ export async function docsScreenshot(page: Page, name: string, settleMs = 600): 
   await page.waitForTimeout(settleMs);
   await page.screenshot({ path: path.join(docsScreenshotDir, `${name}.png`), fullPage: true });
 }
+
+/** Fills in and sends the admin panel's sign-in form; what opens next (the panel, 修改密码) is the caller's to wait for. */
+export async function signInToAdmin(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/admin/`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}

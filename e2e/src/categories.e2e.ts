@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { docsScreenshot, docsScreenshotDir } from './browser';
+import { docsScreenshot, docsScreenshotDir, signInToAdmin } from './browser';
 import { useStackAndBrowser } from './suite';
 
 const suite = useStackAndBrowser();
@@ -12,10 +12,7 @@ const suite = useStackAndBrowser();
 async function categoriesPage(): Promise<Page> {
   const context = await suite.newContext({ viewport: { width: 1440, height: 1080 } });
   const page = await context.newPage();
-  await page.goto(`${suite.stack.baseUrl}/admin/`);
-  await page.getByTestId('login-username').fill('admin');
-  await page.getByTestId('login-password').fill(suite.stack.demoPassword);
-  await page.getByTestId('login-submit').click();
+  await signInToAdmin(page, suite.stack.baseUrl, 'admin', suite.stack.demoPassword);
   await page.waitForURL(/#\/(?!login)/);
   await page.goto(`${suite.stack.baseUrl}/admin/#/categories`);
   await page.getByTestId('category-row-street_vending').waitFor();

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { Locator, Page, Response } from 'playwright-core';
 import { publicBoardSchema } from '@jiefang/contracts';
 import { reportWithPhoto, scenePhoto, uploadPhoto } from './reportFixtures';
-import { docsScreenshot } from './browser';
+import { docsScreenshot, signInToAdmin } from './browser';
 import { useStackAndBrowser } from './suite';
 
 /**
@@ -36,10 +36,7 @@ async function expectOk(call: Promise<{ status: number; body: unknown }>, what: 
 async function dashboardAs(username: string): Promise<Page> {
   const context = await suite.newContext({ viewport: { width: 1440, height: 960 } });
   const page = await context.newPage();
-  await page.goto(`${suite.stack.baseUrl}/admin/`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(suite.stack.demoPassword);
-  await page.getByTestId('login-submit').click();
+  await signInToAdmin(page, suite.stack.baseUrl, username, suite.stack.demoPassword);
   await page.waitForURL(/#\/(?!login)/);
   await page.goto(`${suite.stack.baseUrl}/admin/#/`);
   await page.getByTestId('dashboard').waitFor();

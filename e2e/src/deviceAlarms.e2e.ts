@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import mqtt from 'mqtt';
 import { alarmListSchema, deviceCredentialsSchema } from '@jiefang/contracts';
-import { screenshot } from './browser';
+import { screenshot, signInToAdmin } from './browser';
 import { useStackAndBrowser } from './suite';
 
 const suite = useStackAndBrowser();
@@ -41,10 +41,7 @@ describe('device alarms end to end', () => {
     // The console is open before anything happens: the alarm must arrive live.
     const consoleContext = await suite.newContext({ viewport: { width: 1440, height: 900 } });
     const console = await consoleContext.newPage();
-    await console.goto(`${suite.stack.baseUrl}/admin/`);
-    await console.getByTestId('login-username').fill('admin');
-    await console.getByTestId('login-password').fill(suite.stack.demoPassword);
-    await console.getByTestId('login-submit').click();
+    await signInToAdmin(console, suite.stack.baseUrl, 'admin', suite.stack.demoPassword);
     // Signed in before navigating: otherwise the session may not be stored yet.
     await console.getByTestId('current-user-name').waitFor();
     await console.goto(`${suite.stack.baseUrl}/admin/#/alarms`);

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import mqtt from 'mqtt';
 import { alarmListSchema } from '@jiefang/contracts';
-import { screenshot } from './browser';
+import { screenshot, signInToAdmin } from './browser';
 import { useStackAndBrowser } from './suite';
 
 const suite = useStackAndBrowser();
@@ -92,10 +92,7 @@ describe('device bulk import in the admin panel', () => {
       acceptDownloads: true,
     });
     const page = await context.newPage();
-    await page.goto(`${suite.stack.baseUrl}/admin/`);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill(suite.stack.demoPassword);
-    await page.getByTestId('login-submit').click();
+    await signInToAdmin(page, suite.stack.baseUrl, 'admin', suite.stack.demoPassword);
     await page.getByTestId('current-user-name').waitFor();
     await page.goto(`${suite.stack.baseUrl}/admin/#/devices`);
     await page.getByTestId('device-import').waitFor();

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { reportWithPhoto, scenePhoto } from './reportFixtures';
-import { docsScreenshot } from './browser';
+import { docsScreenshot, signInToAdmin } from './browser';
 import { repoRoot } from './stack';
 import { useStackAndBrowser } from './suite';
 
@@ -81,10 +81,7 @@ after(() => {
 async function districtGridsPage(): Promise<Page> {
   const context = await suite.newContext({ viewport: { width: 1440, height: 1000 } });
   const page = await context.newPage();
-  await page.goto(`${suite.stack.baseUrl}/admin/`);
-  await page.getByTestId('login-username').fill('admin');
-  await page.getByTestId('login-password').fill(suite.stack.demoPassword);
-  await page.getByTestId('login-submit').click();
+  await signInToAdmin(page, suite.stack.baseUrl, 'admin', suite.stack.demoPassword);
   await page.waitForURL(/#\/(?!login)/);
   await page.goto(`${suite.stack.baseUrl}/admin/#/district/grids`);
   await page.getByTestId('district-grids-current').waitFor();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { volunteerHoursSchema } from '@jiefang/contracts';
-import { screenshot } from './browser';
+import { screenshot, signInToAdmin } from './browser';
 import { useStackAndBrowser } from './suite';
 
 // The elder lives by 广州塔南广场, inside 赤岗街道.
@@ -67,10 +67,7 @@ describe('volunteer escorts end to end', () => {
     // The community worker verifies the volunteer and books for the elder, who phoned in.
     const adminContext = await suite.newContext({ viewport: { width: 1440, height: 900 } });
     const admin = await adminContext.newPage();
-    await admin.goto(`${suite.stack.baseUrl}/admin/`);
-    await admin.getByTestId('login-username').fill('chigang-worker');
-    await admin.getByTestId('login-password').fill(suite.stack.demoPassword);
-    await admin.getByTestId('login-submit').click();
+    await signInToAdmin(admin, suite.stack.baseUrl, 'chigang-worker', suite.stack.demoPassword);
     // Signed in before navigating: otherwise the session may not be stored yet.
     await admin.getByTestId('current-user-name').waitFor();
     await admin.goto(`${suite.stack.baseUrl}/admin/#/volunteers`);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { householdListSchema } from '@jiefang/contracts';
-import { screenshot } from './browser';
+import { screenshot, signInToAdmin } from './browser';
 import { useStackAndBrowser } from './suite';
 
 const suite = useStackAndBrowser();
@@ -11,10 +11,7 @@ describe('households end to end', () => {
     const address = `赤岗北路 ${Date.now() % 1000} 号 502 房`;
     const consoleContext = await suite.newContext({ viewport: { width: 1440, height: 900 } });
     const admin = await consoleContext.newPage();
-    await admin.goto(`${suite.stack.baseUrl}/admin/`);
-    await admin.getByTestId('login-username').fill('admin');
-    await admin.getByTestId('login-password').fill(suite.stack.demoPassword);
-    await admin.getByTestId('login-submit').click();
+    await signInToAdmin(admin, suite.stack.baseUrl, 'admin', suite.stack.demoPassword);
     await admin.getByTestId('current-user-name').waitFor();
     await admin.goto(`${suite.stack.baseUrl}/admin/#/households`);
     await admin.getByTestId('household-create').click();
@@ -108,10 +105,7 @@ describe('households end to end', () => {
     const address = `赤岗路 ${run} 号 101`;
     const consoleContext = await suite.newContext({ viewport: { width: 1440, height: 900 } });
     const admin = await consoleContext.newPage();
-    await admin.goto(`${suite.stack.baseUrl}/admin/`);
-    await admin.getByTestId('login-username').fill('admin');
-    await admin.getByTestId('login-password').fill(suite.stack.demoPassword);
-    await admin.getByTestId('login-submit').click();
+    await signInToAdmin(admin, suite.stack.baseUrl, 'admin', suite.stack.demoPassword);
     await admin.getByTestId('current-user-name').waitFor();
     await admin.goto(`${suite.stack.baseUrl}/admin/#/households`);
     await admin.getByTestId('household-import').click();

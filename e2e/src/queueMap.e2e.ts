@@ -4,7 +4,7 @@ import mqtt from 'mqtt';
 import type { Page } from 'playwright-core';
 import { deviceCredentialsSchema } from '@jiefang/contracts';
 import { reportWithPhoto, scenePhoto } from './reportFixtures';
-import { docsScreenshot } from './browser';
+import { docsScreenshot, signInToAdmin } from './browser';
 import { useStackAndBrowser } from './suite';
 
 /**
@@ -18,10 +18,7 @@ const suite = useStackAndBrowser({ env: { SLA_TIME_SCALE: '0.2', MAP_TILES: 'non
 async function adminPage(): Promise<Page> {
   const context = await suite.newContext({ viewport: { width: 1440, height: 960 } });
   const page = await context.newPage();
-  await page.goto(`${suite.stack.baseUrl}/admin/`);
-  await page.getByTestId('login-username').fill('admin');
-  await page.getByTestId('login-password').fill(suite.stack.demoPassword);
-  await page.getByTestId('login-submit').click();
+  await signInToAdmin(page, suite.stack.baseUrl, 'admin', suite.stack.demoPassword);
   await page.getByTestId('current-user-name').waitFor();
   return page;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { screenshot } from './browser';
+import { screenshot, signInToAdmin } from './browser';
 import { useStackAndBrowser } from './suite';
 
 // 广州塔南广场, inside 赤岗街道; the officer waits 40 m north of it.
@@ -19,10 +19,7 @@ describe('随手拍 end to end', () => {
   it('a resident reports in H5, an officer accepts, checks in and resolves, the resident rates it', async () => {
     // The officer goes on duty in the mobile web view and shares a position near the site.
     const officer = await phone(officerSpot);
-    await officer.goto(`${suite.stack.baseUrl}/admin/`);
-    await officer.getByTestId('login-username').fill('chigang-officer1');
-    await officer.getByTestId('login-password').fill(suite.stack.demoPassword);
-    await officer.getByTestId('login-submit').click();
+    await signInToAdmin(officer, suite.stack.baseUrl, 'chigang-officer1', suite.stack.demoPassword);
     await officer.getByTestId('current-user-name').waitFor();
     await officer.goto(`${suite.stack.baseUrl}/admin/#/officer`);
     const sharedPosition = officer.waitForResponse(

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { screenshot } from './browser';
+import { screenshot, signInToAdmin } from './browser';
 import { useStackAndBrowser } from './suite';
 
 const suite = useStackAndBrowser();
@@ -17,10 +17,7 @@ async function desktop(): Promise<Page> {
 }
 
 async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${suite.stack.baseUrl}/admin/`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
+  await signInToAdmin(page, suite.stack.baseUrl, username, password);
 }
 
 /** Picks an option in the antd Select with this test id. */

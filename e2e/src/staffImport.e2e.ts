@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import { screenshot } from './browser';
+import { screenshot, signInToAdmin } from './browser';
 import { useStackAndBrowser } from './suite';
 
 const suite = useStackAndBrowser();
@@ -51,10 +51,7 @@ describe('staff bulk import in the admin panel', () => {
       acceptDownloads: true,
     });
     const page = await context.newPage();
-    await page.goto(`${suite.stack.baseUrl}/admin/`);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill(suite.stack.demoPassword);
-    await page.getByTestId('login-submit').click();
+    await signInToAdmin(page, suite.stack.baseUrl, 'admin', suite.stack.demoPassword);
     await page.getByTestId('current-user-name').waitFor();
     await page.getByRole('menuitem', { name: '导入工作人员' }).click();
     await page.getByTestId('staff-import-page').waitFor();
@@ -119,10 +116,7 @@ describe('staff bulk import in the admin panel', () => {
     // The first officer signs in to the panel with the one-time password.
     const officerContext = await suite.newContext({ viewport: { width: 1280, height: 800 } });
     const officer = await officerContext.newPage();
-    await officer.goto(`${suite.stack.baseUrl}/admin/`);
-    await officer.getByTestId('login-username').fill(`${prefix}-1`);
-    await officer.getByTestId('login-password').fill(password);
-    await officer.getByTestId('login-submit').click();
+    await signInToAdmin(officer, suite.stack.baseUrl, `${prefix}-1`, password);
     // A one-time password opens only 修改密码; a password of their own opens the panel.
     await officer.getByTestId('change-password').waitFor();
     await officer.getByTestId('password-current').fill(password);
